@@ -1,0 +1,173 @@
+//! Cleaning: raw bytes in, a [`Doc`] out — decoded text, body blocks, and the cruft lines that
+//! carry facts.
+//!
+//! Pages copied from browsers bring navigation ("All news"), font widgets ("A A A"), photo
+//! credits, share footers, separators and repeated paragraphs. Cleaning removes them from the body
+//! but keeps the ones that carry a fact (an outlet's name on its own line, a date line, a source
+//! URL) as [`MetaLine`]s for inference. Every block and meta line keeps the byte span it came from
+//! in [`Doc::text`], so evidence can point at the words.
+
+mod blocks;
+mod cruft;
+mod decode;
+mod front;
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::infer::Span;
+
+pub use decode::{Decoded, decode};
+pub use front::{FrontMatter, split_front_matter};
+
+/// What kind of file an article came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Raw text: cleaned and inferred.
+    Text,
+    /// Markdown with optional TOML front matter: front matter overrides inference.
+    Markdown,
+}
+
+/// The role of a body block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    /// A short line standing alone: the title or a subheading.
+    Heading,
+    /// Running text.
+    Paragraph,
+    /// A block quotation (`>` in Markdown).
+    Quote,
+    /// An item of a list.
+    Item,
+}
+
+/// One block of body text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Block {
+    /// Its role.
+    pub kind: BlockKind,
+    /// The cleaned text (markup and cruft stripped, wrapped lines joined).
+    pub text: String,
+    /// Where it came from in [`Doc::text`] (first to last line).
+    pub span: Span,
+    /// Markdown heading level, or 0 when the heading was recognised from the layout.
+    pub level: u8,
+}
+
+/// What a fact-carrying cruft line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MetaKind {
+    /// A line that is only a date ("22.02.2019", "March 17, 2018", " date 2020-09-01").
+    DateLine,
+    /// A short credit or byline with a date ("Russian News Agency (22 February 2019)").
+    Byline,
+    /// A line that is only a URL.
+    Url,
+    /// A short line before the title that may name the outlet ("The Daily Manila Shimbun").
+    NameLine,
+    /// A name closing the text ("Jiji Press" after the last sentence).
+    Credit,
+}
+
+/// A cruft line kept for inference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetaLine {
+    /// What it is.
+    pub kind: MetaKind,
+    /// Its text, trimmed.
+    pub text: String,
+    /// Where it is in [`Doc::text`].
+    pub span: Span,
+}
+
+/// A line removed as cruft, and why (shown by `check` and `inspect`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Removed {
+    /// The rule that removed it.
+    pub rule: &'static str,
+    /// Where it was.
+    pub span: Span,
+}
+
+/// A cleaned article, ready for inference.
+#[derive(Debug, Clone, Serialize)]
+pub struct Doc {
+    /// The file stem: the article's stable id.
+    pub id: String,
+    /// The path under the content folder (for messages).
+    pub path: PathBuf,
+    /// The file's format.
+    pub format: Format,
+    /// The decoded, normalised text (NFC-free: as written, `\n` line ends, no BOM). For Markdown,
+    /// the body after the front matter. Every span points into it.
+    pub text: String,
+    /// Body blocks in reading order, cruft and repeats removed.
+    pub blocks: Vec<Block>,
+    /// Fact-carrying cruft lines, in order.
+    pub meta: Vec<MetaLine>,
+    /// Cruft removed from the body.
+    pub removed: Vec<Removed>,
+    /// Front matter values (Markdown only).
+    pub front: FrontMatter,
+    /// Problems found while cleaning (bad bytes, malformed front matter), one sentence each.
+    pub warnings: Vec<String>,
+}
+
+impl Doc {
+    /// The body paragraphs (not headings).
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| b.kind != BlockKind::Heading)
+    }
+
+    /// The words at `span`.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+}
+
+/// Cleans one article: `bytes` as read from `path` (relative to the content folder).
+pub fn clean(path: PathBuf, bytes: &[u8]) -> Doc {
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let format = match path.extension().and_then(|e| e.to_str()) {
+        Some("md" | "markdown") => Format::Markdown,
+        _ => Format::Text,
+    };
+    let Decoded { text, warnings } = decode(bytes);
+    let mut doc = Doc {
+        id,
+        path,
+        format,
+        text,
+        blocks: Vec::new(),
+        meta: Vec::new(),
+        removed: Vec::new(),
+        front: FrontMatter::default(),
+        warnings,
+    };
+    if format == Format::Markdown {
+        match split_front_matter(&doc.text) {
+            Ok((front, body)) => {
+                doc.front = front;
+                doc.text = body.to_string();
+            }
+            Err(message) => doc.warnings.push(message),
+        }
+        blocks::markdown_blocks(&mut doc);
+    } else {
+        blocks::text_blocks(&mut doc);
+    }
+    doc
+}
+
+/// Cleans a text given as a string (tests, `inspect` on stdin): as [`clean`] on its UTF-8 bytes.
+pub fn clean_str(name: &str, text: &str) -> Doc {
+    clean(PathBuf::from(name), text.as_bytes())
+}

@@ -1,0 +1,1 @@
+//! The date engine (placeholder: being written).

@@ -1,0 +1,552 @@
+//! Lookup structures over the knowledge records, built once per [`Knowledge`].
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Serialize;
+
+use super::{
+    CountryId, EventId, Knowledge, KnowledgeFile, OfficeId, OutletId, PersonId, SeriesId,
+};
+
+/// A person named in a text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersonMention {
+    /// Who.
+    pub person: PersonId,
+    /// Byte offsets of the name in the text.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// Whether only the surname stands here (resolved through a full mention elsewhere).
+    pub surname_only: bool,
+    /// The office the text gives the person at this mention ("Japanese Foreign Minister").
+    pub role: Option<RoleMention>,
+}
+
+/// An office named next to a person ("Russian Foreign Minister Sergey Lavrov", "Kono, Japan's
+/// foreign minister").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleMention {
+    /// The office kind.
+    pub office: OfficeId,
+    /// The country named with it, if any.
+    pub country: Option<CountryId>,
+    /// Byte offsets of the role words in the text.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+}
+
+/// A meeting series named in a text and the events it can be.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventMention {
+    /// The series.
+    pub series: SeriesId,
+    /// Byte offsets of the phrase.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// Events of the series it can be; narrowed to those whose place the sentence names when
+    /// it names one.
+    pub candidates: Vec<EventId>,
+    /// Whether a place named nearby narrowed the candidates.
+    pub place_matched: bool,
+}
+
+#[derive(Debug, Default, Clone)]
+struct NamePattern {
+    full: Vec<PersonId>,
+    surname: Vec<PersonId>,
+}
+
+#[derive(Debug)]
+pub(super) struct Index {
+    person_ac: AhoCorasick,
+    person_patterns: Vec<NamePattern>,
+    person_names: HashMap<String, PersonId>,
+    office_phrases: HashMap<String, OfficeId>,
+    /// Office phrases, longest first, for role detection.
+    office_list: Vec<(String, OfficeId)>,
+    country_words: HashMap<String, CountryId>,
+    series_ac: AhoCorasick,
+    series_patterns: Vec<SeriesOrEvent>,
+    events_by_series: HashMap<SeriesId, Vec<EventId>>,
+    outlet_names: HashMap<String, OutletId>,
+    outlet_hosts: HashMap<String, OutletId>,
+    mark_ac: AhoCorasick,
+    mark_ids: Vec<OutletId>,
+    outlet_name_ac: AhoCorasick,
+    outlet_name_ids: Vec<OutletId>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum SeriesOrEvent {
+    Series(SeriesId),
+    Event(SeriesId, EventId),
+}
+
+/// The forms a phrase may take in copy: as written, with typographic apostrophes, in capitals.
+fn spellings(s: &str) -> Vec<String> {
+    let mut out = vec![s.to_string()];
+    if s.contains('\'') {
+        out.push(s.replace('\'', "\u{2019}"));
+    }
+    let upper: Vec<String> = out.iter().map(|x| x.to_uppercase()).collect();
+    out.extend(upper);
+    out.dedup();
+    out
+}
+
+fn ac(patterns: &[String], case_insensitive: bool) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(case_insensitive)
+        .build(patterns)
+        .expect("knowledge patterns are plain strings")
+}
+
+fn norm(s: &str) -> String {
+    s.trim()
+        .trim_matches(|c: char| c.is_ascii_punctuation() && c != '(' && c != ')' && c != '/')
+        .replace('\u{2019}', "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Whether `text[start..end]` stands as whole words.
+pub(crate) fn word_bounded(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+impl Index {
+    pub(super) fn build(all: &KnowledgeFile) -> Index {
+        // People.
+        let mut by_pattern: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut person_patterns: Vec<NamePattern> = Vec::new();
+        let mut person_names = HashMap::new();
+        let mut add = |pattern: String, person: PersonId, surname: bool| {
+            let i = *by_pattern.entry(pattern.clone()).or_insert_with(|| {
+                patterns.push(pattern);
+                person_patterns.push(NamePattern::default());
+                person_patterns.len() - 1
+            });
+            let slot = if surname {
+                &mut person_patterns[i].surname
+            } else {
+                &mut person_patterns[i].full
+            };
+            if !slot.contains(&person) {
+                slot.push(person);
+            }
+        };
+        for (id, person) in all.people.iter().enumerate() {
+            for name in std::iter::once(&person.name).chain(&person.variants) {
+                person_names.entry(norm(name)).or_insert(id);
+                for form in spellings(name) {
+                    add(form, id, false);
+                }
+            }
+            if !person.surname.is_empty() {
+                for form in spellings(&person.surname) {
+                    add(form, id, true);
+                }
+            }
+        }
+        let person_ac = ac(&patterns, false);
+
+        // Offices and countries.
+        let mut office_phrases = HashMap::new();
+        let mut office_list = Vec::new();
+        for (id, office) in all.offices.iter().enumerate() {
+            for phrase in &office.phrases {
+                office_phrases.insert(norm(phrase), id);
+                office_list.push((phrase.to_lowercase(), id));
+            }
+        }
+        office_list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let mut country_words = HashMap::new();
+        for (id, country) in all.countries.iter().enumerate() {
+            let words = std::iter::once(&country.name)
+                .chain(&country.adjectives)
+                .chain(&country.aliases);
+            for word in words {
+                country_words.entry(word.clone()).or_insert(id);
+                if word.chars().count() > 3 {
+                    country_words.entry(word.to_lowercase()).or_insert(id);
+                }
+            }
+        }
+
+        // Events.
+        let series_ids: HashMap<&str, SeriesId> = all
+            .series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        let mut series_pats = Vec::new();
+        let mut series_patterns = Vec::new();
+        let mut seen = HashMap::new();
+        for (id, series) in all.series.iter().enumerate() {
+            for alias in &series.aliases {
+                for form in spellings(alias) {
+                    if seen.insert(form.to_lowercase(), ()).is_none() {
+                        series_pats.push(form);
+                        series_patterns.push(SeriesOrEvent::Series(id));
+                    }
+                }
+            }
+        }
+        let mut events_by_series: HashMap<SeriesId, Vec<EventId>> = HashMap::new();
+        for (id, event) in all.events.iter().enumerate() {
+            let Some(&series) = series_ids.get(event.series.as_str()) else {
+                continue;
+            };
+            events_by_series.entry(series).or_default().push(id);
+            for variant in &event.variants {
+                for form in spellings(variant) {
+                    if seen.insert(form.to_lowercase(), ()).is_none() {
+                        series_pats.push(form);
+                        series_patterns.push(SeriesOrEvent::Event(series, id));
+                    }
+                }
+            }
+        }
+        let series_ac = ac(&series_pats, true);
+
+        // Outlets.
+        let mut outlet_names = HashMap::new();
+        let mut outlet_hosts = HashMap::new();
+        let mut marks = Vec::new();
+        let mut mark_ids = Vec::new();
+        let mut names = Vec::new();
+        let mut name_ids = Vec::new();
+        for (id, outlet) in all.outlets.iter().enumerate() {
+            for name in std::iter::once(&outlet.name).chain(&outlet.aliases) {
+                outlet_names.entry(norm(name)).or_insert(id);
+                if let Some(bare) = name.strip_prefix("The ") {
+                    outlet_names.entry(norm(bare)).or_insert(id);
+                }
+                for form in spellings(name) {
+                    names.push(form);
+                    name_ids.push(id);
+                }
+            }
+            for host in &outlet.hosts {
+                outlet_hosts
+                    .entry(host.trim_start_matches("www.").to_lowercase())
+                    .or_insert(id);
+            }
+            for mark in &outlet.dateline_marks {
+                marks.push(mark.clone());
+                mark_ids.push(id);
+            }
+        }
+
+        Index {
+            person_ac,
+            person_patterns,
+            person_names,
+            office_phrases,
+            office_list,
+            country_words,
+            series_ac,
+            series_patterns,
+            events_by_series,
+            outlet_names,
+            outlet_hosts,
+            mark_ac: ac(&marks, false),
+            mark_ids,
+            outlet_name_ac: ac(&names, false),
+            outlet_name_ids: name_ids,
+        }
+    }
+
+    pub(super) fn person_by_name(&self, name: &str) -> Option<PersonId> {
+        self.person_names.get(&norm(name)).copied()
+    }
+
+    pub(super) fn office_by_phrase(&self, phrase: &str) -> Option<OfficeId> {
+        self.office_phrases.get(&norm(phrase)).copied()
+    }
+
+    pub(super) fn country_by_word(&self, word: &str) -> Option<CountryId> {
+        let word = word.trim();
+        let bare = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("\u{2019}s"))
+            .unwrap_or(word);
+        self.country_words
+            .get(bare)
+            .or_else(|| {
+                (bare.chars().count() > 3)
+                    .then(|| self.country_words.get(&bare.to_lowercase()))
+                    .flatten()
+            })
+            .copied()
+    }
+
+    pub(super) fn find_people(&self, kb: &Knowledge, text: &str) -> Vec<PersonMention> {
+        let mut full = Vec::new();
+        let mut surnames = Vec::new();
+        for m in self.person_ac.find_iter(text) {
+            if !word_bounded(text, m.start(), m.end()) {
+                continue;
+            }
+            let pattern = &self.person_patterns[m.pattern().as_usize()];
+            if let [person] = pattern.full[..] {
+                full.push((person, m.start(), m.end()));
+            } else if !pattern.surname.is_empty() {
+                surnames.push((pattern.surname.clone(), m.start(), m.end()));
+            }
+        }
+        let mut out: Vec<PersonMention> = full
+            .iter()
+            .map(|&(person, start, end)| PersonMention {
+                person,
+                start,
+                end,
+                surname_only: false,
+                role: self.role_around(kb, text, start, end),
+            })
+            .collect();
+        for (candidates, start, end) in surnames {
+            let named: Vec<PersonId> = candidates
+                .into_iter()
+                .filter(|c| full.iter().any(|(p, _, _)| p == c))
+                .collect();
+            if let [person] = named[..] {
+                out.push(PersonMention {
+                    person,
+                    start,
+                    end,
+                    surname_only: true,
+                    role: self.role_around(kb, text, start, end),
+                });
+            }
+        }
+        out.sort_by_key(|m| m.start);
+        out
+    }
+
+    /// The office given to the name at `start..end`: a title just before it ("Russian Foreign
+    /// Minister Sergey Lavrov") or an apposition just after it ("Kono, Japan's foreign minister").
+    fn role_around(
+        &self,
+        kb: &Knowledge,
+        text: &str,
+        start: usize,
+        end: usize,
+    ) -> Option<RoleMention> {
+        self.role_before(kb, text, start)
+            .or_else(|| self.role_after(kb, text, end))
+    }
+
+    fn role_before(&self, kb: &Knowledge, text: &str, start: usize) -> Option<RoleMention> {
+        let head = text[..start].trim_end_matches([' ', '\u{a0}']);
+        if head.len() == start {
+            // The name must follow its title, separated by a space.
+            return None;
+        }
+        let window_start = floor_char(head, head.len().saturating_sub(80));
+        let window = &head[window_start..];
+        let lower = window.to_ascii_lowercase();
+        for (phrase, office) in &self.office_list {
+            if !lower.ends_with(phrase.as_str()) {
+                continue;
+            }
+            let rel = lower.len() - phrase.len();
+            let phrase_start = window_start + rel;
+            if !word_bounded(text, phrase_start, window_start + window.len()) {
+                continue;
+            }
+            let before = text[..phrase_start].trim_end();
+            let country = last_words(before)
+                .into_iter()
+                .find_map(|(w, at)| kb.country_by_word(w).map(|c| (c, at)));
+            let (country, role_start) = match country {
+                Some((c, at)) => (Some(c), at),
+                None => (None, phrase_start),
+            };
+            return Some(RoleMention {
+                office: *office,
+                country,
+                start: role_start,
+                end: window_start + window.len(),
+            });
+        }
+        None
+    }
+
+    fn role_after(&self, kb: &Knowledge, text: &str, end: usize) -> Option<RoleMention> {
+        let rest = text[end..].strip_prefix(", ")?;
+        let rest_start = end + 2;
+        let line_end = rest.find(['\n', ',', ';', '.']).unwrap_or(rest.len()).min(90);
+        let clause = &rest[..floor_char(rest, line_end)];
+        let mut words: Vec<&str> = clause.split(' ').collect();
+        let mut country = None;
+        let mut skip = 0;
+        // "the", a country adjective or possessive, then the office phrase.
+        while let Some(w) = words.first() {
+            if w.eq_ignore_ascii_case("the") {
+                skip += w.len() + 1;
+                words.remove(0);
+            } else if let Some(c) = kb.country_by_word(w) {
+                country = Some(c);
+                skip += w.len() + 1;
+                words.remove(0);
+            } else {
+                break;
+            }
+        }
+        let phrase_text = &clause[skip.min(clause.len())..];
+        let lower = phrase_text.to_ascii_lowercase();
+        for (phrase, office) in &self.office_list {
+            if lower.starts_with(phrase.as_str())
+                && word_bounded(phrase_text, 0, phrase.len())
+            {
+                return Some(RoleMention {
+                    office: *office,
+                    country,
+                    start: rest_start,
+                    end: rest_start + skip + phrase.len(),
+                });
+            }
+        }
+        None
+    }
+
+    pub(super) fn find_events(&self, kb: &Knowledge, text: &str) -> Vec<EventMention> {
+        let mut out = Vec::new();
+        for m in self.series_ac.find_iter(text) {
+            if !word_bounded(text, m.start(), m.end()) {
+                continue;
+            }
+            let (series, all): (SeriesId, Vec<EventId>) =
+                match self.series_patterns[m.pattern().as_usize()] {
+                    SeriesOrEvent::Series(s) => {
+                        (s, self.events_by_series.get(&s).cloned().unwrap_or_default())
+                    }
+                    SeriesOrEvent::Event(s, e) => (s, vec![e]),
+                };
+            let window = sentence_around(text, m.start(), m.end());
+            let placed: Vec<EventId> = all
+                .iter()
+                .copied()
+                .filter(|&e| contains_word(window, &kb.events[e].place))
+                .collect();
+            let place_matched = !placed.is_empty();
+            out.push(EventMention {
+                series,
+                start: m.start(),
+                end: m.end(),
+                candidates: if place_matched { placed } else { all },
+                place_matched,
+            });
+        }
+        out
+    }
+
+    pub(super) fn outlet_by_name(&self, name: &str) -> Option<OutletId> {
+        self.outlet_names.get(&norm(name)).copied()
+    }
+
+    pub(super) fn outlet_by_host(&self, host: &str) -> Option<OutletId> {
+        let mut host = host.trim().trim_start_matches("www.").to_ascii_lowercase();
+        loop {
+            if let Some(&id) = self.outlet_hosts.get(&host) {
+                return Some(id);
+            }
+            match host.split_once('.') {
+                Some((_, rest)) if rest.contains('.') => host = rest.to_string(),
+                _ => return None,
+            }
+        }
+    }
+
+    pub(super) fn find_outlet_marks(&self, text: &str) -> Vec<(OutletId, usize, usize)> {
+        self.mark_ac
+            .find_iter(text)
+            .map(|m| (self.mark_ids[m.pattern().as_usize()], m.start(), m.end()))
+            .collect()
+    }
+
+    pub(super) fn find_outlet_names(&self, text: &str) -> Vec<(OutletId, usize, usize)> {
+        self.outlet_name_ac
+            .find_iter(text)
+            .filter(|m| word_bounded(text, m.start(), m.end()))
+            .map(|m| {
+                (
+                    self.outlet_name_ids[m.pattern().as_usize()],
+                    m.start(),
+                    m.end(),
+                )
+            })
+            .collect()
+    }
+}
+
+/// The largest char boundary at or below `i`.
+pub(crate) fn floor_char(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The last one, two and three words of `s` (longest last), each with its byte offset.
+fn last_words(s: &str) -> Vec<(&str, usize)> {
+    let mut out = Vec::new();
+    let mut cut = s.len();
+    for _ in 0..3 {
+        let Some(space) = s[..cut].rfind([' ', '\n', '\u{a0}', '(']) else {
+            let w = &s[..cut];
+            if !w.is_empty() {
+                out.push((&s[0..], 0));
+            }
+            break;
+        };
+        let w_start = space + s[space..].chars().next().map_or(1, char::len_utf8);
+        out.push((&s[w_start..], w_start));
+        if s[..space].ends_with(['\n', '.', ',', ';']) {
+            break;
+        }
+        cut = space;
+    }
+    // Single word first: "Russian" before "the Russian".
+    out
+}
+
+/// The sentence-ish window (bounded by line ends and 240 bytes each way) around a match.
+fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+    let lo = floor_char(text, start.saturating_sub(240));
+    let hi = floor_char(text, (end + 240).min(text.len()));
+    let lo = text[lo..start].rfind('\n').map_or(lo, |i| lo + i + 1);
+    let hi = text[end..hi].find('\n').map_or(hi, |i| end + i);
+    &text[lo..hi]
+}
+
+/// Whether `word` stands in `hay` as whole words, ignoring ASCII case.
+pub(crate) fn contains_word(hay: &str, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    let lower = hay.to_ascii_lowercase();
+    let needle = word.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(&needle) {
+        let at = from + i;
+        if word_bounded(&lower, at, at + needle.len()) {
+            return true;
+        }
+        from = at + needle.len();
+    }
+    false
+}

@@ -1,0 +1,269 @@
+//! The knowledge base: who held which office when, which meetings happened where and when, and
+//! who publishes what.
+//!
+//! Inference reads texts against these facts the way an analyst does: "Japanese Foreign Minister
+//! Taro Kono" bounds a text's year by Kono's tenure, "/TASS/." in a dateline names the agency.
+//! The data lives in `knowledge/*.toml`, compiled into the binary (see `build.rs`), and users
+//! extend it from `config.toml`. [`Knowledge`] indexes everything once, so that every lookup on
+//! the per-article path is a hash probe or one Aho-Corasick pass over the text.
+
+mod index;
+mod model;
+mod validate;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+
+pub use index::{EventMention, PersonMention, RoleMention};
+pub use model::{Country, Event, KnowledgeFile, OfficeKind, Outlet, Person, Series, Tenure};
+pub use validate::validate;
+
+mod data {
+    include!(concat!(env!("OUT_DIR"), "/knowledge_files.rs"));
+}
+
+/// Index of a person in [`Knowledge::people`].
+pub type PersonId = usize;
+/// Index of an event in [`Knowledge::events`].
+pub type EventId = usize;
+/// Index of a series in [`Knowledge::series`].
+pub type SeriesId = usize;
+/// Index of an outlet in [`Knowledge::outlets`].
+pub type OutletId = usize;
+/// Index of a country in [`Knowledge::countries`].
+pub type CountryId = usize;
+/// Index of an office kind in [`Knowledge::offices`].
+pub type OfficeId = usize;
+
+/// Everything communique knows about the world, indexed for the lookups inference makes.
+#[derive(Debug)]
+pub struct Knowledge {
+    /// Countries and bodies.
+    pub countries: Vec<Country>,
+    /// Office kinds.
+    pub offices: Vec<OfficeKind>,
+    /// People.
+    pub people: Vec<Person>,
+    /// Meeting series.
+    pub series: Vec<Series>,
+    /// Meetings.
+    pub events: Vec<Event>,
+    /// Outlets and agencies.
+    pub outlets: Vec<Outlet>,
+    index: index::Index,
+}
+
+/// A problem in knowledge data: which file, which entry, what is wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KnowledgeError {
+    /// The file (or `config.toml`).
+    pub file: String,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+impl std::fmt::Display for KnowledgeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}
+
+impl std::error::Error for KnowledgeError {}
+
+static BUILTIN: LazyLock<Knowledge> = LazyLock::new(|| {
+    Knowledge::from_files(builtin_files(), None).expect("built-in knowledge is validated by tests")
+});
+
+/// The built-in knowledge files, as (path under `knowledge/`, contents).
+pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
+    data::FILES
+}
+
+impl Knowledge {
+    /// The built-in knowledge base, parsed and indexed once per process.
+    pub fn builtin() -> &'static Knowledge {
+        &BUILTIN
+    }
+
+    /// Parses knowledge files and merges `additions` (from `config.toml`) over them: an added
+    /// entry replaces a built-in one with the same id.
+    pub fn from_files(
+        files: &[(&str, &str)],
+        additions: Option<&KnowledgeFile>,
+    ) -> Result<Knowledge, KnowledgeError> {
+        let mut all = KnowledgeFile::default();
+        for (name, text) in files {
+            let file: KnowledgeFile = toml::from_str(text).map_err(|e| KnowledgeError {
+                file: format!("knowledge/{name}"),
+                message: e.to_string(),
+            })?;
+            merge(&mut all, file);
+        }
+        if let Some(extra) = additions {
+            merge(&mut all, extra.clone());
+        }
+        Ok(Knowledge::new(all))
+    }
+
+    /// Indexes a merged set of records.
+    pub fn new(all: KnowledgeFile) -> Knowledge {
+        let index = index::Index::build(&all);
+        Knowledge {
+            countries: all.countries,
+            offices: all.offices,
+            people: all.people,
+            series: all.series,
+            events: all.events,
+            outlets: all.outlets,
+            index,
+        }
+    }
+
+    /// The person a full name or variant names ("Sergei Lavrov"), ignoring case.
+    pub fn person_by_name(&self, name: &str) -> Option<PersonId> {
+        self.index.person_by_name(name)
+    }
+
+    /// The person with this id.
+    pub fn person_by_id(&self, id: &str) -> Option<PersonId> {
+        self.people.iter().position(|p| p.id == id)
+    }
+
+    /// Every person named in `text`: full names and variants, and surnames alone when the text
+    /// names exactly one known person of that surname in full. Sorted by position.
+    pub fn find_people(&self, text: &str) -> Vec<PersonMention> {
+        self.index.find_people(self, text)
+    }
+
+    /// The people who held `office` of `country` on `day` (several only for offices such as
+    /// spokespeople).
+    pub fn holders(&self, office: &str, country: &str, day: NaiveDate) -> Vec<PersonId> {
+        self.people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.offices
+                    .iter()
+                    .any(|t| t.office == office && t.country == country && t.covers(day))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The tenures `person` was serving on `day`.
+    pub fn offices_on(&self, person: PersonId, day: NaiveDate) -> Vec<&Tenure> {
+        self.people[person]
+            .offices
+            .iter()
+            .filter(|t| t.covers(day))
+            .collect()
+    }
+
+    /// The office kind named by a phrase ("Foreign Minister", "top diplomat").
+    pub fn office_by_phrase(&self, phrase: &str) -> Option<OfficeId> {
+        self.index.office_by_phrase(phrase)
+    }
+
+    /// The country an adjective, name or alias names ("Japanese", "Japan", "Tokyo").
+    pub fn country_by_word(&self, word: &str) -> Option<CountryId> {
+        self.index.country_by_word(word)
+    }
+
+    /// The country with this code.
+    pub fn country_by_code(&self, code: &str) -> Option<CountryId> {
+        self.countries.iter().position(|c| c.code == code)
+    }
+
+    /// Every meeting series named in `text`, each with the events of that series it can still
+    /// be (narrowed by a place the same sentence names). Sorted by position.
+    pub fn find_events(&self, text: &str) -> Vec<EventMention> {
+        self.index.find_events(self, text)
+    }
+
+    /// Events whose series alias, name or variant contains `phrase` (for `communique knowledge`).
+    pub fn events_matching(&self, phrase: &str) -> Vec<EventId> {
+        let needle = phrase.to_lowercase();
+        self.events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                let series = self.series.iter().find(|s| s.id == e.series);
+                e.name.to_lowercase().contains(&needle)
+                    || e.place.to_lowercase().contains(&needle)
+                    || e.variants.iter().any(|v| v.to_lowercase().contains(&needle))
+                    || series.is_some_and(|s| {
+                        s.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
+                    })
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The outlet a name or alias names, as a whole line would ("Jiji Press", "Russian News
+    /// Agency"); case and surrounding punctuation are ignored.
+    pub fn outlet_by_name(&self, name: &str) -> Option<OutletId> {
+        self.index.outlet_by_name(name)
+    }
+
+    /// The outlet behind a URL host (`www.` and subdomains are stripped as needed).
+    pub fn outlet_by_host(&self, host: &str) -> Option<OutletId> {
+        self.index.outlet_by_host(host)
+    }
+
+    /// Dateline and credit marks (`/TASS/`, `(Reuters)`) found in `text`, by position.
+    pub fn find_outlet_marks(&self, text: &str) -> Vec<(OutletId, usize, usize)> {
+        self.index.find_outlet_marks(text)
+    }
+
+    /// Outlet names and aliases found in running `text` (case-sensitive, whole words).
+    pub fn find_outlet_names(&self, text: &str) -> Vec<(OutletId, usize, usize)> {
+        self.index.find_outlet_names(text)
+    }
+
+    /// The outlet with this id.
+    pub fn outlet_by_id(&self, id: &str) -> Option<OutletId> {
+        self.outlets.iter().position(|o| o.id == id)
+    }
+
+    /// How many records of each kind the base holds.
+    pub fn counts(&self) -> Vec<(&'static str, usize)> {
+        let tenures = self.people.iter().map(|p| p.offices.len()).sum();
+        vec![
+            ("countries", self.countries.len()),
+            ("offices", self.offices.len()),
+            ("people", self.people.len()),
+            ("tenures", tenures),
+            ("series", self.series.len()),
+            ("events", self.events.len()),
+            ("outlets", self.outlets.len()),
+        ]
+    }
+}
+
+/// Appends `extra` to `all`; an entry whose id is already present replaces the earlier one.
+fn merge(all: &mut KnowledgeFile, extra: KnowledgeFile) {
+    fn merge_by<T>(into: &mut Vec<T>, extra: Vec<T>, key: impl Fn(&T) -> &str) {
+        let mut at: HashMap<String, usize> = into
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (key(x).to_string(), i))
+            .collect();
+        for item in extra {
+            match at.get(key(&item)) {
+                Some(&i) => into[i] = item,
+                None => {
+                    at.insert(key(&item).to_string(), into.len());
+                    into.push(item);
+                }
+            }
+        }
+    }
+    merge_by(&mut all.countries, extra.countries, |c| &c.code);
+    merge_by(&mut all.offices, extra.offices, |o| &o.id);
+    merge_by(&mut all.people, extra.people, |p| &p.id);
+    merge_by(&mut all.series, extra.series, |s| &s.id);
+    merge_by(&mut all.events, extra.events, |e| &e.id);
+    merge_by(&mut all.outlets, extra.outlets, |o| &o.id);
+}

@@ -5,9 +5,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
 
-use super::{
-    CountryId, EventId, Knowledge, KnowledgeFile, OfficeId, OutletId, PersonId, SeriesId,
-};
+use super::{CountryId, EventId, Knowledge, KnowledgeFile, OfficeId, OutletId, PersonId, SeriesId};
 
 /// A person named in a text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -387,7 +385,10 @@ impl Index {
     fn role_after(&self, kb: &Knowledge, text: &str, end: usize) -> Option<RoleMention> {
         let rest = text[end..].strip_prefix(", ")?;
         let rest_start = end + 2;
-        let line_end = rest.find(['\n', ',', ';', '.']).unwrap_or(rest.len()).min(90);
+        let line_end = rest
+            .find(['\n', ',', ';', '.'])
+            .unwrap_or(rest.len())
+            .min(90);
         let clause = &rest[..floor_char(rest, line_end)];
         let mut words: Vec<&str> = clause.split(' ').collect();
         let mut country = None;
@@ -408,9 +409,7 @@ impl Index {
         let phrase_text = &clause[skip.min(clause.len())..];
         let lower = phrase_text.to_ascii_lowercase();
         for (phrase, office) in &self.office_list {
-            if lower.starts_with(phrase.as_str())
-                && word_bounded(phrase_text, 0, phrase.len())
-            {
+            if lower.starts_with(phrase.as_str()) && word_bounded(phrase_text, 0, phrase.len()) {
                 return Some(RoleMention {
                     office: *office,
                     country,
@@ -430,9 +429,10 @@ impl Index {
             }
             let (series, all): (SeriesId, Vec<EventId>) =
                 match self.series_patterns[m.pattern().as_usize()] {
-                    SeriesOrEvent::Series(s) => {
-                        (s, self.events_by_series.get(&s).cloned().unwrap_or_default())
-                    }
+                    SeriesOrEvent::Series(s) => (
+                        s,
+                        self.events_by_series.get(&s).cloned().unwrap_or_default(),
+                    ),
                     SeriesOrEvent::Event(s, e) => (s, vec![e]),
                 };
             let window = sentence_around(text, m.start(), m.end());

@@ -192,7 +192,9 @@ impl Knowledge {
                 let series = self.series.iter().find(|s| s.id == e.series);
                 e.name.to_lowercase().contains(&needle)
                     || e.place.to_lowercase().contains(&needle)
-                    || e.variants.iter().any(|v| v.to_lowercase().contains(&needle))
+                    || e.variants
+                        .iter()
+                        .any(|v| v.to_lowercase().contains(&needle))
                     || series.is_some_and(|s| {
                         s.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
                     })

@@ -4,6 +4,12 @@
 //! [`render`]. See `ARCHITECTURE.md` for the map.
 
 pub mod clean;
+pub mod config;
 pub mod dates;
+pub mod diagnostics;
 pub mod infer;
 pub mod knowledge;
+pub mod order;
+pub mod read;
+pub mod render;
+pub mod slug;

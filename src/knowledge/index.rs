@@ -409,7 +409,14 @@ impl Index {
         let phrase_text = &clause[skip.min(clause.len())..];
         let lower = phrase_text.to_ascii_lowercase();
         for (phrase, office) in &self.office_list {
-            if lower.starts_with(phrase.as_str()) && word_bounded(phrase_text, 0, phrase.len()) {
+            let after = phrase_text
+                .get(phrase.len()..)
+                .and_then(|r| r.chars().next());
+            let closes = after.is_none_or(|c| matches!(c, ',' | '.' | ';' | ')' | '\n'));
+            if lower.starts_with(phrase.as_str())
+                && word_bounded(phrase_text, 0, phrase.len())
+                && closes
+            {
                 return Some(RoleMention {
                     office: *office,
                     country,
@@ -432,6 +439,15 @@ impl Index {
                     SeriesOrEvent::Series(s) => (
                         s,
                         self.events_by_series.get(&s).cloned().unwrap_or_default(),
+                    ),
+                    // A variant naming its year is one event; one naming a place is narrowed
+                    // by place like a series name (several meetings share a city).
+                    SeriesOrEvent::Event(s, e) if !names_year(&text[m.start()..m.end()]) => (
+                        s,
+                        self.events_by_series
+                            .get(&s)
+                            .cloned()
+                            .unwrap_or_else(|| vec![e]),
                     ),
                     SeriesOrEvent::Event(s, e) => (s, vec![e]),
                 };
@@ -490,6 +506,13 @@ impl Index {
             })
             .collect()
     }
+}
+
+/// Whether a phrase contains a four-digit year.
+fn names_year(phrase: &str) -> bool {
+    phrase
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
 }
 
 /// The largest char boundary at or below `i`.

@@ -4,6 +4,7 @@
 //! [`render`]. See `ARCHITECTURE.md` for the map.
 
 pub mod clean;
+pub mod commands;
 pub mod config;
 pub mod dates;
 pub mod diagnostics;
@@ -12,4 +13,5 @@ pub mod knowledge;
 pub mod order;
 pub mod read;
 pub mod render;
+pub mod site;
 pub mod slug;

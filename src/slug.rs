@@ -44,8 +44,14 @@ pub fn slugify(text: &str) -> String {
                 hyphen = false;
             }
         }
-        if out.len() >= 80 {
+        if out.len() >= 120 {
             break;
+        }
+    }
+    if out.len() >= 80 {
+        // Cut at a word boundary rather than mid-word.
+        if let Some(cut) = out[..80].rfind('-').filter(|&c| c >= 40) {
+            out.truncate(cut);
         }
     }
     let trimmed = out.trim_matches('-');

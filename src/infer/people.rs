@@ -346,7 +346,9 @@ pub fn infer_people(doc: &Doc, kb: &Knowledge, body: &[usize]) -> PeopleFacts {
 }
 
 fn distance(a: Span, b: Span) -> usize {
-    b.start.saturating_sub(a.end).max(a.start.saturating_sub(b.end))
+    b.start
+        .saturating_sub(a.end)
+        .max(a.start.saturating_sub(b.end))
 }
 
 /// Byte ranges (relative to `raw`) of the words inside quotation marks, marks excluded.

@@ -4,6 +4,7 @@
 //! [`render`]. See `ARCHITECTURE.md` for the map.
 
 pub mod clean;
+pub mod commands;
 pub mod dates;
 pub mod infer;
 pub mod knowledge;

@@ -5,6 +5,13 @@
 
 pub mod clean;
 pub mod commands;
+pub mod config;
 pub mod dates;
+pub mod diagnostics;
 pub mod infer;
 pub mod knowledge;
+pub mod order;
+pub mod read;
+pub mod render;
+pub mod site;
+pub mod slug;

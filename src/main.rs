@@ -1,1 +1,154 @@
-fn main() {}
+//! The `communique` command line: parse, dispatch, report. The work lives in the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use communique::commands;
+use communique::site::{BuildOptions, build, failed};
+
+/// communique builds a timeline site of diplomatic statements from raw news texts.
+///
+/// Drop the articles you collected (copied pages, agency wires, transcripts; .txt or .md) into
+/// content/, run `communique build`, and publish the public/ folder on any static host. Every
+/// date, source and speaker on the site shows how it was inferred.
+#[derive(Parser)]
+#[command(name = "communique", version, about, long_about)]
+struct Cli {
+    /// The site folder: where config.toml, content/ and themes/ are.
+    #[arg(short = 'r', long, global = true, default_value = ".")]
+    root: PathBuf,
+    /// Print only errors.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Print every warning in full and timings per stage.
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (public/ by default).
+    ///
+    /// The site is written to a staging folder and swapped into place only when every page
+    /// rendered, so a failed build leaves the previous output untouched. Articles that cannot
+    /// be read are reported and skipped; use --strict to fail on any warning.
+    Build {
+        /// Write the site here instead of the config's output_dir.
+        #[arg(short, long)]
+        output_dir: Option<PathBuf>,
+        /// Use this base URL instead of the config's (e.g. https://example.org/timeline/).
+        #[arg(short = 'u', long)]
+        base_url: Option<String>,
+        /// Include articles marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Fail (exit status 1) on warnings too.
+        #[arg(long)]
+        strict: bool,
+        /// Build as if today were this day (YYYY-MM-DD); inference never dates a text later.
+        #[arg(long, value_parser = parse_day)]
+        today: Option<NaiveDate>,
+    },
+    /// Print everything inferred about articles: title, dates, sources, speakers, quotes, topics
+    /// with confidence and evidence.
+    Inspect {
+        /// Article files (.txt or .md).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// One JSON object per line instead of a readable report.
+        #[arg(long)]
+        json: bool,
+        /// Infer as if today were this day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_day)]
+        today: Option<NaiveDate>,
+    },
+    /// Show what the knowledge base holds, or query it.
+    ///
+    /// Without arguments: counts by kind. `who OFFICE COUNTRY DATE` names the holder
+    /// (`communique knowledge who "foreign minister" Japan 2019-11-23`); `person NAME` lists a
+    /// person's offices; `events PHRASE` lists matching meetings; `outlet NAME` shows an outlet.
+    Knowledge {
+        /// The query: who | person | events | outlet, and its arguments.
+        query: Vec<String>,
+    },
+}
+
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date like 2019-02-22"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Build {
+            output_dir,
+            base_url,
+            drafts,
+            strict,
+            today,
+        } => {
+            let mut options = BuildOptions::new(&cli.root);
+            options.output_dir = output_dir;
+            options.base_url = base_url;
+            options.drafts = drafts;
+            if let Some(today) = today {
+                options.today = today;
+            }
+            if !cli.quiet {
+                eprintln!("Building {} …", cli.root.display());
+            }
+            let report = build(&options);
+            let ok = report.ok;
+            commands::print_diagnostics(&report.diagnostics, cli.quiet, cli.verbose);
+            if ok {
+                if !cli.quiet {
+                    commands::print_build_summary(&report, cli.verbose);
+                }
+            } else {
+                eprintln!("Build failed: the previous output was left as it was.");
+            }
+            Ok(if ok && !failed(&report.diagnostics, strict) {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        Command::Inspect { files, json, today } => {
+            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+            commands::inspect::run(
+                &cli.root,
+                &files,
+                json,
+                today,
+                &mut std::io::stdout().lock(),
+            )
+            .context("inspect")?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Knowledge { query } => {
+            let ok = commands::knowledge::run(&query, &mut std::io::stdout().lock())?;
+            Ok(if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+    }
+}

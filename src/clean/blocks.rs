@@ -1,9 +1,323 @@
-//! Splitting text into blocks.
+//! Splitting a text into body blocks, meta lines and removed cruft.
+//!
+//! Plain text arrives in every layout: one paragraph a line, blank lines between paragraphs,
+//! hard-wrapped columns, paragraphs broken by a stray blank line mid-sentence. The rules here
+//! read the layout the way a person does: a line that does not end a sentence and is followed by
+//! one starting in lower case continues it.
 
-use super::Doc;
+use std::collections::HashSet;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::cruft::{
+    LineClass, classify, could_be_caption, date_header_len, ends_sentence, is_footer_label,
+};
+use super::{Block, BlockKind, Doc, MetaKind, MetaLine, Removed};
+use crate::infer::Span;
+
+/// One line of the text with its class.
+#[derive(Debug, Clone)]
+struct Line {
+    start: usize,
+    end: usize,
+    class: LineClass,
+}
+
+/// Headings are short; a longer line without a sentence end is a standfirst paragraph.
+const HEADING_MAX: usize = 100;
 
 /// Splits a plain-text article into body blocks and meta lines.
-pub(super) fn text_blocks(_doc: &mut Doc) {}
+pub(super) fn text_blocks(doc: &mut Doc) {
+    let mut lines = split_lines(&doc.text);
+    classify_neighbours(&doc.text, &mut lines);
 
-/// Splits a Markdown article body into blocks.
-pub(super) fn markdown_blocks(_doc: &mut Doc) {}
+    let text = &doc.text;
+    let mut blocks: Vec<Block> = Vec::new();
+    // Whether the previous block may be continued by the next line (no sentence end, and no
+    // cruft or meta line came between).
+    let mut open = false;
+    let mut wrapped = false;
+    for (i, line) in lines.iter().enumerate() {
+        let raw = &text[line.start..line.end];
+        match line.class {
+            LineClass::Blank => {
+                wrapped = false;
+                continue;
+            }
+            LineClass::Cruft(rule) => {
+                doc.removed.push(Removed {
+                    rule,
+                    span: Span::new(line.start, line.end),
+                });
+                open = false;
+                continue;
+            }
+            LineClass::Meta(kind) => {
+                doc.meta.push(MetaLine {
+                    kind,
+                    text: raw.trim().to_string(),
+                    span: trimmed_span(text, line.start, line.end),
+                });
+                open = false;
+                continue;
+            }
+            LineClass::Body => {}
+        }
+        let (mut start, end) = (line.start, line.end);
+        if let Some(len) = date_header_len(raw) {
+            let header = trimmed_span(text, start, start + len);
+            doc.meta.push(MetaLine {
+                kind: MetaKind::DateLine,
+                text: text[header.start..header.end].to_string(),
+                span: header,
+            });
+            start += len;
+        }
+        let (content, level) = strip_markup(&text[start..end]);
+        let content = squeeze(content);
+        let span = trimmed_span(text, start, end);
+        let starts_lower = content.chars().next().is_some_and(char::is_lowercase);
+        let next_is_body = lines.get(i + 1).is_some_and(|l| l.class == LineClass::Body);
+        let joins = open
+            && level == 0
+            && blocks.last().is_some_and(|b| b.level == 0)
+            && (starts_lower || (wrapped && next_is_body) || wrapped_pair(&lines, i, text));
+        if joins {
+            let last = blocks.last_mut().expect("checked above");
+            last.text.push(' ');
+            last.text.push_str(&content);
+            last.span.end = span.end;
+            last.kind = BlockKind::Paragraph;
+            wrapped = wrapped || !starts_lower;
+        } else {
+            let kind = if level > 0 || looks_like_heading(&content) {
+                BlockKind::Heading
+            } else {
+                BlockKind::Paragraph
+            };
+            blocks.push(Block {
+                kind,
+                text: content,
+                span,
+                level,
+            });
+            wrapped = false;
+        }
+        open = !ends_sentence(&blocks.last().expect("just pushed").text) && level == 0;
+    }
+    doc.blocks = blocks;
+    drop_repeats(doc);
+}
+
+/// Whether line `i` continues line `i - 1` as hard-wrapped text: both long, similar widths.
+fn wrapped_pair(lines: &[Line], i: usize, text: &str) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|p| lines.get(p)) else {
+        return false;
+    };
+    if prev.class != LineClass::Body {
+        return false;
+    }
+    let width = |l: &Line| text[l.start..l.end].trim_end().chars().count();
+    let (a, b) = (width(prev), width(&lines[i]));
+    (50..=100).contains(&a) && b <= a + 10
+}
+
+/// Lines with byte offsets and their stand-alone class.
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let end = start + piece.trim_end_matches('\n').len();
+        lines.push(Line {
+            start,
+            end,
+            class: classify(&text[start..end]),
+        });
+        start += piece.len();
+    }
+    lines
+}
+
+/// Rules that need the neighbours: photo captions (a short line next to a credit), page footers
+/// (labels closing the text) and the lines after the last sentence.
+fn classify_neighbours(text: &str, lines: &mut [Line]) {
+    let body = |l: &Line| &text[l.start..l.end];
+    let credit = |l: &Line| l.class == LineClass::Cruft("photo-credit");
+    for i in 0..lines.len() {
+        if lines[i].class != LineClass::Body || !could_be_caption(body(&lines[i])) {
+            continue;
+        }
+        let next = lines[i + 1..].iter().find(|l| l.class != LineClass::Blank);
+        let prev = lines[..i]
+            .iter()
+            .rev()
+            .find(|l| l.class != LineClass::Blank);
+        let touches_credit = lines.get(i + 1).is_some_and(credit)
+            || i.checked_sub(1)
+                .and_then(|p| lines.get(p))
+                .is_some_and(credit);
+        let between_credits = next.is_some_and(credit) && prev.is_some_and(credit);
+        let this = body(&lines[i]).trim();
+        let repeated_in_credit = lines
+            .iter()
+            .any(|l| credit(l) && body(l).trim().starts_with(this));
+        if touches_credit && (between_credits || repeated_in_credit || next.is_some_and(credit)) {
+            lines[i].class = LineClass::Cruft("photo-caption");
+        }
+    }
+    // Footer labels: from the end, skip blanks, URLs and other cruft; labels there are cruft.
+    for line in lines.iter_mut().rev() {
+        match line.class {
+            LineClass::Blank | LineClass::Cruft(_) | LineClass::Meta(_) => continue,
+            LineClass::Body if is_footer_label(&text[line.start..line.end]) => {
+                line.class = LineClass::Cruft("footer");
+            }
+            LineClass::Body => break,
+        }
+    }
+}
+
+/// Markdown-ish markup in a text line: `## **TITLE**` → (`TITLE`, 2).
+fn strip_markup(line: &str) -> (&str, u8) {
+    let t = line.trim();
+    let hashes = t.chars().take_while(|&c| c == '#').count();
+    let (t, level) = if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
+        (t[hashes..].trim(), hashes as u8)
+    } else {
+        (t, 0)
+    };
+    let mut t = t;
+    for mark in ["**", "__", "*", "_"] {
+        if t.len() > 2 * mark.len() && t.starts_with(mark) && t.ends_with(mark) {
+            t = t[mark.len()..t.len() - mark.len()].trim();
+        }
+    }
+    (t, level)
+}
+
+/// Runs of white space (including no-break spaces) folded to one space.
+fn squeeze(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| c.is_whitespace()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The span of `text[start..end]` without surrounding white space.
+fn trimmed_span(text: &str, start: usize, end: usize) -> Span {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    Span::new(start + lead, (end - trail).max(start + lead))
+}
+
+/// A short line standing alone that does not end a sentence: a title or a subheading.
+fn looks_like_heading(t: &str) -> bool {
+    let first = t.chars().next();
+    t.len() <= HEADING_MAX
+        && !ends_sentence(t)
+        && !t.ends_with([',', ';', ':'])
+        && first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '"' || c == '\u{201c}')
+}
+
+/// Removes paragraphs that repeat an earlier one (pages that print the article twice).
+fn drop_repeats(doc: &mut Doc) {
+    let mut seen = HashSet::new();
+    let mut kept = Vec::with_capacity(doc.blocks.len());
+    for block in std::mem::take(&mut doc.blocks) {
+        let key: String = block
+            .text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        let long_enough = key.len() >= 24;
+        if long_enough && !seen.insert(key) {
+            doc.removed.push(Removed {
+                rule: "repeated-paragraph",
+                span: block.span,
+            });
+        } else {
+            kept.push(block);
+        }
+    }
+    doc.blocks = kept;
+}
+
+/// Splits a Markdown body into blocks of plain text for inference (the page renders the
+/// Markdown itself).
+pub(super) fn markdown_blocks(doc: &mut Doc) {
+    let mut blocks = Vec::new();
+    let mut current: Option<(BlockKind, u8, usize, String)> = None;
+    let mut quote_depth = 0usize;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for (event, range) in Parser::new_ext(&doc.text, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                current = Some((
+                    BlockKind::Heading,
+                    heading_level(level),
+                    range.start,
+                    String::new(),
+                ));
+            }
+            Event::Start(Tag::Paragraph) if current.is_none() => {
+                let kind = if quote_depth > 0 {
+                    BlockKind::Quote
+                } else {
+                    BlockKind::Paragraph
+                };
+                current = Some((kind, 0, range.start, String::new()));
+            }
+            Event::Start(Tag::Item) => {
+                current = Some((BlockKind::Item, 0, range.start, String::new()));
+            }
+            Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, _, s)) = current.as_mut() {
+                    s.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((_, _, _, s)) = current.as_mut() {
+                    s.push(' ');
+                }
+            }
+            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item) => {
+                if let Some((kind, level, start, s)) = current.take() {
+                    let text = squeeze(&s);
+                    if !text.is_empty() {
+                        blocks.push(Block {
+                            kind,
+                            text,
+                            span: trimmed_span(&doc.text, start, range.end),
+                            level,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    doc.blocks = blocks;
+    drop_repeats(doc);
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}

@@ -1,1 +1,332 @@
-//! Cruft rules.
+//! Line rules: which lines of a pasted page are cruft, and which cruft carries a fact.
+//!
+//! Each rule looks at one trimmed line (and, for captions and footers, its neighbours) and is
+//! general: it names a kind of page furniture, never a particular site's text.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::MetaKind;
+
+/// What a line is, before lines are grouped into blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LineClass {
+    /// Empty or white space only.
+    Blank,
+    /// Body text.
+    Body,
+    /// Removed, by the named rule.
+    Cruft(&'static str),
+    /// Removed from the body, kept as a fact.
+    Meta(MetaKind),
+}
+
+const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+
+fn date_pattern() -> String {
+    let weekday = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?";
+    let time = r"(?:(?:\s*[,|T-]\s*|\s+)\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC|MSK|JST|EST|EDT|CET|[+-]\d{2}:?\d{2}))?)?";
+    format!(
+        r"{weekday}(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}){time}"
+    )
+}
+
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:^(?:(?:date|dated|published|posted|updated|last updated|first published)\s*:?\s*)?)(?:{})\s*$",
+        date_pattern()
+    ))
+    .expect("valid date line pattern")
+});
+
+/// A date header that runs into the text on the same line (" date 2020-09-01 Text…").
+static DATE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*(?i:date|dated|published|posted|updated)\s*:?\s*(?:{})\s+",
+        date_pattern()
+    ))
+    .expect("valid date header pattern")
+});
+
+static ANY_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&date_pattern()).expect("valid date pattern"));
+
+static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?i:source|link|url|original|read more)\s*:\s*)?[<(\[]?(https?://[^\s<>()\[\]]+)[>)\]]?$")
+        .expect("valid url pattern")
+});
+
+/// "Photographer/AGENCY" at the end of a caption or credit line.
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^(?:©|\(c\)|(?i:photo(?:graph)?s?\s*(?:by|:)|image\s*(?:by|:)|credit\s*:|pictured\s*:))|\p{L}/(?:[\p{Lu}][\p{L}.-]*)(?:\s+(?:via|and)\s+\S+)?\s*$)")
+        .expect("valid credit pattern")
+});
+
+/// Page navigation and widgets that copy along with an article.
+const NAVIGATION: &[&str] = &[
+    "all news",
+    "home",
+    "news",
+    "back",
+    "menu",
+    "search",
+    "share",
+    "share this",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "email",
+    "print",
+    "print this",
+    "print version",
+    "read more",
+    "read also",
+    "see also",
+    "related",
+    "related news",
+    "related articles",
+    "more news",
+    "latest news",
+    "top stories",
+    "most read",
+    "advertisement",
+    "subscribe",
+    "follow us",
+    "comments",
+    "show comments",
+    "close",
+    "copy link",
+    "listen",
+    "text size",
+    "font size",
+    "skip to content",
+    "skip to main content",
+];
+
+/// Initials and wire sign-offs that close agency copy: "(esn)", "(ends)", "/js", "ENDS".
+static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\((?:[a-z]{2,4}(?:/[a-z]{2,4})*|ends?|END|ENDS)\)|/?(?:ENDS?|ends)/?|-+\s*(?:ends?|END)\s*-+|#{3}|/[a-z]{2,4}(?:/[a-z]{2,4})*)$")
+        .expect("valid sign-off pattern")
+});
+
+/// Classifies one trimmed line in isolation. Neighbour rules (captions, footers) run after.
+pub(super) fn classify(line: &str) -> LineClass {
+    let t = line.trim_matches(|c: char| c.is_whitespace());
+    if t.is_empty() {
+        return LineClass::Blank;
+    }
+    if t.chars().all(|c| !c.is_alphanumeric()) {
+        return LineClass::Cruft("separator");
+    }
+    if is_font_widget(t) {
+        return LineClass::Cruft("font-size-widget");
+    }
+    let lower = t
+        .trim_end_matches([':', '.', '»', '›', '>'])
+        .trim()
+        .to_lowercase();
+    if NAVIGATION.contains(&lower.as_str()) {
+        return LineClass::Cruft("navigation");
+    }
+    if URL_LINE.is_match(t) {
+        return LineClass::Meta(MetaKind::Url);
+    }
+    if t.len() <= 80 && DATE_LINE.is_match(t) {
+        return LineClass::Meta(MetaKind::DateLine);
+    }
+    if t.len() <= 160 && PHOTO_CREDIT.is_match(t) && !ends_sentence(t) {
+        return LineClass::Cruft("photo-credit");
+    }
+    if t.len() <= 120 && !ends_sentence(t) && is_byline(t) {
+        return LineClass::Meta(MetaKind::Byline);
+    }
+    if SIGN_OFF.is_match(t) {
+        return LineClass::Cruft("sign-off");
+    }
+    LineClass::Body
+}
+
+/// A date header at the start of a line that goes on with text: its byte length, if any.
+pub(super) fn date_header_len(line: &str) -> Option<usize> {
+    DATE_HEADER.find(line).map(|m| m.end())
+}
+
+/// The URL in a URL line.
+pub fn url_in(line: &str) -> Option<&str> {
+    URL_LINE
+        .captures(line.trim())
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
+}
+
+/// "A A A", "A+ A-", "AAA": the font-size buttons of a news page.
+fn is_font_widget(t: &str) -> bool {
+    let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    !squeezed.is_empty()
+        && squeezed.len() <= 8
+        && squeezed
+            .chars()
+            .all(|c| matches!(c, 'A' | 'a' | '+' | '-' | '−'))
+        && squeezed.contains('A')
+}
+
+/// A short credit line with a date ("Russian News Agency (22 February 2019)") or a byline
+/// ("By Jane Doe").
+fn is_byline(t: &str) -> bool {
+    if let Some(rest) = t.strip_prefix("By ").or_else(|| t.strip_prefix("by ")) {
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        return (1..=8).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || is_joiner(w));
+    }
+    let Some(m) = ANY_DATE.find(t) else {
+        return false;
+    };
+    // The date is most of the line's substance, not a date inside a sentence.
+    let rest = format!("{}{}", &t[..m.start()], &t[m.end()..]);
+    let words = rest
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric));
+    words.count() <= 8
+}
+
+fn is_joiner(w: &str) -> bool {
+    matches!(
+        w,
+        "and" | "in" | "of" | "|" | "," | "-" | "de" | "van" | "von" | "da"
+    )
+}
+
+/// Whether a line ends like a sentence (so it is running text, not a label or a heading).
+pub(super) fn ends_sentence(t: &str) -> bool {
+    let t = t.trim_end();
+    let t = t.trim_end_matches(['"', '\u{201d}', '\u{2019}', '\'', ')', '»', '*', '_']);
+    t.ends_with(['.', '!', '?', '…'])
+}
+
+/// Whether `t` looks like a label closing a page ("Kaynak/Source:", "Tags:", "Source:").
+pub(super) fn is_footer_label(t: &str) -> bool {
+    let t = t.trim();
+    t.len() <= 40 && t.ends_with(':') && t.split_whitespace().count() <= 3
+}
+
+/// Whether a line could be a photo caption: short, no sentence end, no dateline.
+pub(super) fn could_be_caption(t: &str) -> bool {
+    let t = t.trim();
+    t.len() <= 90 && !ends_sentence(t) && t.split_whitespace().count() <= 14
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn class(s: &str) -> LineClass {
+        classify(s)
+    }
+
+    #[test]
+    fn furniture_is_cruft() {
+        assert_eq!(class("All news"), LineClass::Cruft("navigation"));
+        assert_eq!(class("Share this article:"), LineClass::Cruft("navigation"));
+        assert_eq!(class("A"), LineClass::Cruft("font-size-widget"));
+        assert_eq!(class("A A A"), LineClass::Cruft("font-size-widget"));
+        assert_eq!(class("A+ A-"), LineClass::Cruft("font-size-widget"));
+        assert_eq!(class("---"), LineClass::Cruft("separator"));
+        assert_eq!(class("* * *"), LineClass::Cruft("separator"));
+        assert_eq!(class("###"), LineClass::Cruft("separator"));
+        assert_eq!(class("-"), LineClass::Cruft("separator"));
+        assert_eq!(class("\u{a0}"), LineClass::Blank);
+    }
+
+    #[test]
+    fn photo_credits_are_cruft() {
+        assert_eq!(
+            class("© Ivan Petrov/RIA Novosti"),
+            LineClass::Cruft("photo-credit")
+        );
+        assert_eq!(class("Photo: Kyodo"), LineClass::Cruft("photo-credit"));
+        assert_eq!(
+            class("Chinese Foreign Minister Wang Yi  Li Xueren/Xinhua"),
+            LineClass::Cruft("photo-credit")
+        );
+        // A sentence mentioning a slash is not a credit.
+        assert_eq!(
+            class("The talks were held on a 50/50 basis, he said."),
+            LineClass::Body
+        );
+    }
+
+    #[test]
+    fn date_lines_and_bylines_are_meta() {
+        for line in [
+            "22.02.2019",
+            "March 17, 2018",
+            "17 March 2018",
+            "Published: 2019-11-23 14:05",
+            "Tuesday, September 1, 2020",
+            "Updated 3 Dec 2019, 10:42 GMT",
+        ] {
+            assert_eq!(class(line), LineClass::Meta(MetaKind::DateLine), "{line}");
+        }
+        assert_eq!(
+            class("Xinhua News Agency (5 May 2021)"),
+            LineClass::Meta(MetaKind::Byline)
+        );
+        assert_eq!(
+            class("By Anna Smith and Li Wei"),
+            LineClass::Meta(MetaKind::Byline)
+        );
+        assert_eq!(
+            class(
+                "The minister arrived in Tokyo on 17 March 2018 for two days of talks with officials from the trade ministry."
+            ),
+            LineClass::Body
+        );
+    }
+
+    #[test]
+    fn url_lines_are_meta() {
+        assert_eq!(
+            class("<https://example.org/news/1>"),
+            LineClass::Meta(MetaKind::Url)
+        );
+        assert_eq!(
+            class("Source: http://example.com/a?b=1"),
+            LineClass::Meta(MetaKind::Url)
+        );
+        assert_eq!(
+            url_in("<https://example.org/news/1>"),
+            Some("https://example.org/news/1")
+        );
+        assert_eq!(class("javascript:alert(1)"), LineClass::Body);
+    }
+
+    #[test]
+    fn sign_offs_are_cruft() {
+        for line in ["(esn)", "(ends)", "ENDS", "(js/ab)", "-- END --"] {
+            assert_eq!(class(line), LineClass::Cruft("sign-off"), "{line}");
+        }
+        assert_eq!(class("(Reporting by Jane Doe)"), LineClass::Body);
+    }
+
+    #[test]
+    fn date_headers_running_into_text_are_found() {
+        assert_eq!(date_header_len(" date 2021-05-04 Officials said"), Some(17));
+        assert_eq!(date_header_len("Dated: March 3, 2020 The talks"), Some(21));
+        assert_eq!(date_header_len("A date was set for the talks"), None);
+    }
+
+    #[test]
+    fn labels_and_captions() {
+        assert!(is_footer_label("Kaynak/Source:"));
+        assert!(is_footer_label("Tags:"));
+        assert!(!is_footer_label(
+            "He said: \"We will not accept it, and we will respond.\""
+        ));
+        assert!(could_be_caption("Russian President Vladimir Putin"));
+        assert!(!could_be_caption("Putin arrived in Beijing on Tuesday."));
+    }
+}

@@ -52,7 +52,12 @@ fn looks_like_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let sample = &bytes[..bytes.len().min(512)];
     let even_nuls = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nuls = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_nuls = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     let half = sample.len() / 2;
     if odd_nuls * 10 > half * 8 && even_nuls * 10 < half {
         Some(UTF_16LE)
@@ -83,7 +88,9 @@ fn normalise(text: &str, warnings: &mut Vec<String>) -> String {
         }
     }
     if controls > 0 {
-        warnings.push(format!("{controls} control characters (NUL and the like) were removed"));
+        warnings.push(format!(
+            "{controls} control characters (NUL and the like) were removed"
+        ));
     }
     out
 }

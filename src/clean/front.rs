@@ -47,9 +47,11 @@ fn de_opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::
         Raw::Text(s) => s,
     };
     let day = text.get(..10).unwrap_or(&text);
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").map(Some).map_err(|_| {
-        serde::de::Error::custom(format!("expected a date like 2019-02-22, found {text:?}"))
-    })
+    NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| {
+            serde::de::Error::custom(format!("expected a date like 2019-02-22, found {text:?}"))
+        })
 }
 
 /// Splits `+++`-fenced TOML front matter from the body. Text without front matter is all body.
@@ -59,7 +61,10 @@ pub fn split_front_matter(text: &str) -> Result<(FrontMatter, &str), String> {
         return Ok((FrontMatter::default(), text));
     };
     let Some(close) = rest.find("\n+++") else {
-        return Err("front matter opened with +++ on line 1 is never closed: add a +++ line after it".into());
+        return Err(
+            "front matter opened with +++ on line 1 is never closed: add a +++ line after it"
+                .into(),
+        );
     };
     let toml_text = &rest[..close + 1];
     let after = &rest[close + 4..];

@@ -18,6 +18,7 @@ use serde::Serialize;
 
 use crate::infer::Span;
 
+pub use cruft::url_in;
 pub use decode::{Decoded, decode};
 pub use front::{FrontMatter, split_front_matter};
 
@@ -170,4 +171,126 @@ pub fn clean(path: PathBuf, bytes: &[u8]) -> Doc {
 /// Cleans a text given as a string (tests, `inspect` on stdin): as [`clean`] on its UTF-8 bytes.
 pub fn clean_str(name: &str, text: &str) -> Doc {
     clean(PathBuf::from(name), text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(doc: &Doc) -> Vec<&str> {
+        doc.blocks.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    #[test]
+    fn wire_page_furniture_is_removed_and_facts_kept() {
+        let doc = clean_str(
+            "a.txt",
+            "Home\n\nChina urges restraint in the South China Sea\n\nA A A\n\nChinese Foreign Minister Wang Yi\n\u{a9} Li Xueren/Xinhua\n\nBEIJING, May 3 (Xinhua) -- China on Tuesday urged all parties to exercise restraint, Foreign Minister Wang Yi said.\n\nSource:\n",
+        );
+        assert_eq!(
+            texts(&doc),
+            vec![
+                "China urges restraint in the South China Sea",
+                "BEIJING, May 3 (Xinhua) -- China on Tuesday urged all parties to exercise restraint, Foreign Minister Wang Yi said."
+            ]
+        );
+        assert_eq!(doc.blocks[0].kind, BlockKind::Heading);
+        let rules: Vec<&str> = doc.removed.iter().map(|r| r.rule).collect();
+        assert_eq!(
+            rules,
+            vec![
+                "navigation",
+                "font-size-widget",
+                "photo-caption",
+                "photo-credit",
+                "footer"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_broken_by_a_blank_line_is_joined() {
+        let doc = clean_str(
+            "b.txt",
+            "The minister said the two sides were\n\nclose to an agreement on fisheries.\n\nTalks resume on Monday.\n",
+        );
+        assert_eq!(
+            texts(&doc),
+            vec![
+                "The minister said the two sides were close to an agreement on fisheries.",
+                "Talks resume on Monday."
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let doc = clean_str(
+            "c.txt",
+            "WASHINGTON (Reuters) - The United States and Japan agreed on Friday to\nexpand their missile defense cooperation, Secretary of State Mike Pompeo\nsaid after talks with his Japanese counterpart in Washington.\n\nThe agreement follows months of talks.\n",
+        );
+        assert_eq!(doc.blocks.len(), 2, "{:#?}", doc.blocks);
+        assert!(doc.blocks[0].text.contains("Friday to expand"));
+        assert!(doc.blocks[0].text.ends_with("in Washington."));
+    }
+
+    #[test]
+    fn an_article_pasted_twice_shows_once() {
+        let para = "Officials from both countries met in Geneva on Thursday to discuss the arms control agenda.";
+        let other = "The next round is expected in the spring, the ministry said in a statement.";
+        let doc = clean_str("d.txt", &format!("{para}\n{other}\n{para}\n{other}\n"));
+        assert_eq!(texts(&doc), vec![para, other]);
+        assert_eq!(doc.removed.len(), 2);
+        assert!(doc.removed.iter().all(|r| r.rule == "repeated-paragraph"));
+    }
+
+    #[test]
+    fn date_header_and_url_lines_become_meta() {
+        let doc = clean_str(
+            "e.txt",
+            " date 2021-06-02 Leaders met in Brussels.\n\nSecond paragraph here.\n\n(https://example.org/a/1)\n",
+        );
+        let kinds: Vec<MetaKind> = doc.meta.iter().map(|m| m.kind).collect();
+        assert_eq!(kinds, vec![MetaKind::DateLine, MetaKind::Url]);
+        assert_eq!(doc.meta[0].text, "date 2021-06-02");
+        assert_eq!(doc.slice(doc.meta[0].span), "date 2021-06-02");
+        assert_eq!(texts(&doc)[0], "Leaders met in Brussels.");
+        assert_eq!(doc.slice(doc.blocks[0].span), "Leaders met in Brussels.");
+    }
+
+    #[test]
+    fn markdown_heading_in_a_text_file_is_a_heading() {
+        let doc = clean_str(
+            "f.txt",
+            "## **TALKS END WITHOUT DEAL**\n\nThe talks ended.\n",
+        );
+        assert_eq!(doc.blocks[0].text, "TALKS END WITHOUT DEAL");
+        assert_eq!(doc.blocks[0].level, 2);
+        assert_eq!(doc.blocks[0].kind, BlockKind::Heading);
+    }
+
+    #[test]
+    fn markdown_articles_use_front_matter_and_commonmark() {
+        let doc = clean_str(
+            "g.md",
+            "+++\ntitle = \"Summit ends\"\n+++\n# Summit ends\n\nThe leaders *agreed* on a text.\n\n> \"We are satisfied,\" she said.\n",
+        );
+        assert_eq!(doc.format, Format::Markdown);
+        assert_eq!(doc.front.title.as_deref(), Some("Summit ends"));
+        let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![BlockKind::Heading, BlockKind::Paragraph, BlockKind::Quote]
+        );
+        assert_eq!(doc.blocks[1].text, "The leaders agreed on a text.");
+    }
+
+    #[test]
+    fn spans_point_at_their_text() {
+        let doc = clean_str("h.txt", "Title line here\n\n  Indented paragraph text.  \n");
+        for block in &doc.blocks {
+            assert_eq!(doc.slice(block.span).trim(), doc.slice(block.span));
+            assert!(!doc.slice(block.span).is_empty());
+        }
+    }
 }

@@ -1,5 +1,393 @@
-//! Inference: a cleaned [`crate::clean::Doc`] in, an [`Article`] of facts with evidence out.
+//! Inference: a cleaned [`Doc`] in, an [`Article`] of facts with evidence out.
+//!
+//! Pure functions over the text, the knowledge base and the configuration: no I/O, no clock
+//! (today's date is passed in), no state between articles — so articles are inferred in
+//! parallel and tested one text at a time. Each fact is an [`Inferred`] carrying its evidence.
 
 mod fact;
+mod people;
+mod source;
+mod title;
+mod topics;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::clean::{BlockKind, Doc, Format};
+use crate::knowledge::Knowledge;
 
 pub use fact::{Evidence, Inferred, Span, shorten};
+pub use people::{PeopleFacts, PersonRef, Quote, infer_people, quote_spans};
+pub use source::{OutletRef, SourceFacts, host_of, infer_source};
+pub use title::{is_all_caps, title_case};
+pub use topics::{TopicMatcher, TopicRef, sentences};
+
+/// What inference needs besides the text: built once per build, shared by all articles.
+#[derive(Debug)]
+pub struct InferContext<'a> {
+    /// The knowledge base (built-in plus the site's additions).
+    pub kb: &'a Knowledge,
+    /// The site's topics, compiled.
+    pub topics: &'a TopicMatcher,
+    /// The years the collection covers, when the config says.
+    pub period: Option<(i32, i32)>,
+    /// Today: no text is published after it.
+    pub today: NaiveDate,
+}
+
+/// A run of body text: plain, or a quotation with its index in [`Article::quotes`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Segment {
+    /// The words.
+    pub text: String,
+    /// The quote this run is, if it is one.
+    pub quote: Option<usize>,
+}
+
+/// A block of the article body as pages show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BodyBlock {
+    /// heading, paragraph, quote or item.
+    pub kind: BlockKind,
+    /// The cleaned text.
+    pub text: String,
+    /// The text split into plain runs and quotations.
+    pub segments: Vec<Segment>,
+}
+
+/// Everything inferred about one article.
+#[derive(Debug, Clone, Serialize)]
+pub struct Article {
+    /// The file stem: stable id.
+    pub id: String,
+    /// The path under the content folder.
+    pub path: String,
+    /// Text or Markdown.
+    pub format: Format,
+    /// The headline.
+    pub title: Inferred<String>,
+    /// The day the text was published.
+    pub published: Inferred<NaiveDate>,
+    /// The day the main statement was made: what the timeline orders by.
+    pub stated: Inferred<NaiveDate>,
+    /// Who published this copy.
+    pub outlet: Inferred<OutletRef>,
+    /// Whose copy it is.
+    pub agency: Inferred<OutletRef>,
+    /// The link to the original.
+    pub url: Inferred<String>,
+    /// The dateline's place.
+    pub dateline: Inferred<String>,
+    /// Who made statements.
+    pub speakers: Inferred<Vec<PersonRef>>,
+    /// Known people named without speaking.
+    pub mentioned: Vec<PersonRef>,
+    /// Quotations with their speakers.
+    pub quotes: Vec<Quote>,
+    /// Subject themes.
+    pub topics: Inferred<Vec<TopicRef>>,
+    /// The lead sentence, for summaries and metadata.
+    pub summary: String,
+    /// The body as pages show it (title, outlet lines and credits removed).
+    pub body: Vec<BodyBlock>,
+    /// Markdown articles: the body rendered from CommonMark.
+    pub markdown: Option<String>,
+    /// Drafts are built only on request.
+    pub draft: bool,
+    /// Problems found in the text.
+    pub warnings: Vec<String>,
+}
+
+/// Infers every fact of one article.
+pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
+    let kb = cx.kb;
+    let front = &doc.front;
+    let source = infer_source(doc, kb);
+
+    // The title: the author's, a heading, or derived from the lead (after speakers are known).
+    let heading = title_from_front(doc)
+        .or_else(|| title::title_from_heading(doc, &source.name_blocks).map(|(t, i)| (t, Some(i))));
+    let title_block = heading.as_ref().and_then(|(_, i)| *i);
+    let body_indices: Vec<usize> = (0..doc.blocks.len())
+        .filter(|i| Some(*i) != title_block && !source.name_blocks.contains(i))
+        .collect();
+    let people = infer_people(doc, kb, &body_indices);
+    let lead = lead_paragraph(doc, &body_indices);
+    let summary = lead
+        .map(|i| shorten(strip_dateline(&doc.blocks[i].text), 300))
+        .unwrap_or_default();
+
+    let title = match heading {
+        Some((title, _)) => title,
+        None => match lead {
+            Some(i) => {
+                let surname = people
+                    .speakers
+                    .get()
+                    .and_then(|s| s.first())
+                    .map(|p| surname_of(kb, p));
+                title::title_from_lead(
+                    strip_dateline(&doc.blocks[i].text),
+                    doc.blocks[i].span,
+                    doc,
+                    surname.as_deref(),
+                )
+            }
+            None => Inferred::known(
+                doc.id.clone(),
+                0.1,
+                vec![Evidence::note(
+                    "title.file-name",
+                    "the text has no heading and no lead: the file name stands in",
+                )],
+            ),
+        },
+    };
+
+    let dates = date_facts(doc, cx);
+
+    // Topics over title and body sentences.
+    let mut spans = Vec::new();
+    if let Some(i) = title_block {
+        spans.push(doc.blocks[i].span);
+    }
+    for &i in &body_indices {
+        spans.extend(sentences(&doc.text, doc.blocks[i].span));
+    }
+    let topics = match &front.topics {
+        Some(names) => Inferred::given(
+            names
+                .iter()
+                .map(|n| {
+                    cx.topics
+                        .topics()
+                        .find(|t| t.name.eq_ignore_ascii_case(n) || t.slug == *n)
+                        .cloned()
+                        .unwrap_or_else(|| TopicRef {
+                            slug: crate::slug::slugify(n),
+                            name: n.clone(),
+                        })
+                })
+                .collect(),
+            "topics",
+        ),
+        None => cx.topics.classify(&doc.text, &spans),
+    };
+
+    let body = body_blocks(doc, &body_indices, &people.quotes, source.credit_cut);
+    let markdown =
+        (doc.format == Format::Markdown).then(|| crate::render::markdown_to_html(&doc.text, false));
+
+    let given_or = |given: &Option<String>, key: &str, inferred: Inferred<OutletRef>| match given {
+        Some(name) => Inferred::given(OutletRef::named(kb, name), key),
+        None => inferred,
+    };
+    Article {
+        id: doc.id.clone(),
+        path: doc.path.to_string_lossy().replace('\\', "/"),
+        format: doc.format,
+        title,
+        published: match front.date {
+            Some(d) => Inferred::given(d, "date"),
+            None => dates.published,
+        },
+        stated: match front
+            .stated
+            .or(front.date.filter(|_| !dates.stated.is_known()))
+        {
+            Some(d) => Inferred::given(
+                d,
+                if front.stated.is_some() {
+                    "stated"
+                } else {
+                    "date"
+                },
+            ),
+            None => dates.stated,
+        },
+        outlet: given_or(&front.outlet, "outlet", source.outlet),
+        agency: given_or(&front.agency, "agency", source.agency),
+        url: match &front.url {
+            Some(u) => Inferred::given(u.clone(), "url"),
+            None => source.url,
+        },
+        dateline: match &front.dateline {
+            Some(d) => Inferred::given(d.clone(), "dateline"),
+            None => dates.dateline,
+        },
+        speakers: match &front.speakers {
+            Some(names) => Inferred::given(
+                names.iter().map(|n| PersonRef::named(kb, n)).collect(),
+                "speakers",
+            ),
+            None => people.speakers,
+        },
+        mentioned: people.mentioned,
+        quotes: people.quotes,
+        topics,
+        summary,
+        body,
+        markdown,
+        draft: front.draft,
+        warnings: doc.warnings.clone(),
+    }
+}
+
+/// The dates of an article (publication, statement, dateline place).
+struct DateFacts {
+    published: Inferred<NaiveDate>,
+    stated: Inferred<NaiveDate>,
+    dateline: Inferred<String>,
+}
+
+fn date_facts(_doc: &Doc, _cx: &InferContext) -> DateFacts {
+    let unknown = || {
+        Inferred::unknown(vec![Evidence::note(
+            "date.engine-pending",
+            "dates are not inferred yet",
+        )])
+    };
+    DateFacts {
+        published: unknown(),
+        stated: unknown(),
+        dateline: Inferred::unknown(vec![]),
+    }
+}
+
+fn title_from_front(doc: &Doc) -> Option<(Inferred<String>, Option<usize>)> {
+    let title = doc.front.title.as_ref()?;
+    // A Markdown body often repeats the title as its first heading: do not show it twice.
+    let repeated = doc
+        .blocks
+        .first()
+        .filter(|b| b.kind == BlockKind::Heading && b.text.eq_ignore_ascii_case(title))
+        .map(|_| 0);
+    Some((Inferred::given(title.clone(), "title"), repeated))
+}
+
+fn surname_of(kb: &Knowledge, person: &PersonRef) -> String {
+    kb.person_by_id(&person.id)
+        .map(|p| kb.people[p].surname.clone())
+        .unwrap_or_else(|| {
+            person
+                .name
+                .rsplit(' ')
+                .next()
+                .unwrap_or(&person.name)
+                .to_string()
+        })
+}
+
+/// The lead: the first paragraph that opens with a dateline, else the first that does not open
+/// with a quotation.
+fn lead_paragraph(doc: &Doc, body: &[usize]) -> Option<usize> {
+    let paragraphs: Vec<usize> = body
+        .iter()
+        .copied()
+        .filter(|&i| doc.blocks[i].kind == BlockKind::Paragraph)
+        .collect();
+    paragraphs
+        .iter()
+        .copied()
+        .take(3)
+        .find(|&i| strip_dateline(&doc.blocks[i].text).len() < doc.blocks[i].text.len())
+        .or_else(|| {
+            paragraphs
+                .iter()
+                .copied()
+                .find(|&i| !doc.blocks[i].text.starts_with(['"', '\u{201c}']))
+        })
+        .or(paragraphs.first().copied())
+}
+
+/// The paragraph without its dateline ("MOSCOW, January 14. /TASS/. ", "NAGOYA - ").
+pub fn strip_dateline(p: &str) -> &str {
+    const SEPARATORS: &[&str] = &[
+        "/. ",
+        ") -- ",
+        ") - ",
+        ") \u{2014} ",
+        " -- ",
+        " - ",
+        "- ",
+        " \u{2014} ",
+        " \u{2013} ",
+        "/ ",
+    ];
+    let reach = crate::knowledge::floor_char(p, 90);
+    let mut best: Option<(usize, usize)> = None;
+    for sep in SEPARATORS {
+        if let Some(i) = p[..reach].find(sep) {
+            if best.is_none_or(|(b, _)| i < b) {
+                best = Some((i, sep.len()));
+            }
+        }
+    }
+    let Some((at, len)) = best else { return p };
+    let prefix = &p[..at];
+    let words = prefix.split_whitespace().count();
+    let starts_upper = prefix.chars().next().is_some_and(char::is_uppercase);
+    let first_word = prefix.split([' ', ',']).next().unwrap_or("");
+    let place_like = first_word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        || words <= 2
+        || prefix.contains('/');
+    if starts_upper && words <= 8 && place_like && !prefix.contains('"') {
+        p[at + len..].trim_start()
+    } else {
+        p
+    }
+}
+
+/// The body as shown: blocks minus title and outlet lines, the closing credit cut, each block
+/// split into plain runs and quotations.
+fn body_blocks(
+    doc: &Doc,
+    body: &[usize],
+    quotes: &[Quote],
+    credit_cut: Option<(usize, usize)>,
+) -> Vec<BodyBlock> {
+    body.iter()
+        .map(|&i| {
+            let block = &doc.blocks[i];
+            let mut text = block.text.clone();
+            if let Some((ci, keep)) = credit_cut {
+                if ci == i {
+                    text.truncate(keep);
+                }
+            }
+            let mut segments = Vec::new();
+            let mut rest_start = 0;
+            for (qi, q) in quotes.iter().enumerate().filter(|(_, q)| q.block == i) {
+                let needle: String = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if let Some(at) = text[rest_start..].find(&needle) {
+                    let at = rest_start + at;
+                    if at > rest_start {
+                        segments.push(Segment {
+                            text: text[rest_start..at].to_string(),
+                            quote: None,
+                        });
+                    }
+                    segments.push(Segment {
+                        text: needle.clone(),
+                        quote: Some(qi),
+                    });
+                    rest_start = at + needle.len();
+                }
+            }
+            if rest_start < text.len() {
+                segments.push(Segment {
+                    text: text[rest_start..].to_string(),
+                    quote: None,
+                });
+            }
+            BodyBlock {
+                kind: block.kind,
+                text,
+                segments,
+            }
+        })
+        .collect()
+}

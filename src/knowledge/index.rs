@@ -5,9 +5,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
 
-use super::{
-    CountryId, EventId, Knowledge, KnowledgeFile, OfficeId, OutletId, PersonId, SeriesId,
-};
+use super::{CountryId, EventId, Knowledge, KnowledgeFile, OfficeId, OutletId, PersonId, SeriesId};
 
 /// A person named in a text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -387,7 +385,10 @@ impl Index {
     fn role_after(&self, kb: &Knowledge, text: &str, end: usize) -> Option<RoleMention> {
         let rest = text[end..].strip_prefix(", ")?;
         let rest_start = end + 2;
-        let line_end = rest.find(['\n', ',', ';', '.']).unwrap_or(rest.len()).min(90);
+        let line_end = rest
+            .find(['\n', ',', ';', '.'])
+            .unwrap_or(rest.len())
+            .min(90);
         let clause = &rest[..floor_char(rest, line_end)];
         let mut words: Vec<&str> = clause.split(' ').collect();
         let mut country = None;
@@ -408,8 +409,13 @@ impl Index {
         let phrase_text = &clause[skip.min(clause.len())..];
         let lower = phrase_text.to_ascii_lowercase();
         for (phrase, office) in &self.office_list {
+            let after = phrase_text
+                .get(phrase.len()..)
+                .and_then(|r| r.chars().next());
+            let closes = after.is_none_or(|c| matches!(c, ',' | '.' | ';' | ')' | '\n'));
             if lower.starts_with(phrase.as_str())
                 && word_bounded(phrase_text, 0, phrase.len())
+                && closes
             {
                 return Some(RoleMention {
                     office: *office,
@@ -430,9 +436,19 @@ impl Index {
             }
             let (series, all): (SeriesId, Vec<EventId>) =
                 match self.series_patterns[m.pattern().as_usize()] {
-                    SeriesOrEvent::Series(s) => {
-                        (s, self.events_by_series.get(&s).cloned().unwrap_or_default())
-                    }
+                    SeriesOrEvent::Series(s) => (
+                        s,
+                        self.events_by_series.get(&s).cloned().unwrap_or_default(),
+                    ),
+                    // A variant naming its year is one event; one naming a place is narrowed
+                    // by place like a series name (several meetings share a city).
+                    SeriesOrEvent::Event(s, e) if !names_year(&text[m.start()..m.end()]) => (
+                        s,
+                        self.events_by_series
+                            .get(&s)
+                            .cloned()
+                            .unwrap_or_else(|| vec![e]),
+                    ),
                     SeriesOrEvent::Event(s, e) => (s, vec![e]),
                 };
             let window = sentence_around(text, m.start(), m.end());
@@ -490,6 +506,13 @@ impl Index {
             })
             .collect()
     }
+}
+
+/// Whether a phrase contains a four-digit year.
+fn names_year(phrase: &str) -> bool {
+    phrase
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
 }
 
 /// The largest char boundary at or below `i`.

@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 
 pub use index::{EventMention, PersonMention, RoleMention};
+pub(crate) use index::{floor_char, word_bounded};
 pub use model::{Country, Event, KnowledgeFile, OfficeKind, Outlet, Person, Series, Tenure};
 pub use validate::validate;
 
@@ -99,7 +100,14 @@ impl Knowledge {
                 file: format!("knowledge/{name}"),
                 message: e.to_string(),
             })?;
-            merge(&mut all, file);
+            merge_people(&mut all, file.people);
+            merge(
+                &mut all,
+                KnowledgeFile {
+                    people: Vec::new(),
+                    ..file
+                },
+            );
         }
         if let Some(extra) = additions {
             merge(&mut all, extra.clone());
@@ -192,7 +200,9 @@ impl Knowledge {
                 let series = self.series.iter().find(|s| s.id == e.series);
                 e.name.to_lowercase().contains(&needle)
                     || e.place.to_lowercase().contains(&needle)
-                    || e.variants.iter().any(|v| v.to_lowercase().contains(&needle))
+                    || e.variants
+                        .iter()
+                        .any(|v| v.to_lowercase().contains(&needle))
                     || series.is_some_and(|s| {
                         s.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
                     })
@@ -239,6 +249,25 @@ impl Knowledge {
             ("events", self.events.len()),
             ("outlets", self.outlets.len()),
         ]
+    }
+}
+
+/// Built-in files may each hold part of one person's record (a foreign minister who later led
+/// a UN body): entries with the same id are joined, offices and variants together.
+fn merge_people(all: &mut KnowledgeFile, people: Vec<Person>) {
+    for person in people {
+        match all.people.iter_mut().find(|p| p.id == person.id) {
+            Some(existing) => {
+                for variant in person.variants {
+                    if !existing.variants.contains(&variant) && variant != existing.name {
+                        existing.variants.push(variant);
+                    }
+                }
+                existing.offices.extend(person.offices);
+                existing.verified &= person.verified;
+            }
+            None => all.people.push(person),
+        }
     }
 }
 

@@ -203,8 +203,9 @@ fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
         Raw::Toml(dt) => dt.to_string(),
         Raw::Text(s) => s,
     };
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-        .map_err(|_| serde::de::Error::custom(format!("expected a date like 2019-11-22, found {text:?}")))
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+        serde::de::Error::custom(format!("expected a date like 2019-11-22, found {text:?}"))
+    })
 }
 
 fn de_opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {

@@ -6,7 +6,14 @@ use std::collections::HashMap;
 use super::Knowledge;
 
 const SHARED_OFFICES: &[&str] = &["foreign-ministry-spokesperson"];
-const SERIES_KINDS: &[&str] = &["summit", "ministerial", "visit", "forum", "assembly", "conference"];
+const SERIES_KINDS: &[&str] = &[
+    "summit",
+    "ministerial",
+    "visit",
+    "forum",
+    "assembly",
+    "conference",
+];
 const OUTLET_KINDS: &[&str] = &[
     "agency",
     "newspaper",
@@ -28,7 +35,10 @@ pub fn validate(kb: &Knowledge) -> Vec<String> {
             }
         }
     };
-    unique("country", kb.countries.iter().map(|c| c.code.as_str()).collect());
+    unique(
+        "country",
+        kb.countries.iter().map(|c| c.code.as_str()).collect(),
+    );
     unique("office", kb.offices.iter().map(|o| o.id.as_str()).collect());
     unique("person", kb.people.iter().map(|p| p.id.as_str()).collect());
     unique("series", kb.series.iter().map(|s| s.id.as_str()).collect());
@@ -42,7 +52,10 @@ pub fn validate(kb: &Knowledge) -> Vec<String> {
     let mut by_office: HashMap<(&str, &str), Vec<(usize, usize)>> = HashMap::new();
     for (pi, person) in kb.people.iter().enumerate() {
         if !country_known(&person.country) {
-            problems.push(format!("person {}: unknown country {:?}", person.id, person.country));
+            problems.push(format!(
+                "person {}: unknown country {:?}",
+                person.id, person.country
+            ));
         }
         for name in std::iter::once(&person.name).chain(&person.variants) {
             match kb.person_by_name(name) {
@@ -51,15 +64,24 @@ pub fn validate(kb: &Knowledge) -> Vec<String> {
                     "person {}: name {name:?} already names {}",
                     person.id, kb.people[found].id
                 )),
-                None => problems.push(format!("person {}: name {name:?} is not indexed", person.id)),
+                None => problems.push(format!(
+                    "person {}: name {name:?} is not indexed",
+                    person.id
+                )),
             }
         }
         for (ti, tenure) in person.offices.iter().enumerate() {
             if !office_known(&tenure.office) {
-                problems.push(format!("person {}: unknown office {:?}", person.id, tenure.office));
+                problems.push(format!(
+                    "person {}: unknown office {:?}",
+                    person.id, tenure.office
+                ));
             }
             if !country_known(&tenure.country) {
-                problems.push(format!("person {}: unknown office country {:?}", person.id, tenure.country));
+                problems.push(format!(
+                    "person {}: unknown office country {:?}",
+                    person.id, tenure.country
+                ));
             }
             if tenure.end.is_some_and(|end| end < tenure.start) {
                 problems.push(format!(
@@ -102,18 +124,27 @@ pub fn validate(kb: &Knowledge) -> Vec<String> {
     // Events.
     for series in &kb.series {
         if !SERIES_KINDS.contains(&series.kind.as_str()) {
-            problems.push(format!("series {}: unknown kind {:?}", series.id, series.kind));
+            problems.push(format!(
+                "series {}: unknown kind {:?}",
+                series.id, series.kind
+            ));
         }
     }
     for event in &kb.events {
         if !kb.series.iter().any(|s| s.id == event.series) {
-            problems.push(format!("event {}: unknown series {:?}", event.id, event.series));
+            problems.push(format!(
+                "event {}: unknown series {:?}",
+                event.id, event.series
+            ));
         }
         if event.end.is_some_and(|end| end < event.start) {
             problems.push(format!("event {}: ends before it starts", event.id));
         }
         if !country_known(&event.country) {
-            problems.push(format!("event {}: unknown country {:?}", event.id, event.country));
+            problems.push(format!(
+                "event {}: unknown country {:?}",
+                event.id, event.country
+            ));
         }
     }
 
@@ -121,17 +152,28 @@ pub fn validate(kb: &Knowledge) -> Vec<String> {
     let mut names: HashMap<String, &str> = HashMap::new();
     for outlet in &kb.outlets {
         if !OUTLET_KINDS.contains(&outlet.kind.as_str()) {
-            problems.push(format!("outlet {}: unknown kind {:?}", outlet.id, outlet.kind));
+            problems.push(format!(
+                "outlet {}: unknown kind {:?}",
+                outlet.id, outlet.kind
+            ));
         }
         let keys = std::iter::once(&outlet.name)
             .chain(&outlet.aliases)
             .map(|n| format!("name {}", n.to_lowercase()))
-            .chain(outlet.hosts.iter().map(|h| format!("host {}", h.to_lowercase())))
+            .chain(
+                outlet
+                    .hosts
+                    .iter()
+                    .map(|h| format!("host {}", h.to_lowercase())),
+            )
             .chain(outlet.dateline_marks.iter().map(|m| format!("mark {m}")));
         for key in keys {
             if let Some(other) = names.insert(key.clone(), &outlet.id) {
                 if other != outlet.id {
-                    problems.push(format!("outlet {}: {key} also belongs to {other}", outlet.id));
+                    problems.push(format!(
+                        "outlet {}: {key} also belongs to {other}",
+                        outlet.id
+                    ));
                 }
             }
         }

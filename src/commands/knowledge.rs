@@ -1,0 +1,131 @@
+//! `communique knowledge`: what the knowledge base holds, and queries against it, so users can
+//! check it and see what to add.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+
+use crate::knowledge::Knowledge;
+
+/// Runs a query; returns false when it found nothing or was malformed.
+pub fn run(query: &[String], out: &mut dyn Write) -> anyhow::Result<bool> {
+    let kb = Knowledge::builtin();
+    match query.first().map(String::as_str) {
+        None => {
+            writeln!(out, "The built-in knowledge base holds:")?;
+            for (kind, n) in kb.counts() {
+                writeln!(out, "  {n:>6} {kind}")?;
+            }
+            let verified = kb.people.iter().filter(|p| p.verified).count()
+                + kb.events.iter().filter(|e| e.verified).count()
+                + kb.outlets.iter().filter(|o| o.verified).count();
+            writeln!(
+                out,
+                "  {verified:>6} entries checked against their source when written"
+            )?;
+            writeln!(
+                out,
+                "Queries: who OFFICE COUNTRY DATE · person NAME · events PHRASE · outlet NAME"
+            )?;
+            Ok(true)
+        }
+        Some("who") if query.len() == 4 => {
+            let office = kb
+                .office_by_phrase(&query[1])
+                .map(|o| kb.offices[o].id.clone())
+                .unwrap_or_else(|| query[1].clone());
+            let country = kb
+                .country_by_word(&query[2])
+                .map(|c| kb.countries[c].code.clone())
+                .unwrap_or_else(|| query[2].to_uppercase());
+            let day = NaiveDate::parse_from_str(&query[3], "%Y-%m-%d")
+                .map_err(|_| anyhow::anyhow!("{:?} is not a date like 2019-11-23", query[3]))?;
+            let holders = kb.holders(&office, &country, day);
+            if holders.is_empty() {
+                writeln!(out, "Nobody known held {office} of {country} on {day}.")?;
+                return Ok(false);
+            }
+            for p in holders {
+                let person = &kb.people[p];
+                for t in kb
+                    .offices_on(p, day)
+                    .into_iter()
+                    .filter(|t| t.office == office && t.country == country)
+                {
+                    let end = t.end.map_or("present".to_string(), |d| d.to_string());
+                    writeln!(
+                        out,
+                        "{} — {} ({}), {} to {}  [source: {}]",
+                        person.name, t.title, t.country, t.start, end, person.source
+                    )?;
+                }
+            }
+            Ok(true)
+        }
+        Some("person") if query.len() >= 2 => {
+            let name = query[1..].join(" ");
+            let Some(p) = kb.person_by_name(&name) else {
+                writeln!(out, "No person known as {name:?}.")?;
+                return Ok(false);
+            };
+            let person = &kb.people[p];
+            writeln!(
+                out,
+                "{} ({}), also {:?}  [source: {}]",
+                person.name, person.country, person.variants, person.source
+            )?;
+            for t in &person.offices {
+                let end = t.end.map_or("present".to_string(), |d| d.to_string());
+                writeln!(out, "  {} ({}) {} to {}", t.title, t.country, t.start, end)?;
+            }
+            Ok(true)
+        }
+        Some("events") if query.len() >= 2 => {
+            let phrase = query[1..].join(" ");
+            let found = kb.events_matching(&phrase);
+            for &e in &found {
+                let event = &kb.events[e];
+                let end = event.end.map_or(String::new(), |d| format!(" to {d}"));
+                writeln!(
+                    out,
+                    "{} — {}, {}{}  [source: {}]",
+                    event.name, event.place, event.start, end, event.source
+                )?;
+            }
+            if found.is_empty() {
+                writeln!(out, "No meeting matches {phrase:?}.")?;
+            }
+            Ok(!found.is_empty())
+        }
+        Some("outlet") if query.len() >= 2 => {
+            let name = query[1..].join(" ");
+            let Some(o) = kb
+                .outlet_by_name(&name)
+                .or_else(|| kb.outlet_by_host(&name))
+            else {
+                writeln!(out, "No outlet known as {name:?}.")?;
+                return Ok(false);
+            };
+            let outlet = &kb.outlets[o];
+            writeln!(
+                out,
+                "{} — {} ({}); aliases {:?}; hosts {:?}; marks {:?}  [source: {}]",
+                outlet.name,
+                outlet.kind,
+                outlet.country,
+                outlet.aliases,
+                outlet.hosts,
+                outlet.dateline_marks,
+                outlet.source
+            )?;
+            Ok(true)
+        }
+        Some(other) => {
+            writeln!(
+                out,
+                "Unknown or incomplete query {other:?}: use who OFFICE COUNTRY DATE, person NAME, events PHRASE or outlet NAME."
+            )?;
+            Ok(false)
+        }
+    }
+}

@@ -1,0 +1,786 @@
+//! Who speaks and who is only mentioned, and which quote is whose.
+//!
+//! A speaker is the subject of a verb of saying: "Lavrov said", "said Russian Foreign Minister
+//! Sergey Lavrov", "according to Kono", "the Russian foreign minister stressed" (a role resolved
+//! to the person the text gives that role), "he added" (the last speaker). A statement reported
+//! from another time ("In September 2018, Abe said …") makes its subject mentioned, not a
+//! speaker of this article. Quotes go to the speaker of the nearest verb of saying in their
+//! paragraph, or continue the previous paragraph's speaker.
+
+use serde::{Deserialize, Serialize};
+
+use crate::clean::{Block, BlockKind, Doc};
+use crate::knowledge::{Knowledge, PersonId, PersonMention, word_bounded};
+use crate::slug::slugify;
+
+use super::{Evidence, Inferred, Span};
+
+/// A person as articles refer to them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+pub struct PersonRef {
+    /// Slug, stable across builds (the knowledge id when known).
+    pub id: String,
+    /// Canonical display name.
+    pub name: String,
+}
+
+impl PersonRef {
+    fn from_kb(kb: &Knowledge, p: PersonId) -> PersonRef {
+        PersonRef {
+            id: kb.people[p].id.clone(),
+            name: kb.people[p].name.clone(),
+        }
+    }
+
+    /// A person named by the author: the knowledge base's entry when it knows the name.
+    pub fn named(kb: &Knowledge, name: &str) -> PersonRef {
+        match kb.person_by_name(name) {
+            Some(p) => PersonRef::from_kb(kb, p),
+            None => PersonRef {
+                id: slugify(name),
+                name: name.to_string(),
+            },
+        }
+    }
+}
+
+/// A quoted passage and who said it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The words inside the quotation marks.
+    pub text: String,
+    /// Who said it, when the text says.
+    pub speaker: Option<PersonRef>,
+    /// Where the quote stands in the text.
+    pub span: Span,
+    /// Index of the body block it stands in.
+    pub block: usize,
+    /// How sure the attribution is.
+    pub confidence: f32,
+    /// Why it is attributed so.
+    pub evidence: Vec<Evidence>,
+}
+
+/// What the people rules found.
+#[derive(Debug, Clone, Default)]
+pub struct PeopleFacts {
+    /// Who made statements, in order of first statement.
+    pub speakers: Inferred<Vec<PersonRef>>,
+    /// Known people named but not speaking, in order of first mention.
+    pub mentioned: Vec<PersonRef>,
+    /// Quotes in reading order.
+    pub quotes: Vec<Quote>,
+    /// Every mention of a known person in the body (for date inference: roles bound years).
+    pub mentions: Vec<PersonMention>,
+}
+
+/// Verbs of saying, in the forms news copy uses.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "stated",
+    "states",
+    "told",
+    "tells",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "added",
+    "adds",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "underlined",
+    "underscored",
+    "pointed out",
+    "points out",
+    "explained",
+    "declared",
+    "announced",
+    "warned",
+    "warns",
+    "urged",
+    "urges",
+    "called for",
+    "calls for",
+    "called on",
+    "expressed",
+    "recalled",
+    "concluded",
+    "continued",
+    "insisted",
+    "argued",
+    "confirmed",
+    "replied",
+    "remarked",
+    "commented",
+    "wrote",
+    "asserted",
+    "reiterated",
+    "acknowledged",
+    "admitted",
+    "suggested",
+    "complained",
+    "claimed",
+    "observed",
+    "highlighted",
+    "vowed",
+    "pledged",
+    "proposed",
+];
+
+/// Words that may stand between a subject and its verb of saying ("Lavrov also said").
+const BETWEEN: &[&str] = &[
+    "also",
+    "further",
+    "then",
+    "later",
+    "again",
+    "earlier",
+    "has",
+    "had",
+    "once",
+    "reportedly",
+    "previously",
+    "separately",
+];
+
+/// Nouns that stand for the last-named official ("the minister said").
+const GENERIC_ROLES: &[&str] = &[
+    "minister",
+    "diplomat",
+    "official",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "president",
+    "premier",
+    "envoy",
+    "ambassador",
+    "leader",
+    "chancellor",
+    "secretary",
+];
+
+/// Title words before an unknown name that mark a person ("spokeswoman Maria Zakharova").
+const PERSON_TITLES: &[&str] = &[
+    "minister",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "envoy",
+    "president",
+    "premier",
+    "secretary",
+    "chancellor",
+    "official",
+    "adviser",
+    "advisor",
+    "aide",
+    "senator",
+    "governor",
+    "mayor",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "deputy",
+    "representative",
+    "diplomat",
+    "counterpart",
+    "commissioner",
+    "general",
+    "admiral",
+    "king",
+    "queen",
+    "prince",
+    "emperor",
+    "leader",
+    "head",
+    "chief",
+    "lawmaker",
+    "analyst",
+    "expert",
+    "professor",
+];
+
+struct Attribution {
+    speaker: Option<PersonRef>,
+    person: Option<PersonId>,
+    verb_span: Span,
+    historical: bool,
+    rule: &'static str,
+    note: String,
+}
+
+/// Finds speakers, mentioned people and quotes in the body blocks listed in `body`.
+pub fn infer_people(doc: &Doc, kb: &Knowledge, body: &[usize]) -> PeopleFacts {
+    let text = &doc.text;
+    let all_mentions = kb.find_people(text);
+    let in_body = |start: usize| {
+        body.iter()
+            .any(|&i| doc.blocks[i].span.start <= start && start < doc.blocks[i].span.end)
+    };
+    let mentions: Vec<PersonMention> = all_mentions
+        .into_iter()
+        .filter(|m| in_body(m.start))
+        .collect();
+
+    let mut speakers: Vec<(PersonRef, Vec<Evidence>)> = Vec::new();
+    let mut quotes = Vec::new();
+    let mut last_speaker: Option<(PersonRef, Option<PersonId>)> = None;
+    for &bi in body {
+        let block = &doc.blocks[bi];
+        if block.kind == BlockKind::Heading {
+            continue;
+        }
+        let raw = doc.slice(block.span);
+        let base = block.span.start;
+        let quoted = quote_spans(raw);
+        let attributions = attributions(doc, kb, block, &mentions, &quoted, &last_speaker);
+        for a in &attributions {
+            if let (Some(speaker), false) = (&a.speaker, a.historical) {
+                let ev = Evidence::at(a.rule, text, a.verb_span, a.note.clone());
+                match speakers.iter_mut().find(|(s, _)| s.id == speaker.id) {
+                    Some((_, evidence)) => {
+                        if evidence.len() < 3 {
+                            evidence.push(ev);
+                        }
+                    }
+                    None => speakers.push((speaker.clone(), vec![ev])),
+                }
+            }
+        }
+        for &(qs, qe) in &quoted {
+            let words = raw[qs..qe].split_whitespace().count();
+            if words < 4 {
+                continue;
+            }
+            let span = Span::new(base + qs, base + qe);
+            // The nearest attribution in the paragraph; else the previous speaker continues.
+            let nearest = attributions
+                .iter()
+                .filter(|a| a.speaker.is_some())
+                .min_by_key(|a| distance(a.verb_span, span));
+            let (speaker, confidence, evidence) = match nearest {
+                Some(a) => (
+                    a.speaker.clone(),
+                    if a.rule == "speaker.pronoun" {
+                        0.75
+                    } else {
+                        0.9
+                    },
+                    vec![Evidence::at(
+                        a.rule,
+                        text,
+                        a.verb_span,
+                        format!("quote attributed: {}", a.note),
+                    )],
+                ),
+                None => match &last_speaker {
+                    Some((s, _)) if qs <= 2 => (
+                        Some(s.clone()),
+                        0.6,
+                        vec![Evidence::note(
+                            "quote.continues",
+                            format!("a paragraph of quotation continuing {}'s words", s.name),
+                        )],
+                    ),
+                    _ => (
+                        None,
+                        0.0,
+                        vec![Evidence::note(
+                            "quote.unattributed",
+                            "no speaker named near the quote",
+                        )],
+                    ),
+                },
+            };
+            quotes.push(Quote {
+                text: raw[qs..qe].trim().to_string(),
+                speaker,
+                span,
+                block: bi,
+                confidence,
+                evidence,
+            });
+        }
+        if let Some(a) = attributions.iter().rev().find(|a| a.speaker.is_some()) {
+            last_speaker = a.speaker.clone().map(|s| (s, a.person));
+        }
+    }
+
+    let mut mentioned: Vec<PersonRef> = Vec::new();
+    for m in &mentions {
+        let person = PersonRef::from_kb(kb, m.person);
+        if !speakers.iter().any(|(s, _)| s.id == person.id) && !mentioned.contains(&person) {
+            mentioned.push(person);
+        }
+    }
+    let speakers = if speakers.is_empty() {
+        Inferred::unknown(vec![Evidence::note(
+            "speaker.none",
+            "no sentence attributes a statement to a named person",
+        )])
+    } else {
+        let confidence = 0.9;
+        let evidence = speakers
+            .iter()
+            .flat_map(|(_, e)| e.iter().take(1).cloned())
+            .collect();
+        Inferred::known(
+            speakers.into_iter().map(|(s, _)| s).collect(),
+            confidence,
+            evidence,
+        )
+    };
+    PeopleFacts {
+        speakers,
+        mentioned,
+        quotes,
+        mentions,
+    }
+}
+
+fn distance(a: Span, b: Span) -> usize {
+    b.start
+        .saturating_sub(a.end)
+        .max(a.start.saturating_sub(b.end))
+}
+
+/// Byte ranges (relative to `raw`) of the words inside quotation marks, marks excluded.
+pub fn quote_spans(raw: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in raw.char_indices() {
+        match (open, c) {
+            (None, '"' | '\u{201c}' | '\u{ab}') => open = Some((i + c.len_utf8(), c)),
+            (Some((start, o)), '"' | '\u{201d}' | '\u{bb}')
+                if (o == '"' && c == '"')
+                    || (o == '\u{201c}' && c == '\u{201d}')
+                    || (o == '\u{ab}' && c == '\u{bb}') =>
+            {
+                out.push((start, i));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    // An unclosed quote at the end of a paragraph runs to its end (it continues in the next).
+    if let Some((start, _)) = open {
+        if raw.len() > start {
+            out.push((start, raw.len()));
+        }
+    }
+    out
+}
+
+fn inside(quoted: &[(usize, usize)], at: usize) -> bool {
+    quoted.iter().any(|&(s, e)| s <= at && at < e)
+}
+
+/// Every verb of saying in the block (outside quotes) with its subject.
+fn attributions(
+    doc: &Doc,
+    kb: &Knowledge,
+    block: &Block,
+    mentions: &[PersonMention],
+    quoted: &[(usize, usize)],
+    last: &Option<(PersonRef, Option<PersonId>)>,
+) -> Vec<Attribution> {
+    let raw = doc.slice(block.span);
+    let base = block.span.start;
+    let lower = raw.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut previous = last.clone();
+    for (vs, ve) in verb_positions(&lower) {
+        if inside(quoted, vs) {
+            continue;
+        }
+        let verb_span = Span::new(base + vs, base + ve);
+        let historical = historical_sentence(raw, vs);
+        let found = subject_before(doc, kb, raw, base, vs, mentions, &previous)
+            .or_else(|| subject_after(kb, raw, base, ve, mentions));
+        if let Some((speaker, person, rule, note)) = found {
+            previous = Some((speaker.clone(), person));
+            out.push(Attribution {
+                speaker: Some(speaker),
+                person,
+                verb_span,
+                historical,
+                rule,
+                note,
+            });
+        }
+    }
+    out
+}
+
+/// Byte ranges of verbs of saying in lower-cased text, as whole words; "according to" too.
+fn verb_positions(lower: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for verb in SPEECH_VERBS.iter().chain(&["according to"]) {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(verb) {
+            let s = from + i;
+            let e = s + verb.len();
+            if word_bounded(lower, s, e) {
+                out.push((s, e));
+            }
+            from = e;
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A sentence that opens with a time in another year reports an earlier (or later) statement.
+fn historical_sentence(raw: &str, at: usize) -> bool {
+    let start = raw[..at].rfind(". ").map_or(0, |i| i + 2);
+    let opening: String = raw[start..at].chars().take(40).collect();
+    let lower = opening.to_ascii_lowercase();
+    let opens_with_time = lower.starts_with("in ")
+        || lower.starts_with("back in ")
+        || lower.starts_with("last year")
+        || lower.starts_with("earlier this year")
+        || lower.starts_with("on ");
+    opens_with_time
+        && opening
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
+        || lower.starts_with("last year")
+}
+
+type Found = (PersonRef, Option<PersonId>, &'static str, String);
+
+/// The subject standing before a verb: a name, a role, or a pronoun.
+fn subject_before(
+    doc: &Doc,
+    kb: &Knowledge,
+    raw: &str,
+    base: usize,
+    verb: usize,
+    mentions: &[PersonMention],
+    previous: &Option<(PersonRef, Option<PersonId>)>,
+) -> Option<Found> {
+    let head = raw[..verb].trim_end();
+    // Skip adverbs and auxiliaries between subject and verb.
+    let mut end = head.len();
+    for _ in 0..2 {
+        let word_start = head[..end].rfind(' ').map_or(0, |i| i + 1);
+        let word = &head[word_start..end];
+        if BETWEEN.contains(&word.to_ascii_lowercase().as_str()) {
+            end = head[..word_start].trim_end().len();
+        } else {
+            break;
+        }
+    }
+    let head = &head[..end];
+    // "X, the minister's title," before the verb: the apposition closes with a comma.
+    let subject_end = base + head.len();
+    if let Some(m) = mentions.iter().find(|m| m.end == subject_end) {
+        return Some(found_person(kb, m, "speaker.subject"));
+    }
+    if let Some(inner) = head.strip_suffix(',') {
+        if let Some(comma) = inner.rfind(", ") {
+            let name_end = base + comma;
+            if let Some(m) = mentions.iter().find(|m| m.end == name_end) {
+                return Some(found_person(kb, m, "speaker.subject-apposition"));
+            }
+        }
+    }
+    let last_word_start = head.rfind([' ', '\n']).map_or(0, |i| i + 1);
+    let last_word = head[last_word_start..].to_ascii_lowercase();
+    if matches!(last_word.as_str(), "he" | "she") {
+        let (speaker, person) = previous.clone()?;
+        let note = format!(
+            "\"{}\" refers to {}, the last speaker",
+            &head[last_word_start..],
+            speaker.name
+        );
+        return Some((speaker, person, "speaker.pronoun", note));
+    }
+    if let Some(found) = role_subject(doc, kb, head, mentions, previous) {
+        return Some(found);
+    }
+    unknown_person(head).map(|name| {
+        let person = PersonRef {
+            id: slugify(&name),
+            name: name.clone(),
+        };
+        (
+            person,
+            None,
+            "speaker.unknown-name",
+            format!("{name} is the subject of a verb of saying (not in the knowledge base)"),
+        )
+    })
+}
+
+/// The subject after an inverted verb: `"…," said Lavrov`, `according to Kono`.
+fn subject_after(
+    kb: &Knowledge,
+    raw: &str,
+    base: usize,
+    verb_end: usize,
+    mentions: &[PersonMention],
+) -> Option<Found> {
+    let tail = &raw[verb_end..];
+    let limit = tail
+        .find(['.', ';', '"', '\u{201c}', '\n'])
+        .unwrap_or(tail.len())
+        .min(90);
+    mentions
+        .iter()
+        .filter(|m| m.start >= base + verb_end && m.start <= base + verb_end + limit)
+        .find(|m| {
+            let between = &raw[verb_end..m.start - base];
+            !between.contains(',') || m.role.is_some()
+        })
+        .map(|m| found_person(kb, m, "speaker.after-verb"))
+}
+
+fn found_person(kb: &Knowledge, m: &PersonMention, rule: &'static str) -> Found {
+    let person = PersonRef::from_kb(kb, m.person);
+    let note = format!("{} is the subject of a verb of saying", person.name);
+    (person, Some(m.person), rule, note)
+}
+
+/// "the Russian foreign minister", "Russia's top diplomat", "the minister": the person the text
+/// gives that role, or the last speaker for a bare generic noun.
+fn role_subject(
+    _doc: &Doc,
+    kb: &Knowledge,
+    head: &str,
+    mentions: &[PersonMention],
+    previous: &Option<(PersonRef, Option<PersonId>)>,
+) -> Option<Found> {
+    let words: Vec<&str> = head.split_whitespace().rev().take(5).collect();
+    let words: Vec<&str> = words.into_iter().rev().collect();
+    for take in (1..=words.len().min(4)).rev() {
+        let phrase = words[words.len() - take..].join(" ");
+        let Some(office) = kb.office_by_phrase(&phrase) else {
+            continue;
+        };
+        let before = &words[..words.len() - take];
+        let country = before.last().and_then(|w| kb.country_by_word(w));
+        let holder = mentions.iter().find(|m| {
+            m.role
+                .as_ref()
+                .is_some_and(|r| r.office == office && (country.is_none() || r.country == country))
+        });
+        let holder = holder.map(|m| m.person).or_else(|| {
+            let office_id = &kb.offices[office].id;
+            mentions.iter().map(|m| m.person).find(|&p| {
+                kb.people[p].offices.iter().any(|t| {
+                    &t.office == office_id
+                        && country.is_none_or(|c| kb.countries[c].code == t.country)
+                })
+            })
+        });
+        if let Some(p) = holder {
+            let person = PersonRef::from_kb(kb, p);
+            let note = format!(
+                "\"{phrase}\" is {}, whom the text gives that office",
+                person.name
+            );
+            return Some((person, Some(p), "speaker.role", note));
+        }
+    }
+    let last = words.last()?.to_ascii_lowercase();
+    let determiner = words.len() >= 2 && {
+        let before = words[words.len() - 2].to_ascii_lowercase();
+        before == "the"
+            || kb.country_by_word(words[words.len() - 2]).is_some()
+            || before.ends_with("'s")
+    };
+    if GENERIC_ROLES.contains(&last.as_str()) && determiner {
+        let (speaker, person) = previous.clone()?;
+        let note = format!(
+            "\"the {last}\" refers to {}, the last speaker",
+            speaker.name
+        );
+        return Some((speaker, person, "speaker.role", note));
+    }
+    None
+}
+
+/// A capitalised name of two or three words right before the verb, introduced by a title word
+/// ("spokeswoman Maria Zakharova said").
+fn unknown_person(head: &str) -> Option<String> {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    for take in [3usize, 2] {
+        if words.len() <= take {
+            continue;
+        }
+        let name = &words[words.len() - take..];
+        let title = words[words.len() - take - 1].to_ascii_lowercase();
+        let capitalised = name.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && cs.all(|c| c.is_lowercase() || c == '-' || c == '\'')
+        });
+        if capitalised && PERSON_TITLES.contains(&title.trim_end_matches(',')) {
+            return Some(name.join(" "));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean_str;
+    use crate::knowledge::KnowledgeFile;
+
+    fn kb() -> Knowledge {
+        let toml = r#"
+[[office]]
+id = "foreign-minister"
+phrases = ["foreign minister", "top diplomat"]
+[[office]]
+id = "head-of-government"
+phrases = ["prime minister"]
+[[country]]
+code = "CN"
+name = "China"
+adjectives = ["Chinese"]
+[[country]]
+code = "JP"
+name = "Japan"
+adjectives = ["Japanese"]
+[[person]]
+id = "wang-yi"
+name = "Wang Yi"
+surname = "Wang"
+country = "CN"
+source = "test"
+[[person.office]]
+office = "foreign-minister"
+country = "CN"
+title = "Foreign Minister"
+start = 2013-03-16
+[[person]]
+id = "yoko-kamikawa"
+name = "Yoko Kamikawa"
+surname = "Kamikawa"
+country = "JP"
+source = "test"
+[[person.office]]
+office = "foreign-minister"
+country = "JP"
+title = "Minister for Foreign Affairs"
+start = 2023-09-13
+end = 2024-10-01
+[[person]]
+id = "fumio-kishida"
+name = "Fumio Kishida"
+surname = "Kishida"
+country = "JP"
+source = "test"
+"#;
+        let file: KnowledgeFile = toml::from_str(toml).unwrap();
+        Knowledge::new(file)
+    }
+
+    fn run(text: &str) -> PeopleFacts {
+        let kb = kb();
+        let doc = clean_str("p.txt", text);
+        let body: Vec<usize> = (0..doc.blocks.len()).collect();
+        infer_people(&doc, &kb, &body)
+    }
+
+    fn ids(v: &[PersonRef]) -> Vec<&str> {
+        v.iter().map(|p| p.id.as_str()).collect()
+    }
+
+    #[test]
+    fn subjects_of_saying_are_speakers_others_are_mentioned() {
+        let f = run(
+            "BEIJING, May 3 - Chinese Foreign Minister Wang Yi said on Tuesday that talks with Japan would continue. He met Japanese Foreign Minister Yoko Kamikawa after Prime Minister Fumio Kishida arrived.\n",
+        );
+        assert_eq!(ids(f.speakers.get().unwrap()), vec!["wang-yi"]);
+        assert_eq!(ids(&f.mentioned), vec!["yoko-kamikawa", "fumio-kishida"]);
+    }
+
+    #[test]
+    fn inverted_and_according_to_attributions() {
+        let f = run(
+            "\"We hope for calm in the region,\" said Yoko Kamikawa.\n\nThe visit will go ahead, according to Wang.\n\nWang Yi was also in town.\n",
+        );
+        assert_eq!(
+            ids(f.speakers.get().unwrap()),
+            vec!["yoko-kamikawa", "wang-yi"]
+        );
+        assert_eq!(f.quotes.len(), 1);
+        assert_eq!(f.quotes[0].speaker.as_ref().unwrap().id, "yoko-kamikawa");
+    }
+
+    #[test]
+    fn roles_and_pronouns_resolve_to_people() {
+        let f = run(
+            "Chinese Foreign Minister Wang Yi met reporters.\n\n\"Our position on the islands has not changed at all,\" the Chinese foreign minister said.\n\n\"We will keep talking to everyone in the region,\" he added.\n",
+        );
+        assert_eq!(f.quotes.len(), 2);
+        for q in &f.quotes {
+            assert_eq!(q.speaker.as_ref().unwrap().id, "wang-yi", "{q:?}");
+        }
+        assert_eq!(f.quotes[0].evidence[0].rule, "speaker.role");
+        assert_eq!(f.quotes[1].evidence[0].rule, "speaker.pronoun");
+    }
+
+    #[test]
+    fn statements_from_another_year_do_not_make_speakers() {
+        let f = run(
+            "Wang Yi said on Monday that ties were improving.\n\nIn March 2021, Prime Minister Fumio Kishida said he wanted a summit.\n",
+        );
+        assert_eq!(ids(f.speakers.get().unwrap()), vec!["wang-yi"]);
+        assert_eq!(ids(&f.mentioned), vec!["fumio-kishida"]);
+    }
+
+    #[test]
+    fn an_open_apposition_is_not_a_subject() {
+        // "Kishida, the top diplomat noted": the diplomat speaks, not Kishida.
+        let f = run(
+            "Chinese Foreign Minister Wang Yi spoke. Speaking about Prime Minister Fumio Kishida, China's top diplomat noted that relations were good.\n",
+        );
+        assert_eq!(ids(f.speakers.get().unwrap()), vec!["wang-yi"]);
+    }
+
+    #[test]
+    fn unknown_officials_with_a_title_are_speakers() {
+        let f = run(
+            "Foreign ministry spokeswoman Hua Chunying told reporters the visit was private.\n",
+        );
+        assert_eq!(ids(f.speakers.get().unwrap()), vec!["hua-chunying"]);
+    }
+
+    #[test]
+    fn continuation_paragraphs_keep_the_speaker() {
+        let f = run(
+            "\"The first part of the answer is simple and clear,\" Wang Yi said.\n\n\"And the second part of it is just as simple.\"\n",
+        );
+        assert_eq!(f.quotes.len(), 2);
+        assert_eq!(f.quotes[1].speaker.as_ref().unwrap().id, "wang-yi");
+        assert_eq!(f.quotes[1].evidence[0].rule, "quote.continues");
+    }
+
+    #[test]
+    fn no_speaker_is_an_explicit_unknown() {
+        let f = run("The ministry published a statement on its website.\n");
+        assert!(!f.speakers.is_known());
+        assert_eq!(f.speakers.evidence[0].rule, "speaker.none");
+    }
+
+    #[test]
+    fn quote_spans_pair_straight_and_curly_marks() {
+        assert_eq!(
+            quote_spans("a \"b c\" d \u{201c}e\u{201d}"),
+            vec![(3, 6), (13, 14)]
+        );
+        assert_eq!(quote_spans("\"open to the end"), vec![(1, 16)]);
+    }
+}

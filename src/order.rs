@@ -1,0 +1,284 @@
+//! Ordering: the inferred articles become a timeline — sorted, slugged, grouped by topic,
+//! speaker and source, with related articles.
+//!
+//! Everything here is linear or n·log n in the number of articles: groups come from one pass,
+//! related articles from inverted indexes with a bounded window, so a 100,000-article archive
+//! orders as fast as a small one per article.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::infer::{Article, TopicMatcher};
+use crate::slug::slugify;
+
+/// A page that lists articles: a topic, a speaker, or a source.
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    /// URL slug.
+    pub slug: String,
+    /// Display name.
+    pub name: String,
+    /// One line about it (topic description, outlet kind…).
+    pub description: String,
+    /// Articles, as indexes into [`Timeline::articles`], in timeline order.
+    pub articles: Vec<usize>,
+}
+
+/// The ordered site content.
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    /// Articles sorted by statement date (undated last), then publication date, then title.
+    pub articles: Vec<Article>,
+    /// Each article's unique URL slug.
+    pub slugs: Vec<String>,
+    /// Topics with their articles (every configured topic, even an empty one).
+    pub topics: Vec<Group>,
+    /// Speakers with their articles.
+    pub speakers: Vec<Group>,
+    /// Outlets and agencies with their articles.
+    pub sources: Vec<Group>,
+    /// For each article, up to five related articles.
+    pub related: Vec<Vec<usize>>,
+}
+
+/// How many related articles a page lists.
+pub const RELATED: usize = 5;
+/// How far along one topic's or speaker's list related candidates are looked for.
+const RELATED_WINDOW: usize = 40;
+
+/// The sort key: statement date (undated last), publication date, title, id.
+fn sort_key(a: &Article) -> (bool, Option<NaiveDate>, Option<NaiveDate>, String, String) {
+    (
+        a.stated.value.is_none(),
+        a.stated.value,
+        a.published.value,
+        a.title.value.clone().unwrap_or_default().to_lowercase(),
+        a.id.clone(),
+    )
+}
+
+/// Orders articles into a timeline. Returns warnings for slug collisions.
+pub fn order(
+    mut articles: Vec<Article>,
+    config: &Config,
+    topics: &TopicMatcher,
+) -> (Timeline, Vec<Diagnostic>) {
+    articles.sort_by_cached_key(sort_key);
+    let (slugs, warnings) = assign_slugs(&articles);
+
+    let topic_groups = topics
+        .topics()
+        .map(|t| Group {
+            slug: t.slug.clone(),
+            name: t.name.clone(),
+            description: config
+                .topics
+                .iter()
+                .find(|c| c.name == t.name)
+                .map(|c| c.description.clone())
+                .unwrap_or_default(),
+            articles: Vec::new(),
+        })
+        .collect::<Vec<_>>();
+    let mut topic_at: HashMap<String, usize> = topic_groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.slug.clone(), i))
+        .collect();
+    let mut topic_groups = topic_groups;
+    let mut speakers: BTreeMap<String, Group> = BTreeMap::new();
+    let mut sources: BTreeMap<String, Group> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        for t in a.topics.value.iter().flatten() {
+            let at = *topic_at.entry(t.slug.clone()).or_insert_with(|| {
+                topic_groups.push(Group {
+                    slug: t.slug.clone(),
+                    name: t.name.clone(),
+                    description: String::new(),
+                    articles: Vec::new(),
+                });
+                topic_groups.len() - 1
+            });
+            topic_groups[at].articles.push(i);
+        }
+        for s in a.speakers.value.iter().flatten() {
+            speakers
+                .entry(s.id.clone())
+                .or_insert_with(|| Group {
+                    slug: s.id.clone(),
+                    name: s.name.clone(),
+                    description: String::new(),
+                    articles: Vec::new(),
+                })
+                .articles
+                .push(i);
+        }
+        let mut named = Vec::new();
+        for o in [a.outlet.get(), a.agency.get()].into_iter().flatten() {
+            if named.contains(&o.id) {
+                continue;
+            }
+            named.push(o.id.clone());
+            sources
+                .entry(o.id.clone())
+                .or_insert_with(|| Group {
+                    slug: o.id.clone(),
+                    name: o.name.clone(),
+                    description: o.kind.clone(),
+                    articles: Vec::new(),
+                })
+                .articles
+                .push(i);
+        }
+    }
+    let related = related_articles(&articles, &topic_groups, &speakers);
+    let mut speakers: Vec<Group> = speakers.into_values().collect();
+    speakers.sort_by(|a, b| {
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then(a.name.cmp(&b.name))
+    });
+    let mut sources: Vec<Group> = sources.into_values().collect();
+    sources.sort_by_key(|g| g.name.to_lowercase());
+    (
+        Timeline {
+            articles,
+            slugs,
+            topics: topic_groups,
+            speakers,
+            sources,
+            related,
+        },
+        warnings,
+    )
+}
+
+/// Unique slugs from titles; on a collision the article whose id sorts first keeps the plain
+/// slug and the others get `-2`, `-3`… (stable across builds whatever the dates say).
+fn assign_slugs(articles: &[Article]) -> (Vec<String>, Vec<Diagnostic>) {
+    let mut by_id: Vec<usize> = (0..articles.len()).collect();
+    by_id.sort_by(|&a, &b| {
+        articles[a]
+            .id
+            .cmp(&articles[b].id)
+            .then(articles[a].path.cmp(&articles[b].path))
+    });
+    let mut taken: HashMap<String, String> = HashMap::new();
+    let mut slugs = vec![String::new(); articles.len()];
+    let mut warnings = Vec::new();
+    for i in by_id {
+        let a = &articles[i];
+        let base = slugify(a.title.value.as_deref().unwrap_or(&a.id));
+        let mut slug = base.clone();
+        let mut n = 2;
+        while taken.contains_key(&slug) {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        if slug != base {
+            warnings.push(Diagnostic::warning(
+                &a.path,
+                format!(
+                    "its title makes the same URL as {} (/articles/{base}/): it is published at /articles/{slug}/; give one of them a distinct title (front matter `slug`)",
+                    taken[&base]
+                ),
+            ));
+        }
+        taken.insert(slug.clone(), a.path.clone());
+        slugs[i] = slug;
+    }
+    (slugs, warnings)
+}
+
+/// Related articles: those sharing speakers (weight 2) and topics (weight 1), looked for among
+/// the nearest articles in time on each shared list, so the cost stays linear.
+fn related_articles(
+    articles: &[Article],
+    topics: &[Group],
+    speakers: &BTreeMap<String, Group>,
+) -> Vec<Vec<usize>> {
+    // Position of each article within each list it belongs to.
+    let mut memberships: Vec<Vec<(&[usize], usize, u32)>> = vec![Vec::new(); articles.len()];
+    for (group, weight) in topics
+        .iter()
+        .map(|g| (g, 1))
+        .chain(speakers.values().map(|g| (g, 2)))
+    {
+        for (pos, &a) in group.articles.iter().enumerate() {
+            memberships[a].push((&group.articles, pos, weight));
+        }
+    }
+    memberships
+        .iter()
+        .enumerate()
+        .map(|(me, lists)| {
+            let mut scores: HashMap<usize, u32> = HashMap::new();
+            for &(list, pos, weight) in lists {
+                let lo = pos.saturating_sub(RELATED_WINDOW / 2);
+                let hi = (pos + RELATED_WINDOW / 2 + 1).min(list.len());
+                for &other in &list[lo..hi] {
+                    if other != me {
+                        *scores.entry(other).or_default() += weight;
+                    }
+                }
+            }
+            let mut ranked: Vec<(usize, u32)> = scores.into_iter().collect();
+            ranked.sort_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then(me.abs_diff(a.0).cmp(&me.abs_diff(b.0)))
+                    .then(a.0.cmp(&b.0))
+            });
+            ranked.into_iter().take(RELATED).map(|(i, _)| i).collect()
+        })
+        .collect()
+}
+
+/// Articles grouped by the year and month of their statement date; undated ones in a last
+/// group with `year: None`.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearGroup {
+    /// The year, or `None` for undated articles.
+    pub year: Option<i32>,
+    /// Months in timeline order.
+    pub months: Vec<MonthGroup>,
+}
+
+/// One month of a year.
+#[derive(Debug, Clone, Serialize)]
+pub struct MonthGroup {
+    /// 1–12, or 0 for undated.
+    pub month: u32,
+    /// Articles in timeline order.
+    pub articles: Vec<usize>,
+}
+
+/// Groups `indexes` (in timeline order) by statement year and month.
+pub fn by_year_month(articles: &[Article], indexes: &[usize]) -> Vec<YearGroup> {
+    let mut years: Vec<YearGroup> = Vec::new();
+    for &i in indexes {
+        let (year, month) = match articles[i].stated.value {
+            Some(d) => (Some(d.year()), d.month()),
+            None => (None, 0),
+        };
+        if years.last().is_none_or(|y| y.year != year) {
+            years.push(YearGroup {
+                year,
+                months: Vec::new(),
+            });
+        }
+        let y = years.last_mut().expect("just ensured");
+        if y.months.last().is_none_or(|m| m.month != month) {
+            y.months.push(MonthGroup {
+                month,
+                articles: Vec::new(),
+            });
+        }
+        y.months.last_mut().expect("just ensured").articles.push(i);
+    }
+    years
+}

@@ -1,0 +1,249 @@
+//! Machine-readable output: Atom feeds (site and per topic), sitemap, robots.txt, and JSON
+//! exports (every inferred fact; TimelineJS's format for embedding).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde_json::json;
+
+use super::model::{ModelBuilder, SiteCx, article_url, topic_url};
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::order::Timeline;
+
+/// Entries in each Atom feed.
+const FEED_ENTRIES: usize = 50;
+
+/// Writes the non-HTML files; returns (files, bytes).
+pub(super) fn write_feeds(
+    timeline: &Timeline,
+    builder: &ModelBuilder,
+    site: &SiteCx,
+    config: &Config,
+    out: &Path,
+) -> Result<(usize, u64), Diagnostic> {
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let base = &site.base_url;
+    let pretty = |url: &str| format!("{base}{}", url.trim_end_matches("index.html"));
+
+    // Newest statements first in feeds, whatever the timeline order.
+    let mut newest: Vec<usize> = (0..timeline.articles.len())
+        .filter(|&i| timeline.articles[i].stated.is_known())
+        .collect();
+    newest.reverse();
+    files.push((
+        "atom.xml".into(),
+        atom(timeline, builder, site, &site.title, "atom.xml", &newest).into_bytes(),
+    ));
+    for topic in &timeline.topics {
+        let mut items: Vec<usize> = topic
+            .articles
+            .iter()
+            .copied()
+            .filter(|&i| timeline.articles[i].stated.is_known())
+            .collect();
+        items.reverse();
+        let path = format!("topics/{}/atom.xml", topic.slug);
+        let title = format!("{} — {}", site.title, topic.name);
+        files.push((
+            path.clone(),
+            atom(timeline, builder, site, &title, &path, &items).into_bytes(),
+        ));
+    }
+
+    let mut sitemap = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut urls = vec![
+        String::new(),
+        "topics/".into(),
+        "speakers/".into(),
+        "sources/".into(),
+        "statements/".into(),
+    ];
+    urls.extend(timeline.slugs.iter().map(|s| format!("articles/{s}/")));
+    urls.extend(
+        timeline
+            .topics
+            .iter()
+            .map(|t| format!("topics/{}/", t.slug)),
+    );
+    urls.extend(
+        timeline
+            .speakers
+            .iter()
+            .map(|t| format!("speakers/{}/", t.slug)),
+    );
+    urls.extend(
+        timeline
+            .sources
+            .iter()
+            .map(|t| format!("sources/{}/", t.slug)),
+    );
+    urls.extend(site.years.iter().map(|y| format!("years/{}/", y.year)));
+    for u in urls {
+        let _ = writeln!(
+            sitemap,
+            "  <url><loc>{}</loc></url>",
+            xml(&format!("{base}{u}"))
+        );
+    }
+    sitemap.push_str("</urlset>\n");
+    files.push(("sitemap.xml".into(), sitemap.into_bytes()));
+    files.push((
+        "robots.txt".into(),
+        format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n").into_bytes(),
+    ));
+
+    // Every fact of every article.
+    let articles: Vec<serde_json::Value> = timeline
+        .articles
+        .iter()
+        .zip(&timeline.slugs)
+        .map(|(a, slug)| {
+            let mut v = serde_json::to_value(a).unwrap_or_default();
+            if let Some(obj) = v.as_object_mut() {
+                obj.remove("body");
+                obj.remove("markdown");
+                obj.insert("slug".into(), json!(slug));
+                obj.insert("url".into(), json!(pretty(&article_url(slug))));
+            }
+            v
+        })
+        .collect();
+    files.push((
+        "articles.json".into(),
+        serde_json::to_vec_pretty(&articles).unwrap_or_default(),
+    ));
+
+    // TimelineJS: https://timeline.knightlab.com/docs/json-format.html
+    let events: Vec<serde_json::Value> = timeline
+        .articles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let d = a.stated.value?;
+            let e = builder.entry(i);
+            let speakers = e.speakers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ");
+            let mut text = String::new();
+            if let Some(q) = &e.key_quote {
+                let _ = write!(text, "<blockquote>{}</blockquote>", xml(q));
+            }
+            let _ = write!(text, "<p>{}</p>", xml(&e.summary));
+            Some(json!({
+                "start_date": {
+                    "year": chrono::Datelike::year(&d),
+                    "month": chrono::Datelike::month(&d),
+                    "day": chrono::Datelike::day(&d),
+                    "display_date": e.stated.as_ref().map(|s| s.display.clone()),
+                },
+                "text": {
+                    "headline": format!("<a href=\"{}\">{}</a>", xml(&pretty(&e.url)), xml(&e.title)),
+                    "text": text,
+                },
+                "group": e.topics.first().map(|t| t.name.clone()).unwrap_or_else(|| speakers.clone()),
+                "unique_id": e.slug,
+            }))
+        })
+        .collect();
+    let timeline_json = json!({
+        "title": { "text": { "headline": site.title, "text": site.description } },
+        "events": events,
+    });
+    files.push((
+        "timeline.json".into(),
+        serde_json::to_vec_pretty(&timeline_json).unwrap_or_default(),
+    ));
+    let _ = config;
+    let _ = topic_url;
+
+    let mut bytes = 0;
+    let count = files.len();
+    for (rel, data) in files {
+        let dest = out.join(&rel);
+        if let Some(parent) = dest.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Diagnostic::error(&rel, format!("cannot create folder: {e}")))?;
+        }
+        bytes += data.len() as u64;
+        std::fs::write(&dest, data)
+            .map_err(|e| Diagnostic::error(&rel, format!("cannot write: {e}")))?;
+    }
+    Ok((count, bytes))
+}
+
+fn atom(
+    timeline: &Timeline,
+    builder: &ModelBuilder,
+    site: &SiteCx,
+    title: &str,
+    path: &str,
+    items: &[usize],
+) -> String {
+    let base = &site.base_url;
+    let updated = items
+        .iter()
+        .filter_map(|&i| timeline.articles[i].stated.value)
+        .max()
+        .map_or_else(
+            || "1970-01-01T00:00:00Z".to_string(),
+            |d| format!("{d}T00:00:00Z"),
+        );
+    let mut out = String::with_capacity(4096);
+    let _ = write!(
+        out,
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>{}</title>\n<subtitle>{}</subtitle>\n<link rel=\"self\" href=\"{}\"/>\n<link rel=\"alternate\" href=\"{}\"/>\n<id>{}</id>\n<updated>{}</updated>\n<author><name>{}</name></author>\n<generator>communique</generator>\n",
+        xml(&site.language),
+        xml(title),
+        xml(&site.description),
+        xml(&format!("{base}{path}")),
+        xml(base),
+        xml(&format!("{base}{path}")),
+        updated,
+        xml(&site.title),
+    );
+    for &i in items.iter().take(FEED_ENTRIES) {
+        let e = builder.entry(i);
+        let Some(d) = timeline.articles[i].stated.value else {
+            continue;
+        };
+        let url = format!("{base}articles/{}/", e.slug);
+        let mut summary = e.summary.clone();
+        if let Some(q) = &e.key_quote {
+            summary = format!("{summary} “{q}”");
+        }
+        let _ = write!(
+            out,
+            "<entry>\n<title>{}</title>\n<link rel=\"alternate\" href=\"{}\"/>\n<id>{}</id>\n<updated>{d}T00:00:00Z</updated>\n<published>{}T00:00:00Z</published>\n",
+            xml(&e.title),
+            xml(&url),
+            xml(&url),
+            timeline.articles[i].published.value.unwrap_or(d),
+        );
+        for s in &e.speakers {
+            let _ = writeln!(out, "<author><name>{}</name></author>", xml(&s.name));
+        }
+        for t in &e.topics {
+            let _ = writeln!(out, "<category term=\"{}\"/>", xml(&t.name));
+        }
+        let _ = write!(out, "<summary>{}</summary>\n</entry>\n", xml(&summary));
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+/// Escapes text for XML.
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

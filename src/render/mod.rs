@@ -1,0 +1,622 @@
+//! Rendering: the ordered timeline becomes files — HTML pages through the Tera theme, feeds,
+//! sitemap, JSON exports and the theme's static files — written into a staging folder that the
+//! build swaps into place only when everything succeeded.
+//!
+//! Pages are independent, so they are rendered, minified and written in parallel. Links are
+//! relative to each page (`{{ root }}`), so the output works at the root of a host, under a
+//! sub-path, and opened from disk.
+
+mod feeds;
+pub mod model;
+pub mod theme;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::knowledge::Knowledge;
+use crate::order::{Timeline, by_year_month};
+use model::*;
+pub use theme::{Theme, load_theme};
+
+/// Timelines longer than this are split: the home page shows the year index and the latest
+/// year, every year gets its own page.
+pub const HOME_LIMIT: usize = 400;
+
+/// What rendering needs besides the timeline.
+pub struct RenderSettings<'a> {
+    /// The site config.
+    pub config: &'a Config,
+    /// The knowledge base (speaker roles).
+    pub kb: &'a Knowledge,
+    /// The parsed theme.
+    pub theme: &'a Theme,
+    /// A script to inject before `</body>` (live reload when serving); `None` when building.
+    pub inject: Option<&'a str>,
+}
+
+/// What was written.
+#[derive(Debug, Default, Clone)]
+pub struct RenderReport {
+    /// HTML pages.
+    pub pages: usize,
+    /// Other files (feeds, JSON, static).
+    pub files: usize,
+    /// Bytes written.
+    pub bytes: u64,
+}
+
+/// One HTML page to render.
+enum Page {
+    Home,
+    Year(usize),
+    Article(usize),
+    Topics,
+    Topic(usize),
+    Speakers,
+    Speaker(usize),
+    Sources,
+    Source(usize),
+    Statements,
+    NotFound,
+}
+
+/// Renders the whole site into `out` (which must exist and be empty).
+pub fn render_site(
+    timeline: &Timeline,
+    s: &RenderSettings,
+    out: &Path,
+) -> Result<RenderReport, Vec<Diagnostic>> {
+    let low = s.config.inference.low_confidence;
+    let builder = ModelBuilder {
+        timeline,
+        kb: s.kb,
+        low,
+    };
+    let mut order: Vec<usize> = (0..timeline.articles.len()).collect();
+    if s.config.newest_first() {
+        order.reverse();
+    }
+    let years = by_year_month(
+        &timeline.articles,
+        &(0..timeline.articles.len()).collect::<Vec<_>>(),
+    );
+    let site = SiteCx {
+        title: s.config.title.clone(),
+        description: s.config.description.clone(),
+        base_url: with_slash(&s.config.base_url),
+        language: s.config.language.clone(),
+        article_count: timeline.articles.len(),
+        years: years
+            .iter()
+            .rev()
+            .filter_map(|y| {
+                y.year.map(|year| YearLinkCx {
+                    year,
+                    url: year_url(year),
+                    count: y.months.iter().map(|m| m.articles.len()).sum(),
+                })
+            })
+            .collect(),
+    };
+    let mut pages = vec![
+        Page::Home,
+        Page::Topics,
+        Page::Speakers,
+        Page::Sources,
+        Page::Statements,
+        Page::NotFound,
+    ];
+    pages.extend(
+        (0..years.len())
+            .filter(|&y| years[y].year.is_some())
+            .map(Page::Year),
+    );
+    pages.extend((0..timeline.articles.len()).map(Page::Article));
+    pages.extend((0..timeline.topics.len()).map(Page::Topic));
+    pages.extend((0..timeline.speakers.len()).map(Page::Speaker));
+    pages.extend((0..timeline.sources.len()).map(Page::Source));
+
+    let cx = PageCx {
+        timeline,
+        s,
+        builder: &builder,
+        site: &site,
+        order: &order,
+        years: &years,
+    };
+    let results: Vec<Result<u64, Diagnostic>> = pages
+        .par_iter()
+        .map(|page| cx.render_page(page, out))
+        .collect();
+    let mut report = RenderReport::default();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(bytes) => {
+                report.pages += 1;
+                report.bytes += bytes;
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        errors.truncate(10);
+        return Err(errors);
+    }
+    let extra =
+        feeds::write_feeds(timeline, &builder, &site, s.config, out).map_err(|e| vec![e])?;
+    report.files += extra.0;
+    report.bytes += extra.1;
+    for (rel, source) in &s.theme.statics {
+        let dest = out.join("static").join(rel);
+        let result = (|| {
+            if let Some(parent) = dest.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            match source {
+                theme::StaticSource::File(p) => std::fs::copy(p, &dest).map(|_| ()),
+                theme::StaticSource::Builtin(text) => std::fs::write(&dest, text),
+            }
+        })();
+        result.map_err(|e| {
+            vec![Diagnostic::error(
+                rel,
+                format!("cannot copy static file: {e}"),
+            )]
+        })?;
+        report.files += 1;
+    }
+    Ok(report)
+}
+
+struct PageCx<'a> {
+    timeline: &'a Timeline,
+    s: &'a RenderSettings<'a>,
+    builder: &'a ModelBuilder<'a>,
+    site: &'a SiteCx,
+    order: &'a [usize],
+    years: &'a [crate::order::YearGroup],
+}
+
+/// A timeline section as templates receive it: years → months → entries.
+#[derive(Serialize)]
+struct YearCx {
+    year: Option<i32>,
+    label: String,
+    months: Vec<MonthCx>,
+}
+
+#[derive(Serialize)]
+struct MonthCx {
+    label: String,
+    id: String,
+    entries: Vec<EntryCx>,
+}
+
+#[derive(Serialize)]
+struct GroupCx {
+    slug: String,
+    name: String,
+    description: String,
+    url: String,
+    count: usize,
+}
+
+impl PageCx<'_> {
+    fn timeline_cx(&self, indexes: &[usize]) -> Vec<YearCx> {
+        let mut groups = by_year_month(&self.timeline.articles, indexes);
+        if self.s.config.newest_first() {
+            groups.reverse();
+            for y in &mut groups {
+                y.months.reverse();
+                for m in &mut y.months {
+                    m.articles.reverse();
+                }
+            }
+            // Undated stays last.
+            if let Some(pos) = groups.iter().position(|y| y.year.is_none()) {
+                let undated = groups.remove(pos);
+                groups.push(undated);
+            }
+        }
+        groups
+            .into_iter()
+            .map(|y| YearCx {
+                year: y.year,
+                label: y
+                    .year
+                    .map_or_else(|| "Undated".to_string(), |v| v.to_string()),
+                months: y
+                    .months
+                    .into_iter()
+                    .map(|m| MonthCx {
+                        label: if y.year.is_some() {
+                            format!("{} {}", month_name(m.month), y.year.unwrap_or_default())
+                        } else {
+                            "Date not known".to_string()
+                        },
+                        id: y.year.map_or_else(
+                            || "undated".to_string(),
+                            |v| format!("{v}-{:02}", m.month),
+                        ),
+                        entries: m
+                            .articles
+                            .into_iter()
+                            .map(|i| self.builder.entry(i))
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn group_cx(g: &crate::order::Group, url: String) -> GroupCx {
+        GroupCx {
+            slug: g.slug.clone(),
+            name: g.name.clone(),
+            description: g.description.clone(),
+            url,
+            count: g.articles.len(),
+        }
+    }
+
+    fn render_page(&self, page: &Page, out: &Path) -> Result<u64, Diagnostic> {
+        let mut cx = Context::new();
+        cx.insert("site", self.site);
+        let (template, path, canonical, title): (&str, String, String, String) = match page {
+            Page::Home => {
+                let all: Vec<usize> = self.order.to_vec();
+                let shown: Vec<usize> = if all.len() > HOME_LIMIT {
+                    let latest = self.years.iter().rev().find_map(|y| y.year);
+                    all.iter()
+                        .copied()
+                        .filter(|&i| {
+                            latest.is_some_and(|l| {
+                                self.timeline.articles[i]
+                                    .stated
+                                    .value
+                                    .is_some_and(|d| chrono::Datelike::year(&d) == l)
+                            })
+                        })
+                        .collect()
+                } else {
+                    all.clone()
+                };
+                cx.insert("timeline", &self.timeline_cx(&shown));
+                cx.insert("split", &(all.len() > HOME_LIMIT));
+                (
+                    "index.html",
+                    "index.html".into(),
+                    String::new(),
+                    self.site.title.clone(),
+                )
+            }
+            Page::Year(y) => {
+                let year = self.years[*y].year.unwrap_or_default();
+                let indexes: Vec<usize> = self.years[*y]
+                    .months
+                    .iter()
+                    .flat_map(|m| m.articles.iter().copied())
+                    .collect();
+                cx.insert("year", &year);
+                cx.insert("timeline", &self.timeline_cx(&indexes));
+                (
+                    "year.html",
+                    year_url(year),
+                    format!("years/{year}/"),
+                    format!("{year}"),
+                )
+            }
+            Page::Article(i) => {
+                let article = self.builder.article(*i);
+                let title = article.entry.title.clone();
+                let slug = article.entry.slug.clone();
+                cx.insert("article", &article);
+                (
+                    "article.html",
+                    article_url(&slug),
+                    format!("articles/{slug}/"),
+                    title,
+                )
+            }
+            Page::Topics => {
+                let groups: Vec<GroupCx> = self
+                    .timeline
+                    .topics
+                    .iter()
+                    .map(|g| Self::group_cx(g, topic_url(&g.slug)))
+                    .collect();
+                cx.insert("topics", &groups);
+                (
+                    "topics.html",
+                    "topics/index.html".into(),
+                    "topics/".into(),
+                    "Themes".into(),
+                )
+            }
+            Page::Topic(t) => {
+                let g = &self.timeline.topics[*t];
+                let indexes = self.ordered(&g.articles);
+                cx.insert("topic", &Self::group_cx(g, topic_url(&g.slug)));
+                cx.insert("timeline", &self.timeline_cx(&indexes));
+                cx.insert("speakers", &self.speakers_of(&g.articles));
+                (
+                    "topic.html",
+                    topic_url(&g.slug),
+                    format!("topics/{}/", g.slug),
+                    g.name.clone(),
+                )
+            }
+            Page::Speakers => {
+                let groups: Vec<GroupCx> = self
+                    .timeline
+                    .speakers
+                    .iter()
+                    .map(|g| Self::group_cx(g, speaker_url(&g.slug)))
+                    .collect();
+                cx.insert("speakers", &groups);
+                (
+                    "speakers.html",
+                    "speakers/index.html".into(),
+                    "speakers/".into(),
+                    "Speakers".into(),
+                )
+            }
+            Page::Speaker(p) => {
+                let g = &self.timeline.speakers[*p];
+                let indexes = self.ordered(&g.articles);
+                cx.insert("speaker", &Self::group_cx(g, speaker_url(&g.slug)));
+                cx.insert("roles", &self.roles(&g.slug));
+                cx.insert("timeline", &self.timeline_cx(&indexes));
+                cx.insert("quotes", &self.quotes(&indexes, Some(&g.slug)));
+                (
+                    "speaker.html",
+                    speaker_url(&g.slug),
+                    format!("speakers/{}/", g.slug),
+                    g.name.clone(),
+                )
+            }
+            Page::Sources => {
+                let groups: Vec<GroupCx> = self
+                    .timeline
+                    .sources
+                    .iter()
+                    .map(|g| Self::group_cx(g, source_url(&g.slug)))
+                    .collect();
+                cx.insert("sources", &groups);
+                (
+                    "sources.html",
+                    "sources/index.html".into(),
+                    "sources/".into(),
+                    "Sources".into(),
+                )
+            }
+            Page::Source(o) => {
+                let g = &self.timeline.sources[*o];
+                let indexes = self.ordered(&g.articles);
+                cx.insert("source", &Self::group_cx(g, source_url(&g.slug)));
+                cx.insert("timeline", &self.timeline_cx(&indexes));
+                (
+                    "source.html",
+                    source_url(&g.slug),
+                    format!("sources/{}/", g.slug),
+                    g.name.clone(),
+                )
+            }
+            Page::Statements => {
+                cx.insert("quotes", &self.quotes(self.order, None));
+                (
+                    "statements.html",
+                    "statements/index.html".into(),
+                    "statements/".into(),
+                    "Statements".into(),
+                )
+            }
+            Page::NotFound => (
+                "404.html",
+                "404.html".into(),
+                "404.html".into(),
+                "Page not found".into(),
+            ),
+        };
+        let depth = path.matches('/').count();
+        cx.insert("root", &"../".repeat(depth));
+        cx.insert("page_title", &title);
+        cx.insert("canonical", &format!("{}{}", self.site.base_url, canonical));
+        cx.insert("current", &path);
+        let mut html = self
+            .s
+            .theme
+            .tera
+            .render(template, &cx)
+            .map_err(|e| theme::template_error(Path::new("templates"), &e))?
+            .into_bytes();
+        if let Some(script) = self.s.inject {
+            inject_before_body_end(&mut html, script);
+        }
+        if self.s.config.minify {
+            html = minify_html::minify(&html, &minify_cfg());
+        }
+        let dest = out.join(&path);
+        if let Some(parent) = dest.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Diagnostic::error(&path, format!("cannot create folder: {e}")))?;
+        }
+        std::fs::write(&dest, &html)
+            .map_err(|e| Diagnostic::error(&path, format!("cannot write: {e}")))?;
+        Ok(html.len() as u64)
+    }
+
+    /// Indexes in display order.
+    fn ordered(&self, indexes: &[usize]) -> Vec<usize> {
+        let mut v = indexes.to_vec();
+        if self.s.config.newest_first() {
+            v.reverse();
+        }
+        v
+    }
+
+    fn speakers_of(&self, articles: &[usize]) -> Vec<LinkCx> {
+        let mut seen: Vec<(String, String, usize)> = Vec::new();
+        for &i in articles {
+            for p in self.timeline.articles[i].speakers.value.iter().flatten() {
+                match seen.iter_mut().find(|(id, _, _)| *id == p.id) {
+                    Some(entry) => entry.2 += 1,
+                    None => seen.push((p.id.clone(), p.name.clone(), 1)),
+                }
+            }
+        }
+        seen.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+        seen.into_iter()
+            .map(|(id, name, _)| LinkCx {
+                name,
+                url: speaker_url(&id),
+            })
+            .collect()
+    }
+
+    fn roles(&self, person_id: &str) -> Vec<String> {
+        let kb = self.s.kb;
+        let Some(p) = kb.person_by_id(person_id) else {
+            return Vec::new();
+        };
+        kb.people[p]
+            .offices
+            .iter()
+            .map(|t| {
+                let country = kb
+                    .country_by_code(&t.country)
+                    .map_or(t.country.clone(), |c| kb.countries[c].name.clone());
+                let end = t.end.map_or_else(
+                    || "present".to_string(),
+                    |d| d.format("%-d %B %Y").to_string(),
+                );
+                format!(
+                    "{} ({}), {} – {}",
+                    t.title,
+                    country,
+                    t.start.format("%-d %B %Y"),
+                    end
+                )
+            })
+            .collect()
+    }
+
+    fn quotes(&self, indexes: &[usize], speaker: Option<&str>) -> Vec<QuoteCx> {
+        let mut out = Vec::new();
+        for &i in indexes {
+            let a = &self.timeline.articles[i];
+            for q in &a.quotes {
+                let Some(p) = &q.speaker else { continue };
+                if speaker.is_some_and(|s| s != p.id) {
+                    continue;
+                }
+                out.push(QuoteCx {
+                    text: q.text.clone(),
+                    speaker: Some(LinkCx {
+                        name: p.name.clone(),
+                        url: speaker_url(&p.id),
+                    }),
+                    article: Some(LinkCx {
+                        name: a.title.value.clone().unwrap_or_default(),
+                        url: article_url(&self.timeline.slugs[i]),
+                    }),
+                    date: model::date_cx(&a.stated, self.builder.low),
+                    confidence: (q.confidence * 100.0).round() as u32,
+                });
+            }
+        }
+        out
+    }
+}
+
+fn with_slash(url: &str) -> String {
+    if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    }
+}
+
+fn inject_before_body_end(html: &mut Vec<u8>, script: &str) {
+    let needle = b"</body>";
+    let at = html
+        .windows(needle.len())
+        .rposition(|w| w.eq_ignore_ascii_case(needle))
+        .unwrap_or(html.len());
+    html.splice(at..at, script.bytes());
+}
+
+/// minify-html settings that keep the output valid HTML5 with its `lang` attribute.
+pub fn minify_cfg() -> minify_html::Cfg {
+    minify_html::Cfg {
+        keep_html_and_head_opening_tags: true,
+        keep_closing_tags: true,
+        minify_css: true,
+        minify_js: false,
+        ..minify_html::Cfg::default()
+    }
+}
+
+/// Markdown to HTML; raw HTML is shown as text unless `unsafe_html`.
+pub fn markdown_to_html(text: &str, unsafe_html: bool) -> String {
+    use pulldown_cmark::{Event, Options, Parser, Tag, html};
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let parser = Parser::new_ext(text, options).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) if !unsafe_html => Event::Text(raw),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if !safe_url(&dest_url) => {
+            let _ = dest_url;
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url: "#".into(),
+                title,
+                id,
+            })
+        }
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if !safe_url(&dest_url) => {
+            let _ = dest_url;
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url: "#".into(),
+                title,
+                id,
+            })
+        }
+        other => other,
+    });
+    let mut out = String::with_capacity(text.len() * 3 / 2);
+    html::push_html(&mut out, parser);
+    out
+}
+
+/// Whether a link from an article may be followed: http(s), mail, or relative, never a script.
+pub fn safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    match lower.split_once(':') {
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+            matches!(scheme, "http" | "https" | "mailto")
+        }
+        _ => true,
+    }
+}
+
+/// The path of a page relative to the output folder, for messages.
+pub fn page_path(url: &str) -> PathBuf {
+    PathBuf::from(url)
+}

@@ -1,0 +1,398 @@
+//! The build: read → clean → infer (in parallel, one article at a time) → order → render into a
+//! staging folder → swap it into place.
+//!
+//! A failed build leaves the previous output exactly as it was. One bad article is a warning,
+//! never a failed build, unless the user asks for `--strict`.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::clean::{self, Doc};
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::infer::{Article, InferContext, TopicMatcher, infer};
+use crate::knowledge::Knowledge;
+use crate::order::{Timeline, order};
+use crate::read::{Source, find_sources, read_source};
+use crate::render::{RenderReport, RenderSettings, load_theme, render_site};
+
+/// What the user asked of a build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (holds `config.toml`, `content/`, `themes/`).
+    pub root: PathBuf,
+    /// Overrides `output_dir`.
+    pub output_dir: Option<PathBuf>,
+    /// Overrides `base_url`.
+    pub base_url: Option<String>,
+    /// Build drafts too.
+    pub drafts: bool,
+    /// Today's date (no text is published after it).
+    pub today: NaiveDate,
+}
+
+impl BuildOptions {
+    /// Options for building the site at `root` today.
+    pub fn new(root: impl Into<PathBuf>) -> BuildOptions {
+        BuildOptions {
+            root: root.into(),
+            output_dir: None,
+            base_url: None,
+            drafts: false,
+            today: chrono::Local::now().date_naive(),
+        }
+    }
+}
+
+/// A site's configuration and knowledge, loaded once.
+pub struct Site {
+    /// The root folder.
+    pub root: PathBuf,
+    /// The parsed config (with command-line overrides applied).
+    pub config: Config,
+    /// The knowledge base with the site's additions.
+    pub kb: KnowledgeRef,
+    /// The compiled topics.
+    pub topics: TopicMatcher,
+}
+
+/// The built-in knowledge base, or an extended copy when the site adds to it.
+pub enum KnowledgeRef {
+    /// No additions: the process-wide built-in base.
+    Builtin(&'static Knowledge),
+    /// Built-in plus the site's additions.
+    Extended(Box<Knowledge>),
+}
+
+impl std::ops::Deref for KnowledgeRef {
+    type Target = Knowledge;
+    fn deref(&self) -> &Knowledge {
+        match self {
+            KnowledgeRef::Builtin(kb) => kb,
+            KnowledgeRef::Extended(kb) => kb,
+        }
+    }
+}
+
+/// Counts and timings of a build, for the summary line and benchmarks.
+#[derive(Debug, Default, Clone)]
+pub struct BuildReport {
+    /// Article files found.
+    pub found: usize,
+    /// Articles built.
+    pub articles: usize,
+    /// Files skipped, with reasons in the diagnostics.
+    pub skipped: usize,
+    /// What rendering wrote.
+    pub render: RenderReport,
+    /// Time to read, clean and infer.
+    pub infer_time: Duration,
+    /// Time to order.
+    pub order_time: Duration,
+    /// Time to render and write.
+    pub render_time: Duration,
+    /// Total.
+    pub total: Duration,
+    /// Warnings and errors, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether the site was written (the previous output is untouched otherwise).
+    pub ok: bool,
+}
+
+impl Site {
+    /// Loads `config.toml` and the knowledge base for the site at `options.root`.
+    pub fn load(options: &BuildOptions) -> Result<Site, Diagnostic> {
+        let path = options.root.join("config.toml");
+        let mut config =
+            Config::load(&path).map_err(|e| Diagnostic::error("config.toml", e.message))?;
+        if let Some(url) = &options.base_url {
+            config.base_url = url.clone();
+        }
+        if let Some(dir) = &options.output_dir {
+            config.output_dir = dir.to_string_lossy().into_owned();
+        }
+        let kb = if knowledge_is_empty(&config) {
+            KnowledgeRef::Builtin(Knowledge::builtin())
+        } else {
+            let kb =
+                Knowledge::from_files(crate::knowledge::builtin_files(), Some(&config.knowledge))
+                    .map_err(|e| Diagnostic::error("config.toml", format!("[knowledge]: {e}")))?;
+            let problems = crate::knowledge::validate(&kb);
+            if let Some(first) = problems.first() {
+                return Err(Diagnostic::error(
+                    "config.toml",
+                    format!("[knowledge]: {first}"),
+                ));
+            }
+            KnowledgeRef::Extended(Box::new(kb))
+        };
+        let topics = TopicMatcher::new(&config.topics);
+        Ok(Site {
+            root: options.root.clone(),
+            config,
+            kb,
+            topics,
+        })
+    }
+
+    /// The content folder.
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+
+    /// The output folder.
+    pub fn output_dir(&self) -> PathBuf {
+        self.root.join(&self.config.output_dir)
+    }
+}
+
+fn knowledge_is_empty(config: &Config) -> bool {
+    let k = &config.knowledge;
+    k.people.is_empty()
+        && k.events.is_empty()
+        && k.outlets.is_empty()
+        && k.series.is_empty()
+        && k.countries.is_empty()
+        && k.offices.is_empty()
+}
+
+/// Reads, cleans and infers every article under the site's content folder, in parallel.
+/// Returns the articles (sorted by path) and per-file diagnostics.
+pub fn infer_all(site: &Site, options: &BuildOptions) -> (Vec<Article>, Vec<Diagnostic>, usize) {
+    let (sources, mut diagnostics) = find_sources(&site.content_dir());
+    let found = sources.len();
+    let period = site.config.inference.period.map(|[a, b]| (a, b));
+    let cx = InferContext {
+        kb: &site.kb,
+        topics: &site.topics,
+        period,
+        today: options.today,
+    };
+    let results: Vec<Inferred> = sources
+        .into_par_iter()
+        .map(|source| {
+            let outcome = read_source(&source).and_then(|bytes| {
+                let doc = clean::clean(source.rel.clone(), &bytes);
+                drop(bytes);
+                check_doc(&doc)?;
+                let fingerprint = fingerprint(&doc);
+                let warnings = doc.warnings.clone();
+                Ok((infer(&doc, &cx), fingerprint, warnings))
+            });
+            match outcome {
+                Ok((article, fp, warnings)) => (source, Ok((article, fp)), warnings),
+                Err(d) => (source, Err(d), Vec::new()),
+            }
+        })
+        .collect();
+    let mut articles = Vec::with_capacity(results.len());
+    let mut seen: HashMap<u64, String> = HashMap::new();
+    for (source, result, warnings) in results {
+        for w in warnings {
+            diagnostics.push(Diagnostic::warning(&source.rel, w));
+        }
+        match result {
+            Ok((article, fp)) => {
+                if let Some(first) = seen.get(&fp) {
+                    diagnostics.push(Diagnostic::warning(
+                        &source.rel,
+                        format!(
+                            "the same text as {first}: built once, from {first}; delete one copy"
+                        ),
+                    ));
+                    continue;
+                }
+                seen.insert(fp, article.path.clone());
+                if article.draft && !options.drafts {
+                    continue;
+                }
+                articles.push(article);
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    (articles, diagnostics, found)
+}
+
+/// One file's outcome: its article and text fingerprint, or why it was skipped; and warnings.
+type Inferred = (Source, Result<(Article, u64), Diagnostic>, Vec<String>);
+
+/// Refuses texts that cannot be articles: empty, or binary data.
+fn check_doc(doc: &Doc) -> Result<(), Diagnostic> {
+    if doc.text.trim().is_empty() {
+        return Err(Diagnostic::warning(&doc.path, "skipped: the file is empty"));
+    }
+    let replaced = doc.text.chars().filter(|&c| c == '\u{fffd}').count();
+    if replaced * 10 > doc.text.chars().count() {
+        return Err(Diagnostic::warning(
+            &doc.path,
+            "skipped: this looks like binary data, not text",
+        ));
+    }
+    if doc.blocks.is_empty() {
+        return Err(Diagnostic::warning(
+            &doc.path,
+            "skipped: no text is left once page furniture is removed",
+        ));
+    }
+    Ok(())
+}
+
+/// A hash of the body text, to find the same article saved twice.
+fn fingerprint(doc: &Doc) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for b in &doc.blocks {
+        b.text.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Builds the site: infers, orders, renders into a staging folder, and swaps it into place.
+/// When `ok` is false the previous output is untouched and the diagnostics say why.
+pub fn build(options: &BuildOptions) -> BuildReport {
+    let start = Instant::now();
+    let mut report = BuildReport::default();
+    let site = match Site::load(options) {
+        Ok(site) => site,
+        Err(d) => {
+            report.diagnostics.push(d);
+            return report;
+        }
+    };
+    let out = site.output_dir();
+    if let Err(d) = check_output_dir(&site.root, &out) {
+        report.diagnostics.push(d);
+        return report;
+    }
+    let theme = match load_theme(&site.root, &site.config.theme.names()) {
+        Ok(theme) => theme,
+        Err(ds) => {
+            report.diagnostics.extend(ds);
+            return report;
+        }
+    };
+    let (articles, diagnostics, found) = infer_all(&site, options);
+    report.infer_time = start.elapsed();
+    report.found = found;
+    report.articles = articles.len();
+    report.skipped = found - articles.len();
+    report.diagnostics = diagnostics;
+
+    let t = Instant::now();
+    let (timeline, warnings) = order(articles, &site.config, &site.topics);
+    report.diagnostics.extend(warnings);
+    report.order_time = t.elapsed();
+
+    let t = Instant::now();
+    let result = write_site(&site, &timeline, &theme, &out, None);
+    report.render_time = t.elapsed();
+    report.total = start.elapsed();
+    match result {
+        Ok(r) => {
+            report.render = r;
+            report.ok = true;
+        }
+        Err(ds) => report.diagnostics.extend(ds),
+    }
+    report
+}
+
+/// Renders into a staging folder beside `out`, then swaps it in. Nothing in `out` changes
+/// unless every page rendered.
+pub fn write_site(
+    site: &Site,
+    timeline: &Timeline,
+    theme: &crate::render::Theme,
+    out: &Path,
+    inject: Option<&str>,
+) -> Result<RenderReport, Vec<Diagnostic>> {
+    let parent = out
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    let io = |what: &str, e: std::io::Error| vec![Diagnostic::error(out, format!("{what}: {e}"))];
+    let _ = std::fs::remove_dir_all(&staging);
+    std::fs::create_dir_all(&staging).map_err(|e| io("cannot create the staging folder", e))?;
+    let settings = RenderSettings {
+        config: &site.config,
+        kb: &site.kb,
+        theme,
+        inject,
+    };
+    let report = match render_site(timeline, &settings, &staging) {
+        Ok(r) => r,
+        Err(ds) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(ds);
+        }
+    };
+    if out.exists() {
+        std::fs::rename(out, &old).map_err(|e| io("cannot move the previous output aside", e))?;
+    }
+    if let Err(e) = std::fs::rename(&staging, out) {
+        let _ = std::fs::rename(&old, out);
+        return Err(io("cannot move the new output into place", e));
+    }
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(report)
+}
+
+/// The output folder must be inside the site and must not hold the site's own sources.
+fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
+    let root_abs = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let out_abs = normalise(&root_abs.join(out.strip_prefix(root).unwrap_or(out)));
+    let bad = out_abs == root_abs
+        || root_abs.starts_with(&out_abs)
+        || [
+            "content",
+            "themes",
+            "templates",
+            "static",
+            "knowledge",
+            "src",
+        ]
+        .iter()
+        .any(|d| out_abs.starts_with(root_abs.join(d)));
+    if bad {
+        return Err(Diagnostic::error(
+            "config.toml",
+            format!(
+                "output_dir {} would overwrite the site's own files: choose a folder of its own, such as \"public\"",
+                out.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether any diagnostic is an error, or (with `strict`) any at all.
+pub fn failed(diagnostics: &[Diagnostic], strict: bool) -> bool {
+    diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error || strict)
+}

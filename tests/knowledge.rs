@@ -1,0 +1,164 @@
+//! The built-in knowledge base: it parses, it is consistent, and lookups find what texts name.
+
+use chrono::NaiveDate;
+use communique::knowledge::{Knowledge, builtin_files, validate};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn built_in_data_parses_and_is_consistent() {
+    let kb = Knowledge::from_files(builtin_files(), None).expect("knowledge files parse");
+    let problems = validate(&kb);
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_base_meets_its_coverage() {
+    let kb = Knowledge::builtin();
+    assert!(kb.outlets.len() >= 60, "{} outlets", kb.outlets.len());
+    assert!(kb.people.len() >= 300, "{} people", kb.people.len());
+    assert!(kb.events.len() >= 200, "{} events", kb.events.len());
+}
+
+#[test]
+fn every_person_is_found_by_each_of_their_names_in_running_text() {
+    let kb = Knowledge::builtin();
+    for (i, person) in kb.people.iter().enumerate() {
+        for name in std::iter::once(&person.name).chain(&person.variants) {
+            let text = format!("On Monday, {name} said talks would go on.");
+            let found = kb.find_people(&text);
+            assert!(
+                found.iter().any(|m| m.person == i),
+                "{} not found by {name:?}: {found:?}",
+                person.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_event_is_found_by_its_series_and_place() {
+    let kb = Knowledge::builtin();
+    for (i, event) in kb.events.iter().enumerate() {
+        let series = kb.series.iter().find(|s| s.id == event.series).unwrap();
+        if event.place == "virtual" {
+            continue;
+        }
+        let text = format!("He spoke at the {} in {}.", series.aliases[0], event.place);
+        let found = kb.find_events(&text);
+        assert!(
+            found.iter().any(|m| m.candidates.contains(&i)),
+            "{} not found by {text:?}",
+            event.id
+        );
+    }
+}
+
+#[test]
+fn who_held_an_office_on_a_day() {
+    let kb = Knowledge::builtin();
+    let names = |ids: Vec<usize>| {
+        ids.into_iter()
+            .map(|i| kb.people[i].name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names(kb.holders("foreign-minister", "JP", day("2019-11-23"))),
+        vec!["Toshimitsu Motegi"]
+    );
+    assert_eq!(
+        names(kb.holders("foreign-minister", "JP", day("2019-01-14"))),
+        vec!["Taro Kono"]
+    );
+    assert_eq!(
+        names(kb.holders("foreign-minister", "RU", day("2020-09-01"))),
+        vec!["Sergey Lavrov"]
+    );
+    assert_eq!(
+        names(kb.holders("head-of-government", "JP", day("2018-03-17"))),
+        vec!["Shinzo Abe"]
+    );
+}
+
+#[test]
+fn name_variants_and_surnames_resolve_to_one_person() {
+    let kb = Knowledge::builtin();
+    let lavrov = kb.person_by_name("Sergey Lavrov").unwrap();
+    assert_eq!(kb.person_by_name("Sergei Lavrov"), Some(lavrov));
+    let text =
+        "Russian Foreign Minister Sergei Lavrov met reporters. Lavrov said the talks went well.";
+    let found = kb.find_people(text);
+    assert_eq!(found.len(), 2);
+    assert!(found.iter().all(|m| m.person == lavrov));
+    assert!(found[1].surname_only);
+    let role = found[0].role.as_ref().unwrap();
+    assert_eq!(kb.offices[role.office].id, "foreign-minister");
+    assert_eq!(kb.countries[role.country.unwrap()].code, "RU");
+}
+
+#[test]
+fn a_surname_alone_is_not_resolved_without_a_full_mention() {
+    let kb = Knowledge::builtin();
+    assert!(
+        kb.find_people("Lavrov said the talks went well.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn outlets_by_mark_host_and_name() {
+    let kb = Knowledge::builtin();
+    let marks = kb.find_outlet_marks("MOSCOW, January 14. /TASS/. Russia calls for");
+    assert_eq!(kb.outlets[marks[0].0].name, "TASS");
+    assert_eq!(
+        kb.outlets[kb.outlet_by_host("tass.com").unwrap()].name,
+        "TASS"
+    );
+    assert_eq!(
+        kb.outlets[kb.outlet_by_host("www.tass.com").unwrap()].name,
+        "TASS"
+    );
+    assert_eq!(
+        kb.outlets[kb.outlet_by_name("Russian News Agency").unwrap()].name,
+        "TASS"
+    );
+    assert_eq!(
+        kb.outlets[kb.outlet_by_name("Jiji Press").unwrap()].name,
+        "Jiji Press"
+    );
+}
+
+#[test]
+fn events_are_narrowed_by_the_place_named() {
+    let kb = Knowledge::builtin();
+    let found = kb.find_events("the results of a G20 Foreign Ministers' meeting in Nagoya, Japan");
+    assert_eq!(found.len(), 1);
+    assert!(found[0].place_matched);
+    assert_eq!(found[0].candidates.len(), 1);
+    let event = &kb.events[found[0].candidates[0]];
+    assert_eq!(
+        (event.start, event.end),
+        (day("2019-11-22"), Some(day("2019-11-23")))
+    );
+}
+
+#[test]
+fn config_additions_replace_built_in_entries_by_id() {
+    let extra: communique::knowledge::KnowledgeFile = toml::from_str(
+        "[[outlet]]\nid = \"tass\"\nname = \"TASS (custom)\"\nkind = \"agency\"\ncountry = \"RU\"\nsource = \"me\"\n",
+    )
+    .unwrap();
+    let kb = Knowledge::from_files(builtin_files(), Some(&extra)).unwrap();
+    assert_eq!(kb.outlets.iter().filter(|o| o.id == "tass").count(), 1);
+    assert_eq!(
+        kb.outlets[kb.outlet_by_id("tass").unwrap()].name,
+        "TASS (custom)"
+    );
+}

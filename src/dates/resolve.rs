@@ -12,7 +12,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 
 use super::recognise::{Form, Rel};
 use super::timex::{Season, Value};
-use super::tokens::{Kind, Lex, Token, Unit, W};
+use super::tokens::{Kind, Lex, Token, Unit, W, tokenize};
 
 /// The tense of the clause around an expression, as far as cue words show it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +75,24 @@ pub fn tense_around(text: &str, toks: &[Token], first: usize, end: usize) -> Ten
         j += 1;
     }
     best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+/// The tense of the sentence around bytes `start..end` of `text` (a phrase that is not itself a
+/// time expression, such as a meeting's name).
+pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
+    let toks = tokenize(text);
+    let first = toks
+        .iter()
+        .position(|t| t.end > start)
+        .unwrap_or(toks.len());
+    let last = toks
+        .iter()
+        .position(|t| t.start >= end)
+        .unwrap_or(toks.len());
+    if first >= last {
+        return Tense::Unknown;
+    }
+    tense_around(text, &toks, first, last)
 }
 
 /// Whether token `i` ends a sentence (a full stop that is not an abbreviation's, `!`, `?`, `;`).

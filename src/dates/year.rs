@@ -22,6 +22,8 @@ pub enum YearTest {
     OnOrBefore(NaiveDate),
     /// The date lies in this range (inclusive).
     Within(NaiveDate, NaiveDate),
+    /// The date lies in one of these ranges (a person's several tenures).
+    AnyOf(Vec<(NaiveDate, NaiveDate)>),
     /// The date falls on this weekday (1 = Monday).
     Weekday(u32),
 }
@@ -47,6 +49,7 @@ impl YearConstraint {
             YearTest::OnOrAfter(d) => date >= d,
             YearTest::OnOrBefore(d) => date <= d,
             YearTest::Within(a, b) => a <= date && date <= b,
+            YearTest::AnyOf(ref ranges) => ranges.iter().any(|&(a, b)| a <= date && date <= b),
             YearTest::Weekday(w) => date.weekday().number_from_monday() == w,
         }
     }

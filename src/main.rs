@@ -115,6 +115,17 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print every date expression found in a text, one JSON object per line: character
+    /// offsets, the words, the TIMEX3 value and the rule that fired.
+    Dates {
+        /// The day relative expressions ("on Monday", "last year") are resolved against;
+        /// without it they keep an unresolved value.
+        #[arg(long, value_parser = parse_day)]
+        anchor: Option<NaiveDate>,
+        /// Text files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Show what the knowledge base holds, or query it.
     ///
     /// Without arguments: counts by kind. `who OFFICE COUNTRY DATE` names the holder
@@ -246,6 +257,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 "Next: put your articles in {}, then run `communique build` there.",
                 dir.join("content").display()
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Dates { anchor, files } => {
+            commands::dates::run(anchor, &files, &mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Knowledge { query } => {

@@ -1,6 +1,7 @@
 //! The commands other than `build` itself, and the shared terminal output.
 
 pub mod check;
+pub mod dates;
 pub mod init;
 pub mod inspect;
 pub mod knowledge;

@@ -1,1 +1,130 @@
-//! The date engine (placeholder: being written).
+//! The date engine: temporal expressions in news copy, resolved against an anchor date.
+//!
+//! A timeline is only as good as its dates, and news copy rarely writes them in full: "said on
+//! Thursday", "MOSCOW, January 14. /TASS/.", "in June", "last year". This module finds such
+//! expressions and resolves them the way rule-based temporal taggers (HeidelTime, SUTime) do,
+//! giving TIMEX3 values. It is pure: text and an anchor in, values out; no I/O, no clock, no
+//! knowledge base (inference brings that in, see `crate::infer`).
+//!
+//! The work is one tokenizer pass ([`tokens`]) and pattern matching over the tokens
+//! ([`recognise`]), then resolution of each match against the anchor and its clause's tense
+//! ([`resolve`]). Around that: datelines ([`dateline`]), the year of a date written without one
+//! ([`year`]), and the time of a text's main statement ([`statement`]).
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! let anchor = NaiveDate::from_ymd_opt(2019, 2, 22);
+//! let found = communique::dates::find("Lavrov said on Thursday that talks will resume in March.", anchor);
+//! assert_eq!(found[0].value, "2019-02-21");
+//! assert_eq!(found[1].value, "2019-03");
+//! ```
+
+pub mod dateline;
+pub mod recognise;
+pub mod resolve;
+pub mod statement;
+pub mod timex;
+pub mod tokens;
+pub mod year;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use dateline::{Dateline, parse_dateline};
+pub use resolve::Tense;
+pub use statement::{LeadStatement, lead_statement};
+pub use timex::{Season, Value};
+pub use year::{YearChoice, YearConstraint, YearTest, choose_year};
+
+use recognise::Form;
+
+/// A temporal expression found in a text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timex {
+    /// First byte in the text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The words, as written.
+    pub text: String,
+    /// The TIMEX3 value (`2019-02-21`, `2019-02`, `2019-W08`, `XXXX-01-14`, `PRESENT_REF`).
+    pub value: String,
+    /// The day, when the expression resolves to exactly one.
+    pub day: Option<NaiveDate>,
+    /// The structured value, when it could be resolved.
+    #[serde(skip)]
+    pub resolved: Option<Value>,
+    /// The recognition rule that fired (`weekday`, `day-month-year`, `iso-date`, …).
+    pub rule: &'static str,
+    /// Whether its clause speaks of the future ("will", "is expected to", "set for").
+    pub future: bool,
+    /// Whether its clause speaks of the past ("said", "was", "-ed").
+    pub past: bool,
+    /// Whether the text writes its year (so the anchor did not supply it).
+    pub explicit_year: bool,
+    /// Whether it names a weekday (alone or with a date): its number, 1 = Monday.
+    pub weekday: Option<u32>,
+}
+
+/// Every temporal expression in `text`, in order, resolved against `anchor` (the publication
+/// date, when known). Without an anchor, relative expressions keep their open parts
+/// (`XXXX-01-14`, `XXXX-WXX-1`), and those that cannot be written at all are left out.
+pub fn find(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
+    let toks = tokens::tokenize(text);
+    let hits = recognise::recognise(text, &toks);
+    let mut out = Vec::with_capacity(hits.len());
+    let mut reference: Option<NaiveDate> = None;
+    for hit in hits {
+        let tense = resolve::tense_around(text, &toks, hit.first, hit.end);
+        let Some(value) = resolve::resolve(&hit.form, anchor, reference, tense) else {
+            continue;
+        };
+        let start = toks[hit.first].start;
+        let end = toks[hit.end - 1].end;
+        let day = value.day();
+        let explicit_year = matches!(
+            hit.form,
+            Form::Date { y: Some(_), .. }
+                | Form::Month { y: Some(_), .. }
+                | Form::Year(_)
+                | Form::Decade(_)
+                | Form::Century(_)
+                | Form::Quarter { y: Some(_), .. }
+                | Form::Half { y: Some(_), .. }
+                | Form::Season { y: Some(_), .. }
+        );
+        if let (Some(d), true) = (
+            day,
+            matches!(
+                hit.form,
+                Form::Date { .. } | Form::Weekday { .. } | Form::DayOffset(_)
+            ),
+        ) {
+            reference = Some(d);
+        }
+        let weekday = match hit.form {
+            Form::Weekday { wd, .. } => Some(wd),
+            _ => toks[hit.first..hit.end].iter().find_map(|t| match t.lex {
+                tokens::Lex::Weekday(w) => Some(w),
+                _ => None,
+            }),
+        };
+        out.push(Timex {
+            start,
+            end,
+            text: text[start..end].to_string(),
+            value: value.to_string(),
+            day,
+            resolved: Some(value),
+            rule: hit.rule,
+            future: tense == Tense::Future,
+            past: tense == Tense::Past,
+            explicit_year,
+            weekday,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -4,6 +4,7 @@
 //! (today's date is passed in), no state between articles — so articles are inferred in
 //! parallel and tested one text at a time. Each fact is an [`Inferred`] carrying its evidence.
 
+mod dates;
 mod fact;
 mod people;
 mod source;
@@ -16,6 +17,7 @@ use serde::Serialize;
 use crate::clean::{BlockKind, Doc, Format};
 use crate::knowledge::Knowledge;
 
+pub use dates::{DateFacts, infer_dates};
 pub use fact::{Evidence, Inferred, Span, shorten};
 pub use people::{PeopleFacts, PersonRef, Quote, infer_people, quote_spans};
 pub use source::{OutletRef, SourceFacts, host_of, infer_source};
@@ -233,25 +235,9 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
     }
 }
 
-/// The dates of an article (publication, statement, dateline place).
-struct DateFacts {
-    published: Inferred<NaiveDate>,
-    stated: Inferred<NaiveDate>,
-    dateline: Inferred<String>,
-}
-
-fn date_facts(_doc: &Doc, _cx: &InferContext) -> DateFacts {
-    let unknown = || {
-        Inferred::unknown(vec![Evidence::note(
-            "date.engine-pending",
-            "dates are not inferred yet",
-        )])
-    };
-    DateFacts {
-        published: unknown(),
-        stated: unknown(),
-        dateline: Inferred::unknown(vec![]),
-    }
+/// The dates of an article (publication, statement, dateline place): see [`infer_dates`].
+fn date_facts(doc: &Doc, cx: &InferContext) -> DateFacts {
+    infer_dates(doc, cx.kb, cx.period, cx.today)
 }
 
 fn title_from_front(doc: &Doc) -> Option<(Inferred<String>, Option<usize>)> {

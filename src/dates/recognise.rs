@@ -1,0 +1,1242 @@
+//! Recognition: which token runs are temporal expressions, and what they say before any anchor
+//! is applied.
+//!
+//! Patterns are small functions over the token slice, tried at each position in a fixed order
+//! (longest and most specific first); the first that matches consumes its tokens. The result is
+//! a [`Hit`]: a token range and a [`Form`], the expression's meaning with its gaps (no year, a
+//! weekday without a week) still open. [`super::resolve`] fills the gaps from an anchor.
+//!
+//! Extents follow TimeML: prepositions ("on", "in") stay outside, modifiers that change the
+//! period ("last", "early", "mid-", "the") stay inside.
+
+use super::Season;
+use super::tokens::{Kind, Lex, Token, Unit, W};
+
+/// Which way a weekday points from the anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rel {
+    /// "Friday": decided by tense.
+    Bare,
+    /// "last Friday": strictly before.
+    Last,
+    /// "next Friday", "coming Friday": strictly after.
+    Next,
+    /// "this Friday": in the anchor's week.
+    This,
+}
+
+/// What an expression says, before resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Form {
+    /// A day of a month, with or without its year.
+    Date {
+        /// The year, when written.
+        y: Option<i32>,
+        /// Month 1-12.
+        m: u32,
+        /// Day 1-31.
+        d: u32,
+    },
+    /// A month named with a direction: "last March" is (3, -1), "this May" (5, 0).
+    MonthRel(u32, i32),
+    /// A month, with or without its year.
+    Month {
+        /// The year, when written.
+        y: Option<i32>,
+        /// Month 1-12.
+        m: u32,
+    },
+    /// A year as written.
+    Year(i32),
+    /// A decade: 199 for "the 1990s".
+    Decade(i32),
+    /// A century: 19 for "the 20th century".
+    Century(i32),
+    /// A quarter, with or without its year.
+    Quarter {
+        /// The year, when written.
+        y: Option<i32>,
+        /// 1-4.
+        q: u32,
+    },
+    /// A half year.
+    Half {
+        /// The year, when written.
+        y: Option<i32>,
+        /// 1-2.
+        h: u32,
+    },
+    /// A season: with its year, or relative ("this spring" is `rel: Some(0)`).
+    Season {
+        /// The year, when written.
+        y: Option<i32>,
+        /// Which.
+        s: Season,
+        /// -1 last, 0 this, 1 next; `None` when bare.
+        rel: Option<i32>,
+    },
+    /// A weekday (1 = Monday).
+    Weekday {
+        /// 1-7.
+        wd: u32,
+        /// Which way from the anchor.
+        rel: Rel,
+    },
+    /// "the weekend": the one nearest the anchor in the clause's tense.
+    Weekend,
+    /// A day counted from the anchor: today 0, yesterday -1, tomorrow 1.
+    DayOffset(i64),
+    /// A calendar unit counted from the anchor's: "last week" is (Week, -1).
+    UnitRel(Unit, i32),
+    /// A count of units before (negative) or after the anchor: "two days ago" is (Day, -2).
+    Ago(Unit, i32),
+    /// A day counted from the last day the text mentioned: "the day before" is -1.
+    RefDay(i64),
+    /// `PRESENT_REF`.
+    Present,
+    /// `PAST_REF`.
+    Past,
+    /// `FUTURE_REF`.
+    Future,
+}
+
+/// A recognised expression: tokens `first..end` and what they say.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The meaning.
+    pub form: Form,
+    /// The rule that fired.
+    pub rule: &'static str,
+}
+
+/// Day-month order for ambiguous numeric dates, per separator.
+#[derive(Debug, Clone, Copy)]
+struct Orders {
+    slash_dmy: bool,
+    dash_dmy: bool,
+}
+
+struct M<'a> {
+    text: &'a str,
+    t: &'a [Token],
+    orders: Orders,
+}
+
+/// Finds every temporal expression in the tokens of `text`, in order, without overlaps.
+pub fn recognise(text: &str, toks: &[Token]) -> Vec<Hit> {
+    let mut m = M {
+        text,
+        t: toks,
+        orders: Orders {
+            slash_dmy: false,
+            dash_dmy: true,
+        },
+    };
+    m.orders = m.numeric_orders();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let before = out.len();
+        match m.at(i, &mut out) {
+            Some(end) if end > i => i = end,
+            _ => {
+                out.truncate(before);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+impl<'a> M<'a> {
+    fn s(&self, i: usize) -> &'a str {
+        self.t.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    fn lex(&self, i: usize) -> Lex {
+        self.t.get(i).map_or(Lex::Other, |t| t.lex)
+    }
+
+    fn w(&self, i: usize, w: W) -> bool {
+        self.lex(i) == Lex::W(w)
+    }
+
+    fn unit(&self, i: usize) -> Option<Unit> {
+        match self.lex(i) {
+            Lex::Unit(u) => Some(u),
+            _ => None,
+        }
+    }
+
+    fn plural(&self, i: usize) -> bool {
+        let s = self.s(i);
+        s.ends_with('s') || s.ends_with("ies")
+    }
+
+    fn p(&self, i: usize, c: char) -> bool {
+        self.t
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Punct && self.text[t.start..].starts_with(c))
+    }
+
+    fn dash(&self, i: usize) -> bool {
+        self.p(i, '-') || self.p(i, '–') || self.p(i, '—')
+    }
+
+    fn tight(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.s(i).eq_ignore_ascii_case(word)
+    }
+
+    fn num(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.t.get(i)?;
+        (t.kind == Kind::Num).then_some((t.num, t.len()))
+    }
+
+    /// A day number 1-31 (with an optional ordinal suffix); returns it and the next index.
+    fn day(&self, i: usize) -> Option<(u32, usize)> {
+        let (n, digits) = self.num(i)?;
+        if digits > 2 || !(1..=31).contains(&n) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.tight(j)
+            && matches!(
+                self.s(j).to_ascii_lowercase().as_str(),
+                "st" | "nd" | "rd" | "th"
+            )
+        {
+            j += 1;
+        }
+        // Not a time, a decimal, a percentage or a longer number.
+        if self.tight(j) && (self.p(j, '%') || self.num(j).is_some()) {
+            return None;
+        }
+        if self.tight(j) && self.p(j, ':') && self.tight(j + 1) && self.num(j + 1).is_some() {
+            return None;
+        }
+        if self.tight(j)
+            && (self.p(j, '.') || self.p(j, ','))
+            && self.tight(j + 1)
+            && self.num(j + 1).is_some()
+        {
+            return None;
+        }
+        Some((n, j))
+    }
+
+    /// A four-digit year 1000-2999 standing alone; returns it and the next index.
+    fn year(&self, i: usize) -> Option<(i32, usize)> {
+        let (n, digits) = self.num(i)?;
+        if digits != 4 || !(1000..=2999).contains(&n) {
+            return None;
+        }
+        let j = i + 1;
+        if self.tight(j) && (self.num(j).is_some() || self.p(j, '%')) {
+            return None;
+        }
+        if self.tight(j)
+            && (self.p(j, '.') || self.p(j, ','))
+            && self.tight(j + 1)
+            && self.num(j + 1).is_some()
+        {
+            return None;
+        }
+        if i > 0
+            && self.tight(i)
+            && (self.p(i - 1, '$') || self.p(i - 1, '.') || self.p(i - 1, ','))
+        {
+            return None;
+        }
+        Some((n as i32, j))
+    }
+
+    /// A month name (capitalised; abbreviations with their optional period).
+    fn month(&self, i: usize) -> Option<(u32, usize, bool)> {
+        let t = self.t.get(i)?;
+        let Lex::Month { month, abbrev } = t.lex else {
+            return None;
+        };
+        if !t.upper {
+            return None;
+        }
+        let mut j = i + 1;
+        if abbrev && self.tight(j) && self.p(j, '.') {
+            j += 1;
+        }
+        Some((month, j, abbrev))
+    }
+
+    /// An optional comma then a year.
+    fn opt_year(&self, j: usize) -> (Option<i32>, usize) {
+        let k = if self.p(j, ',') { j + 1 } else { j };
+        match self.year(k) {
+            Some((y, e)) => (Some(y), e),
+            None => (None, j),
+        }
+    }
+
+    fn at(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let t = self.t[i];
+        match t.kind {
+            Kind::Num => self
+                .iso(i, out)
+                .or_else(|| self.numeric(i, out))
+                .or_else(|| self.day_month(i, i, out))
+                .or_else(|| self.ago(i, out))
+                .or_else(|| self.decade(i, i, out))
+                .or_else(|| self.century(i, i, out))
+                .or_else(|| self.year_range(i, out))
+                .or_else(|| self.year_alone(i, i, out)),
+            Kind::Punct => {
+                if self.p(i, '\'') || self.p(i, '’') {
+                    self.short_decade(i, out)
+                } else {
+                    None
+                }
+            }
+            Kind::Word => self.word_at(i, out),
+        }
+    }
+
+    fn word_at(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        match self.lex(i) {
+            Lex::Weekday(_) => self
+                .weekday_date(i, out)
+                .or_else(|| self.weekday(i, i, Rel::Bare, out)),
+            Lex::Month { .. } => self.month_first(i, i, out),
+            Lex::W(W::Early | W::Mid | W::Late) => {
+                let j = if self.tight(i + 1) && self.dash(i + 1) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                self.modifiable(j, i, out)
+            }
+            Lex::W(W::The) => self.the(i, out),
+            Lex::W(W::Fiscal) => self.year_alone(i + 1, i, out),
+            Lex::W(
+                W::Last
+                | W::Next
+                | W::This
+                | W::Coming
+                | W::Previous
+                | W::Following
+                | W::Current
+                | W::Latest
+                | W::Past,
+            ) => self.relative(i, i, out),
+            Lex::W(W::Earlier | W::Later) => {
+                // "earlier this year", "later this month", "earlier in the week"
+                let j = if self.w(i + 1, W::In) && self.w(i + 2, W::The) {
+                    i + 3
+                } else {
+                    i + 1
+                };
+                if self.w(j, W::This) || j == i + 3 {
+                    let u = self.unit(j + 1)?;
+                    if self.plural(j + 1) {
+                        return None;
+                    }
+                    return self.push(out, i, j + 2, Form::UnitRel(u, 0), "earlier-this-unit");
+                }
+                None
+            }
+            Lex::W(W::Today) => self.deictic(i, 0, out),
+            Lex::W(W::Yesterday) => self.deictic(i, -1, out),
+            Lex::W(W::Tomorrow) => self.deictic(i, 1, out),
+            Lex::W(W::Tonight) => self.push(out, i, i + 1, Form::DayOffset(0), "deictic"),
+            Lex::W(W::Now) => {
+                // "three years from now" is a duration's end; skip "from now".
+                if i > 0 && self.w(i - 1, W::From) {
+                    return None;
+                }
+                self.push(out, i, i + 1, Form::Present, "present-ref")
+            }
+            Lex::W(W::Currently) => self.push(out, i, i + 1, Form::Present, "present-ref"),
+            Lex::W(W::These) => {
+                if self.unit(i + 1) == Some(Unit::Day) && self.plural(i + 1) {
+                    return self.push(out, i, i + 2, Form::Present, "present-ref");
+                }
+                None
+            }
+            Lex::W(W::Recently) => self.push(out, i, i + 1, Form::Past, "past-ref"),
+            Lex::W(W::Recent) => {
+                self.unit(i + 1)?;
+                if self.plural(i + 1) {
+                    return self.push(out, i, i + 2, Form::Past, "past-ref");
+                }
+                None
+            }
+            Lex::W(W::Future) => {
+                // "in future" (British), not "future relations".
+                if i > 0 && self.w(i - 1, W::In) {
+                    return self.push(out, i, i + 1, Form::Future, "future-ref");
+                }
+                None
+            }
+            Lex::Season(_) => self.season(i, i, None, out),
+            Lex::Ordinal(_) => self.quarter(i, i, out),
+            Lex::NumWord(_) => self.ago(i, out),
+            Lex::W(W::Several) => {
+                if self.unit(i + 1).is_some() && self.plural(i + 1) && self.w(i + 2, W::Ago) {
+                    return self.push(out, i, i + 3, Form::Past, "vague-ago");
+                }
+                None
+            }
+            Lex::Unit(Unit::Year) => {
+                // "year-earlier", "year-ago" results: the year before the anchor's.
+                if self.tight(i + 1)
+                    && self.dash(i + 1)
+                    && self.tight(i + 2)
+                    && (self.w(i + 2, W::Earlier) || self.w(i + 2, W::Ago))
+                {
+                    return self.push(out, i, i + 3, Form::Ago(Unit::Year, -1), "year-earlier");
+                }
+                None
+            }
+            _ => {
+                if self.is(i, "Q") && t_upper(self.t, i) {
+                    return self.q_quarter(i, out);
+                }
+                None
+            }
+        }
+    }
+
+    fn push(
+        &self,
+        out: &mut Vec<Hit>,
+        first: usize,
+        end: usize,
+        form: Form,
+        rule: &'static str,
+    ) -> Option<usize> {
+        out.push(Hit {
+            first,
+            end,
+            form,
+            rule,
+        });
+        Some(end)
+    }
+
+    /// `2019-02-22`, `2019-02`.
+    fn iso(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let (y, digits) = self.num(i)?;
+        if digits != 4 || !(1000..=2999).contains(&y) || !self.tight(i + 1) || !self.p(i + 1, '-') {
+            return None;
+        }
+        let (m, md) = self.num(i + 2).filter(|_| self.tight(i + 2))?;
+        if md != 2 || !(1..=12).contains(&m) {
+            return None;
+        }
+        if self.tight(i + 3) && self.p(i + 3, '-') && self.tight(i + 4) {
+            let (d, dd) = self.num(i + 4)?;
+            if dd != 2 || chrono::NaiveDate::from_ymd_opt(y as i32, m, d).is_none() {
+                return None;
+            }
+            return self.push(
+                out,
+                i,
+                i + 5,
+                Form::Date {
+                    y: Some(y as i32),
+                    m,
+                    d,
+                },
+                "iso-date",
+            );
+        }
+        if self.tight(i + 3) && (self.num(i + 3).is_some() || self.p(i + 3, '-')) {
+            return None;
+        }
+        self.push(
+            out,
+            i,
+            i + 3,
+            Form::Month {
+                y: Some(y as i32),
+                m,
+            },
+            "iso-month",
+        )
+    }
+
+    /// Three numbers joined by one separator: `22.02.2019`, `02/22/19`.
+    fn numeric_parts(&self, i: usize) -> Option<(u32, u32, u32, usize, char, usize)> {
+        let (a, ad) = self.num(i)?;
+        if ad > 2 {
+            return None;
+        }
+        let sep = ['.', '/', '-'].into_iter().find(|&c| self.p(i + 1, c))?;
+        if !(self.tight(i + 1) && self.tight(i + 2) && self.tight(i + 3) && self.tight(i + 4)) {
+            return None;
+        }
+        let (b, bd) = self.num(i + 2)?;
+        if bd > 2 || !self.p(i + 3, sep) {
+            return None;
+        }
+        let (c, cd) = self.num(i + 4)?;
+        if cd != 2 && cd != 4 {
+            return None;
+        }
+        // Not part of a longer dotted or slashed run (versions, IP addresses, fractions).
+        if self.tight(i + 5)
+            && (self.p(i + 5, sep) || self.num(i + 5).is_some())
+            && self.num(i + 6).is_some()
+        {
+            return None;
+        }
+        if i > 0 && self.tight(i) && (self.p(i - 1, sep) || self.num(i - 1).is_some()) {
+            return None;
+        }
+        Some((a, b, c, cd, sep, i + 5))
+    }
+
+    fn numeric(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let (a, b, c, cd, sep, end) = self.numeric_parts(i)?;
+        let y = if cd == 4 {
+            c as i32
+        } else if c < 50 {
+            2000 + c as i32
+        } else {
+            1900 + c as i32
+        };
+        let dmy_default = match sep {
+            '.' => true,
+            '/' => self.orders.slash_dmy,
+            _ => self.orders.dash_dmy,
+        };
+        let dmy = if a > 12 && b <= 12 {
+            true
+        } else if b > 12 && a <= 12 {
+            false
+        } else {
+            dmy_default
+        };
+        let (d, m) = if dmy { (a, b) } else { (b, a) };
+        chrono::NaiveDate::from_ymd_opt(y, m, d)?;
+        let rule = if dmy { "numeric-dmy" } else { "numeric-mdy" };
+        self.push(out, i, end, Form::Date { y: Some(y), m, d }, rule)
+    }
+
+    /// Decides the order of ambiguous numeric dates from the unambiguous ones in the same text,
+    /// then from how the text writes dates in words ("22 February" or "February 22").
+    fn numeric_orders(&self) -> Orders {
+        let (mut slash, mut dash) = (0i32, 0i32);
+        let mut words = 0i32;
+        for i in 0..self.t.len() {
+            if let Some((a, b, _, _, sep, _)) = self.numeric_parts(i) {
+                let vote = if a > 12 && b <= 12 {
+                    1
+                } else if b > 12 && a <= 12 {
+                    -1
+                } else {
+                    0
+                };
+                match sep {
+                    '/' => slash += vote,
+                    '-' => dash += vote,
+                    _ => {}
+                }
+            }
+            if let Lex::Month { .. } = self.lex(i) {
+                if i > 0 && self.day(i - 1).is_some() {
+                    words += 1;
+                } else if self.day(i + 1).is_some()
+                    || (self.p(i + 1, '.') && self.day(i + 2).is_some())
+                {
+                    words -= 1;
+                }
+            }
+        }
+        Orders {
+            slash_dmy: slash > 0 || (slash == 0 && words > 0),
+            dash_dmy: dash > 0 || (dash == 0 && words >= 0),
+        }
+    }
+
+    /// `22 February 2019`, `22nd of February`, `22-23 November 2019`, `22 and 23 Nov`.
+    fn day_month(&self, i: usize, first: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let (d, j) = self.day(i)?;
+        // A range: "22-23 November", "22 and 23 November", "22 to 23 November".
+        if (self.dash(j) || self.w(j, W::And) || self.w(j, W::To))
+            && let Some((d2, k)) = self.day(j + 1)
+            && d2 > d
+        {
+            {
+                let k = if self.w(k, W::Of) { k + 1 } else { k };
+                if let Some((m, e, _)) = self.month(k) {
+                    let (y, e) = self.opt_year(e);
+                    valid(y, m, d)?;
+                    valid(y, m, d2)?;
+                    out.push(Hit {
+                        first,
+                        end: j,
+                        form: Form::Date { y, m, d },
+                        rule: "range-start",
+                    });
+                    let rule = if y.is_some() {
+                        "day-month-year"
+                    } else {
+                        "day-month"
+                    };
+                    return self.push(out, j + 1, e, Form::Date { y, m, d: d2 }, rule);
+                }
+            }
+        }
+        let j = if self.w(j, W::Of) { j + 1 } else { j };
+        let (m, e, _) = self.month(j)?;
+        let (y, e) = self.opt_year(e);
+        valid(y, m, d)?;
+        let rule = if y.is_some() {
+            "day-month-year"
+        } else {
+            "day-month"
+        };
+        self.push(out, first, e, Form::Date { y, m, d }, rule)
+    }
+
+    /// `February 22, 2019`, `Feb. 22`, `March 3-5`, `from March 3 to 5`, `March 2019`, `March`.
+    fn month_first(&self, i: usize, first: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let (m, j, abbrev) = self.month(i)?;
+        if let Some((d, k)) = self.day(j) {
+            // "May 5" is a date, "March 2 percent" is not: the day stands alone.
+            let (y, e) = self.opt_year(k);
+            valid(y, m, d)?;
+            let rule = if y.is_some() {
+                "month-day-year"
+            } else {
+                "month-day"
+            };
+            out.push(Hit {
+                first,
+                end: e,
+                form: Form::Date { y, m, d },
+                rule,
+            });
+            // A range on the same month: "March 3-5", "March 3 to 5", "March 3 and 4".
+            if y.is_none()
+                && (self.dash(k) || self.w(k, W::To) || self.w(k, W::Through) || self.w(k, W::And))
+                && let Some((d2, k2)) = self.day(k + 1)
+                && d2 > d
+                && self.month(k2).is_none()
+                && self.unit(k2).is_none()
+            {
+                let (y2, e2) = self.opt_year(k2);
+                valid(y2, m, d2)?;
+                if let Some(y2) = y2 {
+                    // The year written after the range belongs to both days.
+                    if let Some(h) = out.last_mut() {
+                        h.form = Form::Date { y: Some(y2), m, d };
+                        h.rule = "range-start";
+                    }
+                }
+                let rule = if y2.is_some() {
+                    "month-day-year"
+                } else {
+                    "range-end"
+                };
+                return self.push(out, k + 1, e2, Form::Date { y: y2, m, d: d2 }, rule);
+            }
+            return Some(e);
+        }
+        let (y, e) = self.opt_year(j);
+        if let Some(y) = y {
+            return self.push(out, first, e, Form::Month { y: Some(y), m }, "month-year");
+        }
+        if abbrev {
+            return None;
+        }
+        // "May" alone is a month only after a word that introduces a time.
+        if m == 5 && first == i {
+            let prev = i.checked_sub(1).map_or(Lex::Other, |p| self.lex(p));
+            if !matches!(
+                prev,
+                Lex::W(
+                    W::In
+                        | W::Of
+                        | W::Until
+                        | W::Through
+                        | W::Early
+                        | W::Late
+                        | W::Mid
+                        | W::Last
+                        | W::Next
+                        | W::This
+                        | W::Before
+                        | W::After
+                        | W::From
+                        | W::To
+                        | W::Since
+                        | W::By
+                        | W::During
+                )
+            ) {
+                return None;
+            }
+        }
+        self.push(out, first, j, Form::Month { y: None, m }, "month")
+    }
+
+    /// `Tuesday, 22 February`, `Friday, Feb. 22, 2019`.
+    fn weekday_date(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let j = if self.p(i + 1, ',') { i + 2 } else { i + 1 };
+        let before = out.len();
+        let end = match self.lex(j) {
+            Lex::Month { .. } => self.month_first(j, i, out),
+            _ => {
+                if self.num(j).is_some() {
+                    self.day_month(j, i, out)
+                } else {
+                    None
+                }
+            }
+        };
+        match end {
+            Some(e) if out.len() > before && matches!(out[before].form, Form::Date { .. }) => {
+                Some(e)
+            }
+            _ => {
+                out.truncate(before);
+                None
+            }
+        }
+    }
+
+    /// `Friday`, `Friday morning`, `last Friday`.
+    fn weekday(&self, i: usize, first: usize, rel: Rel, out: &mut Vec<Hit>) -> Option<usize> {
+        let Lex::Weekday(wd) = self.lex(i) else {
+            return None;
+        };
+        if !t_upper(self.t, i) {
+            return None;
+        }
+        let mut e = i + 1;
+        if matches!(
+            self.lex(e),
+            Lex::W(W::Morning | W::Afternoon | W::Evening | W::Night)
+        ) {
+            e += 1;
+        }
+        let rule = match rel {
+            Rel::Bare => "weekday",
+            Rel::Last => "last-weekday",
+            Rel::Next => "next-weekday",
+            Rel::This => "this-weekday",
+        };
+        self.push(out, first, e, Form::Weekday { wd, rel }, rule)
+    }
+
+    /// `today`, `yesterday morning`.
+    fn deictic(&self, i: usize, offset: i64, out: &mut Vec<Hit>) -> Option<usize> {
+        let mut e = i + 1;
+        if matches!(
+            self.lex(e),
+            Lex::W(W::Morning | W::Afternoon | W::Evening | W::Night)
+        ) {
+            e += 1;
+        }
+        self.push(out, i, e, Form::DayOffset(offset), "deictic")
+    }
+
+    /// After "early", "mid-", "late": a month, year, decade, season, weekday or relative unit.
+    fn modifiable(&self, j: usize, first: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        match self.lex(j) {
+            Lex::Month { .. } => self.month_first(j, first, out),
+            Lex::Season(_) => self.season(j, first, None, out),
+            Lex::Weekday(_) => self.weekday(j, first, Rel::Bare, out),
+            Lex::W(W::Today) => self.deictic(j, 0, out).inspect(|_| {
+                out.last_mut().expect("pushed").first = first;
+            }),
+            Lex::W(W::Yesterday) => self.deictic(j, -1, out).inspect(|_| {
+                out.last_mut().expect("pushed").first = first;
+            }),
+            Lex::W(W::Last | W::Next | W::This) => self.relative(j, first, out),
+            Lex::W(W::The) => {
+                if let Some(u) = self.unit(j + 1).filter(|_| !self.plural(j + 1)) {
+                    if matches!(
+                        u,
+                        Unit::Week
+                            | Unit::Month
+                            | Unit::Year
+                            | Unit::Quarter
+                            | Unit::Decade
+                            | Unit::Century
+                    ) {
+                        return self.push(out, first, j + 2, Form::UnitRel(u, 0), "part-of-unit");
+                    }
+                    return None;
+                }
+                if self.num(j + 1).is_some() {
+                    self.decade(j + 1, first, out)
+                } else {
+                    None
+                }
+            }
+            _ => {
+                if self.num(j).is_some() {
+                    self.decade(j, first, out)
+                        .or_else(|| self.year_alone(j, first, out))
+                } else {
+                    None
+                }
+            }
+        }
+    }
+
+    /// Expressions starting with "the".
+    fn the(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let j = i + 1;
+        match self.lex(j) {
+            // "the end of 2019", "the beginning of March", "the middle of next year"
+            Lex::W(W::End | W::Beginning | W::Start | W::Middle) if self.w(j + 1, W::Of) => {
+                self.modifiable(j + 2, i, out)
+            }
+            // "the past", "the recent past"
+            Lex::W(W::Past) => {
+                if self.unit(j + 1).is_none()
+                    && self.num(j + 1).is_none()
+                    && !matches!(
+                        self.lex(j + 1),
+                        Lex::NumWord(_)
+                            | Lex::W(W::Few | W::Several)
+                            | Lex::Ordinal(_)
+                            | Lex::Weekday(_)
+                            | Lex::Month { .. }
+                            | Lex::Season(_)
+                    )
+                {
+                    return self.push(out, i, j + 1, Form::Past, "past-ref");
+                }
+                self.relative(j, i, out)
+            }
+            Lex::W(W::Future) => {
+                if self.w(j + 1, W::Of) {
+                    return None;
+                }
+                self.push(out, i, j + 1, Form::Future, "future-ref")
+            }
+            Lex::W(W::Near) if self.w(j + 1, W::Future) => {
+                self.push(out, i, j + 2, Form::Future, "future-ref")
+            }
+            Lex::W(W::Coming) if self.unit(j + 1).is_some() && self.plural(j + 1) => {
+                self.push(out, i, j + 2, Form::Future, "future-ref")
+            }
+            Lex::W(W::Recent) if self.unit(j + 1).is_some() && self.plural(j + 1) => {
+                self.push(out, i, j + 2, Form::Past, "past-ref")
+            }
+            Lex::Unit(Unit::Weekend) if !self.plural(j) => {
+                self.push(out, i, j + 1, Form::Weekend, "weekend")
+            }
+            // "the quarter" in results copy is the last quarter reported.
+            Lex::Unit(Unit::Quarter) if !self.plural(j) && !self.w(j + 1, W::Of) => self.push(
+                out,
+                i,
+                j + 1,
+                Form::UnitRel(Unit::Quarter, -1),
+                "the-quarter",
+            ),
+            Lex::Unit(Unit::Day) if !self.plural(j) => {
+                // "the day before", "the day after", "the day before yesterday"
+                if self.w(j + 1, W::Before) {
+                    if self.w(j + 2, W::Yesterday) {
+                        return self.push(out, i, j + 3, Form::DayOffset(-2), "deictic");
+                    }
+                    return self.push(out, i, j + 2, Form::RefDay(-1), "day-before");
+                }
+                if self.w(j + 1, W::After) {
+                    if self.w(j + 2, W::Tomorrow) {
+                        return self.push(out, i, j + 3, Form::DayOffset(2), "deictic");
+                    }
+                    return self.push(out, i, j + 2, Form::RefDay(1), "day-after");
+                }
+                None
+            }
+            Lex::W(W::Previous) if self.unit(j + 1) == Some(Unit::Day) && !self.plural(j + 1) => {
+                self.push(out, i, j + 2, Form::RefDay(-1), "day-before")
+            }
+            Lex::W(W::Next | W::Following)
+                if self.unit(j + 1) == Some(Unit::Day) && !self.plural(j + 1) =>
+            {
+                self.push(out, i, j + 2, Form::RefDay(1), "day-after")
+            }
+            Lex::W(
+                W::Last
+                | W::Next
+                | W::This
+                | W::Coming
+                | W::Previous
+                | W::Following
+                | W::Current
+                | W::Latest,
+            ) => self.relative(j, i, out),
+            Lex::Ordinal(_) => self.quarter(j, i, out),
+            Lex::Season(_) => self.season(j, i, None, out),
+            Lex::W(W::Early | W::Mid | W::Late) => {
+                let k = if self.tight(j + 1) && self.dash(j + 1) {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                if self.num(k).is_some() {
+                    self.decade(k, i, out)
+                } else {
+                    None
+                }
+            }
+            Lex::Other if self.num(j).is_some() => {
+                self.decade(j, i, out).or_else(|| self.century(j, i, out))
+            }
+            _ => None,
+        }
+    }
+
+    /// `last week`, `next month`, `this year`, `the coming week`, `last Friday`, `this spring`,
+    /// `the latest quarter`.
+    fn relative(&self, i: usize, first: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let dir = match self.lex(i) {
+            Lex::W(W::Last | W::Previous | W::Past) => -1,
+            Lex::W(W::Next | W::Coming | W::Following) => 1,
+            Lex::W(W::This | W::Current) => 0,
+            Lex::W(W::Latest) => -1,
+            _ => return None,
+        };
+        let past = self.w(i, W::Past);
+        let j = i + 1;
+        match self.lex(j) {
+            Lex::Weekday(_) if !past => {
+                let rel = match dir {
+                    -1 => Rel::Last,
+                    1 => Rel::Next,
+                    _ => Rel::This,
+                };
+                self.weekday(j, first, rel, out)
+            }
+            Lex::Season(_) => self.season(j, first, Some(dir), out),
+            Lex::Month { .. } if !past => {
+                let (m, e, abbrev) = self.month(j)?;
+                if abbrev {
+                    return None;
+                }
+                self.push(out, first, e, Form::MonthRel(m, dir), "relative-month")
+            }
+            Lex::Unit(u) if !self.plural(j) => {
+                if past {
+                    // "the past year" is a duration more often than a date.
+                    return None;
+                }
+                if self.w(i, W::Latest) && u != Unit::Quarter {
+                    return None;
+                }
+                if u == Unit::Day {
+                    return None;
+                }
+                self.push(out, first, j + 1, Form::UnitRel(u, dir), "relative-unit")
+            }
+            Lex::Unit(_) if matches!(self.lex(i), Lex::W(W::Coming)) && first < i => {
+                self.push(out, first, j + 1, Form::Future, "future-ref")
+            }
+            Lex::Ordinal(_) => self.quarter(j, first, out),
+            _ => None,
+        }
+    }
+
+    /// `Q3`, `Q3 2019`.
+    fn q_quarter(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        if !self.tight(i + 1) {
+            return None;
+        }
+        let (q, digits) = self.num(i + 1)?;
+        if digits != 1 || !(1..=4).contains(&q) {
+            return None;
+        }
+        let (y, e) = self.opt_year(i + 2);
+        self.push(out, i, e, Form::Quarter { y, q }, "quarter")
+    }
+
+    /// `the third quarter (of 2019)`, `third-quarter`, `first half`.
+    fn quarter(&self, i: usize, first: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let Lex::Ordinal(n) = self.lex(i) else {
+            return None;
+        };
+        let j = if self.tight(i + 1) && self.dash(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let half = self.w(j, W::Half);
+        let quarter = self.unit(j) == Some(Unit::Quarter) && !self.plural(j);
+        if !(half && n <= 2 || quarter) {
+            return None;
+        }
+        let mut e = j + 1;
+        let mut y = None;
+        if self.w(e, W::Of)
+            && let Some((yy, k)) = self.year(e + 1)
+        {
+            y = Some(yy);
+            e = k;
+        } else if let Some((yy, k)) = self.year(e) {
+            y = Some(yy);
+            e = k;
+        }
+        if half {
+            self.push(out, first, e, Form::Half { y, h: n }, "half")
+        } else {
+            self.push(out, first, e, Form::Quarter { y, q: n }, "quarter")
+        }
+    }
+
+    /// `spring 2019`, `this spring`, `the summer of 2018`, `in winter`.
+    fn season(
+        &self,
+        i: usize,
+        first: usize,
+        rel: Option<i32>,
+        out: &mut Vec<Hit>,
+    ) -> Option<usize> {
+        let Lex::Season(s) = self.lex(i) else {
+            return None;
+        };
+        let j = if self.w(i + 1, W::Of) { i + 2 } else { i + 1 };
+        if let Some((y, e)) = self.year(j) {
+            return self.push(
+                out,
+                first,
+                e,
+                Form::Season { y: Some(y), s, rel },
+                "season-year",
+            );
+        }
+        // A bare season needs a determiner before it: "fall" and "spring" are also verbs.
+        let introduced = first < i || (i > 0 && self.w(i - 1, W::In));
+        if !introduced {
+            return None;
+        }
+        self.push(
+            out,
+            first,
+            i + 1,
+            Form::Season { y: None, s, rel },
+            "season",
+        )
+    }
+
+    /// `the 1990s`, `mid-1990s`, `1990s`.
+    fn decade(&self, i: usize, first: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let (n, digits) = self.num(i)?;
+        if digits != 4 || n % 10 != 0 || !self.tight(i + 1) {
+            return None;
+        }
+        let j = if self.p(i + 1, '\'') || self.p(i + 1, '’') {
+            i + 2
+        } else {
+            i + 1
+        };
+        if !self.tight(j) || !self.s(j).eq_ignore_ascii_case("s") {
+            return None;
+        }
+        self.push(out, first, j + 1, Form::Decade(n as i32 / 10), "decade")
+    }
+
+    /// `'90s`.
+    fn short_decade(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let (n, digits) = self.num(i + 1).filter(|_| self.tight(i + 1))?;
+        if digits != 2
+            || n % 10 != 0
+            || !self.tight(i + 2)
+            || !self.s(i + 2).eq_ignore_ascii_case("s")
+        {
+            return None;
+        }
+        let first = if i > 0 && self.w(i - 1, W::The) {
+            i - 1
+        } else {
+            i
+        };
+        self.push(
+            out,
+            first,
+            i + 3,
+            Form::Decade(190 + n as i32 / 10),
+            "decade",
+        )
+    }
+
+    /// `the 20th century`.
+    fn century(&self, i: usize, first: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let (n, digits) = self.num(i)?;
+        if digits > 2 || !(1..=30).contains(&n) || !self.tight(i + 1) {
+            return None;
+        }
+        if !matches!(
+            self.s(i + 1).to_ascii_lowercase().as_str(),
+            "st" | "nd" | "rd" | "th"
+        ) {
+            return None;
+        }
+        let j = if self.tight(i + 2) && self.dash(i + 2) {
+            i + 3
+        } else {
+            i + 2
+        };
+        if self.unit(j) != Some(Unit::Century) || self.plural(j) {
+            return None;
+        }
+        self.push(out, first, j + 1, Form::Century(n as i32 - 1), "century")
+    }
+
+    /// `2018-2019`, `2018-19`: two years.
+    fn year_range(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let (y1, j) = self.year(i)?;
+        if !(self.tight(j) && self.dash(j) && self.tight(j + 1)) {
+            return None;
+        }
+        let (n, digits) = self.num(j + 1)?;
+        let y2 = match digits {
+            4 => n as i32,
+            2 => y1 / 100 * 100 + n as i32,
+            _ => return None,
+        };
+        if y2 <= y1 || y2 - y1 > 20 || (self.tight(j + 2) && self.num(j + 2).is_some()) {
+            return None;
+        }
+        out.push(Hit {
+            first: i,
+            end: j,
+            form: Form::Year(y1),
+            rule: "year-range",
+        });
+        self.push(out, j + 1, j + 2, Form::Year(y2), "year-range")
+    }
+
+    /// `2019`, `fiscal 1989`.
+    fn year_alone(&self, i: usize, first: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let (y, e) = self.year(i)?;
+        let introduced = first < i
+            || i > 0
+                && matches!(
+                    self.lex(i - 1),
+                    Lex::W(
+                        W::In
+                            | W::Of
+                            | W::Until
+                            | W::Since
+                            | W::From
+                            | W::Through
+                            | W::To
+                            | W::Before
+                            | W::After
+                            | W::Early
+                            | W::Late
+                            | W::Mid
+                            | W::By
+                            | W::During
+                    )
+                );
+        if !(1900..=2100).contains(&y) && !introduced {
+            return None;
+        }
+        // "2000 people", "1500 years": a count, not a year.
+        if self.unit(e).is_some()
+            || self
+                .t
+                .get(e)
+                .is_some_and(|t| t.kind == Kind::Word && !t.upper && !t.space_before)
+        {
+            return None;
+        }
+        if self
+            .t
+            .get(e)
+            .is_some_and(|t| t.kind == Kind::Word && !t.upper)
+            && self.s(e).ends_with('s')
+            && !introduced
+            && self.s(e).len() > 3
+            && !matches!(
+                self.s(e),
+                "was"
+                    | "has"
+                    | "is"
+                    | "as"
+                    | "saw"
+                    | "sees"
+                    | "gives"
+                    | "brings"
+                    | "marks"
+                    | "makes"
+                    | "remains"
+                    | "looks"
+                    | "promises"
+                    | "comes"
+                    | "does"
+            )
+        {
+            return None;
+        }
+        self.push(out, first, e, Form::Year(y), "year")
+    }
+
+    /// `two days ago`, `a year earlier`, `three weeks later`, `year-earlier`, `several years ago`.
+    fn ago(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let n: Option<i32> = match self.lex(i) {
+            Lex::NumWord(n) => Some(n as i32),
+            Lex::Other => match self.num(i) {
+                Some((n, d)) if d <= 3 => Some(n as i32),
+                _ => None,
+            },
+            _ => None,
+        };
+        let n = n?;
+        let mut j = i + 1;
+        // "a few days ago", "a couple of weeks ago"
+        let mut vague = false;
+        if self.w(j, W::Few) {
+            vague = true;
+            j += 1;
+        }
+        if let Some(u) = self.unit(j) {
+            // "year-earlier", "year-ago": a year before the anchor.
+            let k = j + 1;
+            let (dir, e) = if self.w(k, W::Ago)
+                || self.w(k, W::Earlier)
+                || self.w(k, W::Before)
+                    && !self.w(k + 1, W::The)
+                    && self.t.get(k + 1).is_none_or(|t| t.kind == Kind::Punct)
+            {
+                (-1, k + 1)
+            } else if self.w(k, W::Later) {
+                (1, k + 1)
+            } else {
+                return None;
+            };
+            if u == Unit::Weekend {
+                return None;
+            }
+            if vague {
+                let form = if dir < 0 { Form::Past } else { Form::Future };
+                return self.push(out, i, e, form, "vague-ago");
+            }
+            return self.push(out, i, e, Form::Ago(u, dir * n), "ago");
+        }
+        None
+    }
+}
+
+fn t_upper(t: &[Token], i: usize) -> bool {
+    t.get(i).is_some_and(|t| t.upper)
+}
+
+fn valid(y: Option<i32>, m: u32, d: u32) -> Option<()> {
+    let y = y.unwrap_or(2000); // a leap year: 29 February is valid without a year
+    chrono::NaiveDate::from_ymd_opt(y, m, d).map(|_| ())
+}

@@ -1,0 +1,150 @@
+//! The main statement of a text and the time expression that dates it.
+//!
+//! A news report on a statement names its time in the lead: "Lavrov said on Monday", "stated
+//! on Thursday during his speech", "expressed concerns on Thursday that …". The first sentence
+//! with a reporting verb is the main statement; the time expression in that sentence nearest to
+//! the verb is its time. Resolving it (against the publication date, or an event's days) is the
+//! caller's job.
+
+use chrono::NaiveDate;
+
+use super::tokens::{Kind, tokenize};
+use super::{Timex, find};
+
+/// The main statement found in a paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeadStatement {
+    /// Bytes of the reporting verb ("said", "called for", "expressed concerns").
+    pub verb: (usize, usize),
+    /// Bytes of its sentence.
+    pub sentence: (usize, usize),
+    /// The time expression dating it, when the sentence has one.
+    pub timex: Option<Timex>,
+}
+
+/// Reporting verbs: one word, or a word and the word that must follow it.
+const VERBS: &[(&str, &str)] = &[
+    ("said", ""),
+    ("says", ""),
+    ("stated", ""),
+    ("states", ""),
+    ("told", ""),
+    ("tells", ""),
+    ("noted", ""),
+    ("notes", ""),
+    ("stressed", ""),
+    ("stresses", ""),
+    ("added", ""),
+    ("announced", ""),
+    ("declared", ""),
+    ("warned", ""),
+    ("urged", ""),
+    ("insisted", ""),
+    ("emphasized", ""),
+    ("emphasised", ""),
+    ("remarked", ""),
+    ("claimed", ""),
+    ("argued", ""),
+    ("explained", ""),
+    ("confirmed", ""),
+    ("reiterated", ""),
+    ("underlined", ""),
+    ("commented", ""),
+    ("asserted", ""),
+    ("accused", ""),
+    ("criticized", ""),
+    ("criticised", ""),
+    ("promised", ""),
+    ("vowed", ""),
+    ("pledged", ""),
+    ("proposed", ""),
+    ("suggested", ""),
+    ("denied", ""),
+    ("rejected", ""),
+    ("welcomed", ""),
+    ("condemned", ""),
+    ("pointed", "out"),
+    ("called", "for"),
+    ("called", "on"),
+    ("calls", "for"),
+    ("calls", "on"),
+    ("expressed", ""),
+    ("expresses", ""),
+    ("voiced", ""),
+    ("according", "to"),
+];
+
+/// The first attributed statement in `paragraph` and its time expression, resolved against
+/// `anchor` (values keep their open parts without one).
+pub fn lead_statement(paragraph: &str, anchor: Option<NaiveDate>) -> Option<LeadStatement> {
+    let toks = tokenize(paragraph);
+    let word = |i: usize| toks.get(i).map_or("", |t| &paragraph[t.start..t.end]);
+    let mut verb = None;
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != Kind::Word || t.upper {
+            continue;
+        }
+        let w = word(i);
+        if let Some(&(_, next)) = VERBS
+            .iter()
+            .find(|(v, next)| *v == w && (next.is_empty() || word(i + 1) == *next))
+        {
+            let end = if next.is_empty() {
+                t.end
+            } else {
+                toks[i + 1].end
+            };
+            verb = Some((i, (t.start, end)));
+            break;
+        }
+    }
+    let (vi, verb) = verb?;
+    // The sentence around the verb.
+    let mut first = vi;
+    while first > 0 && !super::resolve::ends_sentence(paragraph, &toks, first - 1) {
+        first -= 1;
+    }
+    let mut last = vi;
+    while last + 1 < toks.len() && !super::resolve::ends_sentence(paragraph, &toks, last) {
+        last += 1;
+    }
+    let sentence = (toks[first].start, toks[last].end);
+    let timexes = find(paragraph, anchor);
+    let timex = timexes
+        .into_iter()
+        .filter(|t| t.start >= sentence.0 && t.end <= sentence.1)
+        .filter(|t| is_day_kind(t.rule))
+        .min_by_key(|t| {
+            if t.start >= verb.1 {
+                t.start - verb.1
+            } else {
+                verb.0 - t.end
+            }
+        });
+    Some(LeadStatement {
+        verb,
+        sentence,
+        timex,
+    })
+}
+
+/// Whether an expression of this rule names one day (the kind a statement is dated by).
+fn is_day_kind(rule: &str) -> bool {
+    matches!(
+        rule,
+        "weekday"
+            | "last-weekday"
+            | "this-weekday"
+            | "deictic"
+            | "day-month"
+            | "day-month-year"
+            | "month-day"
+            | "month-day-year"
+            | "numeric-dmy"
+            | "numeric-mdy"
+            | "iso-date"
+            | "day-before"
+            | "day-after"
+            | "ago"
+    )
+}

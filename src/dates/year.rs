@@ -1,0 +1,190 @@
+//! The year of a date written without one, from every constraint the text gives.
+//!
+//! Agency copy often dates itself only by a dateline such as "MOSCOW, January 14". An analyst
+//! completes the year from what the text says: the weekday it names for that day ("on Monday"),
+//! the years it mentions as past ("In September 2018, Abe said") or future ("is expected in June
+//! 2019"), the tenures of the office holders it names, and the meetings it mentions. Each such
+//! fact is a [`YearConstraint`]; [`choose_year`] keeps the years that satisfy the most and is
+//! as confident as the number of years left allows. The constraints from the knowledge base
+//! (tenures, events) are built by `crate::infer`; this module knows only dates.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::Timex;
+use super::timex::Value;
+
+/// What a constraint requires of the date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum YearTest {
+    /// The date is on or after this day.
+    OnOrAfter(NaiveDate),
+    /// The date is on or before this day.
+    OnOrBefore(NaiveDate),
+    /// The date lies in this range (inclusive).
+    Within(NaiveDate, NaiveDate),
+    /// The date lies in one of these ranges (a person's several tenures).
+    AnyOf(Vec<(NaiveDate, NaiveDate)>),
+    /// The date falls on this weekday (1 = Monday).
+    Weekday(u32),
+}
+
+/// One fact the text gives about its date, with the words that give it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearConstraint {
+    /// Rule name: `year.weekday`, `year.past-mention`, `year.future-mention`, `year.tenure`,
+    /// `year.event`.
+    pub rule: &'static str,
+    /// Bytes of the words that give it, in the text the caller searched.
+    pub span: Option<(usize, usize)>,
+    /// The fact in a sentence a reader accepts.
+    pub note: String,
+    /// What it requires.
+    pub test: YearTest,
+}
+
+impl YearConstraint {
+    /// Whether `date` satisfies it.
+    pub fn holds(&self, date: NaiveDate) -> bool {
+        match self.test {
+            YearTest::OnOrAfter(d) => date >= d,
+            YearTest::OnOrBefore(d) => date <= d,
+            YearTest::Within(a, b) => a <= date && date <= b,
+            YearTest::AnyOf(ref ranges) => ranges.iter().any(|&(a, b)| a <= date && date <= b),
+            YearTest::Weekday(w) => date.weekday().number_from_monday() == w,
+        }
+    }
+}
+
+/// The outcome of [`choose_year`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearChoice {
+    /// The chosen year, or `None` when nothing in the text bears on it.
+    pub year: Option<i32>,
+    /// Every year that scored best (the chosen one is the latest of them).
+    pub candidates: Vec<i32>,
+    /// How sure: high when one year satisfies every constraint, falling as years remain.
+    pub confidence: f32,
+    /// Indexes of the constraints the chosen year satisfies.
+    pub satisfied: Vec<usize>,
+    /// Indexes of the constraints it violates.
+    pub violated: Vec<usize>,
+}
+
+/// How many years back from `today` a text may be when no period is configured.
+pub const DEFAULT_SPAN: i32 = 40;
+
+/// Chooses the year of `month`/`day` that satisfies the most constraints. Years run over
+/// `period` (first and last year, from config) or the [`DEFAULT_SPAN`] years up to `today`; the
+/// date may not lie after `today`. Ties go to the latest year, with confidence divided among
+/// them.
+pub fn choose_year(
+    month: u32,
+    day: u32,
+    constraints: &[YearConstraint],
+    period: Option<(i32, i32)>,
+    today: NaiveDate,
+) -> YearChoice {
+    let (lo, hi) = period.unwrap_or((today.year() - DEFAULT_SPAN, today.year()));
+    let hi = hi.min(today.year());
+    let mut best = 0usize;
+    let mut candidates = Vec::new();
+    for y in lo..=hi {
+        let Some(date) = NaiveDate::from_ymd_opt(y, month, day) else {
+            continue;
+        };
+        if date > today {
+            continue;
+        }
+        let score = constraints.iter().filter(|c| c.holds(date)).count();
+        if score > best {
+            best = score;
+            candidates.clear();
+        }
+        if score == best {
+            candidates.push(y);
+        }
+    }
+    let Some(&year) = candidates.last() else {
+        return YearChoice {
+            year: None,
+            candidates,
+            confidence: 0.0,
+            satisfied: Vec::new(),
+            violated: Vec::new(),
+        };
+    };
+    // With no constraint satisfied, a year is only a guess unless the period leaves one.
+    if best == 0 && candidates.len() > 1 {
+        return YearChoice {
+            year: None,
+            candidates,
+            confidence: 0.0,
+            satisfied: Vec::new(),
+            violated: (0..constraints.len()).collect(),
+        };
+    }
+    let date = NaiveDate::from_ymd_opt(year, month, day).expect("candidate dates exist");
+    let (satisfied, violated): (Vec<usize>, Vec<usize>) =
+        (0..constraints.len()).partition(|&i| constraints[i].holds(date));
+    let share = if constraints.is_empty() {
+        1.0
+    } else {
+        best as f32 / constraints.len() as f32
+    };
+    let confidence = 0.9 * share.sqrt() / candidates.len() as f32;
+    YearChoice {
+        year: Some(year),
+        candidates,
+        confidence,
+        satisfied,
+        violated,
+    }
+}
+
+/// The year of `month`/`day` that puts it on or before `anchor` and nearest to it: the year of
+/// a dateline when the publication date is known ("December 30" in a text of 2 January 2020 is
+/// 2019).
+pub fn year_on_or_before(anchor: NaiveDate, month: u32, day: u32) -> i32 {
+    let y = anchor.year();
+    match NaiveDate::from_ymd_opt(y, month, day).or_else(|| NaiveDate::from_ymd_opt(y, month, 28)) {
+        Some(d) if d > anchor => y - 1,
+        _ => y,
+    }
+}
+
+/// Constraints from dated mentions with a written year: a mention in a past-tense clause puts
+/// the text after the period's start, one in a future-tense clause puts it before the period's
+/// end. `text` is what the timexes index (for the notes).
+pub fn mention_constraints(timexes: &[Timex]) -> Vec<YearConstraint> {
+    let mut out = Vec::new();
+    for t in timexes {
+        if !t.explicit_year || !(t.past || t.future) {
+            continue;
+        }
+        let Some((first, last)) = t.resolved.as_ref().and_then(Value::bounds) else {
+            continue;
+        };
+        if t.past {
+            out.push(YearConstraint {
+                rule: "year.past-mention",
+                span: Some((t.start, t.end)),
+                note: format!(
+                    "\"{}\" is told as past, so the text was written on or after {first}",
+                    t.text
+                ),
+                test: YearTest::OnOrAfter(first),
+            });
+        } else {
+            out.push(YearConstraint {
+                rule: "year.future-mention",
+                span: Some((t.start, t.end)),
+                note: format!(
+                    "\"{}\" is told as still to come, so the text was written on or before {last}",
+                    t.text
+                ),
+                test: YearTest::OnOrBefore(last),
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,618 @@
+//! The dates of an article: when it was published, when its main statement was made, and the
+//! place of its dateline — each with the evidence a reader can check.
+//!
+//! This is the glue between the pure date engine ([`crate::dates`]) and the knowledge base:
+//! the engine finds and resolves expressions; this module decides which of them date the text,
+//! and brings in what the knowledge base knows (tenures of the office holders a text names, the
+//! days of the meetings it mentions) when the text does not give its year.
+//!
+//! The order of evidence, strongest first:
+//! - publication: a date header or byline with a full date; else the dateline's day with its
+//!   year written or inferred ([`crate::dates::year`]); else an explicit unknown;
+//! - statement: the time expression of the first attributed statement in the lead, resolved
+//!   against the publication date; else the publication date itself (less sure); else, with no
+//!   publication date, the day of the named weekday inside the meeting the text places the
+//!   statement at; else unknown.
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use crate::clean::{BlockKind, Doc, MetaKind};
+use crate::dates::resolve::tense_at;
+use crate::dates::year::{YearConstraint, YearTest, choose_year, mention_constraints};
+use crate::dates::{Dateline, Tense, Value, find, lead_statement, parse_dateline};
+use crate::infer::{Evidence, Inferred, Span};
+use crate::knowledge::Knowledge;
+
+/// The dates inferred for one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateFacts {
+    /// The day the text was published.
+    pub published: Inferred<NaiveDate>,
+    /// The day the main statement was made.
+    pub stated: Inferred<NaiveDate>,
+    /// The dateline's place, title-cased ("Moscow").
+    pub dateline: Inferred<String>,
+}
+
+/// A paragraph as the engine reads it: its words as they stand in the doc's text, and where.
+struct Para<'a> {
+    start: usize,
+    text: &'a str,
+}
+
+/// Infers the publication date, statement date and dateline place of `doc`. `period` is the
+/// first and last year the collection covers (from config), `today` the latest possible day.
+pub fn infer_dates(
+    doc: &Doc,
+    kb: &Knowledge,
+    period: Option<(i32, i32)>,
+    today: NaiveDate,
+) -> DateFacts {
+    let paras = paragraphs(doc);
+
+    // The dateline: the first of the opening paragraphs that starts with one.
+    let dateline = paras
+        .iter()
+        .take(4)
+        .enumerate()
+        .find_map(|(i, p)| parse_dateline(p.text).map(|d| (i, d)));
+    let dateline_fact = match &dateline {
+        Some((i, d)) if d.place.is_some() => {
+            let (s, e) = d.place_span.unwrap_or(d.span);
+            let span = Span::new(paras[*i].start + s, paras[*i].start + e);
+            Inferred::known(
+                d.place.clone().unwrap_or_default(),
+                0.9,
+                vec![Evidence::at(
+                    "date.dateline-place",
+                    &doc.text,
+                    Span::new(paras[*i].start + d.span.0, paras[*i].start + d.span.1),
+                    format!(
+                        "the paragraph opens with a dateline naming {}",
+                        doc.slice(span)
+                    ),
+                )],
+            )
+        }
+        _ => Inferred::unknown(vec![Evidence::note(
+            "date.no-dateline",
+            "no opening paragraph starts with a dateline",
+        )]),
+    };
+
+    let published = publication(doc, kb, &paras, dateline.as_ref(), period, today);
+    let stated = statement(
+        doc,
+        kb,
+        &paras,
+        dateline.as_ref().map(|(i, _)| *i),
+        &published,
+        today,
+    );
+    DateFacts {
+        published,
+        stated,
+        dateline: dateline_fact,
+    }
+}
+
+/// The body paragraphs (not headings), as raw slices of the doc's text.
+fn paragraphs(doc: &Doc) -> Vec<Para<'_>> {
+    let mut out: Vec<Para> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Heading)
+        .map(|b| Para {
+            start: b.span.start,
+            text: doc.slice(b.span),
+        })
+        .collect();
+    if out.is_empty() {
+        // No blocks (a doc built by hand): every non-empty line is a paragraph.
+        let mut at = 0;
+        for line in doc.text.split_inclusive('\n') {
+            if !line.trim().is_empty() {
+                out.push(Para {
+                    start: at,
+                    text: line.trim_end_matches('\n'),
+                });
+            }
+            at += line.len();
+        }
+    }
+    out
+}
+
+fn confidence_of(rule: &str) -> f32 {
+    match rule {
+        "iso-date" | "day-month-year" | "month-day-year" | "numeric-dmy" | "numeric-mdy" => 0.95,
+        "deictic" => 0.9,
+        "weekday" | "last-weekday" | "this-weekday" => 0.85,
+        _ => 0.75,
+    }
+}
+
+fn rule_note(rule: &str) -> &'static str {
+    match rule {
+        "weekday" => "date.weekday-before-anchor",
+        "last-weekday" => "date.last-weekday",
+        "this-weekday" => "date.this-weekday",
+        "deictic" => "date.deictic",
+        "day-before" | "day-after" => "date.relative-day",
+        "ago" => "date.ago",
+        _ => "date.explicit",
+    }
+}
+
+fn publication(
+    doc: &Doc,
+    kb: &Knowledge,
+    paras: &[Para],
+    dateline: Option<&(usize, Dateline)>,
+    period: Option<(i32, i32)>,
+    today: NaiveDate,
+) -> Inferred<NaiveDate> {
+    // 1. A date header or byline with a full date.
+    for m in &doc.meta {
+        let rule = match m.kind {
+            MetaKind::DateLine => "date.header",
+            MetaKind::Byline => "date.byline",
+            _ => continue,
+        };
+        let raw = doc.slice(m.span);
+        for t in find(raw, None) {
+            let Some(day) = t.day.filter(|_| t.explicit_year) else {
+                continue;
+            };
+            if day > today {
+                continue;
+            }
+            let span = Span::new(m.span.start + t.start, m.span.start + t.end);
+            let what = if rule == "date.header" {
+                "a date line"
+            } else {
+                "a byline"
+            };
+            return Inferred::known(
+                day,
+                0.95,
+                vec![Evidence::at(
+                    rule,
+                    &doc.text,
+                    span,
+                    format!("the text carries {what} with the full date {day}"),
+                )],
+            );
+        }
+    }
+
+    // 2. The dateline's day, with its year written or inferred.
+    let Some((pi, d)) = dateline else {
+        return Inferred::unknown(vec![Evidence::note(
+            "date.no-publication-date",
+            "the text carries no date header, byline date or dated dateline",
+        )]);
+    };
+    let para = &paras[*pi];
+    let (Some(month), Some(day)) = (d.month, d.day) else {
+        return Inferred::unknown(vec![Evidence::note(
+            "date.no-publication-date",
+            "the text carries no date header or byline date, and its dateline gives no day",
+        )]);
+    };
+    let dspan = d.date_span.unwrap_or(d.span);
+    let date_span = Span::new(para.start + dspan.0, para.start + dspan.1);
+    if let Some(y) = d.year
+        && let Some(date) = NaiveDate::from_ymd_opt(y, month, day).filter(|&x| x <= today)
+    {
+        return Inferred::known(
+            date,
+            0.9,
+            vec![Evidence::at(
+                "date.dateline",
+                &doc.text,
+                date_span,
+                format!("the dateline gives the full date {date}"),
+            )],
+        );
+    }
+
+    let constraints = year_constraints(kb, paras, *pi, d);
+    let choice = choose_year(
+        month,
+        day,
+        &constraints
+            .iter()
+            .map(|(c, _)| c.clone())
+            .collect::<Vec<_>>(),
+        period,
+        today,
+    );
+    let mut evidence = vec![Evidence::at(
+        "date.dateline",
+        &doc.text,
+        date_span,
+        format!(
+            "the dateline gives the day ({}) but not the year",
+            doc.slice(date_span)
+        ),
+    )];
+    let Some(year) = choice.year else {
+        evidence.push(Evidence::note(
+            "year.unknown",
+            "nothing in the text narrows the year of the dateline's day",
+        ));
+        return Inferred::unknown(evidence);
+    };
+    for &i in &choice.satisfied {
+        let (c, span) = &constraints[i];
+        evidence.push(constraint_evidence(doc, c, *span));
+    }
+    for &i in &choice.violated {
+        let (c, span) = &constraints[i];
+        let mut e = constraint_evidence(doc, c, *span);
+        e.note = format!("{} (not satisfied by {year}: outvoted)", e.note);
+        evidence.push(e);
+    }
+    let note = if choice.candidates.len() == 1 {
+        format!("{year} is the only year that fits these constraints")
+    } else {
+        format!(
+            "{} years fit equally well ({}); the latest is taken",
+            choice.candidates.len(),
+            choice
+                .candidates
+                .iter()
+                .map(|y| y.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    evidence.push(Evidence::note("year.choice", note));
+    let date = NaiveDate::from_ymd_opt(year, month, day).expect("chosen years make valid dates");
+    Inferred::known(date, choice.confidence, evidence)
+}
+
+fn constraint_evidence(doc: &Doc, c: &YearConstraint, span: Option<Span>) -> Evidence {
+    match span {
+        Some(s) => Evidence::at(c.rule, &doc.text, s, c.note.clone()),
+        None => Evidence::note(c.rule, c.note.clone()),
+    }
+}
+
+/// Every constraint the text gives on the year of its dateline, with spans in the doc's text.
+fn year_constraints(
+    kb: &Knowledge,
+    paras: &[Para],
+    dateline_para: usize,
+    d: &Dateline,
+) -> Vec<(YearConstraint, Option<Span>)> {
+    let mut out: Vec<(YearConstraint, Option<Span>)> = Vec::new();
+    let lead = &paras[dateline_para];
+
+    // The weekday the lead names for the day: "MOSCOW, January 14 … said on Monday".
+    if let Some(st) = lead_statement(&lead.text[d.span.1..], None)
+        && let Some(t) = st.timex
+        && t.rule == "weekday"
+        && let Some(Value::Weekday(wd)) = t.resolved
+    {
+        let off = lead.start + d.span.1;
+        out.push((
+            YearConstraint {
+                rule: "year.weekday",
+                span: Some((t.start, t.end)),
+                note: format!(
+                    "the lead dates its statement \"{}\", the day of the dateline",
+                    t.text
+                ),
+                test: YearTest::Weekday(wd),
+            },
+            Some(Span::new(off + t.start, off + t.end)),
+        ));
+    }
+
+    // Years told as past or future.
+    for p in paras {
+        for c in mention_constraints(&find(p.text, None)) {
+            let span = c.span.map(|(s, e)| Span::new(p.start + s, p.start + e));
+            out.push((c, span));
+        }
+    }
+
+    // Tenures of the office holders the text names in office.
+    let mut seen_people = Vec::new();
+    for p in paras {
+        for m in kb.find_people(p.text) {
+            let Some(role) = &m.role else { continue };
+            if seen_people.contains(&m.person) {
+                continue;
+            }
+            let before = &p.text
+                [crate::knowledge::floor_char(p.text, role.start.saturating_sub(10))..role.start];
+            if before.contains("former") || before.contains("ex-") {
+                continue;
+            }
+            let office = &kb.offices[role.office].id;
+            let country = role.country.map(|c| kb.countries[c].code.as_str());
+            let person = &kb.people[m.person];
+            let tenures: Vec<_> = person
+                .offices
+                .iter()
+                .filter(|t| &t.office == office && country.is_none_or(|c| c == t.country))
+                .collect();
+            if tenures.is_empty() {
+                continue;
+            }
+            seen_people.push(m.person);
+            let country_name = kb
+                .country_by_code(&tenures[0].country)
+                .map_or(tenures[0].country.clone(), |c| kb.countries[c].name.clone());
+            let office_words = office.replace('-', " ");
+            let far = NaiveDate::from_ymd_opt(9999, 12, 31).expect("valid");
+            let ranges: Vec<(NaiveDate, NaiveDate)> = tenures
+                .iter()
+                .map(|t| (t.start, t.end.unwrap_or(far)))
+                .collect();
+            let spans: Vec<String> = tenures
+                .iter()
+                .map(|t| match t.end {
+                    Some(e) => format!("from {} to {}", t.start, e),
+                    None => format!("since {}", t.start),
+                })
+                .collect();
+            let verb = if tenures.iter().any(|t| t.end.is_none()) && tenures.len() == 1 {
+                "has been"
+            } else {
+                "was"
+            };
+            let note = format!(
+                "{} {verb} {country_name}'s {office_words} {}",
+                person.name,
+                spans.join(" and ")
+            );
+            let start = role.start.min(m.start);
+            let end = role.end.max(m.end);
+            let test = if ranges.len() == 1 {
+                YearTest::Within(ranges[0].0, ranges[0].1)
+            } else {
+                YearTest::AnyOf(ranges)
+            };
+            out.push((
+                YearConstraint {
+                    rule: "year.tenure",
+                    span: Some((start, end)),
+                    note,
+                    test,
+                },
+                Some(Span::new(p.start + start, p.start + end)),
+            ));
+        }
+    }
+
+    // Meetings the text names: told as past, future, or near.
+    let mut seen_events = Vec::new();
+    for p in paras {
+        for m in kb.find_events(p.text) {
+            if m.candidates.len() != 1 || seen_events.contains(&m.candidates[0]) {
+                continue;
+            }
+            let e = &kb.events[m.candidates[0]];
+            seen_events.push(m.candidates[0]);
+            let days = if e.last_day() == e.start {
+                format!("on {}", e.start)
+            } else {
+                format!("from {} to {}", e.start, e.last_day())
+            };
+            let (test, how) = match tense_at(p.text, m.start, m.end) {
+                Tense::Future => (
+                    YearTest::OnOrBefore(e.last_day()),
+                    "as still to come, so the text is from before it",
+                ),
+                Tense::Past => (
+                    YearTest::OnOrAfter(e.start),
+                    "as past, so the text is from after it began",
+                ),
+                Tense::Unknown => (
+                    YearTest::Within(e.start - Days::new(365), e.last_day() + Days::new(365)),
+                    "without tense, so the text is from within a year of it",
+                ),
+            };
+            out.push((
+                YearConstraint {
+                    rule: "year.event",
+                    span: Some((m.start, m.end)),
+                    note: format!(
+                        "the {} took place {days}; the text speaks of it {how}",
+                        e.name
+                    ),
+                    test,
+                },
+                Some(Span::new(p.start + m.start, p.start + m.end)),
+            ));
+        }
+    }
+    out
+}
+
+/// The paragraph that leads: the dateline's, else the first that does not open with a quote.
+fn lead_index(paras: &[Para], dateline_para: Option<usize>) -> Option<usize> {
+    dateline_para
+        .or_else(|| {
+            paras
+                .iter()
+                .position(|p| !p.text.trim_start().starts_with(['"', '\u{201c}', '«']))
+        })
+        .or(if paras.is_empty() { None } else { Some(0) })
+}
+
+fn statement(
+    doc: &Doc,
+    kb: &Knowledge,
+    paras: &[Para],
+    dateline_para: Option<usize>,
+    published: &Inferred<NaiveDate>,
+    today: NaiveDate,
+) -> Inferred<NaiveDate> {
+    let anchor = published.value;
+    let lead = lead_index(paras, dateline_para);
+    // The first attributed statement in the lead (or the paragraph after it).
+    let found = lead
+        .into_iter()
+        .flat_map(|i| [i, i + 1])
+        .filter(|&i| i < paras.len())
+        .find_map(|i| {
+            let p = &paras[i];
+            let skip = if Some(i) == dateline_para {
+                parse_dateline(p.text).map_or(0, |d| d.span.1)
+            } else {
+                0
+            };
+            lead_statement(&p.text[skip..], anchor).map(|s| (p.start + skip, s))
+        });
+
+    if let Some((off, st)) = &found
+        && let Some(t) = &st.timex
+    {
+        let span = Span::new(off + t.start, off + t.end);
+        let verb = Span::new(off + st.verb.0, off + st.verb.1);
+        if let (Some(day), Some(anchor)) = (t.day, anchor)
+            && day <= today
+            && day <= anchor
+        {
+            let how = match t.rule {
+                "weekday" => format!(
+                    "the latest {} on or before the publication date {anchor}",
+                    weekday_name(day)
+                ),
+                "last-weekday" => format!(
+                    "the {} before the publication date {anchor}",
+                    weekday_name(day)
+                ),
+                _ => format!("resolved against the publication date {anchor}"),
+            };
+            return Inferred::known(
+                day,
+                confidence_of(t.rule) * (published.confidence / 0.95).min(1.0),
+                vec![Evidence::at(
+                    rule_note(t.rule),
+                    &doc.text,
+                    span,
+                    format!(
+                        "the lead's statement (\"{}\") is dated \"{}\": {day}, {how}",
+                        doc.slice(verb),
+                        t.text
+                    ),
+                )],
+            );
+        }
+        if let Some(day) = t.day.filter(|_| t.explicit_year && anchor.is_none())
+            && day <= today
+        {
+            return Inferred::known(
+                day,
+                0.9,
+                vec![Evidence::at(
+                    "date.explicit",
+                    &doc.text,
+                    span,
+                    format!("the lead's statement is dated {day}"),
+                )],
+            );
+        }
+        if anchor.is_none()
+            && let Some(Value::Weekday(wd)) = t.resolved
+            && let Some(fact) = weekday_in_event(doc, kb, paras, lead.unwrap_or(0), wd, span, today)
+        {
+            return fact;
+        }
+    }
+
+    match anchor {
+        Some(day) => {
+            let mut evidence = vec![Evidence::note(
+                "date.fallback-published",
+                "the lead dates no statement, so the publication date stands for it",
+            )];
+            evidence.extend(published.evidence.iter().take(1).cloned());
+            Inferred::known(day, 0.5, evidence)
+        }
+        None => Inferred::unknown(vec![Evidence::note(
+            "date.no-statement-date",
+            "neither the lead nor a publication date dates the statement",
+        )]),
+    }
+}
+
+/// The one day with weekday `wd` inside a meeting the opening paragraphs name.
+fn weekday_in_event(
+    doc: &Doc,
+    kb: &Knowledge,
+    paras: &[Para],
+    lead: usize,
+    wd: u32,
+    span: Span,
+    today: NaiveDate,
+) -> Option<Inferred<NaiveDate>> {
+    let mut days: Vec<(NaiveDate, usize, Span)> = Vec::new();
+    for p in paras.iter().skip(lead).take(3) {
+        for m in kb.find_events(p.text) {
+            if m.candidates.len() > 3 {
+                continue;
+            }
+            for &e in &m.candidates {
+                let ev = &kb.events[e];
+                let mut d = ev.start;
+                while d <= ev.last_day() && d <= today {
+                    if d.weekday().number_from_monday() == wd && !days.iter().any(|x| x.0 == d) {
+                        days.push((d, e, Span::new(p.start + m.start, p.start + m.end)));
+                    }
+                    d = d.succ_opt()?;
+                }
+            }
+        }
+    }
+    if days.len() != 1 {
+        return None;
+    }
+    let (day, e, espan) = days[0];
+    let ev = &kb.events[e];
+    Some(Inferred::known(
+        day,
+        0.75,
+        vec![
+            Evidence::at(
+                "date.weekday-in-event",
+                &doc.text,
+                span,
+                format!(
+                    "the statement is dated \"{}\" and the text places it at a meeting",
+                    doc.slice(span)
+                ),
+            ),
+            Evidence::at(
+                "date.event",
+                &doc.text,
+                espan,
+                format!(
+                    "the {} ran from {} to {}; its only {} was {day}",
+                    ev.name,
+                    ev.start,
+                    ev.last_day(),
+                    weekday_name(day)
+                ),
+            ),
+        ],
+    ))
+}
+
+fn weekday_name(d: NaiveDate) -> &'static str {
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ][d.weekday().num_days_from_monday() as usize]
+}

@@ -26,6 +26,9 @@ pub struct Config {
     pub output_dir: String,
     /// Minify the HTML output.
     pub minify: bool,
+    /// Pass raw HTML in Markdown articles through to the pages. Off by default: raw HTML is
+    /// shown as text, so no article can put a script on the site.
+    pub unsafe_html: bool,
     /// Timeline order: `oldest-first` or `newest-first`.
     pub order: String,
     /// Language of the pages (`lang` attribute).
@@ -114,6 +117,7 @@ impl Default for Config {
             theme: ThemeChoice::One("default".into()),
             output_dir: "public".into(),
             minify: true,
+            unsafe_html: false,
             order: "oldest-first".into(),
             language: "en".into(),
             inference: InferenceConfig::default(),

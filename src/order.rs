@@ -173,7 +173,12 @@ fn assign_slugs(articles: &[Article]) -> (Vec<String>, Vec<Diagnostic>) {
     let mut warnings = Vec::new();
     for i in by_id {
         let a = &articles[i];
-        let base = slugify(a.title.value.as_deref().unwrap_or(&a.id));
+        let base = slugify(
+            a.slug
+                .as_deref()
+                .or(a.title.value.as_deref())
+                .unwrap_or(&a.id),
+        );
         let mut slug = base.clone();
         let mut n = 2;
         while taken.contains_key(&slug) {

@@ -92,10 +92,12 @@ pub struct Article {
     pub summary: String,
     /// The body as pages show it (title, outlet lines and credits removed).
     pub body: Vec<BodyBlock>,
-    /// Markdown articles: the body rendered from CommonMark.
+    /// Markdown articles: the CommonMark body (rendered by the theme's page).
     pub markdown: Option<String>,
     /// Drafts are built only on request.
     pub draft: bool,
+    /// The URL slug the author chose (front matter `slug`), used instead of the title's.
+    pub slug: Option<String>,
     /// Problems found in the text.
     pub warnings: Vec<String>,
 }
@@ -177,8 +179,7 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
     };
 
     let body = body_blocks(doc, &body_indices, &people.quotes, source.credit_cut);
-    let markdown =
-        (doc.format == Format::Markdown).then(|| crate::render::markdown_to_html(&doc.text, false));
+    let markdown = (doc.format == Format::Markdown).then(|| doc.text.clone());
 
     let given_or = |given: &Option<String>, key: &str, inferred: Inferred<OutletRef>| match given {
         Some(name) => Inferred::given(OutletRef::named(kb, name), key),
@@ -231,6 +232,7 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
         body,
         markdown,
         draft: front.draft,
+        slug: front.slug.clone(),
         warnings: doc.warnings.clone(),
     }
 }

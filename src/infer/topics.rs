@@ -71,7 +71,7 @@ impl TopicMatcher {
             topics: topics
                 .iter()
                 .map(|t| {
-                    let slug = t.slug.clone().unwrap_or_else(|| slugify(&t.name));
+                    let slug = slugify(t.slug.as_deref().unwrap_or(&t.name));
                     (
                         TopicRef {
                             slug,

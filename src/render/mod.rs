@@ -76,6 +76,7 @@ pub fn render_site(
         timeline,
         kb: s.kb,
         low,
+        unsafe_html: s.config.unsafe_html,
     };
     let mut order: Vec<usize> = (0..timeline.articles.len()).collect();
     if s.config.newest_first() {

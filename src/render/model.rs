@@ -277,6 +277,8 @@ pub struct ModelBuilder<'a> {
     pub kb: &'a Knowledge,
     /// The confidence below which facts are marked uncertain.
     pub low: f32,
+    /// Whether raw HTML in Markdown articles is passed through (`unsafe_html` in the config).
+    pub unsafe_html: bool,
 }
 
 impl ModelBuilder<'_> {
@@ -425,7 +427,10 @@ impl ModelBuilder<'_> {
                 })
                 .collect(),
             blocks,
-            body_html: a.markdown.clone(),
+            body_html: a
+                .markdown
+                .as_deref()
+                .map(|md| super::markdown_to_html(md, self.unsafe_html)),
             quotes,
             facts,
             date_facts,

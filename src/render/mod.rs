@@ -451,6 +451,7 @@ impl PageCx<'_> {
         cx.insert("page_title", &title);
         cx.insert("canonical", &format!("{}{}", self.site.base_url, canonical));
         cx.insert("current", &path);
+        cx.insert("themes", &self.s.theme.info);
         let mut html = self.s.theme.render(template, &cx)?.into_bytes();
         if let Some(script) = self.s.inject {
             inject_before_body_end(&mut html, script);

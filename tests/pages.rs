@@ -82,6 +82,23 @@ fn timeline_json_follows_the_timelinejs_format() {
 }
 
 #[test]
+fn every_year_has_a_page_and_the_home_page_indexes_them() {
+    let site = dated_site();
+    site.build();
+    let home = site.page("index.html");
+    for year in ["2018", "2019"] {
+        assert!(
+            home.contains(&format!("years/{year}/index.html")),
+            "year index lacks {year}"
+        );
+        let page = site.page(&format!("years/{year}/index.html"));
+        assert!(page.contains(&format!("Statements of {year}")));
+    }
+    assert!(site.page("years/2019/index.html").contains("Nagoya"));
+    assert!(!site.page("years/2018/index.html").contains("Nagoya"));
+}
+
+#[test]
 fn the_atom_feed_has_every_element_rfc_4287_requires() {
     let site = dated_site();
     site.build();

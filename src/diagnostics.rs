@@ -25,6 +25,9 @@ pub struct Diagnostic {
     pub file: PathBuf,
     /// The line, when known (1-based).
     pub line: Option<usize>,
+    /// The column, when known (1-based): template errors point at the exact tag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
     /// What is wrong and what to do.
     pub message: String,
 }
@@ -36,6 +39,7 @@ impl Diagnostic {
             severity: Severity::Warning,
             file: file.into(),
             line: None,
+            column: None,
             message: message.into(),
         }
     }
@@ -46,6 +50,7 @@ impl Diagnostic {
             severity: Severity::Error,
             file: file.into(),
             line: None,
+            column: None,
             message: message.into(),
         }
     }
@@ -57,14 +62,20 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        match self.line {
-            Some(line) => write!(
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => write!(
+                f,
+                "{kind}: {}:{line}:{column}: {}",
+                self.file.display(),
+                self.message
+            ),
+            (Some(line), None) => write!(
                 f,
                 "{kind}: {}:{line}: {}",
                 self.file.display(),
                 self.message
             ),
-            None => write!(f, "{kind}: {}: {}", self.file.display(), self.message),
+            (None, _) => write!(f, "{kind}: {}: {}", self.file.display(), self.message),
         }
     }
 }

@@ -8,6 +8,7 @@
 
 mod feeds;
 pub mod model;
+pub mod search;
 pub mod theme;
 
 use std::path::{Path, PathBuf};
@@ -62,6 +63,7 @@ enum Page {
     Sources,
     Source(usize),
     Statements,
+    Search,
     NotFound,
 }
 
@@ -110,6 +112,7 @@ pub fn render_site(
         Page::Speakers,
         Page::Sources,
         Page::Statements,
+        Page::Search,
         Page::NotFound,
     ];
     pages.extend(
@@ -153,6 +156,9 @@ pub fn render_site(
         feeds::write_feeds(timeline, &builder, &site, s.config, out).map_err(|e| vec![e])?;
     report.files += extra.0;
     report.bytes += extra.1;
+    let index = search::write_index(timeline, &builder, out).map_err(|e| vec![e])?;
+    report.files += index.0;
+    report.bytes += index.1;
     for (rel, source) in &s.theme.statics {
         let dest = out.join("static").join(rel);
         let result = (|| {
@@ -418,6 +424,22 @@ impl PageCx<'_> {
                     "Statements".into(),
                 )
             }
+            Page::Search => {
+                let groups = |list: &[crate::order::Group], url: fn(&str) -> String| {
+                    list.iter()
+                        .map(|g| Self::group_cx(g, url(&g.slug)))
+                        .collect::<Vec<_>>()
+                };
+                cx.insert("topics", &groups(&self.timeline.topics, topic_url));
+                cx.insert("speakers", &groups(&self.timeline.speakers, speaker_url));
+                cx.insert("sources", &groups(&self.timeline.sources, source_url));
+                (
+                    "search.html",
+                    "search/index.html".into(),
+                    "search/".into(),
+                    "Search".into(),
+                )
+            }
             Page::NotFound => (
                 "404.html",
                 "404.html".into(),
@@ -430,13 +452,8 @@ impl PageCx<'_> {
         cx.insert("page_title", &title);
         cx.insert("canonical", &format!("{}{}", self.site.base_url, canonical));
         cx.insert("current", &path);
-        let mut html = self
-            .s
-            .theme
-            .tera
-            .render(template, &cx)
-            .map_err(|e| theme::template_error(Path::new("templates"), &e))?
-            .into_bytes();
+        cx.insert("themes", &self.s.theme.info);
+        let mut html = self.s.theme.render(template, &cx)?.into_bytes();
         if let Some(script) = self.s.inject {
             inject_before_body_end(&mut html, script);
         }

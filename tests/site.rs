@@ -357,3 +357,52 @@ fn articles_json_holds_every_fact() {
         assert!(a["stated"].get("evidence").is_some());
     }
 }
+
+#[test]
+fn dates_placed_by_knowledge_show_the_knowledge_as_evidence() {
+    let site = TestSite::seeds();
+    site.build();
+    let (_, html) = page_of(&site, "003_b7eeda2ccdf38b88");
+    let text = text_of(&html);
+    let panel = text.split("How this date was inferred").nth(1).unwrap();
+    assert!(
+        panel.contains("G20 Foreign Ministers' Meeting, Nagoya 2019"),
+        "the meeting is named"
+    );
+    assert!(
+        panel.contains("Toshimitsu Motegi was foreign minister from 2019-09-11"),
+        "Motegi's tenure is named"
+    );
+    let (_, html) = page_of(&site, "002_4880c129a00f1001");
+    let text = text_of(&html);
+    assert!(text.contains("Taro Kono was Japan's foreign minister from 2017-08-03 to 2019-09-11"));
+    assert!(text.contains("2019 is the only year"));
+}
+
+#[test]
+fn sergei_and_sergey_lavrov_are_one_speaker_page() {
+    let site = TestSite::seeds();
+    site.build();
+    let speakers: Vec<_> = std::fs::read_dir(site.public().join("speakers"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        speakers.iter().filter(|s| s.contains("lavrov")).count(),
+        1,
+        "{speakers:?}"
+    );
+    let page = text_of(&site.page("speakers/sergey-lavrov/index.html"));
+    for title in [
+        "Lavrov sees Japan-US defense cooperation",
+        "Lavrov Says Japan Promised Russia",
+    ] {
+        assert!(page.contains(title), "{title} missing from Lavrov's page");
+    }
+    assert!(
+        page.contains("Minister of Foreign Affairs"),
+        "role from the knowledge base"
+    );
+}

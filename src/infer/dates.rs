@@ -576,9 +576,15 @@ fn weekday_in_event(
     }
     let (day, e, espan) = days[0];
     let ev = &kb.events[e];
-    Some(Inferred::known(
+    let (agreeing, conflicts) = tenure_checks(doc, kb, day);
+    let confidence = if conflicts.is_empty() {
+        0.75 + 0.05 * agreeing.len().min(2) as f32
+    } else {
+        0.4
+    };
+    let mut fact = Inferred::known(
         day,
-        0.75,
+        confidence,
         vec![
             Evidence::at(
                 "date.weekday-in-event",
@@ -602,7 +608,63 @@ fn weekday_in_event(
                 ),
             ),
         ],
-    ))
+    );
+    fact.evidence.extend(agreeing);
+    fact.evidence.extend(conflicts);
+    Some(fact)
+}
+
+/// Office holders the text names with their office ("Japanese Foreign Minister Toshimitsu
+/// Motegi"), checked against `day`: evidence that agrees (the day falls in their tenure) and
+/// evidence that conflicts.
+fn tenure_checks(doc: &Doc, kb: &Knowledge, day: NaiveDate) -> (Vec<Evidence>, Vec<Evidence>) {
+    let mut agreeing = Vec::new();
+    let mut conflicts = Vec::new();
+    let mut seen = Vec::new();
+    for m in kb.find_people(&doc.text) {
+        let Some(role) = &m.role else { continue };
+        if seen.contains(&m.person) {
+            continue;
+        }
+        let person = &kb.people[m.person];
+        let office = &kb.offices[role.office].id;
+        let country = role.country.map(|c| kb.countries[c].code.as_str());
+        let tenures: Vec<_> = person
+            .offices
+            .iter()
+            .filter(|t| &t.office == office && country.is_none_or(|c| c == t.country))
+            .collect();
+        if tenures.is_empty() {
+            continue;
+        }
+        seen.push(m.person);
+        let span = Span::new(role.start.min(m.start), role.end.max(m.end));
+        let words = office.replace('-', " ");
+        match tenures.iter().find(|t| t.covers(day)) {
+            Some(t) => {
+                let until = t.end.map_or_else(|| "today".to_string(), |e| e.to_string());
+                agreeing.push(Evidence::at(
+                    "date.tenure-agrees",
+                    &doc.text,
+                    span,
+                    format!(
+                        "{} was {words} from {} to {until}, which includes {day}",
+                        person.name, t.start
+                    ),
+                ));
+            }
+            None => conflicts.push(Evidence::at(
+                "date.tenure-conflicts",
+                &doc.text,
+                span,
+                format!(
+                    "the text calls {} {words}, which {day} does not fit",
+                    person.name
+                ),
+            )),
+        }
+    }
+    (agreeing, conflicts)
 }
 
 fn weekday_name(d: NaiveDate) -> &'static str {

@@ -199,7 +199,7 @@ fn hostile_site() -> (TestSite, Vec<&'static str>, Vec<String>) {
         .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
         .collect();
     w("binary.txt", &binary);
-    w("huge.txt", &vec![b'a'; 9 * 1024 * 1024]);
+    w("huge.txt", &vec![b'a'; 50 * 1024 * 1024]);
     w("only-cruft.txt", b"All news\n\nA A A\n\n---\n");
     w("duplicate-b.txt", story("dupword").as_bytes());
     w("image.png", b"\x89PNG\r\n");
@@ -455,5 +455,36 @@ fn an_output_dir_over_the_sources_is_refused() {
         site.root()
             .join("content/000_bb0cd01395c66a6d.txt")
             .is_file()
+    );
+}
+
+#[test]
+fn a_missing_theme_lists_the_themes_present() {
+    let site = TestSite::seeds();
+    std::fs::create_dir_all(site.root().join("themes/mine/templates")).unwrap();
+    site.write("config.toml", "theme = \"nonexistent\"\n");
+    let report = communique::site::build(&site.options());
+    assert!(!report.ok);
+    let message = report
+        .diagnostics
+        .iter()
+        .map(|d| d.to_string())
+        .collect::<String>();
+    assert!(
+        message.contains("nonexistent") && message.contains("mine"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_config_typo_names_the_line_and_the_key_meant() {
+    let site = TestSite::seeds();
+    site.write("config.toml", "title = \"x\"\n\nminfy = false\n");
+    let report = communique::site::build(&site.options());
+    assert!(!report.ok);
+    let message = report.diagnostics[0].to_string();
+    assert!(
+        message.contains(":3:") && message.contains("`minify`"),
+        "{message}"
     );
 }

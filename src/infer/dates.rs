@@ -80,7 +80,11 @@ pub fn infer_dates(
         )]),
     };
 
-    let published = publication(doc, kb, &paras, dateline.as_ref(), period, today);
+    // The author's date (front matter) is the publication date and anchors the statement.
+    let published = match doc.front.date {
+        Some(day) => Inferred::given(day, "date"),
+        None => publication(doc, kb, &paras, dateline.as_ref(), period, today),
+    };
     let stated = statement(
         doc,
         kb,

@@ -401,7 +401,7 @@ fn attributions(
             continue;
         }
         let verb_span = Span::new(base + vs, base + ve);
-        let historical = historical_sentence(raw, vs);
+        let historical = historical_sentence(raw, vs) || earlier_after_verb(&lower[ve..]);
         let found = subject_before(doc, kb, raw, base, vs, mentions, &previous)
             .or_else(|| subject_after(kb, raw, base, ve, mentions));
         if let Some((speaker, person, rule, note)) = found {
@@ -452,6 +452,28 @@ fn historical_sentence(raw: &str, at: usize) -> bool {
             .split(|c: char| !c.is_ascii_digit())
             .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
         || lower.starts_with("last year")
+}
+
+/// "said last week", "told reporters earlier this month": the verb reports an earlier
+/// statement, not this article's.
+fn earlier_after_verb(after: &str) -> bool {
+    const EARLIER: &[&str] = &[
+        "last week",
+        "last month",
+        "last year",
+        "earlier this week",
+        "earlier this month",
+        "earlier this year",
+        "previously",
+        "in the past",
+        "days ago",
+        "weeks ago",
+        "months ago",
+        "years ago",
+    ];
+    let window: String = after.chars().take(40).collect();
+    let clause = window.split([',', '.', ';', '"']).next().unwrap_or("");
+    EARLIER.iter().any(|e| clause.contains(e))
 }
 
 type Found = (PersonRef, Option<PersonId>, &'static str, String);
@@ -739,6 +761,15 @@ source = "test"
         );
         assert_eq!(ids(f.speakers.get().unwrap()), vec!["wang-yi"]);
         assert_eq!(ids(&f.mentioned), vec!["fumio-kishida"]);
+    }
+
+    #[test]
+    fn statements_from_last_week_do_not_make_speakers() {
+        let f = run(
+            "Wang Yi said on Wednesday the talks would resume.\n\nYoko Kamikawa said last week that Tokyo was ready.\n",
+        );
+        assert_eq!(ids(f.speakers.get().unwrap()), vec!["wang-yi"]);
+        assert_eq!(ids(&f.mentioned), vec!["yoko-kamikawa"]);
     }
 
     #[test]

@@ -78,8 +78,16 @@ pub fn title_from_lead(
 ) -> Inferred<String> {
     let sentence = first_sentence(lead);
     let (claim, attributed) = split_attribution(sentence);
-    let mut headline = shorten_words(claim.trim().trim_end_matches([',', '.', ';']), 14);
-    if attributed {
+    let reported = speaker_surname.and_then(|s| reported_speech(sentence, s));
+    let mut headline = match (&reported, attributed) {
+        (Some(rest), false) => format!(
+            "{} says {}",
+            speaker_surname.unwrap_or_default(),
+            shorten_words(rest.trim_end_matches([',', '.', ';']), 12)
+        ),
+        _ => shorten_words(claim.trim().trim_end_matches([',', '.', ';']), 14),
+    };
+    if attributed && reported.is_none() {
         if let Some(surname) = speaker_surname {
             headline.push_str(&format!(", {surname} says"));
         }
@@ -95,6 +103,43 @@ pub fn title_from_lead(
             "the text has no headline: derived from the lead sentence",
         )],
     )
+}
+
+/// "Prime Minister Fumio Kishida said Thursday he will attend X" → "he will attend X" when the
+/// subject names the speaker: what they said, for a "Kishida says …" headline.
+fn reported_speech<'a>(sentence: &'a str, surname: &str) -> Option<&'a str> {
+    const TIME_WORDS: &[&str] = &[
+        "on",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "that",
+    ];
+    let verb = [" said ", " says ", " stated ", " told reporters "]
+        .iter()
+        .filter_map(|v| sentence.find(v).map(|i| (i, v.len())))
+        .min()?;
+    let subject = &sentence[..verb.0];
+    if !subject.contains(surname) || subject.contains(',') || subject.split_whitespace().count() > 8
+    {
+        return None;
+    }
+    let mut rest = &sentence[verb.0 + verb.1..];
+    loop {
+        let word = rest.split_whitespace().next().unwrap_or("");
+        if TIME_WORDS.contains(&word.to_ascii_lowercase().trim_end_matches(',')) {
+            rest = rest[rest.find(word).map_or(0, |i| i + word.len())..].trim_start();
+        } else {
+            break;
+        }
+    }
+    (rest.split_whitespace().count() >= 3).then_some(rest)
 }
 
 fn first_sentence(text: &str) -> &str {
@@ -280,6 +325,21 @@ mod tests {
             Some("China is ready to resume talks with Japan on maritime issues, Wang says")
         );
         assert!(t.confidence < 0.6);
+    }
+
+    #[test]
+    fn a_lead_of_reported_speech_becomes_says() {
+        let doc = clean_str("t.txt", "x");
+        let t = title_from_lead(
+            "Japanese Prime Minister Fumio Kishida said Thursday he will attend the summit in Hiroshima.",
+            Span::new(0, 1),
+            &doc,
+            Some("Kishida"),
+        );
+        assert_eq!(
+            t.value.as_deref(),
+            Some("Kishida says he will attend the summit in Hiroshima")
+        );
     }
 
     #[test]

@@ -226,7 +226,14 @@ fn seed_003_saturday_inside_the_nagoya_meeting() {
         "2019-11-23",
         Some("Nagoya"),
     );
-    assert_eq!(rules(&f.stated), ["date.weekday-in-event", "date.event"]);
+    let rules = rules(&f.stated);
+    assert_eq!(rules[..2], ["date.weekday-in-event", "date.event"]);
+    // The office holders the text names agree with the day.
+    assert!(
+        rules[2..].iter().all(|r| *r == "date.tenure-agrees"),
+        "{rules:?}"
+    );
+    assert!(rules.len() > 2, "tenures checked: {rules:?}");
     assert_eq!(f.published.confidence, 0.0);
 }
 

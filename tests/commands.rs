@@ -138,11 +138,10 @@ fn inspect_json_has_the_documented_keys() {
     assert_eq!(v["agency"], "TASS");
     assert!(v["outlet"].is_null());
     assert!(
-        v["facts"]["statement_date"]["evidence"]
+        !v["facts"]["statement_date"]["evidence"]
             .as_array()
             .unwrap()
-            .len()
-            >= 1
+            .is_empty()
     );
 }
 

@@ -43,6 +43,9 @@ pub struct Timeline {
     pub sources: Vec<Group>,
     /// For each article, up to five related articles.
     pub related: Vec<Vec<usize>>,
+    /// For each article, the other reports of the same statement (same day, same speakers,
+    /// same opening quotation or headline), in timeline order.
+    pub same_statement: Vec<Vec<usize>>,
 }
 
 /// How many related articles a page lists.
@@ -136,6 +139,7 @@ pub fn order(
         }
     }
     let related = related_articles(&articles, &topic_groups, &speakers);
+    let same_statement = cluster_reports(&articles);
     let mut speakers: Vec<Group> = speakers.into_values().collect();
     speakers.sort_by(|a, b| {
         b.articles
@@ -153,6 +157,7 @@ pub fn order(
             speakers,
             sources,
             related,
+            same_statement,
         },
         warnings,
     )
@@ -241,6 +246,45 @@ fn related_articles(
             ranked.into_iter().take(RELATED).map(|(i, _)| i).collect()
         })
         .collect()
+}
+
+/// Groups reports of one statement: the same statement day, the same speakers, and the same
+/// first quotation (or, without quotations, the same headline words). One pass with a hash map.
+fn cluster_reports(articles: &[Article]) -> Vec<Vec<usize>> {
+    let mut groups: HashMap<(NaiveDate, Vec<String>, String), Vec<usize>> = HashMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        let (Some(day), Some(speakers)) = (a.stated.value, a.speakers.value.as_ref()) else {
+            continue;
+        };
+        let mut ids: Vec<String> = speakers.iter().map(|p| p.id.clone()).collect();
+        ids.sort();
+        let basis = a
+            .quotes
+            .first()
+            .map(|q| q.text.as_str())
+            .or(a.title.value.as_deref())
+            .unwrap_or("");
+        let words: Vec<String> = basis
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(8)
+            .map(str::to_lowercase)
+            .collect();
+        if words.len() < 4 {
+            continue;
+        }
+        groups
+            .entry((day, ids, words.join(" ")))
+            .or_default()
+            .push(i);
+    }
+    let mut out = vec![Vec::new(); articles.len()];
+    for members in groups.into_values().filter(|m| m.len() > 1) {
+        for &i in &members {
+            out[i] = members.iter().copied().filter(|&j| j != i).collect();
+        }
+    }
+    out
 }
 
 /// Articles grouped by the year and month of their statement date; undated ones in a last

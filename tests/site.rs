@@ -406,3 +406,28 @@ fn sergei_and_sergey_lavrov_are_one_speaker_page() {
         "role from the knowledge base"
     );
 }
+
+#[test]
+fn reports_of_one_statement_by_several_outlets_are_linked() {
+    let site = TestSite::empty();
+    let story = |outlet: &str, headline: &str| {
+        format!(
+            "{outlet}\n\n{headline}\n\nMarch 5, 2021\n\nMOSCOW - Russian Foreign Minister Sergey Lavrov said on Thursday that talks would go on.\n\n\"We are ready to continue the dialogue without preconditions,\" Lavrov said.\n"
+        )
+    };
+    site.write(
+        "content/a.txt",
+        &story("The Japan Times", "Lavrov ready to continue dialogue"),
+    );
+    site.write(
+        "content/b.txt",
+        &story("The Moscow Times", "Russia open to talks, Lavrov says"),
+    );
+    site.write("content/c.txt", "Unrelated headline here\n\nMarch 5, 2021\n\nTOKYO - Japan said on Friday it would send an envoy.\n");
+    site.build();
+    let page = text_of(&site.page("articles/lavrov-ready-to-continue-dialogue/index.html"));
+    let also = page.split("Also reported by").nth(1).expect("clustered");
+    assert!(also.trim_start().starts_with("The Moscow Times"), "{also}");
+    let other = text_of(&site.page("articles/unrelated-headline-here/index.html"));
+    assert!(!other.contains("Also reported by"));
+}

@@ -184,6 +184,8 @@ pub struct ArticleCx {
     pub next: Option<LinkCx>,
     /// Related articles.
     pub related: Vec<EntryCx>,
+    /// Other outlets' reports of the same statement.
+    pub same_statement: Vec<EntryCx>,
     /// The source file, relative to content/.
     pub file: String,
 }
@@ -437,6 +439,10 @@ impl ModelBuilder<'_> {
             previous: i.checked_sub(1).map(link),
             next: (i + 1 < self.timeline.articles.len()).then(|| link(i + 1)),
             related: self.timeline.related[i]
+                .iter()
+                .map(|&j| self.entry(j))
+                .collect(),
+            same_statement: self.timeline.same_statement[i]
                 .iter()
                 .map(|&j| self.entry(j))
                 .collect(),

@@ -1,0 +1,607 @@
+//! A sample of the built-in knowledge base checked against values verified by hand.
+//!
+//! Every row below was looked up in public reference pages (encyclopedias, official sites, wire
+//! copy) independently of what `knowledge/*.toml` says; the comment on each row names the page
+//! that verified it. Where sources disagree, the data file carries a comment and the row asserts
+//! the value best supported. A row asserts only what was verified: a tenure whose end could not
+//! be checked says so (`End::Unchecked`), an outlet lists only the hosts and marks seen.
+//!
+//! Failing rows are collected and reported together, one line per entry.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, Days, NaiveDate};
+use communique::knowledge::Knowledge;
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|_| panic!("bad date {s:?}"))
+}
+
+/// How a tenure ended, as far as the sources verified it.
+#[derive(Debug, Clone, Copy)]
+enum End {
+    /// Last day in office (the successor's first day when the hand-over is shared).
+    Until(&'static str),
+    /// Still in office when the source was written.
+    Open,
+    /// The end was not verified; only the start is asserted.
+    Unchecked,
+}
+
+/// One verified tenure: `name` held `office` of `country` from `start`.
+struct Tenure {
+    name: &'static str,
+    office: &'static str,
+    country: &'static str,
+    start: &'static str,
+    end: End,
+}
+
+const fn t(
+    name: &'static str,
+    office: &'static str,
+    country: &'static str,
+    start: &'static str,
+    end: End,
+) -> Tenure {
+    Tenure {
+        name,
+        office,
+        country,
+        start,
+        end,
+    }
+}
+
+const FM: &str = "foreign-minister";
+const HOS: &str = "head-of-state";
+const HOG: &str = "head-of-government";
+const UNSG: &str = "un-secretary-general";
+const EUHR: &str = "eu-foreign-policy-chief";
+
+use End::{Open, Unchecked, Until};
+
+#[rustfmt::skip]
+const TENURES: &[Tenure] = &[
+    // Japan
+    // simple.wikipedia.org "Taro Kono": Minister for Foreign Affairs 3 August 2017 – 11 September 2019.
+    t("Taro Kono", FM, "JP", "2017-08-03", Until("2019-09-11")),
+    // en.wikipedia.org "Toshimitsu Motegi": 11 September 2019 – 4 November 2021.
+    t("Toshimitsu Motegi", FM, "JP", "2019-09-11", Until("2021-11-04")),
+    // en.wikipedia.org "Toshimitsu Motegi" and "Minister for Foreign Affairs (Japan)": since 21 October 2025.
+    t("Toshimitsu Motegi", FM, "JP", "2025-10-21", Open),
+    // simple.wikipedia.org "Shinzō Abe": 26 September 2006 – 26 September 2007.
+    t("Shinzo Abe", HOG, "JP", "2006-09-26", Until("2007-09-26")),
+    // simple.wikipedia.org "Shinzō Abe": 26 December 2012 – 16 September 2020.
+    t("Shinzo Abe", HOG, "JP", "2012-12-26", Until("2020-09-16")),
+    // en.wikipedia.org "Premiership of Yoshihide Suga": 16 September 2020 – 4 October 2021.
+    t("Yoshihide Suga", HOG, "JP", "2020-09-16", Until("2021-10-04")),
+    // simple.wikipedia.org "Prime Minister of Japan"; Times of India list: Kishida from 4 October 2021.
+    t("Fumio Kishida", HOG, "JP", "2021-10-04", Unchecked),
+    // Russia
+    // russiansrus.blogspot.com (2007) and china.com.cn (2008-05-08): sworn in 7 May 2000; Medvedev inaugurated 7 May 2008.
+    t("Vladimir Putin", HOS, "RU", "2000-05-07", Until("2008-05-07")),
+    // diplomaticpress.com "Vladimir Vladimirovich Putin": President since 7 May 2012, succeeding Medvedev.
+    t("Vladimir Putin", HOS, "RU", "2012-05-07", Open),
+    // china.com.cn (2008-05-08) and diplomaticpress.com: 7 May 2008 – 7 May 2012.
+    t("Dmitry Medvedev", HOS, "RU", "2008-05-07", Until("2012-05-07")),
+    // Wikipedia "Sergey Lavrov" (2025 copy): Minister of Foreign Affairs since 9 March 2004.
+    t("Sergey Lavrov", FM, "RU", "2004-03-09", Open),
+    // simple.wikipedia.org "Prime Minister of Russia"; portnews.ru (decree of 16 January 2020).
+    t("Mikhail Mishustin", HOG, "RU", "2020-01-16", Unchecked),
+    // United States
+    // state.gov "Secretary of State"; Wikipedia "Mike Pompeo": April 26, 2018 – January 20, 2021.
+    t("Mike Pompeo", FM, "US", "2018-04-26", Until("2021-01-20")),
+    // who2.com (State Department photo): sworn in as 71st Secretary of State on January 26, 2021.
+    t("Antony Blinken", FM, "US", "2021-01-26", Unchecked),
+    // pixelation.org "Who was secretary of state": Rubio took the oath on January 21, 2025.
+    t("Marco Rubio", FM, "US", "2025-01-21", Open),
+    // legalclarity.org "last 10 secretaries of state": January 23, 1997 – January 20, 2001.
+    t("Madeleine Albright", FM, "US", "1997-01-23", Until("2001-01-20")),
+    // legalclarity.org: January 20, 2001 – January 26, 2005.
+    t("Colin Powell", FM, "US", "2001-01-20", Until("2005-01-26")),
+    // legalclarity.org: January 26, 2005 – January 20, 2009.
+    t("Condoleezza Rice", FM, "US", "2005-01-26", Until("2009-01-20")),
+    // legalclarity.org: January 21, 2009 – February 1, 2013.
+    t("Hillary Clinton", FM, "US", "2009-01-21", Until("2013-02-01")),
+    // citizendium.org "Donald Trump"; Wikipedia "Timeline of the Donald Trump presidencies".
+    t("Donald Trump", HOS, "US", "2017-01-20", Until("2021-01-20")),
+    // civicsbeginner.com; Wikipedia "Timeline of the Donald Trump presidencies": 47th president from January 20, 2025.
+    t("Donald Trump", HOS, "US", "2025-01-20", Open),
+    // Wikipedia "Timeline of the Donald Trump presidencies": Biden inaugurated January 20, 2021.
+    t("Joe Biden", HOS, "US", "2021-01-20", Until("2025-01-20")),
+    // China
+    // en.wikipedia.org "Wang Yi": 16 March 2013 – 30 December 2022.
+    t("Wang Yi", FM, "CN", "2013-03-16", Until("2022-12-30")),
+    // en.wikipedia.org "Wang Yi"; Global Times, 25 July 2023: reappointed 25 July 2023.
+    t("Wang Yi", FM, "CN", "2023-07-25", Open),
+    // theinteldrop.org (30 December 2022); Global Times (removed 25 July 2023).
+    t("Qin Gang", FM, "CN", "2022-12-30", Until("2023-07-25")),
+    // simple.wikipedia.org "President of China": since 14 March 2013.
+    t("Xi Jinping", HOS, "CN", "2013-03-14", Open),
+    // Wikipedia (kiwix 2024) "Xi Jinping–Li Keqiang Administration": 15 March 2013 – 11 March 2023.
+    t("Li Keqiang", HOG, "CN", "2013-03-15", Until("2023-03-11")),
+    // United Kingdom
+    // simple.wikipedia.org "Boris Johnson": Foreign Secretary 13 July 2016 – 9 July 2018.
+    t("Boris Johnson", FM, "GB", "2016-07-13", Until("2018-07-09")),
+    // simple.wikipedia.org "Boris Johnson": Prime Minister 24 July 2019 – 6 September 2022.
+    t("Boris Johnson", HOG, "GB", "2019-07-24", Until("2022-09-06")),
+    // Germany
+    // popflock/explained.today "Minister for Foreign Affairs (Germany)": Maas since 14 March 2018, Baerbock since 8 December 2021.
+    t("Heiko Maas", FM, "DE", "2018-03-14", Until("2021-12-08")),
+    // explained.today and en.wikipedia.org "Minister for Foreign Affairs (Germany)": Wadephul since 6 May 2025.
+    t("Annalena Baerbock", FM, "DE", "2021-12-08", Until("2025-05-06")),
+    // en.wikipedia.org "Minister for Foreign Affairs (Germany)": incumbent since 6 May 2025.
+    t("Johann Wadephul", FM, "DE", "2025-05-06", Open),
+    // bundeskanzlerin.de timeline: head of government since 22 November 2005; Scholz government from 8 December 2021.
+    t("Angela Merkel", HOG, "DE", "2005-11-22", Until("2021-12-08")),
+    // wikiwand simple "Chancellor of Germany": Merz since 6 May 2025.
+    t("Friedrich Merz", HOG, "DE", "2025-05-06", Open),
+    // France
+    // europeansources.info: formally President on 14 May 2017 after the handover with Hollande.
+    t("Emmanuel Macron", HOS, "FR", "2017-05-14", Open),
+    // owiki "Ministry of Europe and Foreign Affairs" (17 May 2017); decree of 20 May 2022 (handover 21 May, see fr.toml).
+    t("Jean-Yves Le Drian", FM, "FR", "2017-05-17", Until("2022-05-20")),
+    // Italy
+    // simple.wikipedia.org "Luigi Di Maio": 5 September 2019 – 22 October 2022.
+    t("Luigi Di Maio", FM, "IT", "2019-09-05", Until("2022-10-22")),
+    // wikimili "Minister of Foreign Affairs (Italy)": Tajani since 22 October 2022.
+    t("Antonio Tajani", FM, "IT", "2022-10-22", Unchecked),
+    // India
+    // explained.today/wikimili "Minister of External Affairs (India)": succeeded Swaraj on 30 May 2019 (see in.toml).
+    t("S. Jaishankar", FM, "IN", "2019-05-30", Open),
+    // Wikipedia 2016 snapshot "Minister of External Affairs (India)": Swaraj since 26 May 2014.
+    t("Sushma Swaraj", FM, "IN", "2014-05-26", Until("2019-05-30")),
+    // Wikipedia (ipfs) "List of Prime Ministers of India"; careerswave.in: since 26 May 2014.
+    t("Narendra Modi", HOG, "IN", "2014-05-26", Open),
+    // South Korea
+    // en.wikipedia.org "Kang Kyung-wha": June 18, 2017 – February 8, 2021.
+    t("Kang Kyung-wha", FM, "KR", "2017-06-18", Until("2021-02-08")),
+    // simple.wikipedia.org "Moon Jae-in": 10 May 2017 – 9 May 2022.
+    t("Moon Jae-in", HOS, "KR", "2017-05-10", Until("2022-05-09")),
+    // Wikipedia source of "President of South Korea" (friendlywiki): incumbent since 4 June 2025.
+    t("Lee Jae-myung", HOS, "KR", "2025-06-04", Open),
+    // Canada
+    // wow.com and kiwix copies of "Minister of Foreign Affairs (Canada)": Freeland since 10 January 2017, Champagne since 20 November 2019.
+    t("Chrystia Freeland", FM, "CA", "2017-01-10", Until("2019-11-20")),
+    // wikipedia-on-ipfs "Minister of Foreign Affairs (Canada)": Garneau since 12 January 2021.
+    t("François-Philippe Champagne", FM, "CA", "2019-11-20", Until("2021-01-12")),
+    // en.wikipedia.org "Minister of Foreign Affairs (Canada)": Anand since 13 May 2025.
+    t("Anita Anand", FM, "CA", "2025-05-13", Open),
+    // en-academic.com list of Canadian foreign ministers: January 25, 1996 – October 16, 2000.
+    t("Lloyd Axworthy", FM, "CA", "1996-01-25", Until("2000-10-16")),
+    // en-academic.com: October 17, 2000 – January 15, 2002.
+    t("John Manley", FM, "CA", "2000-10-17", Until("2002-01-15")),
+    // internetmarketinsupply.com (took office November 4, 2015); trendsmask.com (Carney from March 14, 2025).
+    t("Justin Trudeau", HOG, "CA", "2015-11-04", Until("2025-03-14")),
+    // trendsmask.com: Carney took office on March 14, 2025.
+    t("Mark Carney", HOG, "CA", "2025-03-14", Open),
+    // Australia
+    // australianpolitics.com "Foreign ministers since 1901": Payne succeeded Bishop on August 28, 2018; Wong succeeded Payne on May 23, 2022.
+    t("Marise Payne", FM, "AU", "2018-08-28", Until("2022-05-23")),
+    // australianpolitics.com: Bishop from September 18, 2013.
+    t("Julie Bishop", FM, "AU", "2013-09-18", Until("2018-08-28")),
+    // wikimili "Minister for Foreign Affairs (Australia)": Wong since 23 May 2022.
+    t("Penny Wong", FM, "AU", "2022-05-23", Unchecked),
+    // Türkiye
+    // en.wikipedia.org "Mevlüt Çavuşoğlu": 29 August 2014 – 28 August 2015.
+    t("Mevlüt Çavuşoğlu", FM, "TR", "2014-08-29", Until("2015-08-28")),
+    // hitchhikersgui.de "Minister of Foreign Affairs (Turkey)" (24 November 2015); end 3 June 2023 (sources differ, see tr.toml).
+    t("Mevlüt Çavuşoğlu", FM, "TR", "2015-11-24", Until("2023-06-03")),
+    // wiki.riteme.site "Ministry of Foreign Affairs (Turkey)": Fidan since 3 June 2023.
+    t("Hakan Fidan", FM, "TR", "2023-06-03", Open),
+    // simple.wikipedia.org "Recep Tayyip Erdoğan": Prime Minister 14 March 2003 – 28 August 2014.
+    t("Recep Tayyip Erdoğan", HOG, "TR", "2003-03-14", Until("2014-08-28")),
+    // simple.wikipedia.org "Recep Tayyip Erdoğan": President since 28 August 2014.
+    t("Recep Tayyip Erdoğan", HOS, "TR", "2014-08-28", Open),
+    // thegatheringbaltimore.com list of presidents; enow.com: Gül 28 August 2007 – 28 August 2014.
+    t("Abdullah Gül", HOS, "TR", "2007-08-28", Until("2014-08-28")),
+    // Brazil
+    // atlanticoonline.com (appointed with the government, 1 January 2019); The Brazilian Report (resigned Monday 29 March 2021).
+    t("Ernesto Araújo", FM, "BR", "2019-01-01", Until("2021-03-29")),
+    // atlanticoonline.com: Bolsonaro took office on January 1, 2019.
+    t("Jair Bolsonaro", HOS, "BR", "2019-01-01", Unchecked),
+    // South Africa
+    // Wikipedia "Naledi Pandor" infobox (askwikinow copy): 30 May 2019 – 30 June 2024 (see za.toml).
+    t("Naledi Pandor", FM, "ZA", "2019-05-30", Until("2024-06-30")),
+    // simple.wikipedia.org "President of South Africa"; worddisk copy: since 15 February 2018.
+    t("Cyril Ramaphosa", HOS, "ZA", "2018-02-15", Open),
+    // thesouthafrican.com (2024): Mbeki took office 14 June 1999, left 24 September 2008.
+    t("Thabo Mbeki", HOS, "ZA", "1999-06-14", Until("2008-09-24")),
+    // Saudi Arabia
+    // simple.wikipedia.org "Ministry of Foreign Affairs (Saudi Arabia)": 13 October 1975 – 29 April 2015.
+    t("Saud al-Faisal", FM, "SA", "1975-10-13", Until("2015-04-29")),
+    // same list: 29 April 2015 – 27 December 2018.
+    t("Adel al-Jubeir", FM, "SA", "2015-04-29", Until("2018-12-27")),
+    // same list: 27 December 2018 – 23 October 2019.
+    t("Ibrahim Al-Assaf", FM, "SA", "2018-12-27", Until("2019-10-23")),
+    // same list; royalcentral.co.uk: assumed his post on 23 October 2019.
+    t("Faisal bin Farhan", FM, "SA", "2019-10-23", Open),
+    // royalcentral.co.uk: King Salman on the throne since 23 January 2015.
+    t("Salman bin Abdulaziz Al Saud", HOS, "SA", "2015-01-23", Unchecked),
+    // Indonesia
+    // lofirain.com: Foreign Minister since October 27, 2014; jakartaglobe.id: named on 26 October 2014.
+    t("Retno Marsudi", FM, "ID", "2014-10-27", Unchecked),
+    // Mexico
+    // cryer.org.uk "Secretary of Foreign Affairs (Mexico)": Bárcena since 3 July 2023.
+    t("Alicia Bárcena", FM, "MX", "2023-07-03", Unchecked),
+    // United Nations
+    // un.org/sg "Appointment process": Guterres took office on 1 January 2017.
+    t("António Guterres", UNSG, "UN", "2017-01-01", Open),
+    // britannica.com "secretary-general": Jan. 1, 2007 – Dec. 31, 2016.
+    t("Ban Ki-moon", UNSG, "UN", "2007-01-01", Until("2016-12-31")),
+    // britannica.com "secretary-general": Jan. 1, 1997 – Dec. 31, 2006.
+    t("Kofi Annan", UNSG, "UN", "1997-01-01", Until("2006-12-31")),
+    // European Union
+    // simple.wikipedia.org "High Representative ...": 18 October 1999 – 1 December 2009.
+    t("Javier Solana", EUHR, "EU", "1999-10-18", Until("2009-12-01")),
+    // same list: 1 December 2009 – 1 November 2014.
+    t("Catherine Ashton", EUHR, "EU", "2009-12-01", Until("2014-11-01")),
+    // same list: 1 November 2014 – 30 November 2019.
+    t("Federica Mogherini", EUHR, "EU", "2014-11-01", Until("2019-11-30")),
+    // same list (from 1 December 2019); en.wikipedia.org: Kallas incumbent since 1 December 2024.
+    t("Josep Borrell", EUHR, "EU", "2019-12-01", Until("2024-11-30")),
+    // en.wikipedia.org "High Representative of the Union for Foreign Affairs and Security Policy".
+    t("Kaja Kallas", EUHR, "EU", "2024-12-01", Open),
+];
+
+/// One verified meeting: the `phrase` copy uses for its series, the city, and the dates.
+struct Meeting {
+    phrase: &'static str,
+    place: &'static str,
+    country: &'static str,
+    start: &'static str,
+    end: &'static str,
+}
+
+const fn m(
+    phrase: &'static str,
+    place: &'static str,
+    country: &'static str,
+    start: &'static str,
+    end: &'static str,
+) -> Meeting {
+    Meeting {
+        phrase,
+        place,
+        country,
+        start,
+        end,
+    }
+}
+
+#[rustfmt::skip]
+const MEETINGS: &[Meeting] = &[
+    // en.wikipedia.org "45th G7 summit": 24–26 August 2019, Biarritz.
+    m("G7 summit", "Biarritz", "FR", "2019-08-24", "2019-08-26"),
+    // Wikipedia "44th G7 summit" (pipiwiki copy); kitchenerpost.ca: 8–9 June 2018, La Malbaie, Charlevoix.
+    m("G7 summit", "Charlevoix", "CA", "2018-06-08", "2018-06-09"),
+    // Wikipedia "49th G7 summit" (explained.today copy): 19–21 May 2023, Hiroshima.
+    m("G7 summit", "Hiroshima", "JP", "2023-05-19", "2023-05-21"),
+    // en.wikipedia.org "2019 G20 Osaka summit"; tass.com/world/1066048: 28–29 June 2019.
+    m("G20 summit", "Osaka", "JP", "2019-06-28", "2019-06-29"),
+    // wikimili/howlingpixel "2016 G20 Hangzhou summit": 4–5 September 2016 (see events.toml).
+    m("G20 summit", "Hangzhou", "CN", "2016-09-04", "2016-09-05"),
+    // ga.de and kontrapunkt.de (G20 Bonn reports): Hamburg summit on 7 and 8 July 2017.
+    m("G20 summit", "Hamburg", "DE", "2017-07-07", "2017-07-08"),
+    // mfa.gov.tr (21 November 2019): G20 Foreign Ministers' Meeting in Nagoya on 22 and 23 November 2019.
+    m("G20 Foreign Ministers' meeting", "Nagoya", "JP", "2019-11-22", "2019-11-23"),
+    // uk.diplo.de (16 February 2017): G20 Foreign Ministers Meeting in Bonn on 16 and 17 February.
+    m("G20 Foreign Ministers' meeting", "Bonn", "DE", "2017-02-16", "2017-02-17"),
+    // elysee.fr "Conclusions of the G7 Foreign Ministers' meeting": Dinard and Saint-Malo, 5 and 6 April 2019.
+    m("G7 Foreign Ministers' Meeting", "Dinard", "FR", "2019-04-05", "2019-04-06"),
+    // mofa.go.jp "G7 Foreign Ministers' Meeting in Karuizawa": Sunday 16 April – Tuesday 18 April 2023.
+    m("G7 Foreign Ministers' Meeting", "Karuizawa", "JP", "2023-04-16", "2023-04-18"),
+    // Wikipedia "9th BRICS summit" (conceptmap copy); app.com.pk: 3–5 September 2017, Xiamen.
+    m("BRICS summit", "Xiamen", "CN", "2017-09-03", "2017-09-05"),
+    // en.wikipedia.org "16th BRICS summit"; sputnikglobe.com live updates: 22–24 October 2024, Kazan.
+    m("BRICS summit", "Kazan", "RU", "2024-10-22", "2024-10-24"),
+    // voltairenet.org (Qingdao Declaration); en.wikipedia.org "2018 Qingdao SCO summit": 9–10 June 2018.
+    m("SCO summit", "Qingdao", "CN", "2018-06-09", "2018-06-10"),
+    // globaltimes.cn "Backgrounder: APEC Economic Leaders' Meeting"; vietnamplus.vn: Da Nang, 10–11 November 2017.
+    m("APEC summit", "Da Nang", "VN", "2017-11-10", "2017-11-11"),
+    // en.vietnamplus.vn (141729): 26th AELM at Port Moresby, 17–18 November 2018.
+    m("APEC summit", "Port Moresby", "PG", "2018-11-17", "2018-11-18"),
+    // worldjpn.net chairman's statement (MOFA Japan); asean2019.go.th: 14th EAS, Bangkok, 4 November 2019.
+    m("East Asia Summit", "Bangkok", "TH", "2019-11-04", "2019-11-04"),
+    // en.wikipedia.org "54th Munich Security Conference": 16 to 18 February 2018.
+    m("Munich Security Conference", "Munich", "DE", "2018-02-16", "2018-02-18"),
+    // en.wikipedia.org "55th Munich Security Conference": 15 to 17 February 2019.
+    m("Munich Security Conference", "Munich", "DE", "2019-02-15", "2019-02-17"),
+    // ungarnpanorama (56th MSC, February 14 to 16); vovworld.vn (14.–16. Februar 2020).
+    m("Munich Security Conference", "Munich", "DE", "2020-02-14", "2020-02-16"),
+    // en.forexdata.info "Eastern Economic Forum 11-13 September 2018".
+    m("Eastern Economic Forum", "Vladivostok", "RU", "2018-09-11", "2018-09-13"),
+    // sputniknews.com (4 September 2019): fifth EEF opens Wednesday, runs until 6 September.
+    m("Eastern Economic Forum", "Vladivostok", "RU", "2019-09-04", "2019-09-06"),
+    // forumvostok.ru (5 September 2023); tass.com/economy/1672415: 10–13 September 2023 (see events.toml).
+    m("Eastern Economic Forum", "Vladivostok", "RU", "2023-09-10", "2023-09-13"),
+    // 1prime.ru (3 September 2025): tenth EEF, 3–6 September.
+    m("Eastern Economic Forum", "Vladivostok", "RU", "2025-09-03", "2025-09-06"),
+    // news.un.org special coverage; un.int (DGACM): general debate 24 to 30 September 2019.
+    m("UN General Assembly", "New York", "US", "2019-09-24", "2019-09-30"),
+];
+
+/// One verified outlet: the names that must find it, what it is, and the hosts and dateline
+/// marks seen in its own copy or pages.
+struct Publisher {
+    names: &'static [&'static str],
+    canonical: &'static str,
+    kind: &'static str,
+    country: &'static str,
+    hosts: &'static [&'static str],
+    /// Dateline or credit fragments as they appear in the outlet's copy.
+    marks: &'static [&'static str],
+}
+
+#[rustfmt::skip]
+const PUBLISHERS: &[Publisher] = &[
+    // en.wikipedia.org "TASS" (Russian state news agency, Moscow, tass.com; ITAR-TASS 1992–2014);
+    // tass.com/economy/1672415 dateline.
+    Publisher { names: &["TASS", "ITAR-TASS", "Russian News Agency TASS"], canonical: "TASS", kind: "agency", country: "RU",
+        hosts: &["tass.com", "www.tass.com"], marks: &["VLADIVOSTOK, September 11. /TASS/. Russian President"] },
+    // wiki.kidzsearch.com "Reuters" (British news agency, London, reuters.com); britannica.com credit "(Reuters)".
+    Publisher { names: &["Reuters"], canonical: "Reuters", kind: "agency", country: "GB",
+        hosts: &["reuters.com"], marks: &["Kyodo says Mar. 20, 2025 (Reuters)"] },
+    // Wikipedia "Associated Press" (theinfolist copy: American news agency, New York); thestar.com AP dateline.
+    Publisher { names: &["Associated Press", "The Associated Press"], canonical: "Associated Press", kind: "agency", country: "US",
+        hosts: &[], marks: &["MEXICO CITY (AP) — Mexico's president"] },
+    // en.wikipedia.org "Agence France-Presse" (Paris); blogs.afp.com; squidthefuse.com AFP video captions.
+    Publisher { names: &["Agence France-Presse", "AFP"], canonical: "Agence France-Presse", kind: "agency", country: "FR",
+        hosts: &["blogs.afp.com"], marks: &["Paris (AFP) – All eyes"] },
+    // kyodonews.jp "What's Kyodo?" (news agency founded November 1945, Tokyo).
+    Publisher { names: &["Kyodo News", "Kyodo"], canonical: "Kyodo News", kind: "agency", country: "JP",
+        hosts: &["www.kyodonews.jp"], marks: &[] },
+    // en.m.wikipedia.org "Jiji Press" (news agency, Tokyo; jiji.com); nippon.com and adnkronos datelines.
+    Publisher { names: &["Jiji Press", "Jiji"], canonical: "Jiji Press", kind: "agency", country: "JP",
+        hosts: &["www.jiji.com"], marks: &["Tokyo, Jan. 21 (Jiji Press)--Japanese"] },
+    // howlingpixel "Xinhua News Agency" (state press agency, Beijing; Xinhuanet its online service); xinhuanet.com dateline.
+    Publisher { names: &["Xinhua News Agency", "Xinhua", "New China News Agency"], canonical: "Xinhua News Agency", kind: "agency", country: "CN",
+        hosts: &["www.xinhuanet.com"], marks: &["BONN, Germany, Feb. 16 (Xinhua) -- Foreign ministers"] },
+    // en.wikipedia.org "Yonhap News Agency" (Seoul); en.yna.co.kr and english.yonhapnews.co.kr summaries.
+    Publisher { names: &["Yonhap News Agency", "Yonhap"], canonical: "Yonhap News Agency", kind: "agency", country: "KR",
+        hosts: &["en.yna.co.kr", "english.yonhapnews.co.kr"], marks: &[] },
+    // en.wikipedia.org "Sputnik (news agency)" (Russian state-owned, sputnikglobe.com); sputniknews.com dateline.
+    Publisher { names: &["Sputnik"], canonical: "Sputnik", kind: "agency", country: "RU",
+        hosts: &["sputnikglobe.com", "sputniknews.com"], marks: &["VLADIVOSTOK (Sputnik) - The fifth"] },
+    // Wikipedia "NHK" (Japan Broadcasting Corporation, public broadcaster); www3.nhk.or.jp/nhkworld links.
+    Publisher { names: &["NHK", "Japan Broadcasting Corporation"], canonical: "NHK", kind: "broadcaster", country: "JP",
+        hosts: &["www3.nhk.or.jp"], marks: &[] },
+];
+
+fn check_tenure(kb: &Knowledge, row: &Tenure) -> Result<(), String> {
+    let Some(p) = kb.person_by_name(row.name) else {
+        return Err("no person by that name".into());
+    };
+    let person = &kb.people[p];
+    let start = day(row.start);
+    let mine: Vec<_> = person
+        .offices
+        .iter()
+        .filter(|o| o.office == row.office && o.country == row.country)
+        .collect();
+    let Some(tenure) = mine.iter().find(|o| o.start == start) else {
+        let have: Vec<String> = mine
+            .iter()
+            .map(|o| format!("{}..{:?}", o.start, o.end))
+            .collect();
+        return Err(format!("no tenure starting {start}; the data has {have:?}"));
+    };
+    let holds = |d: NaiveDate| kb.holders(row.office, row.country, d).contains(&p);
+    if !holds(start) {
+        return Err(format!("not among holders on {start}"));
+    }
+    let before = start - Days::new(1);
+    if holds(before) && !mine.iter().any(|o| o.start != start && o.covers(before)) {
+        return Err(format!("already a holder on {before}"));
+    }
+    match row.end {
+        Until(end) => {
+            let end = day(end);
+            if tenure.end != Some(end) {
+                return Err(format!("end is {:?}, verified {end}", tenure.end));
+            }
+            if !holds(end) {
+                return Err(format!("not among holders on the last day {end}"));
+            }
+            let after = end + Days::new(1);
+            if holds(after) {
+                return Err(format!("still a holder on {after}"));
+            }
+        }
+        Open => {
+            if tenure.end.is_some() {
+                return Err(format!("ends {:?}, verified still in office", tenure.end));
+            }
+        }
+        Unchecked => {}
+    }
+    Ok(())
+}
+
+fn check_meeting(kb: &Knowledge, row: &Meeting) -> Result<(), String> {
+    let (start, end) = (day(row.start), day(row.end));
+    let year = start.year();
+    let text = format!(
+        "Ministers spoke at the {} in {} in {year}.",
+        row.phrase, row.place
+    );
+    let found = kb.find_events(&text);
+    let Some(mention) = found.first() else {
+        return Err(format!("no series found in {text:?}"));
+    };
+    if !mention.place_matched {
+        return Err(format!(
+            "place {:?} did not narrow the candidates",
+            row.place
+        ));
+    }
+    let same_year: Vec<usize> = mention
+        .candidates
+        .iter()
+        .copied()
+        .filter(|&e| kb.events[e].start.year() == year)
+        .collect();
+    let &[e] = &same_year[..] else {
+        return Err(format!(
+            "{} candidates in {year}: {:?}",
+            same_year.len(),
+            same_year
+                .iter()
+                .map(|&e| &kb.events[e].id)
+                .collect::<Vec<_>>()
+        ));
+    };
+    let event = &kb.events[e];
+    if (event.start, event.last_day()) != (start, end) {
+        return Err(format!(
+            "{} runs {}..{}, verified {start}..{end}",
+            event.id,
+            event.start,
+            event.last_day()
+        ));
+    }
+    if event.country != row.country {
+        return Err(format!(
+            "{} is in {}, verified {}",
+            event.id, event.country, row.country
+        ));
+    }
+    if !kb.events_matching(row.place).contains(&e) {
+        return Err(format!(
+            "{} not listed by events_matching({:?})",
+            event.id, row.place
+        ));
+    }
+    Ok(())
+}
+
+fn check_publisher(kb: &Knowledge, row: &Publisher) -> Result<(), String> {
+    let Some(id) = kb.outlet_by_name(row.names[0]) else {
+        return Err("no outlet by that name".into());
+    };
+    let outlet = &kb.outlets[id];
+    for name in row.names {
+        if kb.outlet_by_name(name) != Some(id) {
+            return Err(format!("{name:?} does not name {}", outlet.id));
+        }
+    }
+    if (
+        outlet.name.as_str(),
+        outlet.kind.as_str(),
+        outlet.country.as_str(),
+    ) != (row.canonical, row.kind, row.country)
+    {
+        return Err(format!(
+            "is {:?}/{}/{}, verified {:?}/{}/{}",
+            outlet.name, outlet.kind, outlet.country, row.canonical, row.kind, row.country
+        ));
+    }
+    for host in row.hosts {
+        if kb.outlet_by_host(host) != Some(id) {
+            return Err(format!("host {host} does not lead to {}", outlet.id));
+        }
+    }
+    for text in row.marks {
+        let marks = kb.find_outlet_marks(text);
+        if marks.first().map(|m| m.0) != Some(id) {
+            return Err(format!("no mark of {} found in {text:?}", outlet.id));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn verified_tenures_match_the_data() {
+    let kb = Knowledge::builtin();
+    let failures: Vec<String> = TENURES
+        .iter()
+        .filter_map(|row| {
+            check_tenure(kb, row).err().map(|e| {
+                format!(
+                    "{} ({} {}, from {}): {e}",
+                    row.name, row.country, row.office, row.start
+                )
+            })
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} tenure rows failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn verified_meetings_match_the_data() {
+    let kb = Knowledge::builtin();
+    let failures: Vec<String> = MEETINGS
+        .iter()
+        .filter_map(|row| {
+            check_meeting(kb, row)
+                .err()
+                .map(|e| format!("{} in {} ({}): {e}", row.phrase, row.place, row.start))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} meeting rows failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn verified_outlets_match_the_data() {
+    let kb = Knowledge::builtin();
+    let failures: Vec<String> = PUBLISHERS
+        .iter()
+        .filter_map(|row| {
+            check_publisher(kb, row)
+                .err()
+                .map(|e| format!("{}: {e}", row.canonical))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} outlet rows failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn the_sample_is_large_and_spread_out() {
+    let rows = TENURES.len() + MEETINGS.len() + PUBLISHERS.len();
+    assert!(rows >= 60, "only {rows} verified rows");
+    assert!(TENURES.len() >= 30, "only {} tenure rows", TENURES.len());
+    assert!(MEETINGS.len() >= 20, "only {} meeting rows", MEETINGS.len());
+    assert!(
+        PUBLISHERS.len() >= 8,
+        "only {} outlet rows",
+        PUBLISHERS.len()
+    );
+
+    let countries: BTreeSet<&str> = TENURES
+        .iter()
+        .map(|r| r.country)
+        .chain(MEETINGS.iter().map(|r| r.country))
+        .chain(PUBLISHERS.iter().map(|r| r.country))
+        .collect();
+    assert!(
+        countries.len() >= 12,
+        "only {} countries: {countries:?}",
+        countries.len()
+    );
+    let tenure_countries: BTreeSet<&str> = TENURES.iter().map(|r| r.country).collect();
+    assert!(
+        tenure_countries.len() >= 12,
+        "tenures cover only {tenure_countries:?}"
+    );
+    for body in ["UN", "EU"] {
+        assert!(tenure_countries.contains(body), "no tenure of the {body}");
+    }
+    let series: BTreeSet<&str> = MEETINGS.iter().map(|r| r.phrase).collect();
+    assert!(series.len() >= 10, "meetings cover only {series:?}");
+}

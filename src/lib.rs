@@ -15,3 +15,4 @@ pub mod read;
 pub mod render;
 pub mod site;
 pub mod slug;
+pub mod timings;

@@ -19,6 +19,7 @@ use crate::knowledge::Knowledge;
 use crate::order::{Timeline, order};
 use crate::read::{Source, find_sources, read_source};
 use crate::render::{RenderReport, RenderSettings, load_theme, render_site};
+use crate::timings::{Stage, StageClock, Timings};
 
 /// What the user asked of a build.
 #[derive(Debug, Clone)]
@@ -87,6 +88,8 @@ pub struct BuildReport {
     pub articles: usize,
     /// Files skipped, with reasons in the diagnostics.
     pub skipped: usize,
+    /// Articles inferred in this build (the others came from the inference cache).
+    pub inferred: usize,
     /// What rendering wrote.
     pub render: RenderReport,
     /// Time to read, clean and infer.
@@ -97,6 +100,8 @@ pub struct BuildReport {
     pub render_time: Duration,
     /// Total.
     pub total: Duration,
+    /// Time per stage, summed over threads.
+    pub timings: Timings,
     /// Warnings and errors, in file order.
     pub diagnostics: Vec<Diagnostic>,
     /// Whether the site was written (the previous output is untouched otherwise).
@@ -162,7 +167,11 @@ fn knowledge_is_empty(config: &Config) -> bool {
 
 /// Reads, cleans and infers every article under the site's content folder, in parallel.
 /// Returns the articles (sorted by path) and per-file diagnostics.
-pub fn infer_all(site: &Site, options: &BuildOptions) -> (Vec<Article>, Vec<Diagnostic>, usize) {
+pub fn infer_all(
+    site: &Site,
+    options: &BuildOptions,
+    clock: &StageClock,
+) -> (Vec<Article>, Vec<Diagnostic>, usize) {
     let (sources, mut diagnostics) = find_sources(&site.content_dir());
     let found = sources.len();
     let period = site.config.inference.period.map(|[a, b]| (a, b));
@@ -175,14 +184,19 @@ pub fn infer_all(site: &Site, options: &BuildOptions) -> (Vec<Article>, Vec<Diag
     let results: Vec<Inferred> = sources
         .into_par_iter()
         .map(|source| {
-            let outcome = read_source(&source).and_then(|bytes| {
-                let doc = clean::clean(source.rel.clone(), &bytes);
-                drop(bytes);
-                check_doc(&doc)?;
-                let fingerprint = fingerprint(&doc);
-                let warnings = doc.warnings.clone();
-                Ok((infer(&doc, &cx), fingerprint, warnings))
-            });
+            let outcome = clock
+                .time(Stage::Read, || read_source(&source))
+                .and_then(|bytes| {
+                    let doc = clock.time(Stage::Clean, || {
+                        let doc = clean::clean(source.rel.clone(), &bytes);
+                        check_doc(&doc).map(|()| doc)
+                    })?;
+                    drop(bytes);
+                    let fingerprint = fingerprint(&doc);
+                    let warnings = doc.warnings.clone();
+                    let article = clock.time(Stage::Infer, || infer(&doc, &cx));
+                    Ok((article, fingerprint, warnings))
+                });
             match outcome {
                 Ok((article, fp, warnings)) => (source, Ok((article, fp)), warnings),
                 Err(d) => (source, Err(d), Vec::new()),
@@ -276,7 +290,8 @@ pub fn build(options: &BuildOptions) -> BuildReport {
             return report;
         }
     };
-    let (articles, diagnostics, found) = infer_all(&site, options);
+    let clock = StageClock::default();
+    let (articles, diagnostics, found) = infer_all(&site, options, &clock);
     report.infer_time = start.elapsed();
     report.found = found;
     report.articles = articles.len();
@@ -284,14 +299,16 @@ pub fn build(options: &BuildOptions) -> BuildReport {
     report.diagnostics = diagnostics;
 
     let t = Instant::now();
-    let (timeline, warnings) = order(articles, &site.config, &site.topics);
+    let (timeline, warnings) =
+        clock.time(Stage::Order, || order(articles, &site.config, &site.topics));
     report.diagnostics.extend(warnings);
     report.order_time = t.elapsed();
 
     let t = Instant::now();
-    let result = write_site(&site, &timeline, &theme, &out, None);
+    let result = write_site(&site, &timeline, &theme, &out, None, Some(&clock));
     report.render_time = t.elapsed();
     report.total = start.elapsed();
+    report.timings = clock.timings();
     match result {
         Ok(r) => {
             report.render = r;
@@ -310,6 +327,7 @@ pub fn write_site(
     theme: &crate::render::Theme,
     out: &Path,
     inject: Option<&str>,
+    clock: Option<&StageClock>,
 ) -> Result<RenderReport, Vec<Diagnostic>> {
     let parent = out
         .parent()
@@ -329,6 +347,7 @@ pub fn write_site(
         kb: &site.kb,
         theme,
         inject,
+        clock,
     };
     let report = match render_site(timeline, &settings, &staging) {
         Ok(r) => r,

@@ -20,6 +20,7 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::knowledge::Knowledge;
 use crate::order::{Timeline, by_year_month};
+use crate::timings::{Stage, StageClock};
 use model::*;
 pub use theme::{Theme, load_theme};
 
@@ -37,6 +38,18 @@ pub struct RenderSettings<'a> {
     pub theme: &'a Theme,
     /// A script to inject before `</body>` (live reload when serving); `None` when building.
     pub inject: Option<&'a str>,
+    /// Where to record time per stage (render, minify, write, feeds), if anywhere.
+    pub clock: Option<&'a StageClock>,
+}
+
+impl RenderSettings<'_> {
+    /// Runs `f`, recording its time under `stage` when a clock is set.
+    fn timed<T>(&self, stage: Stage, f: impl FnOnce() -> T) -> T {
+        match self.clock {
+            Some(clock) => clock.time(stage, f),
+            None => f(),
+        }
+    }
 }
 
 /// What was written.
@@ -48,6 +61,8 @@ pub struct RenderReport {
     pub files: usize,
     /// Bytes written.
     pub bytes: u64,
+    /// HTML pages taken unchanged from the previous output instead of rendered.
+    pub reused: usize,
 }
 
 /// One HTML page to render.
@@ -148,8 +163,11 @@ pub fn render_site(
         errors.truncate(10);
         return Err(errors);
     }
-    let extra =
-        feeds::write_feeds(timeline, &builder, &site, s.config, out).map_err(|e| vec![e])?;
+    let extra = s
+        .timed(Stage::Feeds, || {
+            feeds::write_feeds(timeline, &builder, &site, s.config, out)
+        })
+        .map_err(|e| vec![e])?;
     report.files += extra.0;
     report.bytes += extra.1;
     for (rel, source) in &s.theme.statics {
@@ -266,6 +284,7 @@ impl PageCx<'_> {
     }
 
     fn render_page(&self, page: &Page, out: &Path) -> Result<u64, Diagnostic> {
+        let started = std::time::Instant::now();
         let mut cx = Context::new();
         cx.insert("site", self.site);
         let (template, path, canonical, title): (&str, String, String, String) = match page {
@@ -439,16 +458,23 @@ impl PageCx<'_> {
         if let Some(script) = self.s.inject {
             inject_before_body_end(&mut html, script);
         }
+        if let Some(clock) = self.s.clock {
+            clock.add(Stage::Render, started.elapsed());
+        }
         if self.s.config.minify {
-            html = minify_html::minify(&html, &minify_cfg());
+            html = self
+                .s
+                .timed(Stage::Minify, || minify_html::minify(&html, &minify_cfg()));
         }
-        let dest = out.join(&path);
-        if let Some(parent) = dest.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| Diagnostic::error(&path, format!("cannot create folder: {e}")))?;
-        }
-        std::fs::write(&dest, &html)
-            .map_err(|e| Diagnostic::error(&path, format!("cannot write: {e}")))?;
+        self.s.timed(Stage::Write, || {
+            let dest = out.join(&path);
+            if let Some(parent) = dest.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| Diagnostic::error(&path, format!("cannot create folder: {e}")))?;
+            }
+            std::fs::write(&dest, &html)
+                .map_err(|e| Diagnostic::error(&path, format!("cannot write: {e}")))
+        })?;
         Ok(html.len() as u64)
     }
 

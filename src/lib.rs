@@ -10,6 +10,7 @@ pub mod dates;
 pub mod diagnostics;
 pub mod infer;
 pub mod knowledge;
+pub mod minify;
 pub mod order;
 pub mod read;
 pub mod render;

@@ -131,10 +131,11 @@ pub fn render_site(
             .filter(|&y| years[y].year.is_some())
             .map(Page::Year),
     );
-    pages.extend((0..timeline.articles.len()).map(Page::Article));
+    // The long list pages first, so that none is left for one thread at the end.
     pages.extend((0..timeline.topics.len()).map(Page::Topic));
     pages.extend((0..timeline.speakers.len()).map(Page::Speaker));
     pages.extend((0..timeline.sources.len()).map(Page::Source));
+    pages.extend((0..timeline.articles.len()).map(Page::Article));
 
     let cx = PageCx {
         timeline,
@@ -144,10 +145,20 @@ pub fn render_site(
         order: &order,
         years: &years,
     };
-    let results: Vec<Result<u64, Diagnostic>> = pages
-        .par_iter()
-        .map(|page| cx.render_page(page, out))
-        .collect();
+    // Feeds and exports are written while pages render.
+    let (results, feeds) = rayon::join(
+        || -> Vec<Result<u64, Diagnostic>> {
+            pages
+                .par_iter()
+                .map(|page| cx.render_page(page, out))
+                .collect()
+        },
+        || {
+            s.timed(Stage::Feeds, || {
+                feeds::write_feeds(timeline, &builder, &site, s.config, out)
+            })
+        },
+    );
     let mut report = RenderReport::default();
     let mut errors = Vec::new();
     for r in results {
@@ -163,11 +174,7 @@ pub fn render_site(
         errors.truncate(10);
         return Err(errors);
     }
-    let extra = s
-        .timed(Stage::Feeds, || {
-            feeds::write_feeds(timeline, &builder, &site, s.config, out)
-        })
-        .map_err(|e| vec![e])?;
+    let extra = feeds.map_err(|e| vec![e])?;
     report.files += extra.0;
     report.bytes += extra.1;
     for (rel, source) in &s.theme.statics {
@@ -462,9 +469,7 @@ impl PageCx<'_> {
             clock.add(Stage::Render, started.elapsed());
         }
         if self.s.config.minify {
-            html = self
-                .s
-                .timed(Stage::Minify, || minify_html::minify(&html, &minify_cfg()));
+            html = self.s.timed(Stage::Minify, || crate::minify::minify(&html));
         }
         self.s.timed(Stage::Write, || {
             let dest = out.join(&path);

@@ -3,6 +3,7 @@
 //! The pipeline, one module per stage: [`read`] → [`clean`] → [`infer`] → [`order`] →
 //! [`render`]. See `ARCHITECTURE.md` for the map.
 
+pub mod cache;
 pub mod clean;
 pub mod commands;
 pub mod config;

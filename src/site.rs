@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::cache::{self, InferCache};
 use crate::clean::{self, Doc};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Severity};
@@ -165,13 +166,22 @@ fn knowledge_is_empty(config: &Config) -> bool {
         && k.offices.is_empty()
 }
 
-/// Reads, cleans and infers every article under the site's content folder, in parallel.
-/// Returns the articles (sorted by path) and per-file diagnostics.
-pub fn infer_all(
-    site: &Site,
-    options: &BuildOptions,
-    clock: &StageClock,
-) -> (Vec<Article>, Vec<Diagnostic>, usize) {
+/// The articles of a build and what was found on the way.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// The articles, sorted by path (drafts left out unless asked for, copies once).
+    pub articles: Vec<Article>,
+    /// Per-file warnings and errors.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Article files found.
+    pub found: usize,
+    /// Articles inferred in this build; the others came from the inference cache.
+    pub inferred: usize,
+}
+
+/// Reads, cleans and infers every article under the site's content folder, in parallel, taking
+/// unchanged articles from the inference cache ([`crate::cache`]) and storing the others in it.
+pub fn infer_all(site: &Site, options: &BuildOptions, clock: &StageClock) -> Collected {
     let (sources, mut diagnostics) = find_sources(&site.content_dir());
     let found = sources.len();
     let period = site.config.inference.period.map(|[a, b]| (a, b));
@@ -181,37 +191,121 @@ pub fn infer_all(
         period,
         today: options.today,
     };
-    let results: Vec<Inferred> = sources
-        .into_par_iter()
-        .map(|source| {
-            let outcome = clock
-                .time(Stage::Read, || read_source(&source))
-                .and_then(|bytes| {
-                    let doc = clock.time(Stage::Clean, || {
-                        let doc = clean::clean(source.rel.clone(), &bytes);
-                        check_doc(&doc).map(|()| doc)
-                    })?;
-                    drop(bytes);
-                    let fingerprint = fingerprint(&doc);
-                    let warnings = doc.warnings.clone();
-                    let article = clock.time(Stage::Infer, || infer(&doc, &cx));
-                    Ok((article, fingerprint, warnings))
-                });
-            match outcome {
-                Ok((article, fp, warnings)) => (source, Ok((article, fp)), warnings),
-                Err(d) => (source, Err(d), Vec::new()),
+    let cache = InferCache::new(
+        &site.root,
+        cache::engine_version(&site.config, options.today),
+    );
+
+    // Pass 1: every file's cache key (the bytes are read again only for a cache miss, so the
+    // whole collection is never held in memory at once).
+    let keyed: Vec<Result<u64, Diagnostic>> = clock.time(Stage::Read, || {
+        sources
+            .par_iter()
+            .map(|source| {
+                read_source(source).map(|bytes| cache::key(cache.engine(), &source.rel, &bytes))
+            })
+            .collect()
+    });
+    let mut by_shard: Vec<Vec<(usize, u64)>> = vec![Vec::new(); cache::SHARDS];
+    let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(found);
+    for (i, k) in keyed.into_iter().enumerate() {
+        match k {
+            Ok(key) => {
+                by_shard[cache::shard_of(key)].push((i, key));
+                outcomes.push(None);
             }
+            Err(d) => outcomes.push(Some(Err(d))),
+        }
+    }
+
+    // Pass 2, one shard at a time: take hits from the cache, infer misses, rewrite the shard
+    // when its contents changed.
+    let infer_one = |source: &Source| -> Outcome {
+        let bytes = clock.time(Stage::Read, || read_source(source))?;
+        let doc = clock.time(Stage::Clean, || {
+            let doc = clean::clean(source.rel.clone(), &bytes);
+            check_doc(&doc).map(|()| doc)
+        })?;
+        drop(bytes);
+        let fingerprint = fingerprint(&doc);
+        let warnings = doc.warnings.clone();
+        let article = clock.time(Stage::Infer, || infer(&doc, &cx));
+        Ok(cache::Entry {
+            article,
+            fingerprint,
+            warnings,
+        })
+    };
+    let shards: Vec<(Vec<(usize, Outcome)>, usize)> = by_shard
+        .into_par_iter()
+        .enumerate()
+        .map(|(shard, members)| {
+            let t = Instant::now();
+            let stored = if members.is_empty() {
+                cache::Shard::new()
+            } else {
+                cache.load(shard)
+            };
+            clock.add(Stage::Cache, t.elapsed());
+            let mut out = Vec::with_capacity(members.len());
+            let mut keep: Vec<(u64, Vec<u8>)> = Vec::with_capacity(members.len());
+            let mut inferred = 0;
+            let mut changed = stored.len() != members.len();
+            for &(i, key) in &members {
+                let hit = stored.get(&key).and_then(|payload| {
+                    clock.time(Stage::Cache, || {
+                        cache::decode(payload).map(|entry| (entry, payload.clone()))
+                    })
+                });
+                match hit {
+                    Some((entry, payload)) => {
+                        keep.push((key, payload));
+                        out.push((i, Ok(entry)));
+                    }
+                    None => {
+                        changed = true;
+                        inferred += 1;
+                        let outcome = infer_one(&sources[i]);
+                        if let Ok(entry) = &outcome {
+                            if let Some(payload) = clock.time(Stage::Cache, || cache::encode(entry))
+                            {
+                                keep.push((key, payload));
+                            }
+                        }
+                        out.push((i, outcome));
+                    }
+                }
+            }
+            if changed {
+                let t = Instant::now();
+                let entries: Vec<(u64, &[u8])> =
+                    keep.iter().map(|(k, p)| (*k, p.as_slice())).collect();
+                // A cache that cannot be written costs speed next time, nothing else.
+                let _ = cache.store(shard, &entries);
+                clock.add(Stage::Cache, t.elapsed());
+            }
+            (out, inferred)
         })
         .collect();
-    let mut articles = Vec::with_capacity(results.len());
-    let mut seen: HashMap<u64, String> = HashMap::new();
-    for (source, result, warnings) in results {
-        for w in warnings {
-            diagnostics.push(Diagnostic::warning(&source.rel, w));
+    let mut inferred = 0;
+    for (outs, n) in shards {
+        inferred += n;
+        for (i, outcome) in outs {
+            outcomes[i] = Some(outcome);
         }
-        match result {
-            Ok((article, fp)) => {
-                if let Some(first) = seen.get(&fp) {
+    }
+
+    let mut articles = Vec::with_capacity(found);
+    let mut seen: HashMap<u64, String> = HashMap::new();
+    for (source, outcome) in sources.iter().zip(outcomes) {
+        let Some(outcome) = outcome else { continue };
+        match outcome {
+            Ok(entry) => {
+                for w in entry.warnings {
+                    diagnostics.push(Diagnostic::warning(&source.rel, w));
+                }
+                let article = entry.article;
+                if let Some(first) = seen.get(&entry.fingerprint) {
                     diagnostics.push(Diagnostic::warning(
                         &source.rel,
                         format!(
@@ -220,7 +314,7 @@ pub fn infer_all(
                     ));
                     continue;
                 }
-                seen.insert(fp, article.path.clone());
+                seen.insert(entry.fingerprint, article.path.clone());
                 if article.draft && !options.drafts {
                     continue;
                 }
@@ -229,11 +323,16 @@ pub fn infer_all(
             Err(d) => diagnostics.push(d),
         }
     }
-    (articles, diagnostics, found)
+    Collected {
+        articles,
+        diagnostics,
+        found,
+        inferred,
+    }
 }
 
-/// One file's outcome: its article and text fingerprint, or why it was skipped; and warnings.
-type Inferred = (Source, Result<(Article, u64), Diagnostic>, Vec<String>);
+/// One file's outcome: what inference found, or why the file was skipped.
+type Outcome = Result<cache::Entry, Diagnostic>;
 
 /// Refuses texts that cannot be articles: empty, or binary data.
 fn check_doc(doc: &Doc) -> Result<(), Diagnostic> {
@@ -291,9 +390,15 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         }
     };
     let clock = StageClock::default();
-    let (articles, diagnostics, found) = infer_all(&site, options, &clock);
+    let Collected {
+        articles,
+        diagnostics,
+        found,
+        inferred,
+    } = infer_all(&site, options, &clock);
     report.infer_time = start.elapsed();
     report.found = found;
+    report.inferred = inferred;
     report.articles = articles.len();
     report.skipped = found - articles.len();
     report.diagnostics = diagnostics;

@@ -15,6 +15,7 @@ pub mod minify;
 pub mod order;
 pub mod read;
 pub mod render;
+pub mod reuse;
 pub mod site;
 pub mod slug;
 pub mod timings;

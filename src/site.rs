@@ -20,6 +20,7 @@ use crate::knowledge::Knowledge;
 use crate::order::{Timeline, order};
 use crate::read::{Source, find_sources, read_source};
 use crate::render::{RenderReport, RenderSettings, load_theme, render_site};
+use crate::reuse::{self, PageManifest, Previous};
 use crate::timings::{Stage, StageClock, Timings};
 
 /// What the user asked of a build.
@@ -447,12 +448,21 @@ pub fn write_site(
     let io = |what: &str, e: std::io::Error| vec![Diagnostic::error(out, format!("{what}: {e}"))];
     let _ = std::fs::remove_dir_all(&staging);
     std::fs::create_dir_all(&staging).map_err(|e| io("cannot create the staging folder", e))?;
+    // Pages whose inputs did not change since the last build are linked from its output.
+    let version = reuse::output_version(&site.root, &site.config, inject);
+    let previous = PageManifest::load(&site.root, version)
+        .filter(|_| out.is_dir())
+        .map(|manifest| Previous {
+            dir: out.to_path_buf(),
+            manifest,
+        });
     let settings = RenderSettings {
         config: &site.config,
         kb: &site.kb,
         theme,
         inject,
         clock,
+        previous: previous.as_ref(),
     };
     let report = match render_site(timeline, &settings, &staging) {
         Ok(r) => r,
@@ -461,6 +471,9 @@ pub fn write_site(
             return Err(ds);
         }
     };
+    // The manifest must never describe an output that is not in place: drop it before the
+    // swap, write the new one after.
+    PageManifest::remove(&site.root);
     if out.exists() {
         std::fs::rename(out, &old).map_err(|e| io("cannot move the previous output aside", e))?;
     }
@@ -469,6 +482,7 @@ pub fn write_site(
         return Err(io("cannot move the new output into place", e));
     }
     let _ = std::fs::remove_dir_all(&old);
+    let _ = PageManifest::save(&site.root, version, &report.page_hashes);
     Ok(report)
 }
 

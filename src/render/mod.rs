@@ -14,12 +14,12 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::Context;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::knowledge::Knowledge;
 use crate::order::{Timeline, by_year_month};
+use crate::reuse::{HashingContext, Previous};
 use crate::timings::{Stage, StageClock};
 use model::*;
 pub use theme::{Theme, load_theme};
@@ -40,6 +40,8 @@ pub struct RenderSettings<'a> {
     pub inject: Option<&'a str>,
     /// Where to record time per stage (render, minify, write, feeds), if anywhere.
     pub clock: Option<&'a StageClock>,
+    /// The previous output, whose unchanged pages are linked instead of rendered.
+    pub previous: Option<&'a Previous>,
 }
 
 impl RenderSettings<'_> {
@@ -63,6 +65,16 @@ pub struct RenderReport {
     pub bytes: u64,
     /// HTML pages taken unchanged from the previous output instead of rendered.
     pub reused: usize,
+    /// Every HTML page's path and the hash of its inputs (for the next build's reuse).
+    pub page_hashes: Vec<(String, u64)>,
+}
+
+/// One written page: its path, the hash of its inputs, its size, and whether it was reused.
+struct Written {
+    path: String,
+    hash: u64,
+    bytes: u64,
+    reused: bool,
 }
 
 /// One HTML page to render.
@@ -147,7 +159,7 @@ pub fn render_site(
     };
     // Feeds and exports are written while pages render.
     let (results, feeds) = rayon::join(
-        || -> Vec<Result<u64, Diagnostic>> {
+        || -> Vec<Result<Written, Diagnostic>> {
             pages
                 .par_iter()
                 .map(|page| cx.render_page(page, out))
@@ -163,9 +175,11 @@ pub fn render_site(
     let mut errors = Vec::new();
     for r in results {
         match r {
-            Ok(bytes) => {
+            Ok(w) => {
                 report.pages += 1;
-                report.bytes += bytes;
+                report.bytes += w.bytes;
+                report.reused += usize::from(w.reused);
+                report.page_hashes.push((w.path, w.hash));
             }
             Err(e) => errors.push(e),
         }
@@ -290,9 +304,9 @@ impl PageCx<'_> {
         }
     }
 
-    fn render_page(&self, page: &Page, out: &Path) -> Result<u64, Diagnostic> {
+    fn render_page(&self, page: &Page, out: &Path) -> Result<Written, Diagnostic> {
         let started = std::time::Instant::now();
-        let mut cx = Context::new();
+        let mut cx = HashingContext::new();
         cx.insert("site", self.site);
         let (template, path, canonical, title): (&str, String, String, String) = match page {
             Page::Home => {
@@ -455,11 +469,27 @@ impl PageCx<'_> {
         cx.insert("page_title", &title);
         cx.insert("canonical", &format!("{}{}", self.site.base_url, canonical));
         cx.insert("current", &path);
+        let hash = cx.finish(template, &path);
+        let reused = self
+            .s
+            .previous
+            .and_then(|p| self.s.timed(Stage::Write, || p.reuse(&path, hash, out)));
+        if let Some(bytes) = reused {
+            if let Some(clock) = self.s.clock {
+                clock.add(Stage::Render, started.elapsed());
+            }
+            return Ok(Written {
+                path,
+                hash,
+                bytes,
+                reused: true,
+            });
+        }
         let mut html = self
             .s
             .theme
             .tera
-            .render(template, &cx)
+            .render(template, &cx.cx)
             .map_err(|e| theme::template_error(Path::new("templates"), &e))?
             .into_bytes();
         if let Some(script) = self.s.inject {
@@ -480,7 +510,12 @@ impl PageCx<'_> {
             std::fs::write(&dest, &html)
                 .map_err(|e| Diagnostic::error(&path, format!("cannot write: {e}")))
         })?;
-        Ok(html.len() as u64)
+        Ok(Written {
+            path,
+            hash,
+            bytes: html.len() as u64,
+            reused: false,
+        })
     }
 
     /// Indexes in display order.

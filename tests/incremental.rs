@@ -102,7 +102,12 @@ fn an_unchanged_site_rebuilds_byte_for_byte() {
     site.build();
     let first = output(&site);
     assert!(first.len() > 10);
-    site.build();
+    let second = site.build();
+    assert_eq!(second.inferred, 0);
+    assert_eq!(
+        second.render.reused, second.render.pages,
+        "every page is linked from the previous output"
+    );
     assert_eq!(
         output(&site),
         first,

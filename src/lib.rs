@@ -3,6 +3,7 @@
 //! The pipeline, one module per stage: [`read`] → [`clean`] → [`infer`] → [`order`] →
 //! [`render`]. See `ARCHITECTURE.md` for the map.
 
+pub mod cache;
 pub mod clean;
 pub mod commands;
 pub mod config;
@@ -13,6 +14,8 @@ pub mod knowledge;
 pub mod order;
 pub mod read;
 pub mod render;
+pub mod reuse;
 pub mod serve;
 pub mod site;
 pub mod slug;
+pub mod timings;

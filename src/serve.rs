@@ -187,9 +187,16 @@ impl Session {
             &self.site.config,
             &self.site.topics,
         );
-        write_site(&self.site, &timeline, theme, &self.out, Some(RELOAD_SCRIPT))
-            .map(|_| ())
-            .map_err(|ds| join(&ds))
+        write_site(
+            &self.site,
+            &timeline,
+            theme,
+            &self.out,
+            Some(RELOAD_SCRIPT),
+            None,
+        )
+        .map(|_| ())
+        .map_err(|ds| join(&ds))
     }
 
     fn apply(&mut self, change: &Change) -> Result<(), String> {

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::cache::{self, InferCache};
 use crate::clean::{self, Doc};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Severity};
@@ -19,6 +20,8 @@ use crate::knowledge::Knowledge;
 use crate::order::{Timeline, order};
 use crate::read::{Source, find_sources, read_source};
 use crate::render::{RenderReport, RenderSettings, load_theme, render_site};
+use crate::reuse::{self, PageManifest, Previous};
+use crate::timings::{Stage, StageClock, Timings};
 
 /// What the user asked of a build.
 #[derive(Debug, Clone)]
@@ -100,6 +103,8 @@ pub struct BuildReport {
     pub articles: usize,
     /// Files skipped, with reasons in the diagnostics.
     pub skipped: usize,
+    /// Articles inferred in this build (the others came from the inference cache).
+    pub inferred: usize,
     /// What rendering wrote.
     pub render: RenderReport,
     /// Time to read, clean and infer.
@@ -110,6 +115,8 @@ pub struct BuildReport {
     pub render_time: Duration,
     /// Total.
     pub total: Duration,
+    /// Time per stage, summed over threads.
+    pub timings: Timings,
     /// Warnings and errors, in file order.
     pub diagnostics: Vec<Diagnostic>,
     /// Whether the site was written (the previous output is untouched otherwise).
@@ -173,9 +180,22 @@ fn knowledge_is_empty(config: &Config) -> bool {
         && k.offices.is_empty()
 }
 
-/// Reads, cleans and infers every article under the site's content folder, in parallel.
-/// Returns the articles (sorted by path) and per-file diagnostics.
-pub fn infer_all(site: &Site, options: &BuildOptions) -> (Vec<Article>, Vec<Diagnostic>, usize) {
+/// The articles of a build and what was found on the way.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// The articles, sorted by path (drafts left out unless asked for, copies once).
+    pub articles: Vec<Article>,
+    /// Per-file warnings and errors.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Article files found.
+    pub found: usize,
+    /// Articles inferred in this build; the others came from the inference cache.
+    pub inferred: usize,
+}
+
+/// Reads, cleans and infers every article under the site's content folder, in parallel, taking
+/// unchanged articles from the inference cache ([`crate::cache`]) and storing the others in it.
+pub fn infer_all(site: &Site, options: &BuildOptions, clock: &StageClock) -> Collected {
     let (sources, mut diagnostics) = find_sources(&site.content_dir());
     let found = sources.len();
     let period = site.config.inference.period.map(|[a, b]| (a, b));
@@ -186,31 +206,127 @@ pub fn infer_all(site: &Site, options: &BuildOptions) -> (Vec<Article>, Vec<Diag
         today: options.today,
     };
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<Inferred> = sources
-        .into_par_iter()
-        .map(|source| {
-            let result = match infer_file(&source, &cx) {
-                Ok((article, fp, warnings)) => (source, Ok((article, fp)), warnings),
-                Err(d) => (source, Err(d), Vec::new()),
-            };
-            if let Some(Progress(report)) = &options.progress {
-                report(
-                    done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
-                    found,
-                );
+    let cache = InferCache::new(
+        &site.root,
+        cache::engine_version(&site.config, options.today),
+    );
+
+    // Pass 1: every file's cache key (the bytes are read again only for a cache miss, so the
+    // whole collection is never held in memory at once).
+    let keyed: Vec<Result<u64, Diagnostic>> = clock.time(Stage::Read, || {
+        sources
+            .par_iter()
+            .map(|source| {
+                read_source(source).map(|bytes| cache::key(cache.engine(), &source.rel, &bytes))
+            })
+            .collect()
+    });
+    let mut by_shard: Vec<Vec<(usize, u64)>> = vec![Vec::new(); cache::SHARDS];
+    let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(found);
+    for (i, k) in keyed.into_iter().enumerate() {
+        match k {
+            Ok(key) => {
+                by_shard[cache::shard_of(key)].push((i, key));
+                outcomes.push(None);
             }
-            result
+            Err(d) => outcomes.push(Some(Err(d))),
+        }
+    }
+
+    // Pass 2, one shard at a time: take hits from the cache, infer misses, rewrite the shard
+    // when its contents changed.
+    let infer_one = |source: &Source| -> Outcome {
+        let bytes = clock.time(Stage::Read, || read_source(source))?;
+        let doc = clock.time(Stage::Clean, || {
+            let doc = clean::clean(source.rel.clone(), &bytes);
+            check_doc(&doc).map(|()| doc)
+        })?;
+        drop(bytes);
+        let fingerprint = fingerprint(&doc);
+        let warnings = doc.warnings.clone();
+        let article = clock.time(Stage::Infer, || infer(&doc, &cx));
+        Ok(cache::Entry {
+            article,
+            fingerprint,
+            warnings,
+        })
+    };
+    let shards: Vec<(Vec<(usize, Outcome)>, usize)> = by_shard
+        .into_par_iter()
+        .enumerate()
+        .map(|(shard, members)| {
+            let t = Instant::now();
+            let stored = if members.is_empty() {
+                cache::Shard::new()
+            } else {
+                cache.load(shard)
+            };
+            clock.add(Stage::Cache, t.elapsed());
+            let mut out = Vec::with_capacity(members.len());
+            let mut keep: Vec<(u64, Vec<u8>)> = Vec::with_capacity(members.len());
+            let mut inferred = 0;
+            let mut changed = stored.len() != members.len();
+            for &(i, key) in &members {
+                if let Some(Progress(report)) = &options.progress {
+                    report(
+                        done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+                        found,
+                    );
+                }
+                let hit = stored.get(&key).and_then(|payload| {
+                    clock.time(Stage::Cache, || {
+                        cache::decode(payload).map(|entry| (entry, payload.clone()))
+                    })
+                });
+                match hit {
+                    Some((entry, payload)) => {
+                        keep.push((key, payload));
+                        out.push((i, Ok(entry)));
+                    }
+                    None => {
+                        changed = true;
+                        inferred += 1;
+                        let outcome = infer_one(&sources[i]);
+                        if let Ok(entry) = &outcome {
+                            if let Some(payload) = clock.time(Stage::Cache, || cache::encode(entry))
+                            {
+                                keep.push((key, payload));
+                            }
+                        }
+                        out.push((i, outcome));
+                    }
+                }
+            }
+            if changed {
+                let t = Instant::now();
+                let entries: Vec<(u64, &[u8])> =
+                    keep.iter().map(|(k, p)| (*k, p.as_slice())).collect();
+                // A cache that cannot be written costs speed next time, nothing else.
+                let _ = cache.store(shard, &entries);
+                clock.add(Stage::Cache, t.elapsed());
+            }
+            (out, inferred)
         })
         .collect();
-    let mut articles = Vec::with_capacity(results.len());
-    let mut seen: HashMap<u64, String> = HashMap::new();
-    for (source, result, warnings) in results {
-        for w in warnings {
-            diagnostics.push(Diagnostic::warning(&source.rel, w));
+    let mut inferred = 0;
+    for (outs, n) in shards {
+        inferred += n;
+        for (i, outcome) in outs {
+            outcomes[i] = Some(outcome);
         }
-        match result {
-            Ok((article, fp)) => {
-                if let Some(first) = seen.get(&fp) {
+    }
+
+    let mut articles = Vec::with_capacity(found);
+    let mut seen: HashMap<u64, String> = HashMap::new();
+    for (source, outcome) in sources.iter().zip(outcomes) {
+        let Some(outcome) = outcome else { continue };
+        match outcome {
+            Ok(entry) => {
+                for w in entry.warnings {
+                    diagnostics.push(Diagnostic::warning(&source.rel, w));
+                }
+                let article = entry.article;
+                if let Some(first) = seen.get(&entry.fingerprint) {
                     diagnostics.push(Diagnostic::warning(
                         &source.rel,
                         format!(
@@ -219,7 +335,7 @@ pub fn infer_all(site: &Site, options: &BuildOptions) -> (Vec<Article>, Vec<Diag
                     ));
                     continue;
                 }
-                seen.insert(fp, article.path.clone());
+                seen.insert(entry.fingerprint, article.path.clone());
                 if article.draft && !options.drafts {
                     continue;
                 }
@@ -228,7 +344,12 @@ pub fn infer_all(site: &Site, options: &BuildOptions) -> (Vec<Article>, Vec<Diag
             Err(d) => diagnostics.push(d),
         }
     }
-    (articles, diagnostics, found)
+    Collected {
+        articles,
+        diagnostics,
+        found,
+        inferred,
+    }
 }
 
 /// Reads, cleans and infers one article file: the article, a fingerprint of its text (to find
@@ -246,8 +367,8 @@ pub fn infer_file(
     Ok((infer(&doc, cx), fingerprint, warnings))
 }
 
-/// One file's outcome: its article and text fingerprint, or why it was skipped; and warnings.
-type Inferred = (Source, Result<(Article, u64), Diagnostic>, Vec<String>);
+/// One file's outcome: what inference found, or why the file was skipped.
+type Outcome = Result<cache::Entry, Diagnostic>;
 
 /// Refuses texts that cannot be articles: empty, or binary data.
 fn check_doc(doc: &Doc) -> Result<(), Diagnostic> {
@@ -304,22 +425,31 @@ pub fn build(options: &BuildOptions) -> BuildReport {
             return report;
         }
     };
-    let (articles, diagnostics, found) = infer_all(&site, options);
+    let clock = StageClock::default();
+    let Collected {
+        articles,
+        diagnostics,
+        found,
+        inferred,
+    } = infer_all(&site, options, &clock);
     report.infer_time = start.elapsed();
     report.found = found;
+    report.inferred = inferred;
     report.articles = articles.len();
     report.skipped = found - articles.len();
     report.diagnostics = diagnostics;
 
     let t = Instant::now();
-    let (timeline, warnings) = order(articles, &site.config, &site.topics);
+    let (timeline, warnings) =
+        clock.time(Stage::Order, || order(articles, &site.config, &site.topics));
     report.diagnostics.extend(warnings);
     report.order_time = t.elapsed();
 
     let t = Instant::now();
-    let result = write_site(&site, &timeline, &theme, &out, None);
+    let result = write_site(&site, &timeline, &theme, &out, None, Some(&clock));
     report.render_time = t.elapsed();
     report.total = start.elapsed();
+    report.timings = clock.timings();
     match result {
         Ok(r) => {
             report.render = r;
@@ -338,6 +468,7 @@ pub fn write_site(
     theme: &crate::render::Theme,
     out: &Path,
     inject: Option<&str>,
+    clock: Option<&StageClock>,
 ) -> Result<RenderReport, Vec<Diagnostic>> {
     let parent = out
         .parent()
@@ -352,11 +483,21 @@ pub fn write_site(
     let io = |what: &str, e: std::io::Error| vec![Diagnostic::error(out, format!("{what}: {e}"))];
     let _ = std::fs::remove_dir_all(&staging);
     std::fs::create_dir_all(&staging).map_err(|e| io("cannot create the staging folder", e))?;
+    // Pages whose inputs did not change since the last build are linked from its output.
+    let version = reuse::output_version(&site.root, &site.config, inject);
+    let previous = PageManifest::load(&site.root, version)
+        .filter(|_| out.is_dir())
+        .map(|manifest| Previous {
+            dir: out.to_path_buf(),
+            manifest,
+        });
     let settings = RenderSettings {
         config: &site.config,
         kb: &site.kb,
         theme,
         inject,
+        clock,
+        previous: previous.as_ref(),
     };
     let report = match render_site(timeline, &settings, &staging) {
         Ok(r) => r,
@@ -365,6 +506,9 @@ pub fn write_site(
             return Err(ds);
         }
     };
+    // The manifest must never describe an output that is not in place: drop it before the
+    // swap, write the new one after.
+    PageManifest::remove(&site.root);
     if out.exists() {
         std::fs::rename(out, &old).map_err(|e| io("cannot move the previous output aside", e))?;
     }
@@ -373,6 +517,7 @@ pub fn write_site(
         return Err(io("cannot move the new output into place", e));
     }
     let _ = std::fs::remove_dir_all(&old);
+    let _ = PageManifest::save(&site.root, version, &report.page_hashes);
     Ok(report)
 }
 

@@ -6,6 +6,7 @@
 //! one starting in lower case continues it.
 
 use std::collections::HashSet;
+use std::hash::Hasher;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -232,14 +233,22 @@ fn drop_repeats(doc: &mut Doc) {
     let mut seen = HashSet::new();
     let mut kept = Vec::with_capacity(doc.blocks.len());
     for block in std::mem::take(&mut doc.blocks) {
-        let key: String = block
-            .text
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        let long_enough = key.len() >= 24;
-        if long_enough && !seen.insert(key) {
+        // The paragraph's letters and digits, lower-cased, hashed rather than collected.
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        let mut len = 0;
+        for c in block.text.chars().filter(|c| c.is_alphanumeric()) {
+            if c.is_ascii() {
+                hasher.write_u8(c.to_ascii_lowercase() as u8);
+                len += 1;
+            } else {
+                for l in c.to_lowercase() {
+                    hasher.write_u32(l as u32);
+                    len += l.len_utf8();
+                }
+            }
+        }
+        let long_enough = len >= 24;
+        if long_enough && !seen.insert(hasher.finish()) {
             doc.removed.push(Removed {
                 rule: "repeated-paragraph",
                 span: block.span,

@@ -14,7 +14,7 @@ mod front;
 
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::infer::Span;
 
@@ -23,7 +23,7 @@ pub use decode::{Decoded, decode};
 pub use front::{FrontMatter, split_front_matter};
 
 /// What kind of file an article came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Raw text: cleaned and inferred.
@@ -33,7 +33,7 @@ pub enum Format {
 }
 
 /// The role of a body block.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BlockKind {
     /// A short line standing alone: the title or a subheading.

@@ -57,8 +57,9 @@ pub fn run(options: &BuildOptions) -> CheckReport {
             return report;
         }
     };
-    let (articles, diagnostics, _) = infer_all(&site, options);
-    report.diagnostics.extend(diagnostics);
+    let collected = infer_all(&site, options, &crate::timings::StageClock::default());
+    let articles = collected.articles;
+    report.diagnostics.extend(collected.diagnostics);
     report.articles = articles.len();
     let low = site.config.inference.low_confidence;
     for a in &articles {
@@ -126,7 +127,7 @@ pub fn run(options: &BuildOptions) -> CheckReport {
         return report;
     };
     let out = tmp.join("site");
-    match write_site(&site, &timeline, &theme, &out, None) {
+    match write_site(&site, &timeline, &theme, &out, None, None) {
         Ok(_) => report.diagnostics.extend(broken_links(&out)),
         Err(ds) => report.diagnostics.extend(ds),
     }

@@ -94,6 +94,14 @@ pub fn print_build_summary(r: &BuildReport, verbose: bool) {
             r.order_time.as_millis(),
             r.render_time.as_millis()
         );
+        let per_stage: Vec<String> = r
+            .timings
+            .stages()
+            .iter()
+            .filter(|(_, d)| !d.is_zero())
+            .map(|(name, d)| format!("{name} {} ms", d.as_millis()))
+            .collect();
+        eprintln!("  CPU time per stage: {}", per_stage.join(" · "));
     }
 }
 

@@ -12,7 +12,7 @@ mod title;
 mod topics;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::clean::{BlockKind, Doc, Format};
 use crate::knowledge::Knowledge;
@@ -38,7 +38,7 @@ pub struct InferContext<'a> {
 }
 
 /// A run of body text: plain, or a quotation with its index in [`Article::quotes`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Segment {
     /// The words.
     pub text: String,
@@ -47,7 +47,7 @@ pub struct Segment {
 }
 
 /// A block of the article body as pages show it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BodyBlock {
     /// heading, paragraph, quote or item.
     pub kind: BlockKind,
@@ -58,7 +58,7 @@ pub struct BodyBlock {
 }
 
 /// Everything inferred about one article.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Article {
     /// The file stem: stable id.
     pub id: String,

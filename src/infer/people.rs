@@ -7,6 +7,9 @@
 //! speaker of this article. Quotes go to the speaker of the nearest verb of saying in their
 //! paragraph, or continue the previous paragraph's speaker.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 use crate::clean::{Block, BlockKind, Doc};
@@ -393,15 +396,14 @@ fn attributions(
 ) -> Vec<Attribution> {
     let raw = doc.slice(block.span);
     let base = block.span.start;
-    let lower = raw.to_ascii_lowercase();
     let mut out = Vec::new();
     let mut previous = last.clone();
-    for (vs, ve) in verb_positions(&lower) {
+    for (vs, ve) in verb_positions(raw) {
         if inside(quoted, vs) {
             continue;
         }
         let verb_span = Span::new(base + vs, base + ve);
-        let historical = historical_sentence(raw, vs) || earlier_after_verb(&lower[ve..]);
+        let historical = historical_sentence(raw, vs) || earlier_after_verb(&raw[ve..]);
         let found = subject_before(doc, kb, raw, base, vs, mentions, &previous)
             .or_else(|| subject_after(kb, raw, base, ve, mentions));
         if let Some((speaker, person, rule, note)) = found {
@@ -419,21 +421,22 @@ fn attributions(
     out
 }
 
-/// Byte ranges of verbs of saying in lower-cased text, as whole words; "according to" too.
-fn verb_positions(lower: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    for verb in SPEECH_VERBS.iter().chain(&["according to"]) {
-        let mut from = 0;
-        while let Some(i) = lower[from..].find(verb) {
-            let s = from + i;
-            let e = s + verb.len();
-            if word_bounded(lower, s, e) {
-                out.push((s, e));
-            }
-            from = e;
-        }
-    }
-    out.sort();
+/// Every verb of saying and "according to", matched in one pass, in any letter case.
+static VERBS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(SPEECH_VERBS.iter().chain(&["according to"]))
+        .expect("verbs are plain strings")
+});
+
+/// Byte ranges of verbs of saying in `text`, as whole words; "according to" too.
+fn verb_positions(text: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = VERBS
+        .find_overlapping_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .filter(|&(s, e)| word_bounded(text, s, e))
+        .collect();
+    out.sort_unstable();
     out
 }
 
@@ -471,7 +474,7 @@ fn earlier_after_verb(after: &str) -> bool {
         "months ago",
         "years ago",
     ];
-    let window: String = after.chars().take(40).collect();
+    let window: String = after.chars().take(40).collect::<String>().to_lowercase();
     let clause = window.split([',', '.', ';', '"']).next().unwrap_or("");
     EARLIER.iter().any(|e| clause.contains(e))
 }

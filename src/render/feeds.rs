@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde_json::json;
 
 use super::model::{ModelBuilder, SiteCx, article_url, topic_url};
@@ -96,9 +97,11 @@ pub(super) fn write_feeds(
     ));
 
     // Every fact of every article.
-    let articles: Vec<serde_json::Value> = timeline
+    // Each article is serialised on its own thread, then the pretty-printed items are joined
+    // exactly as serde_json prints an array of them.
+    let articles: Vec<String> = timeline
         .articles
-        .iter()
+        .par_iter()
         .zip(&timeline.slugs)
         .map(|(a, slug)| {
             let mut v = serde_json::to_value(a).unwrap_or_default();
@@ -108,13 +111,24 @@ pub(super) fn write_feeds(
                 obj.insert("slug".into(), json!(slug));
                 obj.insert("url".into(), json!(pretty(&article_url(slug))));
             }
-            v
+            let item = serde_json::to_string_pretty(&v).unwrap_or_default();
+            let mut indented = String::with_capacity(item.len() + item.len() / 8);
+            for (k, line) in item.lines().enumerate() {
+                if k > 0 {
+                    indented.push('\n');
+                }
+                indented.push_str("  ");
+                indented.push_str(line);
+            }
+            indented
         })
         .collect();
-    files.push((
-        "articles.json".into(),
-        serde_json::to_vec_pretty(&articles).unwrap_or_default(),
-    ));
+    let json = if articles.is_empty() {
+        "[]".to_string()
+    } else {
+        format!("[\n{}\n]", articles.join(",\n"))
+    };
+    files.push(("articles.json".into(), json.into_bytes()));
 
     // TimelineJS: https://timeline.knightlab.com/docs/json-format.html
     let events: Vec<serde_json::Value> = timeline

@@ -15,12 +15,13 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::Context;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::knowledge::Knowledge;
 use crate::order::{Timeline, by_year_month};
+use crate::reuse::{HashingContext, Previous};
+use crate::timings::{Stage, StageClock};
 use model::*;
 pub use theme::{Theme, load_theme};
 
@@ -38,6 +39,20 @@ pub struct RenderSettings<'a> {
     pub theme: &'a Theme,
     /// A script to inject before `</body>` (live reload when serving); `None` when building.
     pub inject: Option<&'a str>,
+    /// Where to record time per stage (render, minify, write, feeds), if anywhere.
+    pub clock: Option<&'a StageClock>,
+    /// The previous output, whose unchanged pages are linked instead of rendered.
+    pub previous: Option<&'a Previous>,
+}
+
+impl RenderSettings<'_> {
+    /// Runs `f`, recording its time under `stage` when a clock is set.
+    fn timed<T>(&self, stage: Stage, f: impl FnOnce() -> T) -> T {
+        match self.clock {
+            Some(clock) => clock.time(stage, f),
+            None => f(),
+        }
+    }
 }
 
 /// What was written.
@@ -49,6 +64,18 @@ pub struct RenderReport {
     pub files: usize,
     /// Bytes written.
     pub bytes: u64,
+    /// HTML pages taken unchanged from the previous output instead of rendered.
+    pub reused: usize,
+    /// Every HTML page's path and the hash of its inputs (for the next build's reuse).
+    pub page_hashes: Vec<(String, u64)>,
+}
+
+/// One written page: its path, the hash of its inputs, its size, and whether it was reused.
+struct Written {
+    path: String,
+    hash: u64,
+    bytes: u64,
+    reused: bool,
 }
 
 /// One HTML page to render.
@@ -120,10 +147,11 @@ pub fn render_site(
             .filter(|&y| years[y].year.is_some())
             .map(Page::Year),
     );
-    pages.extend((0..timeline.articles.len()).map(Page::Article));
+    // The long list pages first, so that none is left for one thread at the end.
     pages.extend((0..timeline.topics.len()).map(Page::Topic));
     pages.extend((0..timeline.speakers.len()).map(Page::Speaker));
     pages.extend((0..timeline.sources.len()).map(Page::Source));
+    pages.extend((0..timeline.articles.len()).map(Page::Article));
 
     let cx = PageCx {
         timeline,
@@ -133,17 +161,29 @@ pub fn render_site(
         order: &order,
         years: &years,
     };
-    let results: Vec<Result<u64, Diagnostic>> = pages
-        .par_iter()
-        .map(|page| cx.render_page(page, out))
-        .collect();
+    // Feeds and exports are written while pages render.
+    let (results, feeds) = rayon::join(
+        || -> Vec<Result<Written, Diagnostic>> {
+            pages
+                .par_iter()
+                .map(|page| cx.render_page(page, out))
+                .collect()
+        },
+        || {
+            s.timed(Stage::Feeds, || {
+                feeds::write_feeds(timeline, &builder, &site, s.config, out)
+            })
+        },
+    );
     let mut report = RenderReport::default();
     let mut errors = Vec::new();
     for r in results {
         match r {
-            Ok(bytes) => {
+            Ok(w) => {
                 report.pages += 1;
-                report.bytes += bytes;
+                report.bytes += w.bytes;
+                report.reused += usize::from(w.reused);
+                report.page_hashes.push((w.path, w.hash));
             }
             Err(e) => errors.push(e),
         }
@@ -152,8 +192,7 @@ pub fn render_site(
         errors.truncate(10);
         return Err(errors);
     }
-    let extra =
-        feeds::write_feeds(timeline, &builder, &site, s.config, out).map_err(|e| vec![e])?;
+    let extra = feeds.map_err(|e| vec![e])?;
     report.files += extra.0;
     report.bytes += extra.1;
     let index = search::write_index(timeline, &builder, out).map_err(|e| vec![e])?;
@@ -272,8 +311,9 @@ impl PageCx<'_> {
         }
     }
 
-    fn render_page(&self, page: &Page, out: &Path) -> Result<u64, Diagnostic> {
-        let mut cx = Context::new();
+    fn render_page(&self, page: &Page, out: &Path) -> Result<Written, Diagnostic> {
+        let started = std::time::Instant::now();
+        let mut cx = HashingContext::new();
         cx.insert("site", self.site);
         let (template, path, canonical, title): (&str, String, String, String) = match page {
             Page::Home => {
@@ -453,21 +493,49 @@ impl PageCx<'_> {
         cx.insert("canonical", &format!("{}{}", self.site.base_url, canonical));
         cx.insert("current", &path);
         cx.insert("themes", &self.s.theme.info);
-        let mut html = self.s.theme.render(template, &cx)?.into_bytes();
+        let hash = cx.finish(template, &path);
+        let reused = self
+            .s
+            .previous
+            .and_then(|p| self.s.timed(Stage::Write, || p.reuse(&path, hash, out)));
+        if let Some(bytes) = reused {
+            if let Some(clock) = self.s.clock {
+                clock.add(Stage::Render, started.elapsed());
+            }
+            return Ok(Written {
+                path,
+                hash,
+                bytes,
+                reused: true,
+            });
+        }
+        let mut html = self.s.theme.render(template, &cx.cx)?.into_bytes();
         if let Some(script) = self.s.inject {
             inject_before_body_end(&mut html, script);
         }
+        if let Some(clock) = self.s.clock {
+            clock.add(Stage::Render, started.elapsed());
+        }
         if self.s.config.minify {
-            html = minify_html::minify(&html, &minify_cfg());
+            html = self
+                .s
+                .timed(Stage::Minify, || minify_html::minify(&html, &minify_cfg()));
         }
-        let dest = out.join(&path);
-        if let Some(parent) = dest.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| Diagnostic::error(&path, format!("cannot create folder: {e}")))?;
-        }
-        std::fs::write(&dest, &html)
-            .map_err(|e| Diagnostic::error(&path, format!("cannot write: {e}")))?;
-        Ok(html.len() as u64)
+        self.s.timed(Stage::Write, || {
+            let dest = out.join(&path);
+            if let Some(parent) = dest.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| Diagnostic::error(&path, format!("cannot create folder: {e}")))?;
+            }
+            std::fs::write(&dest, &html)
+                .map_err(|e| Diagnostic::error(&path, format!("cannot write: {e}")))
+        })?;
+        Ok(Written {
+            path,
+            hash,
+            bytes: html.len() as u64,
+            reused: false,
+        })
     }
 
     /// Indexes in display order.

@@ -1,0 +1,165 @@
+//! Reusing unchanged pages of the previous output, so a rebuild after a small change renders
+//! only the pages that change.
+//!
+//! Each HTML page's inputs — every value its template receives, the template's name, the page
+//! path — are hashed as the page is prepared ([`HashingContext`]). After a successful build the
+//! hashes are saved in `.communique-cache/pages.bin` with a site-wide [`output_version`] (the
+//! program, the site's templates and themes, the config). On the next build a page whose hash is
+//! unchanged is hard-linked from the previous output into the staging folder instead of being
+//! rendered, minified and written. The atomic swap is untouched: the staging folder still holds
+//! the complete new site before it replaces the old one, and a failed build changes nothing.
+
+use std::collections::HashMap;
+use std::hash::Hasher;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::cache::hash_parts;
+use crate::config::Config;
+
+/// A tera context that also hashes what is inserted into it.
+#[derive(Default)]
+pub struct HashingContext {
+    /// The context for the template.
+    pub cx: tera::Context,
+    /// Everything inserted, serialised (hashed once at the end: one pass is much faster than
+    /// feeding a hasher serde's many small writes).
+    inputs: Vec<u8>,
+}
+
+impl HashingContext {
+    /// A new, empty context.
+    pub fn new() -> HashingContext {
+        HashingContext::default()
+    }
+
+    /// Inserts `val` under `key`, hashing both.
+    pub fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, val: &T) {
+        self.inputs.extend_from_slice(key.as_bytes());
+        self.inputs.push(0xff);
+        // Serialising into memory cannot fail but for a value that cannot be serialised, which
+        // tera refuses too.
+        let _ = serde_json::to_writer(&mut self.inputs, val);
+        self.cx.insert(key, val);
+    }
+
+    /// The hash of everything inserted, with the template's name and the page's path.
+    pub fn finish(&self, template: &str, path: &str) -> u64 {
+        hash_parts(&[&self.inputs, template.as_bytes(), path.as_bytes()])
+    }
+}
+
+/// The site-wide part of every page's identity: this program (path, size, modification time), the site's own templates and
+/// themes, and the config. When it changes no page is reused.
+pub fn output_version(root: &Path, config: &Config, inject: Option<&str>) -> u64 {
+    let mut h = seahash::SeaHasher::new();
+    // The program by path, size and modification time (reading its bytes would cost tens of
+    // milliseconds per build): a rebuilt or replaced binary reuses nothing.
+    let exe = std::env::current_exe().and_then(|p| Ok((std::fs::metadata(&p)?, p)));
+    if let Ok((meta, path)) = exe {
+        h.write(path.to_string_lossy().as_bytes());
+        h.write_u64(meta.len());
+        let modified = meta.modified().ok();
+        h.write(format!("{modified:?}").as_bytes());
+    } else {
+        // Without the program's bytes nothing proves the templates are the same.
+        h.write(&std::process::id().to_le_bytes());
+        h.write(format!("{:?}", std::time::SystemTime::now()).as_bytes());
+    }
+    for dir in ["templates", "themes"] {
+        let mut files: Vec<PathBuf> = walkdir::WalkDir::new(root.join(dir))
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.into_path())
+            .collect();
+        files.sort();
+        for f in files {
+            h.write(f.to_string_lossy().as_bytes());
+            h.write(&std::fs::read(&f).unwrap_or_default());
+        }
+    }
+    h.write(&serde_json::to_vec(config).unwrap_or_default());
+    h.write(inject.unwrap_or("").as_bytes());
+    h.finish()
+}
+
+/// The pages of the previous output and their hashes.
+#[derive(Debug, Default)]
+pub struct PageManifest {
+    /// The site-wide version they were rendered with.
+    pub version: u64,
+    /// Page path (relative to the output folder) → hash of its inputs.
+    pub pages: HashMap<String, u64>,
+}
+
+const MAGIC: &[u8; 8] = b"CQPAG\x00\x00\x01";
+
+fn manifest_path(root: &Path) -> PathBuf {
+    root.join(".communique-cache").join("pages.bin")
+}
+
+impl PageManifest {
+    /// Reads the manifest of the site at `root`, if there is a sound one for `version`.
+    pub fn load(root: &Path, version: u64) -> Option<PageManifest> {
+        let bytes = std::fs::read(manifest_path(root)).ok()?;
+        let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+        let (sum, body) = rest.split_first_chunk::<8>()?;
+        if hash_parts(&[body]) != u64::from_le_bytes(*sum) {
+            return None;
+        }
+        let (v, pages): (u64, Vec<(String, u64)>) = postcard::from_bytes(body).ok()?;
+        (v == version).then(|| PageManifest {
+            version,
+            pages: pages.into_iter().collect(),
+        })
+    }
+
+    /// Saves `pages` as the manifest for `version`. Failing to save costs speed only.
+    pub fn save(root: &Path, version: u64, pages: &[(String, u64)]) -> std::io::Result<()> {
+        let body = postcard::to_allocvec(&(version, pages)).map_err(std::io::Error::other)?;
+        let mut bytes = Vec::with_capacity(body.len() + 16);
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&hash_parts(&[&body]).to_le_bytes());
+        bytes.extend_from_slice(&body);
+        let path = manifest_path(root);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+        std::fs::write(&tmp, bytes)?;
+        std::fs::rename(&tmp, &path)
+    }
+
+    /// Removes the manifest (before the output it describes is replaced).
+    pub fn remove(root: &Path) {
+        let _ = std::fs::remove_file(manifest_path(root));
+    }
+}
+
+/// The previous output and its manifest, as a build sees them.
+#[derive(Debug)]
+pub struct Previous {
+    /// The previous output folder.
+    pub dir: PathBuf,
+    /// Its pages.
+    pub manifest: PageManifest,
+}
+
+impl Previous {
+    /// Links `path` from the previous output into `staging` when its hash is unchanged;
+    /// returns the file's size when it did.
+    pub fn reuse(&self, path: &str, hash: u64, staging: &Path) -> Option<u64> {
+        if self.manifest.pages.get(path) != Some(&hash) {
+            return None;
+        }
+        let from = self.dir.join(path);
+        let to = staging.join(path);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).ok()?;
+        }
+        std::fs::hard_link(&from, &to).ok()?;
+        std::fs::metadata(&to).ok().map(|m| m.len())
+    }
+}

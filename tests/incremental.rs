@@ -1,0 +1,150 @@
+//! Rebuilds: the inference cache and reused output must never change what a build produces.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::TestSite;
+use communique::site::{Site, infer_all};
+use communique::timings::StageClock;
+
+/// Every article inferred for the site, as JSON, and how many were inferred (not cached).
+fn articles(site: &TestSite) -> (Vec<String>, usize) {
+    let options = site.options();
+    let loaded = Site::load(&options).unwrap();
+    let collected = infer_all(&loaded, &options, &StageClock::default());
+    let json = collected
+        .articles
+        .iter()
+        .map(|a| serde_json::to_string(a).unwrap())
+        .collect();
+    (json, collected.inferred)
+}
+
+fn shard_files(root: &Path) -> Vec<std::path::PathBuf> {
+    let dir = root.join(".communique-cache").join("infer");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "bin"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every file of the output, by relative path.
+fn output(site: &TestSite) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(site.public())
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(site.public()).unwrap();
+            (
+                rel.to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn cached_articles_equal_fresh_inference() {
+    let site = TestSite::seeds();
+    let (fresh, inferred) = articles(&site);
+    assert_eq!(inferred, 5, "a cold build infers every article");
+    let (cached, inferred) = articles(&site);
+    assert_eq!(
+        inferred, 0,
+        "a second build takes every article from the cache"
+    );
+    assert_eq!(cached, fresh);
+}
+
+#[test]
+fn a_corrupted_cache_entry_is_ignored_and_rebuilt() {
+    let site = TestSite::seeds();
+    let (fresh, _) = articles(&site);
+    let shards = shard_files(site.root());
+    assert!(!shards.is_empty());
+    // Damage one entry's payload (past the 16-byte header and 24-byte entry header)…
+    let mut bytes = std::fs::read(&shards[0]).unwrap();
+    let at = bytes.len() - 10;
+    bytes[at] ^= 0x5a;
+    std::fs::write(&shards[0], &bytes).unwrap();
+    // …and cut another shard short.
+    if let Some(last) = shards.get(1) {
+        let bytes = std::fs::read(last).unwrap();
+        std::fs::write(last, &bytes[..bytes.len() / 2]).unwrap();
+    }
+    let (after, inferred) = articles(&site);
+    assert!(inferred >= 1, "the damaged entries are inferred again");
+    assert_eq!(after, fresh);
+    // The rebuilt cache is whole again.
+    let (again, inferred) = articles(&site);
+    assert_eq!(inferred, 0);
+    assert_eq!(again, fresh);
+
+    // A file that is not a cache at all is ignored too.
+    for shard in shard_files(site.root()) {
+        std::fs::write(shard, b"not a cache").unwrap();
+    }
+    let (after, inferred) = articles(&site);
+    assert_eq!(inferred, 5);
+    assert_eq!(after, fresh);
+}
+
+#[test]
+fn an_unchanged_site_rebuilds_byte_for_byte() {
+    let site = TestSite::seeds();
+    site.build();
+    let first = output(&site);
+    assert!(first.len() > 10);
+    let second = site.build();
+    assert_eq!(second.inferred, 0);
+    assert_eq!(
+        second.render.reused, second.render.pages,
+        "every page is linked from the previous output"
+    );
+    assert_eq!(
+        output(&site),
+        first,
+        "second build, cache and output in place"
+    );
+    std::fs::remove_dir_all(site.root().join(".communique-cache")).unwrap();
+    site.build();
+    assert_eq!(output(&site), first, "build without the cache");
+}
+
+#[test]
+fn a_changed_article_is_inferred_again_and_shown() {
+    let site = TestSite::seeds();
+    site.build();
+    let before = output(&site);
+    let content = site.root().join("content");
+    let mut files: Vec<_> = std::fs::read_dir(&content)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    let marker = "Officials declined to comment on the zebra crossing talks.";
+    std::fs::write(&files[0], format!("{text}\n\n{marker}\n")).unwrap();
+    let report = site.build();
+    assert_eq!(report.inferred, 1);
+    let after = output(&site);
+    assert!(
+        after
+            .values()
+            .any(|bytes| String::from_utf8_lossy(bytes).contains("zebra crossing")),
+        "the new paragraph is on a page"
+    );
+    assert_ne!(after, before);
+    // Going back gives the first output again.
+    std::fs::write(&files[0], text).unwrap();
+    site.build();
+    assert_eq!(output(&site), before);
+}

@@ -287,39 +287,23 @@ pub fn resolve(
         Form::Half { y, h } => Value::Half(y.unwrap_or_else(|| period_year(a, h, 6, tense)), h),
         Form::Season { y: Some(y), s, .. } => Value::Season(y, s),
         Form::Season { y: None, s, rel } => {
+            // Seasons in calendar order with winter last: winter starts in December and belongs
+            // to the year it starts in, so in January the current season is last year's winter.
             let cur = season_year(a);
             let now = Season::of_month(a.month());
-            let order = |s: Season| s.first_month() % 12; // winter first
+            let order = |s: Season| s.first_month();
             let y = match rel {
-                Some(-1) => {
-                    if order(s) < order(now) {
-                        cur
-                    } else {
-                        cur - 1
-                    }
-                }
-                Some(1) => {
-                    if order(s) > order(now) {
-                        cur
-                    } else {
-                        cur + 1
-                    }
-                }
-                _ => match tense {
+                Some(-1) if order(s) < order(now) => cur,
+                Some(-1) => cur - 1,
+                Some(1) if order(s) > order(now) => cur,
+                Some(1) => cur + 1,
+                // "this summer": the one of the anchor's season year, whichever side it lies.
+                Some(_) => cur,
+                None => match tense {
                     Tense::Past if order(s) > order(now) => cur - 1,
                     Tense::Future if order(s) < order(now) => cur + 1,
                     _ => cur,
                 },
-            };
-            // Winter belongs to the year it starts in.
-            let y = if s == Season::Winter
-                && order(now) == 0
-                && a.month() <= 2
-                && rel.is_none_or(|r| r == 0)
-            {
-                y - 1
-            } else {
-                y
             };
             Value::Season(y, s)
         }
@@ -420,9 +404,15 @@ pub fn month_year(a: NaiveDate, m: u32, tense: Tense) -> i32 {
     }
 }
 
-/// The year of a quarter or half without one: the anchor's, moved by tense.
+/// The year of a quarter or half without one: the anchor's, moved by tense. A quarter that has
+/// just ended is still spoken of in the future ("expects to report third-quarter profit" in
+/// October), so the future moves a quarter to next year only when it ended longer ago.
 fn period_year(a: NaiveDate, n: u32, months: u32, tense: Tense) -> i32 {
     let cur = (a.month() - 1) / months + 1;
+    if months == 3 && n % 4 + 1 == cur {
+        // The quarter before the anchor's: fourth quarter in January is last year's.
+        return if cur == 1 { a.year() - 1 } else { a.year() };
+    }
     match tense {
         Tense::Future if n < cur => a.year() + 1,
         Tense::Past | Tense::Unknown if n > cur => a.year() - 1,

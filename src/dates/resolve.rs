@@ -148,6 +148,48 @@ pub fn ends_sentence(text: &str, toks: &[Token], i: usize) -> bool {
     }
 }
 
+/// Whether the sentence around tokens `first..end` gives figures: an amount of money, a share
+/// price, a percentage ("$3 million", "40 cents a share", "up 15%").
+pub fn gives_figures(text: &str, toks: &[Token], first: usize, end: usize) -> bool {
+    const REACH: usize = 40;
+    let figure = |i: usize| {
+        let t = &toks[i];
+        let s = &text[t.start..t.end];
+        match t.kind {
+            Kind::Punct => matches!(s, "$" | "%" | "£" | "€" | "#"),
+            Kind::Word => {
+                s.len() <= 8
+                    && matches!(
+                        s.to_ascii_lowercase().as_str(),
+                        "cents" | "million" | "billion" | "percent" | "pence"
+                    )
+            }
+            Kind::Num => false,
+        }
+    };
+    let mut i = first;
+    while i > 0 && first - i < REACH {
+        i -= 1;
+        if ends_sentence(text, toks, i) {
+            break;
+        }
+        if figure(i) {
+            return true;
+        }
+    }
+    let mut j = end;
+    while j < toks.len() && j - end < REACH {
+        if ends_sentence(text, toks, j) {
+            break;
+        }
+        if figure(j) {
+            return true;
+        }
+        j += 1;
+    }
+    false
+}
+
 /// The tense a word signals, if any.
 fn cue(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
     let t = &toks[i];
@@ -247,18 +289,47 @@ fn cue(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
     }
 }
 
-/// The value of `form` given the anchor, the last day the text mentioned before it, and the
-/// clause's tense.
+/// What the text said before an expression, and around it, that its value may depend on.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// The last day the text mentioned.
+    pub day: Option<NaiveDate>,
+    /// The first day of the last date the text wrote (a day, a month or a year).
+    pub dated: Option<NaiveDate>,
+    /// The quarter the text reports on (results copy), when it named one.
+    pub quarter: Option<(i32, u32)>,
+    /// Whether the text is results copy and the expression's sentence gives figures: then "a
+    /// year ago" means the reported quarter a year before.
+    pub results: bool,
+}
+
+/// The value of `form` given the anchor, what the text said before it, and the clause's tense.
 pub fn resolve(
     form: &Form,
     anchor: Option<NaiveDate>,
-    reference: Option<NaiveDate>,
+    ctx: &Context,
     tense: Tense,
 ) -> Option<Value> {
     let Some(a) = anchor else {
         return unanchored(form);
     };
+    // The quarter results copy reports on: the one it named, else the one before the anchor's.
+    let reported = ctx.quarter.unwrap_or_else(|| {
+        let q0 = a.year() * 4 + (a.month() as i32 - 1) / 3 - 1;
+        (q0.div_euclid(4), q0.rem_euclid(4) as u32 + 1)
+    });
     let v = match *form {
+        Form::Ago(Unit::Year, -1) if ctx.results => Value::Quarter(reported.0 - 1, reported.1),
+        Form::Results { y, dy, q } => {
+            let (ry, rq) = match (y, q) {
+                (Some(y), Some(q)) => (y, q),
+                (Some(y), None) => (y, reported.1),
+                (None, Some(q)) => (period_year(a, q, 3, Tense::Past), q),
+                (None, None) => reported,
+            };
+            Value::Quarter(ry + dy, rq)
+        }
+        Form::RefUnit(u, n) => unit_value(ctx.dated.unwrap_or(a), u, n)?,
         Form::Date { y: Some(y), m, d } => Value::Day(NaiveDate::from_ymd_opt(y, m, d)?),
         Form::Date { y: None, m, d } => {
             let y = year_for(a, m, d, tense);
@@ -321,7 +392,7 @@ pub fn resolve(
             Value::Weekend(w.year(), w.week())
         }
         Form::DayOffset(n) => Value::Day(shift_days(a, n)?),
-        Form::RefDay(n) => Value::Day(shift_days(reference.unwrap_or(a), n)?),
+        Form::RefDay(n) => Value::Day(shift_days(ctx.day.unwrap_or(a), n)?),
         Form::UnitRel(u, n) => unit_value(a, u, n)?,
         Form::Ago(u, n) => ago_value(a, u, n)?,
         Form::Present => Value::Present,

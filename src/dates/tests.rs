@@ -99,3 +99,113 @@ fn seasons_relative_to_the_anchor() {
         ),
     ]);
 }
+
+#[test]
+fn results_copy_compares_quarters() {
+    table(&[
+        (
+            "2011-10-25",
+            "Net income rose to $4.2 million, or 12 cents a share, in the third quarter from \
+             $3.1 million a year earlier.",
+            &[
+                ("the third quarter", "2011-Q3"),
+                ("a year earlier", "2010-Q3"),
+            ],
+        ),
+        // With no quarter named, the reported one is the quarter before the anchor's.
+        (
+            "2011-10-25",
+            "The year-ago quarter included a $2 million charge for plant closings.",
+            &[("The year-ago quarter", "2010-Q3")],
+        ),
+        (
+            "2011-10-25",
+            "Revenue fell 4% in the quarter. Year-earlier results were restated.",
+            &[("the quarter", "2011-Q3"), ("Year-earlier", "2010-Q3")],
+        ),
+        (
+            "2012-02-08",
+            "The bank lost $40 million in the comparable year-ago period, it said of its \
+             fourth quarter.",
+            &[
+                ("the comparable year-ago period", "2010-Q4"),
+                ("fourth quarter", "2011-Q4"),
+            ],
+        ),
+        (
+            "2011-08-02",
+            "Sales for this year's second quarter were $9 million, against $11 million in \
+             the 2010 second quarter and $10 million in the 2009 period.",
+            &[
+                ("this year's second quarter", "2011-Q2"),
+                ("the 2010 second quarter", "2010-Q2"),
+                ("the 2009 period", "2009-Q2"),
+            ],
+        ),
+        (
+            "2011-08-02",
+            "Analysts expect growth in next year's first quarter.",
+            &[("next year's first quarter", "2012-Q1")],
+        ),
+        // The same words outside results copy, or without figures, keep their year.
+        (
+            "2011-05-01",
+            "A year ago, the square was empty and the shops were shut.",
+            &[("A year ago", "2010")],
+        ),
+        (
+            "2011-10-25",
+            "The quarter was a hard one. A year ago, the chief executive resigned.",
+            &[("The quarter", "2011-Q3"), ("A year ago", "2010")],
+        ),
+        // "Last year" is the whole year even among figures.
+        (
+            "2011-10-25",
+            "Third-quarter profit was $5 million, against $6 million last year.",
+            &[("Third-quarter", "2011-Q3"), ("last year", "2010")],
+        ),
+        // A year and a noun that is not a period.
+        (
+            "2011-10-25",
+            "Turnout in the 2010 election was low.",
+            &[("2010", "2010")],
+        ),
+    ]);
+}
+
+#[test]
+fn following_and_previous_count_from_the_last_date() {
+    table(&[
+        (
+            "2011-06-01",
+            "He was promoted on March 3, 2004, and the following year he was posted to Vienna.",
+            &[
+                ("March 3, 2004", "2004-03-03"),
+                ("the following year", "2005"),
+            ],
+        ),
+        (
+            "2011-06-01",
+            "The board rejected the offer in March. The following month, it put the company \
+             up for sale.",
+            &[("March", "2011-03"), ("The following month", "2011-04")],
+        ),
+        (
+            "2011-06-01",
+            "The embassy reopened in 1998; the previous year it had been shelled.",
+            &[("1998", "1998"), ("the previous year", "1997")],
+        ),
+        // With no date before it, the anchor.
+        (
+            "2011-06-01",
+            "The following week, the ministers are due to meet again.",
+            &[("The following week", "2011-W23")],
+        ),
+        // "last year" and "next month" still count from the anchor.
+        (
+            "2011-06-01",
+            "The embassy reopened in 1998, and last year it was renovated.",
+            &[("1998", "1998"), ("last year", "2010")],
+        ),
+    ]);
+}

@@ -29,7 +29,10 @@ pub enum Tense {
 /// before them winning a tie.
 pub fn tense_around(text: &str, toks: &[Token], first: usize, end: usize) -> Tense {
     const REACH: usize = 40;
-    // A preposition right before the expression settles it: "until Tuesday", "by Jan. 14".
+    // A preposition right before the expression: "since" settles it; "until Tuesday" and "by
+    // Jan. 14" look ahead unless the clause is in the past ("had not called him a suspect until
+    // Thursday", "by Monday, officials had hardened their stand").
+    let mut deadline = false;
     if first > 0 {
         let p = &toks[first - 1];
         let w = &text[p.start..p.end];
@@ -37,7 +40,7 @@ pub fn tense_around(text: &str, toks: &[Token], first: usize, end: usize) -> Ten
             .iter()
             .any(|x| w.eq_ignore_ascii_case(x))
         {
-            return Tense::Future;
+            deadline = true;
         }
         if w.eq_ignore_ascii_case("since") {
             return Tense::Past;
@@ -74,7 +77,12 @@ pub fn tense_around(text: &str, toks: &[Token], first: usize, end: usize) -> Ten
         }
         j += 1;
     }
-    best.map_or(Tense::Unknown, |(_, t)| t)
+    match best {
+        Some((_, Tense::Past)) => Tense::Past,
+        _ if deadline => Tense::Future,
+        Some((_, t)) => t,
+        None => Tense::Unknown,
+    }
 }
 
 /// The tense of the sentence around bytes `start..end` of `text` (a phrase that is not itself a
@@ -190,6 +198,37 @@ pub fn gives_figures(text: &str, toks: &[Token], first: usize, end: usize) -> bo
     false
 }
 
+/// Whether the word before token `i` makes it a participle or infinitive rather than a past
+/// tense: "to be held", "will be paid", "could have signed", "the planned talks".
+fn after_auxiliary(text: &str, toks: &[Token], i: usize) -> bool {
+    let Some(p) = i.checked_sub(1).map(|k| &toks[k]) else {
+        return false;
+    };
+    let w = &text[p.start..p.end];
+    w.len() <= 6
+        && matches!(
+            w.to_ascii_lowercase().as_str(),
+            "be" | "been"
+                | "being"
+                | "is"
+                | "are"
+                | "to"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+                | "will"
+                | "would"
+                | "get"
+                | "gets"
+                | "the"
+                | "a"
+                | "an"
+        )
+}
+
 /// The tense a word signals, if any.
 fn cue(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
     let t = &toks[i];
@@ -229,42 +268,25 @@ fn cue(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
             let n = next(1).to_ascii_lowercase();
             (n == "to" || n == "for" || (lower == "set" && n == "on")).then_some(Tense::Future)
         }
-        "would" | "upcoming" | "forthcoming" => Some(Tense::Future),
-        "said" | "told" | "was" | "were" | "had" | "did" | "met" | "made" | "came" | "went"
-        | "took" | "held" | "gave" | "began" | "left" | "spoke" | "wrote" | "sent" | "brought"
-        | "thought" | "knew" | "found" | "got" | "saw" | "lost" | "fell" | "rose" | "paid"
-        | "sold" | "bought" | "led" | "struck" | "became" | "won" | "ran" | "hit" | "shot"
-        | "killed" => Some(Tense::Past),
+        "would" | "upcoming" | "forthcoming" | "payable" => Some(Tense::Future),
+        // "effective Feb. 1": a date something takes effect, not "an effective ban".
+        "effective" => toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.lex, Lex::Month { .. } | Lex::Weekday(_)))
+            .then_some(Tense::Future),
+        "said" | "told" | "was" | "were" | "had" | "did" | "came" | "went" | "took" | "gave"
+        | "began" | "spoke" | "wrote" | "knew" | "saw" | "fell" | "rose" | "became" | "won"
+        | "ran" => Some(Tense::Past),
+        // Also participles: "will be paid", "is to be held", "would have met".
+        "met" | "made" | "held" | "left" | "sent" | "brought" | "thought" | "found" | "got"
+        | "lost" | "paid" | "sold" | "bought" | "led" | "struck" | "hit" | "shot" | "killed" => {
+            (!after_auxiliary(text, toks, i)).then_some(Tense::Past)
+        }
         _ => {
-            let prev = if i > 0 {
-                text[toks[i - 1].start..toks[i - 1].end].to_ascii_lowercase()
-            } else {
-                String::new()
-            };
             if lower.len() >= 5
                 && lower.ends_with("ed")
                 && !t.upper
-                && !matches!(
-                    prev.as_str(),
-                    "be" | "been"
-                        | "being"
-                        | "is"
-                        | "are"
-                        | "to"
-                        | "can"
-                        | "could"
-                        | "may"
-                        | "might"
-                        | "must"
-                        | "should"
-                        | "will"
-                        | "would"
-                        | "get"
-                        | "gets"
-                        | "the"
-                        | "a"
-                        | "an"
-                )
+                && !after_auxiliary(text, toks, i)
                 && !matches!(
                     lower.as_str(),
                     "indeed"

@@ -209,3 +209,70 @@ fn following_and_previous_count_from_the_last_date() {
         ),
     ]);
 }
+
+#[test]
+fn deadlines_look_ahead_unless_the_clause_is_past() {
+    // 2013-05-09 is a Thursday.
+    table(&[
+        (
+            "2013-05-09",
+            "The ceasefire is to hold until Sunday.",
+            &[("Sunday", "2013-05-12")],
+        ),
+        (
+            "2013-05-09",
+            "Parties must register by Tuesday.",
+            &[("Tuesday", "2013-05-14")],
+        ),
+        (
+            "2013-05-09",
+            "Until Wednesday, the ministry had refused to comment.",
+            &[("Wednesday", "2013-05-08")],
+        ),
+        (
+            "2013-05-09",
+            "By Monday, the rebels had withdrawn from the town.",
+            &[("Monday", "2013-05-06")],
+        ),
+        (
+            "2013-05-09",
+            "It was not until Tuesday that the envoy arrived.",
+            &[("Tuesday", "2013-05-07")],
+        ),
+    ]);
+}
+
+#[test]
+fn participles_are_not_past_tense() {
+    table(&[
+        // "will be paid": the day ahead, not last year's.
+        (
+            "2013-10-24",
+            "The dividend will be paid Dec. 12 to holders of record Nov. 20.",
+            &[("Dec. 12", "2013-12-12"), ("Nov. 20", "2013-11-20")],
+        ),
+        (
+            "2013-10-24",
+            "The vote is to be held Dec. 1, officials said.",
+            &[("Dec. 1", "2013-12-01")],
+        ),
+        // A real past tense still counts.
+        (
+            "2013-10-24",
+            "The talks were held Dec. 20 in Geneva.",
+            &[("Dec. 20", "2012-12-20")],
+        ),
+        // "payable" and "effective" before a date look ahead.
+        (
+            "2013-10-24",
+            "The board declared a dividend payable Dec. 15, and named a new chairman \
+             effective Feb. 1.",
+            &[("Dec. 15", "2013-12-15"), ("Feb. 1", "2014-02-01")],
+        ),
+        (
+            "2013-10-24",
+            "The ban proved effective in March, the report found.",
+            &[("March", "2013-03")],
+        ),
+    ]);
+}

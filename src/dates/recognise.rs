@@ -292,10 +292,48 @@ impl<'a> M<'a> {
     /// An optional comma then a year.
     fn opt_year(&self, j: usize) -> (Option<i32>, usize) {
         let k = if self.p(j, ',') { j + 1 } else { j };
-        match self.year(k) {
+        match self.year(k).or_else(|| self.spelled_year(k)) {
             Some((y, e)) => (Some(y), e),
             None => (None, j),
         }
+    }
+
+    /// A year spoken in words, as transcripts write it: "nineteen ninety-six", "nineteen
+    /// eighty", "eighteen twelve"; returns it and the next index.
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        let century = match self.s(i).to_ascii_lowercase().as_str() {
+            "nineteen" => 1900,
+            "eighteen" => 1800,
+            _ => return None,
+        };
+        let tens = match self.lex(i + 1) {
+            Lex::NumWord(n @ (10 | 11 | 12 | 15 | 20 | 30)) => n as i32,
+            _ => match self.s(i + 1).to_ascii_lowercase().as_str() {
+                "forty" => 40,
+                "fifty" => 50,
+                "sixty" => 60,
+                "seventy" => 70,
+                "eighty" => 80,
+                "ninety" => 90,
+                _ => return None,
+            },
+        };
+        let mut e = i + 2;
+        let mut ones = 0;
+        if tens >= 20 && tens % 10 == 0 {
+            let k = if self.dash(e) && self.tight(e) {
+                e + 1
+            } else {
+                e
+            };
+            if let Lex::NumWord(n @ 1..=9) = self.lex(k)
+                && !matches!(self.s(k).to_ascii_lowercase().as_str(), "a" | "an")
+            {
+                ones = n as i32;
+                e = k + 1;
+            }
+        }
+        Some((century + tens + ones, e))
     }
 
     fn at(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
@@ -425,7 +463,9 @@ impl<'a> M<'a> {
                 if self.is(i, "Q") && t_upper(self.t, i) {
                     return self.q_quarter(i, out);
                 }
-                None
+                // "nineteen ninety-six"
+                let (y, e) = self.spelled_year(i)?;
+                self.push(out, i, e, Form::Year(y), "spelled-year")
             }
         }
     }
@@ -818,6 +858,23 @@ impl<'a> M<'a> {
         if let Some(e) = self.results(j, i, out) {
             return Some(e);
         }
+        // "the year two thousand", "the year two thousand and five"
+        if self.unit(j) == Some(Unit::Year)
+            && !self.plural(j)
+            && self.lex(j + 1) == Lex::NumWord(2)
+            && self.is(j + 2, "thousand")
+        {
+            let mut e = j + 3;
+            let mut y = 2000;
+            let k = if self.w(e, W::And) { e + 1 } else { e };
+            if let Lex::NumWord(n @ 1..=30) = self.lex(k)
+                && !matches!(self.s(k).to_ascii_lowercase().as_str(), "a" | "an")
+            {
+                y += n as i32;
+                e = k + 1;
+            }
+            return self.push(out, i, e, Form::Year(y), "spelled-year");
+        }
         match self.lex(j) {
             // "the end of 2019", "the beginning of March", "the middle of next year"
             Lex::W(W::End | W::Beginning | W::Start | W::Middle) if self.w(j + 1, W::Of) => {
@@ -1115,7 +1172,7 @@ impl<'a> M<'a> {
             return None;
         };
         let j = if self.w(i + 1, W::Of) { i + 2 } else { i + 1 };
-        if let Some((y, e)) = self.year(j) {
+        if let Some((y, e)) = self.year(j).or_else(|| self.spelled_year(j)) {
             return self.push(
                 out,
                 first,

@@ -156,21 +156,22 @@ pub fn ends_sentence(text: &str, toks: &[Token], i: usize) -> bool {
     }
 }
 
-/// Whether the sentence around tokens `first..end` gives figures: an amount of money, a share
-/// price, a percentage ("$3 million", "40 cents a share", "up 15%").
+/// Whether the sentence around tokens `first..end` gives results: an amount of money or a share
+/// price ("$3 million", "40 cents a share"), or speaks of a quarter.
 pub fn gives_figures(text: &str, toks: &[Token], first: usize, end: usize) -> bool {
     const REACH: usize = 40;
     let figure = |i: usize| {
         let t = &toks[i];
         let s = &text[t.start..t.end];
         match t.kind {
-            Kind::Punct => matches!(s, "$" | "%" | "£" | "€" | "#"),
+            Kind::Punct => matches!(s, "$" | "£" | "€" | "#"),
             Kind::Word => {
-                s.len() <= 8
-                    && matches!(
-                        s.to_ascii_lowercase().as_str(),
-                        "cents" | "million" | "billion" | "percent" | "pence"
-                    )
+                t.lex == Lex::Unit(Unit::Quarter)
+                    || s.len() <= 8
+                        && matches!(
+                            s.to_ascii_lowercase().as_str(),
+                            "cents" | "million" | "billion" | "pence"
+                        )
             }
             Kind::Num => false,
         }

@@ -276,3 +276,71 @@ fn participles_are_not_past_tense() {
         ),
     ]);
 }
+
+#[test]
+fn years_spoken_in_words() {
+    table(&[
+        (
+            "2001-03-02",
+            "The refinery was built in nineteen eighty-four and closed in nineteen ninety.",
+            &[
+                ("nineteen eighty-four", "1984"),
+                ("nineteen ninety", "1990"),
+            ],
+        ),
+        (
+            "2001-03-02",
+            "March nineteen ninety-nine. The border closes again.",
+            &[("March nineteen ninety-nine", "1999-03")],
+        ),
+        (
+            "2001-03-02",
+            "Prices last fell this far in the winter of nineteen ninety-six.",
+            &[("the winter of nineteen ninety-six", "1996-WI")],
+        ),
+        (
+            "1998-03-02",
+            "Banks are testing their systems for the year two thousand.",
+            &[("the year two thousand", "2000")],
+        ),
+        (
+            "2001-03-02",
+            "The treaty dates from eighteen fifteen.",
+            &[("eighteen fifteen", "1815")],
+        ),
+        // Counts are not years: "nineteen people", "two thousand troops".
+        (
+            "2001-03-02",
+            "Nineteen people were hurt and two thousand troops were sent.",
+            &[],
+        ),
+        // "a" is not "one": "nineteen ninety a barrel" keeps only the tens.
+        (
+            "2001-03-02",
+            "Crude hit its high in nineteen seventy, a year of shortages.",
+            &[("nineteen seventy", "1970")],
+        ),
+    ]);
+}
+
+#[test]
+fn percentages_alone_do_not_make_results_copy() {
+    table(&[(
+        "2012-02-03",
+        "Wages were 3.1 percent higher than a year earlier, and growth picked up in the \
+         fourth quarter.",
+        &[
+            ("a year earlier", "2010-Q4"),
+            ("the fourth quarter", "2011-Q4"),
+        ],
+    )]);
+    table(&[(
+        "2012-02-03",
+        "Hiring was strong in the fourth quarter. Wages were 3.1 percent higher than a year \
+         earlier.",
+        &[
+            ("the fourth quarter", "2011-Q4"),
+            ("a year earlier", "2011"),
+        ],
+    )]);
+}

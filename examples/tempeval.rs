@@ -171,6 +171,8 @@ fn main() {
     let mut per: BTreeMap<String, Counts> = BTreeMap::new();
     let mut total_bytes = 0usize;
     let mut elapsed = std::time::Duration::ZERO;
+    // TBAQ-cleaned ships one TimeBank file a second time (in `testpipeline`): score each text once.
+    let mut seen = std::collections::HashSet::new();
     for path in &paths {
         let corpus = path
             .parent()
@@ -180,6 +182,13 @@ fn main() {
         let Ok(tml) = std::fs::read_to_string(path) else {
             continue;
         };
+        if !seen.insert(tml.clone()) {
+            eprintln!(
+                "skipped {} (a copy of a file already scored)",
+                path.display()
+            );
+            continue;
+        }
         let Some((dct, text, gold)) = parse(&tml) else {
             eprintln!("skipped {}", path.display());
             continue;

@@ -27,7 +27,7 @@ pub mod timex;
 pub mod tokens;
 pub mod year;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 pub use dateline::{Dateline, parse_dateline};
@@ -73,10 +73,21 @@ pub fn find(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
     let toks = tokens::tokenize(text);
     let hits = recognise::recognise(text, &toks);
     let mut out = Vec::with_capacity(hits.len());
-    let mut reference: Option<NaiveDate> = None;
+    let mut ctx = resolve::Context::default();
+    // Results copy speaks of quarters; in its sentences with figures "a year ago" compares
+    // quarters ("net of $2 million, up from $1 million a year earlier"), and "year-earlier
+    // results" always do. "Last year" there is
+    // as often the whole year, and stays one.
+    let results_copy = toks
+        .iter()
+        .any(|t| t.lex == tokens::Lex::Unit(tokens::Unit::Quarter));
     for hit in hits {
         let tense = resolve::tense_around(text, &toks, hit.first, hit.end);
-        let Some(value) = resolve::resolve(&hit.form, anchor, reference, tense) else {
+        ctx.results = results_copy
+            && hit.form == Form::Ago(tokens::Unit::Year, -1)
+            && (hit.rule == "year-earlier"
+                || resolve::gives_figures(text, &toks, hit.first, hit.end));
+        let Some(value) = resolve::resolve(&hit.form, anchor, &ctx, tense) else {
             continue;
         };
         let start = toks[hit.first].start;
@@ -100,7 +111,28 @@ pub fn find(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
                 Form::Date { .. } | Form::Weekday { .. } | Form::DayOffset(_)
             ),
         ) {
-            reference = Some(d);
+            ctx.day = Some(d);
+        }
+        if matches!(
+            hit.form,
+            Form::Date { .. } | Form::Month { .. } | Form::Year(_)
+        ) && let Some((first_day, _)) = value.bounds()
+        {
+            ctx.dated = Some(first_day);
+        }
+        if let (Value::Quarter(y, q), Some(a)) = (&value, anchor)
+            && matches!(
+                hit.form,
+                Form::Quarter { .. }
+                    | Form::Results {
+                        q: Some(_),
+                        dy: 0,
+                        ..
+                    }
+            )
+            && (a.year() - 1..=a.year()).contains(y)
+        {
+            ctx.quarter = Some((*y, *q));
         }
         let weekday = match hit.form {
             Form::Weekday { wd, .. } => Some(wd),

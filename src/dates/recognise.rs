@@ -92,6 +92,21 @@ pub enum Form {
     Ago(Unit, i32),
     /// A day counted from the last day the text mentioned: "the day before" is -1.
     RefDay(i64),
+    /// A calendar unit counted from the last date the text mentioned: "the following year" is
+    /// (Year, 1), "the previous month" (Month, -1).
+    RefUnit(Unit, i32),
+    /// A quarter of results copy: "the 1988 third quarter" (`y`), "the year-ago quarter"
+    /// (`dy` -1), "this year's first quarter", "the quarter". Without `q` it is the quarter the
+    /// text reports on; without `y` its year is counted from that quarter's (or the named
+    /// quarter's) by `dy`.
+    Results {
+        /// The year, when written.
+        y: Option<i32>,
+        /// Years from the reported (or named) quarter's year.
+        dy: i32,
+        /// The quarter, when named.
+        q: Option<u32>,
+    },
     /// `PRESENT_REF`.
     Present,
     /// `PAST_REF`.
@@ -277,10 +292,48 @@ impl<'a> M<'a> {
     /// An optional comma then a year.
     fn opt_year(&self, j: usize) -> (Option<i32>, usize) {
         let k = if self.p(j, ',') { j + 1 } else { j };
-        match self.year(k) {
+        match self.year(k).or_else(|| self.spelled_year(k)) {
             Some((y, e)) => (Some(y), e),
             None => (None, j),
         }
+    }
+
+    /// A year spoken in words, as transcripts write it: "nineteen ninety-six", "nineteen
+    /// eighty", "eighteen twelve"; returns it and the next index.
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        let century = match self.s(i).to_ascii_lowercase().as_str() {
+            "nineteen" => 1900,
+            "eighteen" => 1800,
+            _ => return None,
+        };
+        let tens = match self.lex(i + 1) {
+            Lex::NumWord(n @ (10 | 11 | 12 | 15 | 20 | 30)) => n as i32,
+            _ => match self.s(i + 1).to_ascii_lowercase().as_str() {
+                "forty" => 40,
+                "fifty" => 50,
+                "sixty" => 60,
+                "seventy" => 70,
+                "eighty" => 80,
+                "ninety" => 90,
+                _ => return None,
+            },
+        };
+        let mut e = i + 2;
+        let mut ones = 0;
+        if tens >= 20 && tens % 10 == 0 {
+            let k = if self.dash(e) && self.tight(e) {
+                e + 1
+            } else {
+                e
+            };
+            if let Lex::NumWord(n @ 1..=9) = self.lex(k)
+                && !matches!(self.s(k).to_ascii_lowercase().as_str(), "a" | "an")
+            {
+                ones = n as i32;
+                e = k + 1;
+            }
+        }
+        Some((century + tens + ones, e))
     }
 
     fn at(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
@@ -392,6 +445,10 @@ impl<'a> M<'a> {
                 None
             }
             Lex::Unit(Unit::Year) => {
+                // "year-ago period", "year-earlier third quarter"
+                if let Some(e) = self.results(i, i, out) {
+                    return Some(e);
+                }
                 // "year-earlier", "year-ago" results: the year before the anchor's.
                 if self.tight(i + 1)
                     && self.dash(i + 1)
@@ -406,7 +463,9 @@ impl<'a> M<'a> {
                 if self.is(i, "Q") && t_upper(self.t, i) {
                     return self.q_quarter(i, out);
                 }
-                None
+                // "nineteen ninety-six"
+                let (y, e) = self.spelled_year(i)?;
+                self.push(out, i, e, Form::Year(y), "spelled-year")
             }
         }
     }
@@ -796,6 +855,26 @@ impl<'a> M<'a> {
     /// Expressions starting with "the".
     fn the(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
         let j = i + 1;
+        if let Some(e) = self.results(j, i, out) {
+            return Some(e);
+        }
+        // "the year two thousand", "the year two thousand and five"
+        if self.unit(j) == Some(Unit::Year)
+            && !self.plural(j)
+            && self.lex(j + 1) == Lex::NumWord(2)
+            && self.is(j + 2, "thousand")
+        {
+            let mut e = j + 3;
+            let mut y = 2000;
+            let k = if self.w(e, W::And) { e + 1 } else { e };
+            if let Lex::NumWord(n @ 1..=30) = self.lex(k)
+                && !matches!(self.s(k).to_ascii_lowercase().as_str(), "a" | "an")
+            {
+                y += n as i32;
+                e = k + 1;
+            }
+            return self.push(out, i, e, Form::Year(y), "spelled-year");
+        }
         match self.lex(j) {
             // "the end of 2019", "the beginning of March", "the middle of next year"
             Lex::W(W::End | W::Beginning | W::Start | W::Middle) if self.w(j + 1, W::Of) => {
@@ -842,7 +921,11 @@ impl<'a> M<'a> {
                 out,
                 i,
                 j + 1,
-                Form::UnitRel(Unit::Quarter, -1),
+                Form::Results {
+                    y: None,
+                    dy: 0,
+                    q: None,
+                },
                 "the-quarter",
             ),
             Lex::Unit(Unit::Day) if !self.plural(j) => {
@@ -940,6 +1023,27 @@ impl<'a> M<'a> {
                 if u == Unit::Day {
                     return None;
                 }
+                // "this year's third quarter", "last year's quarter"
+                if u == Unit::Year
+                    && (self.p(j + 1, '\'') || self.p(j + 1, '’'))
+                    && self.tight(j + 1)
+                    && self.is(j + 2, "s")
+                    && self.tight(j + 2)
+                {
+                    let (q, k) = self.ordinal_quarter(j + 3);
+                    if let Some(k) = k {
+                        let form = Form::Results {
+                            y: None,
+                            dy: dir,
+                            q,
+                        };
+                        return self.push(out, first, k, form, "results-quarter");
+                    }
+                }
+                // "the following year", "the previous month": counted from the text's last date.
+                if first < i && matches!(self.lex(i), Lex::W(W::Following | W::Previous)) {
+                    return self.push(out, first, j + 1, Form::RefUnit(u, dir), "ref-unit");
+                }
                 self.push(out, first, j + 1, Form::UnitRel(u, dir), "relative-unit")
             }
             Lex::Unit(_) if matches!(self.lex(i), Lex::W(W::Coming)) && first < i => {
@@ -948,6 +1052,66 @@ impl<'a> M<'a> {
             Lex::Ordinal(_) => self.quarter(j, first, out),
             _ => None,
         }
+    }
+
+    /// An optional ordinal ("third", "third-") then "quarter": the ordinal and the index after
+    /// "quarter"; without "quarter", `(_, None)`.
+    fn ordinal_quarter(&self, k: usize) -> (Option<u32>, Option<usize>) {
+        let (q, k) = match self.lex(k) {
+            Lex::Ordinal(n) if n <= 4 => {
+                let k = if self.tight(k + 1) && self.dash(k + 1) {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                (Some(n), k)
+            }
+            _ => (None, k),
+        };
+        if self.unit(k) == Some(Unit::Quarter) && !self.plural(k) {
+            (q, Some(k + 1))
+        } else {
+            (q, None)
+        }
+    }
+
+    /// Results copy: `(comparable) year-ago (third) quarter`, `year-earlier period`,
+    /// `1988 second quarter`, `1989 period`, starting at `k` (after "the", if any).
+    fn results(&self, k: usize, first: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let k = if matches!(
+            self.s(k).to_ascii_lowercase().as_str(),
+            "comparable" | "corresponding" | "same" | "prior"
+        ) {
+            k + 1
+        } else {
+            k
+        };
+        let (y, dy, k) = if let Some((y, e)) = self.year(k) {
+            (Some(y), 0, e)
+        } else if self.unit(k) == Some(Unit::Year)
+            && !self.plural(k)
+            && self.tight(k + 1)
+            && self.dash(k + 1)
+            && self.tight(k + 2)
+            && (self.w(k + 2, W::Ago) || self.w(k + 2, W::Earlier))
+        {
+            (None, -1, k + 3)
+        } else {
+            return None;
+        };
+        let (q, end) = self.ordinal_quarter(k);
+        let end = match end {
+            Some(e) => e,
+            None if q.is_none() && self.is(k, "period") => k + 1,
+            None => return None,
+        };
+        self.push(
+            out,
+            first,
+            end,
+            Form::Results { y, dy, q },
+            "results-quarter",
+        )
     }
 
     /// `Q3`, `Q3 2019`.
@@ -1008,7 +1172,7 @@ impl<'a> M<'a> {
             return None;
         };
         let j = if self.w(i + 1, W::Of) { i + 2 } else { i + 1 };
-        if let Some((y, e)) = self.year(j) {
+        if let Some((y, e)) = self.year(j).or_else(|| self.spelled_year(j)) {
             return self.push(
                 out,
                 first,

@@ -29,7 +29,10 @@ pub enum Tense {
 /// before them winning a tie.
 pub fn tense_around(text: &str, toks: &[Token], first: usize, end: usize) -> Tense {
     const REACH: usize = 40;
-    // A preposition right before the expression settles it: "until Tuesday", "by Jan. 14".
+    // A preposition right before the expression: "since" settles it; "until Tuesday" and "by
+    // Jan. 14" look ahead unless the clause is in the past ("had not called him a suspect until
+    // Thursday", "by Monday, officials had hardened their stand").
+    let mut deadline = false;
     if first > 0 {
         let p = &toks[first - 1];
         let w = &text[p.start..p.end];
@@ -37,7 +40,7 @@ pub fn tense_around(text: &str, toks: &[Token], first: usize, end: usize) -> Ten
             .iter()
             .any(|x| w.eq_ignore_ascii_case(x))
         {
-            return Tense::Future;
+            deadline = true;
         }
         if w.eq_ignore_ascii_case("since") {
             return Tense::Past;
@@ -74,7 +77,12 @@ pub fn tense_around(text: &str, toks: &[Token], first: usize, end: usize) -> Ten
         }
         j += 1;
     }
-    best.map_or(Tense::Unknown, |(_, t)| t)
+    match best {
+        Some((_, Tense::Past)) => Tense::Past,
+        _ if deadline => Tense::Future,
+        Some((_, t)) => t,
+        None => Tense::Unknown,
+    }
 }
 
 /// The tense of the sentence around bytes `start..end` of `text` (a phrase that is not itself a
@@ -148,6 +156,80 @@ pub fn ends_sentence(text: &str, toks: &[Token], i: usize) -> bool {
     }
 }
 
+/// Whether the sentence around tokens `first..end` gives results: an amount of money or a share
+/// price ("$3 million", "40 cents a share"), or speaks of a quarter.
+pub fn gives_figures(text: &str, toks: &[Token], first: usize, end: usize) -> bool {
+    const REACH: usize = 40;
+    let figure = |i: usize| {
+        let t = &toks[i];
+        let s = &text[t.start..t.end];
+        match t.kind {
+            Kind::Punct => matches!(s, "$" | "£" | "€" | "#"),
+            Kind::Word => {
+                t.lex == Lex::Unit(Unit::Quarter)
+                    || s.len() <= 8
+                        && matches!(
+                            s.to_ascii_lowercase().as_str(),
+                            "cents" | "million" | "billion" | "pence"
+                        )
+            }
+            Kind::Num => false,
+        }
+    };
+    let mut i = first;
+    while i > 0 && first - i < REACH {
+        i -= 1;
+        if ends_sentence(text, toks, i) {
+            break;
+        }
+        if figure(i) {
+            return true;
+        }
+    }
+    let mut j = end;
+    while j < toks.len() && j - end < REACH {
+        if ends_sentence(text, toks, j) {
+            break;
+        }
+        if figure(j) {
+            return true;
+        }
+        j += 1;
+    }
+    false
+}
+
+/// Whether the word before token `i` makes it a participle or infinitive rather than a past
+/// tense: "to be held", "will be paid", "could have signed", "the planned talks".
+fn after_auxiliary(text: &str, toks: &[Token], i: usize) -> bool {
+    let Some(p) = i.checked_sub(1).map(|k| &toks[k]) else {
+        return false;
+    };
+    let w = &text[p.start..p.end];
+    w.len() <= 6
+        && matches!(
+            w.to_ascii_lowercase().as_str(),
+            "be" | "been"
+                | "being"
+                | "is"
+                | "are"
+                | "to"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+                | "will"
+                | "would"
+                | "get"
+                | "gets"
+                | "the"
+                | "a"
+                | "an"
+        )
+}
+
 /// The tense a word signals, if any.
 fn cue(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
     let t = &toks[i];
@@ -187,42 +269,25 @@ fn cue(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
             let n = next(1).to_ascii_lowercase();
             (n == "to" || n == "for" || (lower == "set" && n == "on")).then_some(Tense::Future)
         }
-        "would" | "upcoming" | "forthcoming" => Some(Tense::Future),
-        "said" | "told" | "was" | "were" | "had" | "did" | "met" | "made" | "came" | "went"
-        | "took" | "held" | "gave" | "began" | "left" | "spoke" | "wrote" | "sent" | "brought"
-        | "thought" | "knew" | "found" | "got" | "saw" | "lost" | "fell" | "rose" | "paid"
-        | "sold" | "bought" | "led" | "struck" | "became" | "won" | "ran" | "hit" | "shot"
-        | "killed" => Some(Tense::Past),
+        "would" | "upcoming" | "forthcoming" | "payable" => Some(Tense::Future),
+        // "effective Feb. 1": a date something takes effect, not "an effective ban".
+        "effective" => toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.lex, Lex::Month { .. } | Lex::Weekday(_)))
+            .then_some(Tense::Future),
+        "said" | "told" | "was" | "were" | "had" | "did" | "came" | "went" | "took" | "gave"
+        | "began" | "spoke" | "wrote" | "knew" | "saw" | "fell" | "rose" | "became" | "won"
+        | "ran" => Some(Tense::Past),
+        // Also participles: "will be paid", "is to be held", "would have met".
+        "met" | "made" | "held" | "left" | "sent" | "brought" | "thought" | "found" | "got"
+        | "lost" | "paid" | "sold" | "bought" | "led" | "struck" | "hit" | "shot" | "killed" => {
+            (!after_auxiliary(text, toks, i)).then_some(Tense::Past)
+        }
         _ => {
-            let prev = if i > 0 {
-                text[toks[i - 1].start..toks[i - 1].end].to_ascii_lowercase()
-            } else {
-                String::new()
-            };
             if lower.len() >= 5
                 && lower.ends_with("ed")
                 && !t.upper
-                && !matches!(
-                    prev.as_str(),
-                    "be" | "been"
-                        | "being"
-                        | "is"
-                        | "are"
-                        | "to"
-                        | "can"
-                        | "could"
-                        | "may"
-                        | "might"
-                        | "must"
-                        | "should"
-                        | "will"
-                        | "would"
-                        | "get"
-                        | "gets"
-                        | "the"
-                        | "a"
-                        | "an"
-                )
+                && !after_auxiliary(text, toks, i)
                 && !matches!(
                     lower.as_str(),
                     "indeed"
@@ -247,18 +312,47 @@ fn cue(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
     }
 }
 
-/// The value of `form` given the anchor, the last day the text mentioned before it, and the
-/// clause's tense.
+/// What the text said before an expression, and around it, that its value may depend on.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// The last day the text mentioned.
+    pub day: Option<NaiveDate>,
+    /// The first day of the last date the text wrote (a day, a month or a year).
+    pub dated: Option<NaiveDate>,
+    /// The quarter the text reports on (results copy), when it named one.
+    pub quarter: Option<(i32, u32)>,
+    /// Whether the text is results copy and the expression's sentence gives figures: then "a
+    /// year ago" means the reported quarter a year before.
+    pub results: bool,
+}
+
+/// The value of `form` given the anchor, what the text said before it, and the clause's tense.
 pub fn resolve(
     form: &Form,
     anchor: Option<NaiveDate>,
-    reference: Option<NaiveDate>,
+    ctx: &Context,
     tense: Tense,
 ) -> Option<Value> {
     let Some(a) = anchor else {
         return unanchored(form);
     };
+    // The quarter results copy reports on: the one it named, else the one before the anchor's.
+    let reported = ctx.quarter.unwrap_or_else(|| {
+        let q0 = a.year() * 4 + (a.month() as i32 - 1) / 3 - 1;
+        (q0.div_euclid(4), q0.rem_euclid(4) as u32 + 1)
+    });
     let v = match *form {
+        Form::Ago(Unit::Year, -1) if ctx.results => Value::Quarter(reported.0 - 1, reported.1),
+        Form::Results { y, dy, q } => {
+            let (ry, rq) = match (y, q) {
+                (Some(y), Some(q)) => (y, q),
+                (Some(y), None) => (y, reported.1),
+                (None, Some(q)) => (period_year(a, q, 3, Tense::Past), q),
+                (None, None) => reported,
+            };
+            Value::Quarter(ry + dy, rq)
+        }
+        Form::RefUnit(u, n) => unit_value(ctx.dated.unwrap_or(a), u, n)?,
         Form::Date { y: Some(y), m, d } => Value::Day(NaiveDate::from_ymd_opt(y, m, d)?),
         Form::Date { y: None, m, d } => {
             let y = year_for(a, m, d, tense);
@@ -287,39 +381,23 @@ pub fn resolve(
         Form::Half { y, h } => Value::Half(y.unwrap_or_else(|| period_year(a, h, 6, tense)), h),
         Form::Season { y: Some(y), s, .. } => Value::Season(y, s),
         Form::Season { y: None, s, rel } => {
+            // Seasons in calendar order with winter last: winter starts in December and belongs
+            // to the year it starts in, so in January the current season is last year's winter.
             let cur = season_year(a);
             let now = Season::of_month(a.month());
-            let order = |s: Season| s.first_month() % 12; // winter first
+            let order = |s: Season| s.first_month();
             let y = match rel {
-                Some(-1) => {
-                    if order(s) < order(now) {
-                        cur
-                    } else {
-                        cur - 1
-                    }
-                }
-                Some(1) => {
-                    if order(s) > order(now) {
-                        cur
-                    } else {
-                        cur + 1
-                    }
-                }
-                _ => match tense {
+                Some(-1) if order(s) < order(now) => cur,
+                Some(-1) => cur - 1,
+                Some(1) if order(s) > order(now) => cur,
+                Some(1) => cur + 1,
+                // "this summer": the one of the anchor's season year, whichever side it lies.
+                Some(_) => cur,
+                None => match tense {
                     Tense::Past if order(s) > order(now) => cur - 1,
                     Tense::Future if order(s) < order(now) => cur + 1,
                     _ => cur,
                 },
-            };
-            // Winter belongs to the year it starts in.
-            let y = if s == Season::Winter
-                && order(now) == 0
-                && a.month() <= 2
-                && rel.is_none_or(|r| r == 0)
-            {
-                y - 1
-            } else {
-                y
             };
             Value::Season(y, s)
         }
@@ -337,7 +415,7 @@ pub fn resolve(
             Value::Weekend(w.year(), w.week())
         }
         Form::DayOffset(n) => Value::Day(shift_days(a, n)?),
-        Form::RefDay(n) => Value::Day(shift_days(reference.unwrap_or(a), n)?),
+        Form::RefDay(n) => Value::Day(shift_days(ctx.day.unwrap_or(a), n)?),
         Form::UnitRel(u, n) => unit_value(a, u, n)?,
         Form::Ago(u, n) => ago_value(a, u, n)?,
         Form::Present => Value::Present,
@@ -420,9 +498,15 @@ pub fn month_year(a: NaiveDate, m: u32, tense: Tense) -> i32 {
     }
 }
 
-/// The year of a quarter or half without one: the anchor's, moved by tense.
+/// The year of a quarter or half without one: the anchor's, moved by tense. A quarter that has
+/// just ended is still spoken of in the future ("expects to report third-quarter profit" in
+/// October), so the future moves a quarter to next year only when it ended longer ago.
 fn period_year(a: NaiveDate, n: u32, months: u32, tense: Tense) -> i32 {
     let cur = (a.month() - 1) / months + 1;
+    if months == 3 && n % 4 + 1 == cur {
+        // The quarter before the anchor's: fourth quarter in January is last year's.
+        return if cur == 1 { a.year() - 1 } else { a.year() };
+    }
     match tense {
         Tense::Future if n < cur => a.year() + 1,
         Tense::Past | Tense::Unknown if n > cur => a.year() - 1,

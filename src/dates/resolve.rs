@@ -287,40 +287,33 @@ pub fn resolve(
         Form::Half { y, h } => Value::Half(y.unwrap_or_else(|| period_year(a, h, 6, tense)), h),
         Form::Season { y: Some(y), s, .. } => Value::Season(y, s),
         Form::Season { y: None, s, rel } => {
-            let cur = season_year(a);
-            let now = Season::of_month(a.month());
-            let order = |s: Season| s.first_month() % 12; // winter first
-            let y = match rel {
-                Some(-1) => {
-                    if order(s) < order(now) {
-                        cur
-                    } else {
-                        cur - 1
-                    }
-                }
-                Some(1) => {
-                    if order(s) > order(now) {
-                        cur
-                    } else {
-                        cur + 1
-                    }
-                }
-                _ => match tense {
-                    Tense::Past if order(s) > order(now) => cur - 1,
-                    Tense::Future if order(s) < order(now) => cur + 1,
-                    _ => cur,
-                },
+            // Season instances in order: spring, summer, fall, then the winter starting in
+            // December of the same year.
+            let order = |s: Season| match s {
+                Season::Spring => 0,
+                Season::Summer => 1,
+                Season::Fall => 2,
+                Season::Winter => 3,
             };
-            // Winter belongs to the year it starts in.
-            let y = if s == Season::Winter
-                && order(now) == 0
-                && a.month() <= 2
-                && rel.is_none_or(|r| r == 0)
-            {
-                y - 1
-            } else {
-                y
+            let cur = season_year(a) * 4 + order(Season::of_month(a.month()));
+            let at = |y: i32| y * 4 + order(s);
+            let y0 = a.year();
+            let years = [y0 - 2, y0 - 1, y0, y0 + 1];
+            let pick = |f: &dyn Fn(i32) -> bool, latest: bool| {
+                let mut ok = years.iter().copied().filter(|&y| f(at(y)));
+                if latest { ok.last() } else { ok.next() }
             };
+            let y = match (rel, tense) {
+                (Some(-1), _) => pick(&|i| i < cur, true),
+                (Some(1), _) => pick(&|i| i > cur, false),
+                (_, Tense::Past) => pick(&|i| i <= cur, true),
+                (_, Tense::Future) => pick(&|i| i >= cur, false),
+                _ => years
+                    .iter()
+                    .copied()
+                    .min_by_key(|&y| ((at(y) - cur).abs(), at(y) < cur)),
+            }
+            .unwrap_or(y0);
             Value::Season(y, s)
         }
         Form::Weekday { wd, rel } => Value::Day(weekday(a, wd, rel, tense)),

@@ -187,7 +187,7 @@ fn cue(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
             let n = next(1).to_ascii_lowercase();
             (n == "to" || n == "for" || (lower == "set" && n == "on")).then_some(Tense::Future)
         }
-        "would" | "upcoming" | "forthcoming" => Some(Tense::Future),
+        "upcoming" | "forthcoming" => Some(Tense::Future),
         "said" | "told" | "was" | "were" | "had" | "did" | "met" | "made" | "came" | "went"
         | "took" | "held" | "gave" | "began" | "left" | "spoke" | "wrote" | "sent" | "brought"
         | "thought" | "knew" | "found" | "got" | "saw" | "lost" | "fell" | "rose" | "paid"

@@ -26,14 +26,19 @@ fn main() {
     let mut files = Vec::new();
     collect(&root, &mut files);
     files.sort();
-    let mut code = String::from("/// Every knowledge file, as (path under knowledge/, contents).\n");
+    let mut code =
+        String::from("/// Every knowledge file, as (path under knowledge/, contents).\n");
     code.push_str("pub static FILES: &[(&str, &str)] = &[\n");
     for file in &files {
         let rel = file.strip_prefix(&root).expect("under root");
         let rel = rel.to_string_lossy().replace('\\', "/");
-        code.push_str(&format!("    ({rel:?}, include_str!({:?})),\n", file.display().to_string()));
+        code.push_str(&format!(
+            "    ({rel:?}, include_str!({:?})),\n",
+            file.display().to_string()
+        ));
     }
     code.push_str("];\n");
-    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets this")).join("knowledge_files.rs");
+    let out =
+        PathBuf::from(env::var("OUT_DIR").expect("cargo sets this")).join("knowledge_files.rs");
     fs::write(out, code).expect("write generated knowledge index");
 }

@@ -13,5 +13,6 @@ pub mod knowledge;
 pub mod order;
 pub mod read;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod slug;

@@ -68,6 +68,64 @@ enum Command {
         #[arg(long, value_parser = parse_day)]
         today: Option<NaiveDate>,
     },
+    /// Build, serve on http://127.0.0.1:1111, and rebuild and reload pages as you edit.
+    ///
+    /// Watches content/, themes/, templates/, static/ and config.toml. A changed article is
+    /// re-inferred alone; a template change re-renders without re-inferring; a config change
+    /// rebuilds everything. A failed rebuild keeps the last good site and shows the error in
+    /// the terminal and over the page.
+    Serve {
+        /// The address to listen on (loopback by default; 0.0.0.0 exposes the site to your
+        /// network).
+        #[arg(short, long, default_value = "127.0.0.1")]
+        interface: std::net::IpAddr,
+        /// The port (0 picks a free one).
+        #[arg(short, long, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in your browser.
+        #[arg(short = 'O', long)]
+        open: bool,
+        /// Build with this base URL instead of the server's address.
+        #[arg(short = 'u', long)]
+        base_url: Option<String>,
+        /// Include articles marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Run the whole pipeline without publishing and report what needs attention.
+    ///
+    /// Lists facts that are unknown or below the confidence threshold (with their evidence),
+    /// duplicate articles, slug collisions, template errors and broken internal links. Exit
+    /// status 0 when clean, 1 on errors (with --strict, also on warnings).
+    Check {
+        /// Fail on warnings too.
+        #[arg(long)]
+        strict: bool,
+        /// `text` for people, `json` for scripts.
+        #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+        format: String,
+    },
+    /// Create a new site: config.toml with comments, the default theme, a sample article and a
+    /// .gitignore. Refuses a non-empty folder unless --force; never overwrites a file.
+    Init {
+        /// Where to create it (default: the current folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Add the files to a non-empty folder (existing files are kept).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print every date expression found in a text, one JSON object per line: character
+    /// offsets, the words, the TIMEX3 value and the rule that fired.
+    Dates {
+        /// The day relative expressions ("on Monday", "last year") are resolved against;
+        /// without it they keep an unresolved value.
+        #[arg(long, value_parser = parse_day)]
+        anchor: Option<NaiveDate>,
+        /// Text files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Show what the knowledge base holds, or query it.
     ///
     /// Without arguments: counts by kind. `who OFFICE COUNTRY DATE` names the holder
@@ -111,10 +169,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if let Some(today) = today {
                 options.today = today;
             }
+            let bar = commands::progress_bar(cli.quiet);
+            if let Some(bar) = bar.clone() {
+                options.progress = Some(communique::site::Progress(std::sync::Arc::new(
+                    move |done, total| {
+                        bar.set_length(total as u64);
+                        bar.set_position(done as u64);
+                    },
+                )));
+            }
             if !cli.quiet {
                 eprintln!("Building {} …", cli.root.display());
             }
             let report = build(&options);
+            if let Some(bar) = bar {
+                bar.finish_and_clear();
+            }
             let ok = report.ok;
             commands::print_diagnostics(&report.diagnostics, cli.quiet, cli.verbose);
             if ok {
@@ -140,6 +210,57 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 &mut std::io::stdout().lock(),
             )
             .context("inspect")?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve {
+            interface,
+            port,
+            open,
+            base_url,
+            drafts,
+        } => {
+            let options = communique::serve::ServeOptions {
+                root: cli.root.clone(),
+                interface,
+                port,
+                open,
+                base_url,
+                drafts,
+            };
+            let quiet = cli.quiet;
+            communique::serve::run(options, &mut |line: &str| {
+                if !quiet || line.starts_with("Serving") {
+                    println!("{line}");
+                }
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { strict, format } => {
+            let report = commands::check::run(&BuildOptions::new(&cli.root));
+            if format == "json" {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                commands::print_check(&report, cli.verbose);
+            }
+            Ok(if report.failed(strict) {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Init { dir, force } => {
+            let created = commands::init::run(&dir, force)?;
+            for f in &created.files {
+                println!("created {}", dir.join(f).display());
+            }
+            println!(
+                "Next: put your articles in {}, then run `communique build` there.",
+                dir.join("content").display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Dates { anchor, files } => {
+            commands::dates::run(anchor, &files, &mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Knowledge { query } => {

@@ -33,6 +33,18 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Today's date (no text is published after it).
     pub today: NaiveDate,
+    /// Told how many articles are done, for a progress bar.
+    pub progress: Option<Progress>,
+}
+
+/// A callback told `(done, total)` as articles are inferred; called from worker threads.
+#[derive(Clone)]
+pub struct Progress(pub std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>);
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
 }
 
 impl BuildOptions {
@@ -44,6 +56,7 @@ impl BuildOptions {
             base_url: None,
             drafts: false,
             today: chrono::Local::now().date_naive(),
+            progress: None,
         }
     }
 }
@@ -172,21 +185,21 @@ pub fn infer_all(site: &Site, options: &BuildOptions) -> (Vec<Article>, Vec<Diag
         period,
         today: options.today,
     };
+    let done = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<Inferred> = sources
         .into_par_iter()
         .map(|source| {
-            let outcome = read_source(&source).and_then(|bytes| {
-                let doc = clean::clean(source.rel.clone(), &bytes);
-                drop(bytes);
-                check_doc(&doc)?;
-                let fingerprint = fingerprint(&doc);
-                let warnings = doc.warnings.clone();
-                Ok((infer(&doc, &cx), fingerprint, warnings))
-            });
-            match outcome {
+            let result = match infer_file(&source, &cx) {
                 Ok((article, fp, warnings)) => (source, Ok((article, fp)), warnings),
                 Err(d) => (source, Err(d), Vec::new()),
+            };
+            if let Some(Progress(report)) = &options.progress {
+                report(
+                    done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+                    found,
+                );
             }
+            result
         })
         .collect();
     let mut articles = Vec::with_capacity(results.len());
@@ -216,6 +229,21 @@ pub fn infer_all(site: &Site, options: &BuildOptions) -> (Vec<Article>, Vec<Diag
         }
     }
     (articles, diagnostics, found)
+}
+
+/// Reads, cleans and infers one article file: the article, a fingerprint of its text (to find
+/// duplicates) and the cleaning warnings; or why it was skipped.
+pub fn infer_file(
+    source: &Source,
+    cx: &InferContext,
+) -> Result<(Article, u64, Vec<String>), Diagnostic> {
+    let bytes = read_source(source)?;
+    let doc = clean::clean(source.rel.clone(), &bytes);
+    drop(bytes);
+    check_doc(&doc)?;
+    let fingerprint = fingerprint(&doc);
+    let warnings = doc.warnings.clone();
+    Ok((infer(&doc, cx), fingerprint, warnings))
 }
 
 /// One file's outcome: its article and text fingerprint, or why it was skipped; and warnings.

@@ -28,7 +28,13 @@ const GOLD: &[Gold] = &[
         outlet: Some("TASS"),
         agency: Some("TASS"),
         speakers: &["Sergey Lavrov"],
-        topics: &["US-Japan alliance", "Kuril Islands", "Economic cooperation", "Sanctions", "Security dialogue"],
+        topics: &[
+            "US-Japan alliance",
+            "Kuril Islands",
+            "Economic cooperation",
+            "Sanctions",
+            "Security dialogue",
+        ],
     },
     Gold {
         file: "001_2137f8a269427b0b",
@@ -68,7 +74,13 @@ const GOLD: &[Gold] = &[
         outlet: Some("The Daily Manila Shimbun"),
         agency: Some("Jiji Press"),
         speakers: &["Sergey Lavrov"],
-        topics: &["US-Japan alliance", "Missile defense", "Kuril Islands", "Peace treaty", "Economic cooperation"],
+        topics: &[
+            "US-Japan alliance",
+            "Missile defense",
+            "Kuril Islands",
+            "Peace treaty",
+            "Economic cooperation",
+        ],
     },
 ];
 
@@ -91,7 +103,11 @@ fn the_seeds_build_into_five_article_pages_with_their_facts() {
     let site = TestSite::seeds();
     let report = site.build();
     assert_eq!(report.articles, 5);
-    let pages: Vec<_> = site.html_files().into_iter().filter(|p| p.starts_with("articles")).collect();
+    let pages: Vec<_> = site
+        .html_files()
+        .into_iter()
+        .filter(|p| p.starts_with("articles"))
+        .collect();
     assert_eq!(pages.len(), 5, "{pages:?}");
     for gold in GOLD {
         let (_, html) = page_of(&site, gold.file);
@@ -99,22 +115,52 @@ fn the_seeds_build_into_five_article_pages_with_their_facts() {
         // The summary at the top of the page, before the evidence panels.
         let text = all.split("How this date was inferred").next().unwrap();
         if !gold.title.is_empty() {
-            assert!(text.contains(gold.title), "{}: title {:?} missing", gold.file, gold.title);
+            assert!(
+                text.contains(gold.title),
+                "{}: title {:?} missing",
+                gold.file,
+                gold.title
+            );
         }
-        assert!(text.contains(&format!("Statement {}", gold.stated.1)), "{}: statement date {} missing", gold.file, gold.stated.1);
+        assert!(
+            text.contains(&format!("Statement {}", gold.stated.1)),
+            "{}: statement date {} missing",
+            gold.file,
+            gold.stated.1
+        );
         match gold.published {
-            Some((_, shown)) => assert!(text.contains(&format!("Published {shown}")), "{}: publication date {shown} missing", gold.file),
-            None => assert!(text.contains("Published not stated in the text"), "{}: publication must be unknown", gold.file),
+            Some((_, shown)) => assert!(
+                text.contains(&format!("Published {shown}")),
+                "{}: publication date {shown} missing",
+                gold.file
+            ),
+            None => assert!(
+                text.contains("Published not stated in the text"),
+                "{}: publication must be unknown",
+                gold.file
+            ),
         }
         match gold.outlet {
-            Some(o) => assert!(text.contains(&format!("Outlet {o}")), "{}: outlet {o} missing", gold.file),
-            None => assert!(!text.contains("Outlet "), "{}: outlet must be unknown", gold.file),
+            Some(o) => assert!(
+                text.contains(&format!("Outlet {o}")),
+                "{}: outlet {o} missing",
+                gold.file
+            ),
+            None => assert!(
+                !text.contains("Outlet "),
+                "{}: outlet must be unknown",
+                gold.file
+            ),
         }
         if let Some(a) = gold.agency {
             assert!(text.contains(a), "{}: agency {a} missing", gold.file);
         }
         for s in gold.speakers {
-            assert!(text.contains("Speakers") && text.contains(s), "{}: speaker {s} missing", gold.file);
+            assert!(
+                text.contains("Speakers") && text.contains(s),
+                "{}: speaker {s} missing",
+                gold.file
+            );
         }
     }
 }
@@ -124,7 +170,13 @@ fn the_seed_without_a_headline_gets_one_from_its_lead_not_its_date_line() {
     let site = TestSite::seeds();
     site.build();
     let (_, html) = page_of(&site, "000_bb0cd01395c66a6d");
-    let h1 = html.split("<h1>").nth(1).unwrap().split("</h1>").next().unwrap();
+    let h1 = html
+        .split("<h1>")
+        .nth(1)
+        .unwrap()
+        .split("</h1>")
+        .next()
+        .unwrap();
     assert!(!h1.contains("date 2020"), "{h1}");
     assert!(h1.len() < 140 && h1.starts_with("Russia"), "{h1}");
 }
@@ -136,13 +188,24 @@ fn the_timeline_is_in_statement_order() {
     let index = site.page("index.html");
     let position = |file: &str| {
         let (rel, _) = page_of(&site, file);
-        index.find(&rel).unwrap_or_else(|| panic!("{rel} not on the timeline"))
+        index
+            .find(&rel)
+            .unwrap_or_else(|| panic!("{rel} not on the timeline"))
     };
-    let order = ["004_c55b87f14b48e8b5", "002_4880c129a00f1001", "001_2137f8a269427b0b", "003_b7eeda2ccdf38b88", "000_bb0cd01395c66a6d"];
+    let order = [
+        "004_c55b87f14b48e8b5",
+        "002_4880c129a00f1001",
+        "001_2137f8a269427b0b",
+        "003_b7eeda2ccdf38b88",
+        "000_bb0cd01395c66a6d",
+    ];
     let positions: Vec<usize> = order.iter().map(|f| position(f)).collect();
     let mut sorted = positions.clone();
     sorted.sort();
-    assert_eq!(positions, sorted, "timeline order should be 004, 002, 001, 003, 000");
+    assert_eq!(
+        positions, sorted,
+        "timeline order should be 004, 002, 001, 003, 000"
+    );
 }
 
 #[test]
@@ -154,8 +217,18 @@ fn topic_pages_list_the_articles_filed_under_them() {
         for topic in gold.topics {
             let slug = communique::slug::slugify(topic);
             let page = site.page(&format!("topics/{slug}/index.html"));
-            let slug_dir = Path::new(&rel).parent().unwrap().file_name().unwrap().to_str().unwrap();
-            assert!(page.contains(slug_dir), "{}: not listed under {topic}", gold.file);
+            let slug_dir = Path::new(&rel)
+                .parent()
+                .unwrap()
+                .file_name()
+                .unwrap()
+                .to_str()
+                .unwrap();
+            assert!(
+                page.contains(slug_dir),
+                "{}: not listed under {topic}",
+                gold.file
+            );
         }
     }
     assert!(text_of(&site.page("topics/index.html")).contains("Peace treaty"));
@@ -168,8 +241,19 @@ fn repeated_text_shows_once_and_cruft_never_shows() {
     let (_, html) = page_of(&site, "003_b7eeda2ccdf38b88");
     let text = text_of(&html);
     let body = text.split("How this date was inferred").nth(1).unwrap();
-    assert_eq!(body.matches("Japan and South Korea, however, have told Moscow").count(), 1);
-    let cruft = ["All news", "Kaynak/Source", "(esn)", "A A A", "Alexander Shcherbak/TASS", "---"];
+    assert_eq!(
+        body.matches("Japan and South Korea, however, have told Moscow")
+            .count(),
+        1
+    );
+    let cruft = [
+        "All news",
+        "Kaynak/Source",
+        "(esn)",
+        "A A A",
+        "Alexander Shcherbak/TASS",
+        "---",
+    ];
     for rel in site.html_files() {
         let text = text_of(&site.page(rel.to_str().unwrap()));
         for c in cruft {
@@ -182,9 +266,18 @@ fn repeated_text_shows_once_and_cruft_never_shows() {
     assert!(!body.contains("© "), "photo credit shown");
     let (_, html) = page_of(&site, "004_c55b87f14b48e8b5");
     let body = text_of(&html);
-    let body = body.split("How this date was inferred").nth(1).unwrap().split("How this was inferred").next().unwrap();
+    let body = body
+        .split("How this date was inferred")
+        .nth(1)
+        .unwrap()
+        .split("How this was inferred")
+        .next()
+        .unwrap();
     assert!(body.contains("suggesting that Russia is looking for big projects."));
-    assert!(!body.contains("big projects. Jiji Press"), "closing credit shown as body text");
+    assert!(
+        !body.contains("big projects. Jiji Press"),
+        "closing credit shown as body text"
+    );
 }
 
 #[test]
@@ -199,12 +292,19 @@ fn every_internal_link_and_asset_resolves() {
         let html = site.page(rel.to_str().unwrap());
         let dir = public.join(&rel).parent().unwrap().to_path_buf();
         for link in links_of(&html) {
-            if link.starts_with("http://") || link.starts_with("https://") || link.starts_with("mailto:") || link.starts_with('#') {
+            if link.starts_with("http://")
+                || link.starts_with("https://")
+                || link.starts_with("mailto:")
+                || link.starts_with('#')
+            {
                 continue;
             }
             let path = link.split('#').next().unwrap();
             let target = dir.join(path);
-            assert!(target.is_file(), "{rel:?} links to {link}, which does not exist");
+            assert!(
+                target.is_file(),
+                "{rel:?} links to {link}, which does not exist"
+            );
         }
     }
 }
@@ -212,12 +312,21 @@ fn every_internal_link_and_asset_resolves() {
 #[test]
 fn a_sub_path_base_url_is_used_for_canonical_urls_while_links_stay_relative() {
     let site = TestSite::seeds();
-    site.write("config.toml", "base_url = \"https://example.org/timeline/\"\n");
+    site.write(
+        "config.toml",
+        "base_url = \"https://example.org/timeline/\"\n",
+    );
     site.build();
     let index = site.page("index.html");
-    assert!(index.contains("https://example.org/timeline/"), "canonical URL missing");
+    assert!(
+        index.contains("https://example.org/timeline/"),
+        "canonical URL missing"
+    );
     for link in links_of(&index) {
-        assert!(!link.starts_with('/'), "absolute link {link} breaks under a sub-path");
+        assert!(
+            !link.starts_with('/'),
+            "absolute link {link} breaks under a sub-path"
+        );
     }
     let atom = site.page("atom.xml");
     assert!(atom.contains("<link rel=\"self\" href=\"https://example.org/timeline/atom.xml\"/>"));
@@ -231,7 +340,18 @@ fn articles_json_holds_every_fact() {
     let articles = json.as_array().unwrap();
     assert_eq!(articles.len(), 5);
     for a in articles {
-        for key in ["title", "published", "stated", "outlet", "agency", "url", "dateline", "speakers", "topics", "quotes"] {
+        for key in [
+            "title",
+            "published",
+            "stated",
+            "outlet",
+            "agency",
+            "url",
+            "dateline",
+            "speakers",
+            "topics",
+            "quotes",
+        ] {
             assert!(a.get(key).is_some(), "articles.json lacks {key}");
         }
         assert!(a["stated"].get("evidence").is_some());

@@ -349,7 +349,19 @@ fn body_blocks(
             for (qi, q) in quotes.iter().enumerate().filter(|(_, q)| q.block == i) {
                 let needle: String = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
                 if let Some(at) = text[rest_start..].find(&needle) {
-                    let at = rest_start + at;
+                    // The quotation marks belong to the quotation.
+                    let mut at = rest_start + at;
+                    let mut end = at + needle.len();
+                    if let Some(c) = text[rest_start..at]
+                        .chars()
+                        .next_back()
+                        .filter(|c| is_quote_mark(*c))
+                    {
+                        at -= c.len_utf8();
+                    }
+                    if let Some(c) = text[end..].chars().next().filter(|c| is_quote_mark(*c)) {
+                        end += c.len_utf8();
+                    }
                     if at > rest_start {
                         segments.push(Segment {
                             text: text[rest_start..at].to_string(),
@@ -357,10 +369,10 @@ fn body_blocks(
                         });
                     }
                     segments.push(Segment {
-                        text: needle.clone(),
+                        text: text[at..end].to_string(),
                         quote: Some(qi),
                     });
-                    rest_start = at + needle.len();
+                    rest_start = end;
                 }
             }
             if rest_start < text.len() {
@@ -376,4 +388,8 @@ fn body_blocks(
             }
         })
         .collect()
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}')
 }

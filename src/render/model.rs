@@ -317,7 +317,7 @@ impl ModelBuilder<'_> {
             .iter()
             .find(|q| main.is_some() && q.speaker.as_ref().map(|s| &s.id) == main.as_ref())
             .or_else(|| a.quotes.first())
-            .map(|q| crate::infer::shorten(&q.text, 280));
+            .map(|q| crate::infer::shorten(q.text.trim_end_matches([',', ';', ':', ' ']), 280));
         EntryCx {
             slug: slug.clone(),
             url: article_url(slug),

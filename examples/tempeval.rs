@@ -9,7 +9,9 @@
 //! SET) is not counted either way, since the engine only tags dates. Reported per sub-corpus and
 //! overall: strict extent (exact span) and relaxed extent (overlap) precision, recall and F1,
 //! value accuracy over relaxed matches, and value F1 = accuracy × relaxed F1.
-//! `--errors` prints every miss and wrong value.
+//! `--errors` prints every miss and wrong value. Values are compared after normalising notation
+//! only (not meaning): TimeML writes a decade `199` and a century `19` where the engine writes
+//! `199X` and `19XX`, and some gold weeks are unpadded (`2000-W8`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -73,6 +75,21 @@ impl Counts {
             100.0 * acc * rf
         );
     }
+}
+
+/// One notation for values that mean the same.
+fn norm(v: &str) -> String {
+    let mut v = v.trim_end_matches('X').to_string();
+    if v.is_empty() {
+        return v;
+    }
+    if let Some(i) = v.find("-W")
+        && v[i + 2..].len() == 1
+        && v[i + 2..].bytes().all(|b| b.is_ascii_digit())
+    {
+        v.insert(i + 2, '0');
+    }
+    v
 }
 
 fn attr(tag: &str, name: &str) -> String {
@@ -229,7 +246,7 @@ fn main() {
             {
                 Some(s) => {
                     c.relaxed_gold += 1;
-                    if s.value == g.value {
+                    if norm(&s.value) == norm(&g.value) {
                         c.value_ok += 1;
                     } else if errors {
                         let ctx_start = text[..g.start]

@@ -159,4 +159,6 @@ pub fn find(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
 }
 
 #[cfg(test)]
+mod cases;
+#[cfg(test)]
 mod tests;

@@ -394,11 +394,12 @@ impl<'a> M<'a> {
                     i + 1
                 };
                 if self.w(j, W::This) || j == i + 3 {
-                    let u = self.unit(j + 1)?;
-                    if self.plural(j + 1) {
+                    let k = if j == i + 3 { j } else { j + 1 };
+                    let u = self.unit(k)?;
+                    if self.plural(k) || u == Unit::Day {
                         return None;
                     }
-                    return self.push(out, i, j + 2, Form::UnitRel(u, 0), "earlier-this-unit");
+                    return self.push(out, i, k + 1, Form::UnitRel(u, 0), "earlier-this-unit");
                 }
                 None
             }
@@ -715,8 +716,19 @@ impl<'a> M<'a> {
         if abbrev {
             return None;
         }
+        // "Mr. March" is a name.
+        if first == i
+            && i >= 2
+            && self.p(i - 1, '.')
+            && matches!(
+                self.s(i - 2),
+                "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "Gen" | "Sen"
+            )
+        {
+            return None;
+        }
         // "May" alone is a month only after a word that introduces a time.
-        if m == 5 && first == i {
+        if m == 5 && first == i && !(i > 0 && self.is(i - 1, "for")) {
             let prev = i.checked_sub(1).map_or(Lex::Other, |p| self.lex(p));
             if !matches!(
                 prev,
@@ -1308,6 +1320,26 @@ impl<'a> M<'a> {
                     )
                 );
         if !(1900..=2100).contains(&y) && !introduced {
+            return None;
+        }
+        // "some 2000 people": a count, not a year.
+        if first == i
+            && i > 0
+            && [
+                "some",
+                "about",
+                "nearly",
+                "over",
+                "around",
+                "almost",
+                "than",
+                "least",
+                "approximately",
+                "roughly",
+            ]
+            .iter()
+            .any(|w| self.is(i - 1, w))
+        {
             return None;
         }
         // "2000 people", "1500 years": a count, not a year.

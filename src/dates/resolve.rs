@@ -77,13 +77,35 @@ pub fn tense_around(text: &str, toks: &[Token], first: usize, end: usize) -> Ten
         }
         j += 1;
     }
+    // "extended its deadline until Tuesday", "postponed the vote by a week": a past verb that
+    // sets a deadline points ahead.
+    let sets_deadline = deadline
+        && toks[first.saturating_sub(REACH)..first].iter().any(|t| {
+            let w = &text[t.start..t.end];
+            DEADLINE_VERBS.iter().any(|v| w.eq_ignore_ascii_case(v))
+        });
     match best {
-        Some((_, Tense::Past)) => Tense::Past,
+        Some((_, Tense::Past)) if !sets_deadline => Tense::Past,
         _ if deadline => Tense::Future,
         Some((_, t)) => t,
         None => Tense::Unknown,
     }
 }
+
+/// Past verbs that set a deadline or move a date: what follows "until" or "by" lies ahead.
+const DEADLINE_VERBS: &[&str] = &[
+    "extended",
+    "postponed",
+    "delayed",
+    "deferred",
+    "adjourned",
+    "suspended",
+    "gave",
+    "granted",
+    "set",
+    "pushed",
+    "moved",
+];
 
 /// The tense of the sentence around bytes `start..end` of `text` (a phrase that is not itself a
 /// time expression, such as a meeting's name).
@@ -384,21 +406,26 @@ pub fn resolve(
             // Seasons in calendar order with winter last: winter starts in December and belongs
             // to the year it starts in, so in January the current season is last year's winter.
             let cur = season_year(a);
-            let now = Season::of_month(a.month());
-            let order = |s: Season| s.first_month();
-            let y = match rel {
-                Some(-1) if order(s) < order(now) => cur,
-                Some(-1) => cur - 1,
-                Some(1) if order(s) > order(now) => cur,
-                Some(1) => cur + 1,
-                // "this summer": the one of the anchor's season year, whichever side it lies.
-                Some(_) => cur,
-                None => match tense {
-                    Tense::Past if order(s) > order(now) => cur - 1,
-                    Tense::Future if order(s) < order(now) => cur + 1,
-                    _ => cur,
-                },
+            let k = |s: Season| match s {
+                Season::Spring => 0,
+                Season::Summer => 1,
+                Season::Fall => 2,
+                Season::Winter => 3,
             };
+            let now = cur * 4 + k(Season::of_month(a.month()));
+            let at = |y: i32| y * 4 + k(s);
+            let years = cur - 2..=cur + 2;
+            // Nearest instance; a tie goes to the later one.
+            let nearest = || years.clone().min_by_key(|&y| ((at(y) - now).abs(), -at(y)));
+            let y = match (rel, tense) {
+                (Some(-1), _) => years.clone().filter(|&y| at(y) < now).last(),
+                (Some(1), _) => years.clone().find(|&y| at(y) > now),
+                (Some(_), _) => nearest(),
+                (None, Tense::Past) => years.clone().filter(|&y| at(y) <= now).last(),
+                (None, Tense::Future) => years.clone().find(|&y| at(y) >= now),
+                (None, _) => nearest(),
+            }
+            .unwrap_or(cur);
             Value::Season(y, s)
         }
         Form::Weekday { wd, rel } => Value::Day(weekday(a, wd, rel, tense)),

@@ -418,10 +418,10 @@ pub fn resolve(
             // Nearest instance; a tie goes to the later one.
             let nearest = || years.clone().min_by_key(|&y| ((at(y) - now).abs(), -at(y)));
             let y = match (rel, tense) {
-                (Some(-1), _) => years.clone().filter(|&y| at(y) < now).last(),
+                (Some(-1), _) => years.clone().rev().find(|&y| at(y) < now),
                 (Some(1), _) => years.clone().find(|&y| at(y) > now),
                 (Some(_), _) => nearest(),
-                (None, Tense::Past) => years.clone().filter(|&y| at(y) <= now).last(),
+                (None, Tense::Past) => years.clone().rev().find(|&y| at(y) <= now),
                 (None, Tense::Future) => years.clone().find(|&y| at(y) >= now),
                 (None, _) => nearest(),
             }

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{TestSite, links_of};
+use common::{TestSite, links_of, text_of};
 
 /// Two Markdown articles whose dates come from front matter, so that feeds and the TimelineJS
 /// export have entries whatever the date engine infers.
@@ -438,4 +438,40 @@ fn any_article(site: &TestSite) -> (String, String) {
     let rel = rel.to_string_lossy().into_owned();
     let html = site.page(&rel);
     (rel, html)
+}
+
+#[test]
+fn long_lists_are_split_by_year_and_every_year_page_is_linked() {
+    let site = TestSite::empty();
+    // More articles than one list page holds, over three years, all on one topic.
+    for i in 0..(communique::render::LIST_LIMIT + 30) {
+        let year = 2018 + (i % 3);
+        let day = 1 + (i % 27);
+        site.write(
+            &format!("content/a{i:04}.txt"),
+            &format!("Peace treaty talks, round {i}\n\n{day} March {year}\n\nTOKYO - Officials said on Monday the peace treaty talks, round {i}, would go on.\n"),
+        );
+    }
+    site.build();
+    let main = site.page("topics/peace-treaty/index.html");
+    for year in ["2018", "2019", "2020"] {
+        assert!(
+            main.contains(&format!("{year}/index.html")),
+            "year {year} linked"
+        );
+        let page = site.page(&format!("topics/peace-treaty/{year}/index.html"));
+        assert!(page.contains("round"), "year page {year} lists articles");
+    }
+    assert!(
+        site.page("statements/index.html").len() < main.len() * 4,
+        "statements split too"
+    );
+    let sitemap = site.page("sitemap.xml");
+    assert!(sitemap.contains("topics/peace-treaty/2019/"));
+    // The main list page shows the latest year only: a third of the articles.
+    let shown = text_of(&main).matches("Peace treaty talks, round").count();
+    assert!(
+        shown > 100 && shown < communique::render::LIST_LIMIT / 2,
+        "{shown} entries on the main page"
+    );
 }

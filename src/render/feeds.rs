@@ -82,6 +82,36 @@ pub(super) fn write_feeds(
             .map(|t| format!("sources/{}/", t.slug)),
     );
     urls.extend(site.years.iter().map(|y| format!("years/{}/", y.year)));
+    // The year pages of lists too long for one page.
+    let all: Vec<usize> = (0..timeline.articles.len()).collect();
+    let lists = std::iter::once(("statements/".to_string(), &all[..]))
+        .chain(
+            timeline
+                .topics
+                .iter()
+                .map(|g| (format!("topics/{}/", g.slug), &g.articles[..])),
+        )
+        .chain(
+            timeline
+                .speakers
+                .iter()
+                .map(|g| (format!("speakers/{}/", g.slug), &g.articles[..])),
+        )
+        .chain(
+            timeline
+                .sources
+                .iter()
+                .map(|g| (format!("sources/{}/", g.slug), &g.articles[..])),
+        );
+    for (base, indexes) in lists {
+        if indexes.len() > super::LIST_LIMIT {
+            urls.extend(
+                super::group_years(timeline, indexes)
+                    .into_iter()
+                    .map(|(y, _)| format!("{base}{y}/")),
+            );
+        }
+    }
     for u in urls {
         let _ = writeln!(
             sitemap,

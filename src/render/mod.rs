@@ -84,12 +84,12 @@ enum Page {
     Year(usize),
     Article(usize),
     Topics,
-    Topic(usize),
+    Topic(usize, Option<i32>),
     Speakers,
-    Speaker(usize),
+    Speaker(usize, Option<i32>),
     Sources,
-    Source(usize),
-    Statements,
+    Source(usize, Option<i32>),
+    Statements(Option<i32>),
     Search,
     NotFound,
 }
@@ -138,7 +138,7 @@ pub fn render_site(
         Page::Topics,
         Page::Speakers,
         Page::Sources,
-        Page::Statements,
+        Page::Statements(None),
         Page::Search,
         Page::NotFound,
     ];
@@ -148,9 +148,45 @@ pub fn render_site(
             .map(Page::Year),
     );
     // The long list pages first, so that none is left for one thread at the end.
-    pages.extend((0..timeline.topics.len()).map(Page::Topic));
-    pages.extend((0..timeline.speakers.len()).map(Page::Speaker));
-    pages.extend((0..timeline.sources.len()).map(Page::Source));
+    pages.extend((0..timeline.topics.len()).map(|t| Page::Topic(t, None)));
+    pages.extend((0..timeline.speakers.len()).map(|p| Page::Speaker(p, None)));
+    pages.extend((0..timeline.sources.len()).map(|o| Page::Source(o, None)));
+    // Lists longer than a page holds get one page per year.
+    let split_years = |indexes: &[usize]| -> Vec<i32> {
+        if indexes.len() <= LIST_LIMIT {
+            return Vec::new();
+        }
+        group_years(timeline, indexes)
+            .into_iter()
+            .map(|(y, _)| y)
+            .collect()
+    };
+    for (t, g) in timeline.topics.iter().enumerate() {
+        pages.extend(
+            split_years(&g.articles)
+                .into_iter()
+                .map(|y| Page::Topic(t, Some(y))),
+        );
+    }
+    for (p, g) in timeline.speakers.iter().enumerate() {
+        pages.extend(
+            split_years(&g.articles)
+                .into_iter()
+                .map(|y| Page::Speaker(p, Some(y))),
+        );
+    }
+    for (o, g) in timeline.sources.iter().enumerate() {
+        pages.extend(
+            split_years(&g.articles)
+                .into_iter()
+                .map(|y| Page::Source(o, Some(y))),
+        );
+    }
+    pages.extend(
+        split_years(&order)
+            .into_iter()
+            .map(|y| Page::Statements(Some(y))),
+    );
     pages.extend((0..timeline.articles.len()).map(Page::Article));
 
     let cx = PageCx {
@@ -386,18 +422,15 @@ impl PageCx<'_> {
                     "Themes".into(),
                 )
             }
-            Page::Topic(t) => {
+            Page::Topic(t, year) => {
                 let g = &self.timeline.topics[*t];
-                let indexes = self.ordered(&g.articles);
+                let base = format!("topics/{}/", g.slug);
+                let indexes = self.section(&mut cx, &g.articles, *year, &base);
                 cx.insert("topic", &Self::group_cx(g, topic_url(&g.slug)));
                 cx.insert("timeline", &self.timeline_cx(&indexes));
                 cx.insert("speakers", &self.speakers_of(&g.articles));
-                (
-                    "topic.html",
-                    topic_url(&g.slug),
-                    format!("topics/{}/", g.slug),
-                    g.name.clone(),
-                )
+                let (path, canonical, title) = section_page(&base, *year, &g.name);
+                ("topic.html", path, canonical, title)
             }
             Page::Speakers => {
                 let groups: Vec<GroupCx> = self
@@ -414,19 +447,16 @@ impl PageCx<'_> {
                     "Speakers".into(),
                 )
             }
-            Page::Speaker(p) => {
+            Page::Speaker(p, year) => {
                 let g = &self.timeline.speakers[*p];
-                let indexes = self.ordered(&g.articles);
+                let base = format!("speakers/{}/", g.slug);
+                let indexes = self.section(&mut cx, &g.articles, *year, &base);
                 cx.insert("speaker", &Self::group_cx(g, speaker_url(&g.slug)));
                 cx.insert("roles", &self.roles(&g.slug));
                 cx.insert("timeline", &self.timeline_cx(&indexes));
                 cx.insert("quotes", &self.quotes(&indexes, Some(&g.slug)));
-                (
-                    "speaker.html",
-                    speaker_url(&g.slug),
-                    format!("speakers/{}/", g.slug),
-                    g.name.clone(),
-                )
+                let (path, canonical, title) = section_page(&base, *year, &g.name);
+                ("speaker.html", path, canonical, title)
             }
             Page::Sources => {
                 let groups: Vec<GroupCx> = self
@@ -443,26 +473,20 @@ impl PageCx<'_> {
                     "Sources".into(),
                 )
             }
-            Page::Source(o) => {
+            Page::Source(o, year) => {
                 let g = &self.timeline.sources[*o];
-                let indexes = self.ordered(&g.articles);
+                let base = format!("sources/{}/", g.slug);
+                let indexes = self.section(&mut cx, &g.articles, *year, &base);
                 cx.insert("source", &Self::group_cx(g, source_url(&g.slug)));
                 cx.insert("timeline", &self.timeline_cx(&indexes));
-                (
-                    "source.html",
-                    source_url(&g.slug),
-                    format!("sources/{}/", g.slug),
-                    g.name.clone(),
-                )
+                let (path, canonical, title) = section_page(&base, *year, &g.name);
+                ("source.html", path, canonical, title)
             }
-            Page::Statements => {
-                cx.insert("quotes", &self.quotes(self.order, None));
-                (
-                    "statements.html",
-                    "statements/index.html".into(),
-                    "statements/".into(),
-                    "Statements".into(),
-                )
+            Page::Statements(year) => {
+                let indexes = self.section(&mut cx, self.order, *year, "statements/");
+                cx.insert("quotes", &self.quotes(&indexes, None));
+                let (path, canonical, title) = section_page("statements/", *year, "Statements");
+                ("statements.html", path, canonical, title)
             }
             Page::Search => {
                 let groups = |list: &[crate::order::Group], url: fn(&str) -> String| {
@@ -536,6 +560,51 @@ impl PageCx<'_> {
             bytes: html.len() as u64,
             reused: false,
         })
+    }
+
+    /// The articles a list page shows (`indexes` in timeline order): all of them when they fit
+    /// on one page; else those of `year`, or on the main page the latest year's and the undated.
+    /// Tells the template `group_years` (year links), `split` and `section_year`.
+    fn section(
+        &self,
+        cx: &mut HashingContext,
+        indexes: &[usize],
+        year: Option<i32>,
+        base: &str,
+    ) -> Vec<usize> {
+        let split = indexes.len() > LIST_LIMIT;
+        let years: Vec<YearLinkCx> = if split {
+            group_years(self.timeline, indexes)
+                .into_iter()
+                .map(|(year, count)| YearLinkCx {
+                    year,
+                    url: format!("{base}{year}/index.html"),
+                    count,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        cx.insert("group_years", &years);
+        cx.insert("split", &split);
+        cx.insert("section_year", &year);
+        let shown: Vec<usize> = if !split {
+            indexes.to_vec()
+        } else {
+            let wanted = year.or_else(|| years.first().map(|y| y.year));
+            indexes
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let y = self.timeline.articles[i]
+                        .stated
+                        .value
+                        .map(|d| chrono::Datelike::year(&d));
+                    y == wanted || (year.is_none() && y.is_none())
+                })
+                .collect()
+        };
+        self.ordered(&shown)
     }
 
     /// Indexes in display order.
@@ -618,6 +687,36 @@ impl PageCx<'_> {
             }
         }
         out
+    }
+}
+
+/// Lists longer than this are split into one page per year.
+pub const LIST_LIMIT: usize = HOME_LIMIT;
+
+/// The statement years of `indexes` with their counts, newest first (undated left out).
+pub fn group_years(timeline: &Timeline, indexes: &[usize]) -> Vec<(i32, usize)> {
+    let mut counts: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
+    for &i in indexes {
+        if let Some(d) = timeline.articles[i].stated.value {
+            *counts.entry(chrono::Datelike::year(&d)).or_default() += 1;
+        }
+    }
+    counts.into_iter().rev().collect()
+}
+
+/// Path, canonical path and title of a list page or one of its year pages.
+fn section_page(base: &str, year: Option<i32>, name: &str) -> (String, String, String) {
+    match year {
+        Some(y) => (
+            format!("{base}{y}/index.html"),
+            format!("{base}{y}/"),
+            format!("{name}, {y}"),
+        ),
+        None => (
+            format!("{base}index.html"),
+            base.to_string(),
+            name.to_string(),
+        ),
     }
 }
 

@@ -75,6 +75,10 @@ pub const BUILTIN_THEME: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/partials/entry.html"),
     ),
     (
+        "templates/partials/group_years.html",
+        include_str!("../../themes/default/templates/partials/group_years.html"),
+    ),
+    (
         "templates/partials/timeline.html",
         include_str!("../../themes/default/templates/partials/timeline.html"),
     ),

@@ -62,3 +62,19 @@ fn closing_credit_after_curly_quote() {
     let last = &a.body.last().unwrap().text;
     assert!(last.ends_with('\u{201d}'), "{last:?}");
 }
+
+/// Numeric dates took any four-digit year: "22.02.0129" became 22 February 129 (and
+/// "22.02.9999" a day in 9999), where every other rule reads years 1000-2999. Found by the
+/// `dates` fuzz target.
+#[test]
+fn numeric_date_with_year_out_of_range() {
+    let anchor = NaiveDate::from_ymd_opt(2019, 3, 1);
+    for text in ["22.02.0129", "22.02.9999", "02/22/0001"] {
+        let found = communique::dates::find(text, anchor);
+        assert!(found.iter().all(|t| t.day.is_none()), "{text}: {found:?}");
+    }
+    assert_eq!(
+        communique::dates::find("22.02.2019", anchor)[0].value,
+        "2019-02-22"
+    );
+}

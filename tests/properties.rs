@@ -1,7 +1,8 @@
 //! Properties over arbitrary input (part of "bad input never breaks the site or the reader"):
 //! cleaning and inference never panic and every span they report lies on char boundaries inside
 //! the text; days the date engine completes from an anchor stay near it; slugs are safe path
-//! segments. The fuzz targets in `fuzz/` check the same invariants for longer.
+//! segments. The fuzz targets in `fuzz/` check the same invariants for longer; set
+//! `PROPTEST_CASES` (default 256) for a longer run here.
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -209,7 +210,7 @@ fn clean_and_infer(bytes: &[u8]) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
 
     /// Cleaning and inference never panic on any text, and their spans are sound.
     #[test]

@@ -49,10 +49,10 @@ pub fn slugify(text: &str) -> String {
         }
     }
     if out.len() >= 80 {
-        // Cut at a word boundary rather than mid-word.
-        if let Some(cut) = out[..80].rfind('-').filter(|&c| c >= 40) {
-            out.truncate(cut);
-        }
+        // Cut at a word boundary rather than mid-word; without one in the second half, at 80
+        // bytes (`out` is ASCII, so any byte is a char boundary).
+        let cut = out[..80].rfind('-').filter(|&c| c >= 40).unwrap_or(80);
+        out.truncate(cut);
     }
     let trimmed = out.trim_matches('-');
     if trimmed.is_empty() {
@@ -80,5 +80,14 @@ mod tests {
     #[test]
     fn slugs_are_bounded() {
         assert!(slugify(&"word ".repeat(100)).len() <= 80);
+    }
+
+    /// Regression (proptest): a title with no hyphen in the slug's second half (one long word,
+    /// "JanuaryJanuary…") gave a slug of up to 120 bytes, though slugs promise at most 80.
+    #[test]
+    fn slug_of_one_long_word_is_bounded() {
+        let s = slugify(&"January".repeat(12));
+        assert_eq!(s, "january".repeat(12)[..80]);
+        assert_eq!(slugify(&format!("a {}", "b".repeat(200))).len(), 80);
     }
 }

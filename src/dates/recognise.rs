@@ -563,6 +563,10 @@ impl<'a> M<'a> {
 
     fn numeric(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
         let (a, b, c, cd, sep, end) = self.numeric_parts(i)?;
+        // Four-digit years as the other rules read them ("22.02.0129" is no date).
+        if cd == 4 && !(1000..=2999).contains(&c) {
+            return None;
+        }
         let y = if cd == 4 {
             c as i32
         } else if c < 50 {

@@ -299,8 +299,13 @@ fn closing_credit(
     span: Span,
 ) -> Option<(OutletId, usize, Span)> {
     let trimmed = block_text.trim_end();
-    let sentence_end = trimmed.rfind(['.', '!', '?', '"', '\u{201d}'])?;
-    let tail = trimmed[sentence_end + 1..].trim();
+    let (mark, c) = trimmed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '"' | '\u{201d}'))?;
+    // The mark may be longer than one byte ('”' is three).
+    let sentence_end = mark + c.len_utf8();
+    let tail = trimmed[sentence_end..].trim();
     if tail.is_empty() || tail.split_whitespace().count() > 4 {
         return None;
     }
@@ -309,7 +314,7 @@ fn closing_credit(
     let at = raw.rfind(tail)?;
     Some((
         id,
-        sentence_end + 1,
+        sentence_end,
         Span::new(span.start + at, span.start + at + tail.len()),
     ))
 }

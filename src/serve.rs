@@ -20,9 +20,10 @@ use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
 
 use crate::diagnostics::Diagnostic;
 use crate::infer::{Article, InferContext};
+use crate::order::Timeline;
 use crate::order::order;
 use crate::read::{Source, find_sources};
-use crate::render::{Theme, load_theme};
+use crate::render::{PageRef, RenderSettings, Theme, load_theme, render_site};
 use crate::site::{BuildOptions, Site, infer_file, write_site};
 
 /// What the user asked of `serve`.
@@ -94,6 +95,48 @@ enum Change {
     Config,
 }
 
+/// What decides which pages show an article: when it is unchanged between two builds, an
+/// edit to an article's text changes only its own page and the lists it is on.
+type Signature = Vec<(
+    String,
+    String,
+    Option<chrono::NaiveDate>,
+    Vec<String>,
+    Vec<String>,
+    Vec<String>,
+)>;
+
+fn signature(timeline: &Timeline) -> Signature {
+    timeline
+        .articles
+        .iter()
+        .zip(&timeline.slugs)
+        .map(|(a, slug)| {
+            let ids = |v: Option<Vec<String>>| v.unwrap_or_default();
+            (
+                a.path.clone(),
+                slug.clone(),
+                a.stated.value,
+                ids(a
+                    .topics
+                    .value
+                    .as_ref()
+                    .map(|t| t.iter().map(|t| t.slug.clone()).collect())),
+                ids(a
+                    .speakers
+                    .value
+                    .as_ref()
+                    .map(|p| p.iter().map(|p| p.id.clone()).collect())),
+                [a.outlet.get(), a.agency.get()]
+                    .into_iter()
+                    .flatten()
+                    .map(|o| o.id.clone())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
 /// The state kept between rebuilds: the inferred articles, keyed by path.
 struct Session {
     options: BuildOptions,
@@ -101,6 +144,8 @@ struct Session {
     theme: Option<Theme>,
     articles: BTreeMap<PathBuf, Article>,
     out: PathBuf,
+    /// The signature of the site now served (`None` before the first good build).
+    served: Option<Signature>,
 }
 
 impl Session {
@@ -112,6 +157,7 @@ impl Session {
             theme: None,
             articles: BTreeMap::new(),
             out,
+            served: None,
         })
     }
 
@@ -177,7 +223,9 @@ impl Session {
         self.infer(&sources);
     }
 
-    fn render(&mut self) -> Result<(), String> {
+    /// Renders the site; after an edit to articles that moves nothing (same order, slugs,
+    /// dates, topics, speakers and sources), only the pages that show them.
+    fn render(&mut self, changed: Option<&[PathBuf]>) -> Result<(), String> {
         if self.theme.is_none() {
             self.reload_theme()?;
         }
@@ -187,26 +235,132 @@ impl Session {
             &self.site.config,
             &self.site.topics,
         );
-        write_site(
-            &self.site,
-            &timeline,
-            theme,
-            &self.out,
-            Some(RELOAD_SCRIPT),
-            None,
-        )
-        .map(|_| ())
-        .map_err(|ds| join(&ds))
+        let sig = signature(&timeline);
+        let partial = changed.filter(|_| self.served.as_ref() == Some(&sig) && self.out.is_dir());
+        let result = match partial {
+            Some(paths) => render_some(&self.site, &timeline, theme, &self.out, paths),
+            None => write_site(
+                &self.site,
+                &timeline,
+                theme,
+                &self.out,
+                Some(RELOAD_SCRIPT),
+                None,
+            )
+            .map(|_| ())
+            .map_err(|ds| join(&ds)),
+        };
+        self.served = result.is_ok().then_some(sig);
+        result
     }
 
     fn apply(&mut self, change: &Change) -> Result<(), String> {
         match change {
-            Change::Config => self.reload_all()?,
-            Change::Theme => self.reload_theme()?,
-            Change::Content(paths) => self.update(paths),
+            Change::Config => {
+                self.reload_all()?;
+                self.render(None)
+            }
+            Change::Theme => {
+                self.reload_theme()?;
+                self.render(None)
+            }
+            Change::Content(paths) => {
+                self.update(paths);
+                self.render(Some(paths))
+            }
         }
-        self.render()
     }
+}
+
+/// Renders only the pages that show the articles at `changed` (their own pages and the lists
+/// they are on) into a staging folder, then moves them over the served site. Nothing is moved
+/// unless every page rendered.
+fn render_some(
+    site: &Site,
+    timeline: &Timeline,
+    theme: &Theme,
+    out: &Path,
+    changed: &[PathBuf],
+) -> Result<(), String> {
+    let wanted: Vec<String> = changed
+        .iter()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
+    let hit: Vec<usize> = (0..timeline.articles.len())
+        .filter(|&i| wanted.contains(&timeline.articles[i].path))
+        .collect();
+    let years: Vec<i32> = hit
+        .iter()
+        .filter_map(|&i| timeline.articles[i].stated.value)
+        .map(|d| chrono::Datelike::year(&d))
+        .collect();
+    let year_of = |i: usize| {
+        timeline.articles[i]
+            .stated
+            .value
+            .map(|d| chrono::Datelike::year(&d))
+    };
+    // Whether a list's page for `y` (its main page when `None`) shows an edited article: a
+    // split list's main page shows its latest year and the undated.
+    let shows = |indexes: &[usize], y: Option<i32>| {
+        let split = indexes.len() > crate::render::LIST_LIMIT;
+        let latest = || {
+            crate::render::group_years(timeline, indexes)
+                .first()
+                .map(|(y, _)| *y)
+        };
+        indexes
+            .iter()
+            .filter(|a| hit.contains(a))
+            .any(|&i| match y {
+                Some(y) => year_of(i) == Some(y),
+                None => !split || year_of(i).is_none() || year_of(i) == latest(),
+            })
+    };
+    let all: Vec<usize> = (0..timeline.articles.len()).collect();
+    let select = |page: PageRef| match page {
+        PageRef::Article(i) => hit.contains(&i),
+        PageRef::Year(y) => years.contains(&y),
+        PageRef::Topic(t, y) => shows(&timeline.topics[t].articles, y),
+        PageRef::Speaker(p, y) => shows(&timeline.speakers[p].articles, y),
+        PageRef::Source(o, y) => shows(&timeline.sources[o].articles, y),
+        PageRef::Statements(y) => shows(&all, y),
+        PageRef::Home => all.len() <= crate::render::HOME_LIMIT || shows(&all, None),
+        PageRef::Other => false,
+    };
+    let staging = out.with_extension("partial");
+    let _ = std::fs::remove_dir_all(&staging);
+    std::fs::create_dir_all(&staging).map_err(|e| e.to_string())?;
+    let settings = RenderSettings {
+        config: &site.config,
+        kb: &site.kb,
+        theme,
+        inject: Some(RELOAD_SCRIPT),
+        clock: None,
+        previous: None,
+        select: Some(&select),
+    };
+    let rendered = render_site(timeline, &settings, &staging).map_err(|ds| join(&ds));
+    let moved = rendered.and_then(|_| {
+        for entry in walkdir::WalkDir::new(&staging)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+        {
+            let rel = entry
+                .path()
+                .strip_prefix(&staging)
+                .map_err(|e| e.to_string())?;
+            let dest = out.join(rel);
+            if let Some(parent) = dest.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+            }
+            std::fs::rename(entry.path(), &dest).map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    });
+    let _ = std::fs::remove_dir_all(&staging);
+    moved
 }
 
 fn join(ds: &[Diagnostic]) -> String {
@@ -251,7 +405,7 @@ pub fn run(options: ServeOptions, log: &mut dyn FnMut(&str)) -> anyhow::Result<(
     });
     let started = Instant::now();
     let mut session = Session::new(build_options, out.clone()).map_err(|e| anyhow::anyhow!(e))?;
-    match session.reload_all().and_then(|_| session.render()) {
+    match session.reload_all().and_then(|_| session.render(None)) {
         Ok(()) => log(&format!(
             "Built {} articles in {} ms",
             session.articles.len(),
@@ -262,6 +416,13 @@ pub fn run(options: ServeOptions, log: &mut dyn FnMut(&str)) -> anyhow::Result<(
             shared.publish(Some(e));
         }
     }
+    // Watch before announcing the address, so no edit made after it is missed.
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = new_debouncer(Duration::from_millis(60), tx)?;
+    let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
+    // The whole site folder, so that folders created later (a first site template) are seen;
+    // `classify` keeps only what matters.
+    debouncer.watcher().watch(&root, RecursiveMode::Recursive)?;
     let url = format!("http://{addr}/");
     log(&format!(
         "Serving {} at {url} (Ctrl-C to stop)",
@@ -279,12 +440,6 @@ pub fn run(options: ServeOptions, log: &mut dyn FnMut(&str)) -> anyhow::Result<(
     let server = Arc::clone(&shared);
     std::thread::spawn(move || accept_loop(listener, server));
 
-    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(Duration::from_millis(60), tx)?;
-    let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
-    // The whole site folder, so that folders created later (a first site template) are seen;
-    // `classify` keeps only what matters.
-    debouncer.watcher().watch(&root, RecursiveMode::Recursive)?;
     while let Ok(result) = rx.recv() {
         let Ok(events) = result else { continue };
         let Some(change) = classify(&root, events.iter().map(|e| e.path.as_path())) else {

@@ -498,6 +498,7 @@ pub fn write_site(
         inject,
         clock,
         previous: previous.as_ref(),
+        select: None,
     };
     let report = match render_site(timeline, &settings, &staging) {
         Ok(r) => r,

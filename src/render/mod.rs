@@ -43,6 +43,30 @@ pub struct RenderSettings<'a> {
     pub clock: Option<&'a StageClock>,
     /// The previous output, whose unchanged pages are linked instead of rendered.
     pub previous: Option<&'a Previous>,
+    /// Render only the pages this selects, and no feeds, search index or static files (serve's
+    /// incremental rebuilds); `None` renders everything.
+    pub select: Option<&'a (dyn Fn(PageRef) -> bool + Sync)>,
+}
+
+/// A page of the site, as `RenderSettings::select` sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageRef {
+    /// The home page.
+    Home,
+    /// A year of the timeline.
+    Year(i32),
+    /// An article, by timeline index.
+    Article(usize),
+    /// A topic, by index in `Timeline::topics`, and the year of a year page.
+    Topic(usize, Option<i32>),
+    /// A speaker, by index in `Timeline::speakers`, and the year of a year page.
+    Speaker(usize, Option<i32>),
+    /// A source, by index in `Timeline::sources`, and the year of a year page.
+    Source(usize, Option<i32>),
+    /// The statements list, and the year of a year page.
+    Statements(Option<i32>),
+    /// Index pages and the rest.
+    Other,
 }
 
 impl RenderSettings<'_> {
@@ -188,6 +212,20 @@ pub fn render_site(
             .map(|y| Page::Statements(Some(y))),
     );
     pages.extend((0..timeline.articles.len()).map(Page::Article));
+    if let Some(select) = s.select {
+        pages.retain(|page| {
+            select(match page {
+                Page::Home => PageRef::Home,
+                Page::Year(y) => PageRef::Year(years[*y].year.unwrap_or_default()),
+                Page::Article(i) => PageRef::Article(*i),
+                Page::Topic(t, y) => PageRef::Topic(*t, *y),
+                Page::Speaker(p, y) => PageRef::Speaker(*p, *y),
+                Page::Source(o, y) => PageRef::Source(*o, *y),
+                Page::Statements(y) => PageRef::Statements(*y),
+                _ => PageRef::Other,
+            })
+        });
+    }
 
     let cx = PageCx {
         timeline,
@@ -206,6 +244,9 @@ pub fn render_site(
                 .collect()
         },
         || {
+            if s.select.is_some() {
+                return Ok((0, 0));
+            }
             s.timed(Stage::Feeds, || {
                 feeds::write_feeds(timeline, &builder, &site, s.config, out)
             })
@@ -231,6 +272,9 @@ pub fn render_site(
     let extra = feeds.map_err(|e| vec![e])?;
     report.files += extra.0;
     report.bytes += extra.1;
+    if s.select.is_some() {
+        return Ok(report);
+    }
     let index = search::write_index(timeline, &builder, out).map_err(|e| vec![e])?;
     report.files += index.0;
     report.bytes += index.1;

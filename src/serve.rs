@@ -97,43 +97,45 @@ enum Change {
 
 /// What decides which pages show an article: when it is unchanged between two builds, an
 /// edit to an article's text changes only its own page and the lists it is on.
-type Signature = Vec<(
-    String,
-    String,
+type Signature = Vec<(String, String, Placement)>;
+
+/// What of one article decides where it is shown: statement date, topics, speakers, sources.
+type Placement = (
     Option<chrono::NaiveDate>,
     Vec<String>,
     Vec<String>,
     Vec<String>,
-)>;
+);
+
+/// Where an article is shown, less its path and slug.
+fn placement(a: &Article) -> Placement {
+    let ids = |v: Option<Vec<String>>| v.unwrap_or_default();
+    (
+        a.stated.value,
+        ids(a
+            .topics
+            .value
+            .as_ref()
+            .map(|t| t.iter().map(|t| t.slug.clone()).collect())),
+        ids(a
+            .speakers
+            .value
+            .as_ref()
+            .map(|p| p.iter().map(|p| p.id.clone()).collect())),
+        [a.outlet.get(), a.agency.get()]
+            .into_iter()
+            .flatten()
+            .map(|o| o.id.clone())
+            .collect(),
+    )
+}
 
 fn signature(timeline: &Timeline) -> Signature {
     timeline
         .articles
         .iter()
         .zip(&timeline.slugs)
-        .map(|(a, slug)| {
-            let ids = |v: Option<Vec<String>>| v.unwrap_or_default();
-            (
-                a.path.clone(),
-                slug.clone(),
-                a.stated.value,
-                ids(a
-                    .topics
-                    .value
-                    .as_ref()
-                    .map(|t| t.iter().map(|t| t.slug.clone()).collect())),
-                ids(a
-                    .speakers
-                    .value
-                    .as_ref()
-                    .map(|p| p.iter().map(|p| p.id.clone()).collect())),
-                [a.outlet.get(), a.agency.get()]
-                    .into_iter()
-                    .flatten()
-                    .map(|o| o.id.clone())
-                    .collect(),
-            )
-        })
+        .map(|(a, slug)| (a.path.clone(), slug.clone(), placement(a)))
         .collect()
 }
 
@@ -146,6 +148,8 @@ struct Session {
     out: PathBuf,
     /// The signature of the site now served (`None` before the first good build).
     served: Option<Signature>,
+    /// The timeline now served, kept so an edit that moves nothing is applied in place.
+    timeline: Option<Timeline>,
 }
 
 impl Session {
@@ -158,6 +162,7 @@ impl Session {
             articles: BTreeMap::new(),
             out,
             served: None,
+            timeline: None,
         })
     }
 
@@ -223,6 +228,51 @@ impl Session {
         self.infer(&sources);
     }
 
+    /// Re-infers edited articles and, when none of them moves (same title, dates, topics,
+    /// speakers and sources, no draft flag), replaces them in the served timeline without
+    /// ordering the site again. False when the change needs the full path.
+    fn update_in_place(&mut self, changed: &[PathBuf]) -> bool {
+        let Some(timeline) = self.timeline.as_ref() else {
+            return false;
+        };
+        let period = self.site.config.inference.period.map(|[a, b]| (a, b));
+        let cx = InferContext {
+            kb: &self.site.kb,
+            topics: &self.site.topics,
+            period,
+            today: self.options.today,
+        };
+        let content = self.site.content_dir();
+        let mut replacements = Vec::new();
+        for rel in changed {
+            let key = rel.to_string_lossy().replace('\\', "/");
+            let Some(i) = timeline.articles.iter().position(|a| a.path == key) else {
+                return false;
+            };
+            let source = Source {
+                rel: rel.clone(),
+                path: content.join(rel),
+            };
+            let Ok((new, _, _)) = infer_file(&source, &cx) else {
+                return false;
+            };
+            let old = &timeline.articles[i];
+            if new.draft || old.title.value != new.title.value || placement(old) != placement(&new)
+            {
+                return false;
+            }
+            replacements.push((i, rel.clone(), new));
+        }
+        let Some(timeline) = self.timeline.as_mut() else {
+            return false;
+        };
+        for (i, rel, article) in replacements {
+            self.articles.insert(rel, article.clone());
+            timeline.articles[i] = article;
+        }
+        true
+    }
+
     /// Renders the site; after an edit to articles that moves nothing (same order, slugs,
     /// dates, topics, speakers and sources), only the pages that show them.
     fn render(&mut self, changed: Option<&[PathBuf]>) -> Result<(), String> {
@@ -251,6 +301,7 @@ impl Session {
             .map_err(|ds| join(&ds)),
         };
         self.served = result.is_ok().then_some(sig);
+        self.timeline = result.is_ok().then_some(timeline);
         result
     }
 
@@ -265,6 +316,12 @@ impl Session {
                 self.render(None)
             }
             Change::Content(paths) => {
+                if self.update_in_place(paths) {
+                    let (timeline, theme) = (self.timeline.as_ref(), self.theme.as_ref());
+                    if let (Some(timeline), Some(theme)) = (timeline, theme) {
+                        return render_some(&self.site, timeline, theme, &self.out, paths);
+                    }
+                }
                 self.update(paths);
                 self.render(Some(paths))
             }

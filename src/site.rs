@@ -121,6 +121,8 @@ pub struct BuildReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Whether the site was written (the previous output is untouched otherwise).
     pub ok: bool,
+    /// Nothing had changed since the last good build: the output was left as it was.
+    pub up_to_date: bool,
 }
 
 impl Site {
@@ -191,6 +193,9 @@ pub struct Collected {
     pub found: usize,
     /// Articles inferred in this build; the others came from the inference cache.
     pub inferred: usize,
+    /// A digest of every article file's path and bytes (and the engine version): equal digests
+    /// mean the same articles.
+    pub digest: u64,
 }
 
 /// Reads, cleans and infers every article under the site's content folder, in parallel, taking
@@ -221,6 +226,14 @@ pub fn infer_all(site: &Site, options: &BuildOptions, clock: &StageClock) -> Col
             })
             .collect()
     });
+    let digest = {
+        let parts: Vec<[u8; 8]> = keyed
+            .iter()
+            .map(|k| k.as_ref().map_or([0; 8], |key| key.to_le_bytes()))
+            .collect();
+        let refs: Vec<&[u8]> = parts.iter().map(|p| p.as_slice()).collect();
+        cache::hash_parts(&refs)
+    };
     let mut by_shard: Vec<Vec<(usize, u64)>> = vec![Vec::new(); cache::SHARDS];
     let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(found);
     for (i, k) in keyed.into_iter().enumerate() {
@@ -349,6 +362,7 @@ pub fn infer_all(site: &Site, options: &BuildOptions, clock: &StageClock) -> Col
         diagnostics,
         found,
         inferred,
+        digest,
     }
 }
 
@@ -431,6 +445,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         diagnostics,
         found,
         inferred,
+        digest,
     } = infer_all(&site, options, &clock);
     report.infer_time = start.elapsed();
     report.found = found;
@@ -438,6 +453,19 @@ pub fn build(options: &BuildOptions) -> BuildReport {
     report.articles = articles.len();
     report.skipped = found - articles.len();
     report.diagnostics = diagnostics;
+
+    // Nothing changed since the last good build (same articles, config, theme and program):
+    // the output is already right, and is left as it is.
+    let stamp = output_stamp(&site, options, &theme, digest, &out);
+    let stamp_file = site.root.join(".communique-cache").join("output-stamp");
+    if out.is_dir() && std::fs::read_to_string(&stamp_file).is_ok_and(|s| s == stamp) {
+        report.up_to_date = true;
+        report.ok = true;
+        report.total = start.elapsed();
+        report.timings = clock.timings();
+        return report;
+    }
+    let _ = std::fs::remove_file(&stamp_file);
 
     let t = Instant::now();
     let (timeline, warnings) =
@@ -454,10 +482,41 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         Ok(r) => {
             report.render = r;
             report.ok = true;
+            if let Some(dir) = stamp_file.parent() {
+                // Without a stamp the next build renders again: slower, never wrong.
+                let _ =
+                    std::fs::create_dir_all(dir).and_then(|_| std::fs::write(&stamp_file, &stamp));
+            }
         }
         Err(ds) => report.diagnostics.extend(ds),
     }
     report
+}
+
+/// Everything the output depends on, as one line: the articles' digest, the whole config, the
+/// theme's files, the options, the program, and where the output goes.
+fn output_stamp(
+    site: &Site,
+    options: &BuildOptions,
+    theme: &crate::render::Theme,
+    digest: u64,
+    out: &Path,
+) -> String {
+    let config = serde_json::to_vec(&site.config).unwrap_or_default();
+    let program = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| format!("{}:{:?}", m.len(), m.modified().ok()))
+        .unwrap_or_default();
+    let hash = cache::hash_parts(&[
+        &digest.to_le_bytes(),
+        &config,
+        &theme.fingerprint().to_le_bytes(),
+        &[u8::from(options.drafts)],
+        options.today.to_string().as_bytes(),
+        env!("CARGO_PKG_VERSION").as_bytes(),
+        program.as_bytes(),
+    ]);
+    format!("{hash:016x} {}", out.display())
 }
 
 /// Renders into a staging folder beside `out`, then swaps it in. Nothing in `out` changes

@@ -438,11 +438,29 @@ fn a_template_error_leaves_the_previous_output_untouched() {
 
 #[test]
 fn the_same_input_gives_the_same_bytes() {
-    let site = TestSite::seeds();
-    site.build();
-    let first = snapshot(&site.public());
-    site.build();
-    assert_eq!(snapshot(&site.public()), first);
+    // Two separate copies, so that nothing is reused from a previous build.
+    let (a, b) = (TestSite::seeds(), TestSite::seeds());
+    a.build();
+    b.build();
+    assert_eq!(snapshot(&a.public()), snapshot(&b.public()));
+    // A build that finds nothing changed leaves the output as it was, and says so.
+    let second = a.build();
+    assert!(second.up_to_date);
+    assert_eq!(snapshot(&a.public()), snapshot(&b.public()));
+    // Any change renders again: an article, the config, a template.
+    a.write(
+        "content/new.txt",
+        "A new headline here\n\nTOKYO - Officials said on Monday that talks went on.\n",
+    );
+    assert!(!a.build().up_to_date);
+    a.write("config.toml", "title = \"Another title\"\n");
+    assert!(!a.build().up_to_date);
+    a.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}gone{% endblock content %}",
+    );
+    assert!(!a.build().up_to_date);
+    assert!(a.build().up_to_date);
 }
 
 #[test]

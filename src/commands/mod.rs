@@ -77,6 +77,14 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic], quiet: bool, verbose: bool)
 
 /// The one-line summary of a finished build.
 pub fn print_build_summary(r: &BuildReport, verbose: bool) {
+    if r.up_to_date {
+        eprintln!(
+            "Up to date: {} articles and the theme are as at the last build; the output was left as it was ({} ms)",
+            r.articles,
+            r.total.as_millis()
+        );
+        return;
+    }
     eprintln!(
         "Built {} articles ({} found, {} skipped) into {} pages and {} files, {:.1} MB, in {} ms",
         r.articles,

@@ -122,6 +122,8 @@ pub struct Theme {
     pub files: HashMap<String, PathBuf>,
     /// The themes of the chain, in lookup order, as their `theme.toml` describes them.
     pub info: Vec<ThemeInfo>,
+    /// A hash of every template's name and text.
+    pub templates_digest: u64,
 }
 
 /// What a theme's `theme.toml` says about it; templates receive it as `themes`.
@@ -277,11 +279,18 @@ pub fn load_theme(root: &Path, themes: &[String]) -> Result<Theme, Vec<Diagnosti
             ),
         )]);
     }
+    let templates_digest = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        templates.hash(&mut h);
+        h.finish()
+    };
     Ok(Theme {
         tera,
         statics,
         files,
         info,
+        templates_digest,
     })
 }
 
@@ -372,6 +381,33 @@ fn read_info(root: &Path, dir: &Path, name: &str, problems: &mut Vec<Diagnostic>
 }
 
 impl Theme {
+    /// A hash of the templates and static files (names, contents, and for files on disk their
+    /// size and modification time), so a build knows when the theme changed.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let mut names: Vec<(&String, &PathBuf)> = self.files.iter().collect();
+        names.sort();
+        for (name, path) in names {
+            name.hash(&mut h);
+            path.hash(&mut h);
+        }
+        for (rel, source) in &self.statics {
+            rel.hash(&mut h);
+            match source {
+                StaticSource::File(p) => {
+                    if let Ok(m) = std::fs::metadata(p) {
+                        m.len().hash(&mut h);
+                        m.modified().ok().hash(&mut h);
+                    }
+                }
+                StaticSource::Builtin(text) => text.hash(&mut h),
+            }
+        }
+        self.templates_digest.hash(&mut h);
+        h.finish()
+    }
+
     /// Renders `template`, turning a Tera error into a diagnostic that names the real file.
     pub fn render(&self, template: &str, cx: &tera::Context) -> Result<String, Diagnostic> {
         self.tera

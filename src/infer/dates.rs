@@ -327,26 +327,14 @@ fn year_constraints(
     let mut seen_people = Vec::new();
     for p in paras {
         for m in kb.find_people(p.text) {
-            let Some(role) = &m.role else { continue };
             if seen_people.contains(&m.person) {
                 continue;
             }
-            let before = &p.text
-                [crate::knowledge::floor_char(p.text, role.start.saturating_sub(10))..role.start];
-            if before.contains("former") || before.contains("ex-") {
+            let Some((role, tenures)) = named_tenures(kb, p.text, &m) else {
                 continue;
-            }
+            };
             let office = &kb.offices[role.office].id;
-            let country = role.country.map(|c| kb.countries[c].code.as_str());
             let person = &kb.people[m.person];
-            let tenures: Vec<_> = person
-                .offices
-                .iter()
-                .filter(|t| &t.office == office && country.is_none_or(|c| c == t.country))
-                .collect();
-            if tenures.is_empty() {
-                continue;
-            }
             seen_people.push(m.person);
             let country_name = kb
                 .country_by_code(&tenures[0].country)
@@ -618,6 +606,33 @@ fn weekday_in_event(
     Some(fact)
 }
 
+/// The tenures of the office a text gives a person at mention `m` ("Japanese Foreign Minister
+/// Taro Kono"): none for a former holder ("former foreign minister") or an office the person
+/// never held.
+fn named_tenures<'k, 'm>(
+    kb: &'k Knowledge,
+    text: &str,
+    m: &'m crate::knowledge::PersonMention,
+) -> Option<(
+    &'m crate::knowledge::RoleMention,
+    Vec<&'k crate::knowledge::Tenure>,
+)> {
+    let role = m.role.as_ref()?;
+    let before =
+        &text[crate::knowledge::floor_char(text, role.start.saturating_sub(10))..role.start];
+    if before.contains("former") || before.contains("ex-") {
+        return None;
+    }
+    let office = &kb.offices[role.office].id;
+    let country = role.country.map(|c| kb.countries[c].code.as_str());
+    let tenures: Vec<_> = kb.people[m.person]
+        .offices
+        .iter()
+        .filter(|t| &t.office == office && country.is_none_or(|c| c == t.country))
+        .collect();
+    (!tenures.is_empty()).then_some((role, tenures))
+}
+
 /// Office holders the text names with their office ("Japanese Foreign Minister Toshimitsu
 /// Motegi"), checked against `day`: evidence that agrees (the day falls in their tenure) and
 /// evidence that conflicts.
@@ -626,21 +641,14 @@ fn tenure_checks(doc: &Doc, kb: &Knowledge, day: NaiveDate) -> (Vec<Evidence>, V
     let mut conflicts = Vec::new();
     let mut seen = Vec::new();
     for m in kb.find_people(&doc.text) {
-        let Some(role) = &m.role else { continue };
         if seen.contains(&m.person) {
             continue;
         }
+        let Some((role, tenures)) = named_tenures(kb, &doc.text, &m) else {
+            continue;
+        };
         let person = &kb.people[m.person];
         let office = &kb.offices[role.office].id;
-        let country = role.country.map(|c| kb.countries[c].code.as_str());
-        let tenures: Vec<_> = person
-            .offices
-            .iter()
-            .filter(|t| &t.office == office && country.is_none_or(|c| c == t.country))
-            .collect();
-        if tenures.is_empty() {
-            continue;
-        }
         seen.push(m.person);
         let span = Span::new(role.start.min(m.start), role.end.max(m.end));
         let words = office.replace('-', " ");

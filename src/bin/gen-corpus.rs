@@ -11,6 +11,7 @@
 //! Output is a pure function of (N, seed): article `i` is generated from its own random stream,
 //! so corpora of different sizes share their first articles.
 
+use communique::render::model::month_name;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -177,20 +178,6 @@ const WEEKDAYS: [&str; 7] = [
     "Friday",
     "Saturday",
     "Sunday",
-];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 /// A dateline style: place, and how the outlet writes the rest.
@@ -368,7 +355,7 @@ fn story<'a>(world: &World<'a>, seed: u64, id: u64) -> Story<'a> {
                 let _ = write!(
                     p,
                     "In {} {}, {} said that {topic} {}.",
-                    MONTHS[rng.range(0, 11)],
+                    month_name(rng.range(0, 11) as u32 + 1),
                     stated.year() - rng.range(1, 4) as i32,
                     speaker.person.surname,
                     rng.pick(QUOTE_CLOSERS)
@@ -418,7 +405,7 @@ fn cap_first(s: &str) -> String {
 }
 
 fn date_line(rng: &mut Rng, d: NaiveDate) -> String {
-    let m = MONTHS[d.month0() as usize];
+    let m = month_name(d.month());
     match rng.range(0, 4) {
         0 => format!("{:02}.{:02}.{}", d.day(), d.month(), d.year()),
         1 => format!("{m} {}, {}", d.day(), d.year()),
@@ -470,7 +457,7 @@ fn article(world: &World, seed: u64, i: u64, story_id: u64) -> String {
         Dateline::Bare,
         Dateline::None,
     ]);
-    let m = MONTHS[published.month0() as usize];
+    let m = month_name(published.month());
     let prefix = match dateline {
         Dateline::Tass => format!("{place}, {m} {}. /TASS/. ", published.day()),
         Dateline::Kyodo => format!("{place}, {m} {} (Kyodo) -- ", published.day()),

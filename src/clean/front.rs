@@ -36,16 +36,7 @@ pub struct FrontMatter {
 }
 
 fn de_opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Raw {
-        Toml(toml::value::Datetime),
-        Text(String),
-    }
-    let text = match Raw::deserialize(d)? {
-        Raw::Toml(dt) => dt.to_string(),
-        Raw::Text(s) => s,
-    };
+    let text = crate::knowledge::toml_date_text(d)?;
     let day = text.get(..10).unwrap_or(&text);
     NaiveDate::parse_from_str(day, "%Y-%m-%d")
         .map(Some)

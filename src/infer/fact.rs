@@ -116,6 +116,15 @@ impl<T> Inferred<T> {
         )
     }
 
+    /// This fact, or an explicit unknown saying why when no rule found a value.
+    pub fn or_unknown(self, rule: &'static str, note: &'static str) -> Inferred<T> {
+        if self.is_known() {
+            self
+        } else {
+            Inferred::unknown(vec![Evidence::note(rule, note)])
+        }
+    }
+
     /// Whether a value is known.
     pub fn is_known(&self) -> bool {
         self.value.is_some()

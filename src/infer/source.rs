@@ -253,24 +253,17 @@ pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
             );
         }
     }
-    if !facts.outlet.is_known() {
-        facts.outlet = Inferred::unknown(vec![Evidence::note(
-            "source.outlet-unknown",
-            "no line, dateline or link names who published this copy",
-        )]);
-    }
-    if !facts.agency.is_known() {
-        facts.agency = Inferred::unknown(vec![Evidence::note(
-            "source.agency-unknown",
-            "no dateline mark, credit or agency link in the text",
-        )]);
-    }
-    if !facts.url.is_known() {
-        facts.url = Inferred::unknown(vec![Evidence::note(
-            "source.no-url",
-            "the text gives no link",
-        )]);
-    }
+    facts.outlet = facts.outlet.or_unknown(
+        "source.outlet-unknown",
+        "no line, dateline or link names who published this copy",
+    );
+    facts.agency = facts.agency.or_unknown(
+        "source.agency-unknown",
+        "no dateline mark, credit or agency link in the text",
+    );
+    facts.url = facts
+        .url
+        .or_unknown("source.no-url", "the text gives no link");
     facts
 }
 

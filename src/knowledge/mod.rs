@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 
 pub use index::{EventMention, PersonMention, RoleMention};
 pub(crate) use index::{floor_char, word_bounded};
+pub(crate) use model::toml_date_text;
 pub use model::{Country, Event, KnowledgeFile, OfficeKind, Outlet, Person, Series, Tenure};
 pub use validate::validate;
 

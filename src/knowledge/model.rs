@@ -192,17 +192,23 @@ pub struct KnowledgeFile {
 }
 
 /// TOML writes dates as its own datetime type; this accepts that or an ISO string.
-fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+/// A TOML date (TOML's own datetime type, or a string) as text, for the date fields of the
+/// knowledge files and of front matter.
+pub(crate) fn toml_date_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Raw {
         Toml(toml::value::Datetime),
         Text(String),
     }
-    let text = match Raw::deserialize(d)? {
+    Ok(match Raw::deserialize(d)? {
         Raw::Toml(dt) => dt.to_string(),
         Raw::Text(s) => s,
-    };
+    })
+}
+
+fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    let text = toml_date_text(d)?;
     NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
         serde::de::Error::custom(format!("expected a date like 2019-11-22, found {text:?}"))
     })

@@ -381,6 +381,13 @@ impl PageCx<'_> {
             .collect()
     }
 
+    /// Every group of a list (topics, speakers or sources) as an index page lists it.
+    fn groups_cx(list: &[crate::order::Group], url: fn(&str) -> String) -> Vec<GroupCx> {
+        list.iter()
+            .map(|g| Self::group_cx(g, url(&g.slug)))
+            .collect()
+    }
+
     fn group_cx(g: &crate::order::Group, url: String) -> GroupCx {
         GroupCx {
             slug: g.slug.clone(),
@@ -452,13 +459,7 @@ impl PageCx<'_> {
                 )
             }
             Page::Topics => {
-                let groups: Vec<GroupCx> = self
-                    .timeline
-                    .topics
-                    .iter()
-                    .map(|g| Self::group_cx(g, topic_url(&g.slug)))
-                    .collect();
-                cx.insert("topics", &groups);
+                cx.insert("topics", &Self::groups_cx(&self.timeline.topics, topic_url));
                 (
                     "topics.html",
                     "topics/index.html".into(),
@@ -477,13 +478,10 @@ impl PageCx<'_> {
                 ("topic.html", path, canonical, title)
             }
             Page::Speakers => {
-                let groups: Vec<GroupCx> = self
-                    .timeline
-                    .speakers
-                    .iter()
-                    .map(|g| Self::group_cx(g, speaker_url(&g.slug)))
-                    .collect();
-                cx.insert("speakers", &groups);
+                cx.insert(
+                    "speakers",
+                    &Self::groups_cx(&self.timeline.speakers, speaker_url),
+                );
                 (
                     "speakers.html",
                     "speakers/index.html".into(),
@@ -503,13 +501,10 @@ impl PageCx<'_> {
                 ("speaker.html", path, canonical, title)
             }
             Page::Sources => {
-                let groups: Vec<GroupCx> = self
-                    .timeline
-                    .sources
-                    .iter()
-                    .map(|g| Self::group_cx(g, source_url(&g.slug)))
-                    .collect();
-                cx.insert("sources", &groups);
+                cx.insert(
+                    "sources",
+                    &Self::groups_cx(&self.timeline.sources, source_url),
+                );
                 (
                     "sources.html",
                     "sources/index.html".into(),
@@ -533,14 +528,15 @@ impl PageCx<'_> {
                 ("statements.html", path, canonical, title)
             }
             Page::Search => {
-                let groups = |list: &[crate::order::Group], url: fn(&str) -> String| {
-                    list.iter()
-                        .map(|g| Self::group_cx(g, url(&g.slug)))
-                        .collect::<Vec<_>>()
-                };
-                cx.insert("topics", &groups(&self.timeline.topics, topic_url));
-                cx.insert("speakers", &groups(&self.timeline.speakers, speaker_url));
-                cx.insert("sources", &groups(&self.timeline.sources, source_url));
+                cx.insert("topics", &Self::groups_cx(&self.timeline.topics, topic_url));
+                cx.insert(
+                    "speakers",
+                    &Self::groups_cx(&self.timeline.speakers, speaker_url),
+                );
+                cx.insert(
+                    "sources",
+                    &Self::groups_cx(&self.timeline.sources, source_url),
+                );
                 (
                     "search.html",
                     "search/index.html".into(),

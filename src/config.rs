@@ -26,6 +26,9 @@ pub struct Config {
     pub output_dir: String,
     /// Minify the HTML output.
     pub minify: bool,
+    /// Build the static search index and the search page. Off, a build skips its cost and the
+    /// themes leave out the search form.
+    pub search: bool,
     /// Pass raw HTML in Markdown articles through to the pages. Off by default: raw HTML is
     /// shown as text, so no article can put a script on the site.
     pub unsafe_html: bool,
@@ -117,6 +120,7 @@ impl Default for Config {
             theme: ThemeChoice::One("default".into()),
             output_dir: "public".into(),
             minify: true,
+            search: true,
             unsafe_html: false,
             order: "oldest-first".into(),
             language: "en".into(),

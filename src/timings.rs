@@ -29,9 +29,11 @@ pub enum Stage {
     Write,
     /// Feeds, sitemap and JSON exports.
     Feeds,
+    /// The static search index.
+    Search,
 }
 
-const STAGES: usize = 9;
+const STAGES: usize = 10;
 
 /// Accumulates time per stage from many threads.
 #[derive(Debug, Default)]
@@ -66,6 +68,7 @@ impl StageClock {
             minify: get(Stage::Minify),
             write: get(Stage::Write),
             feeds: get(Stage::Feeds),
+            search: get(Stage::Search),
         }
     }
 }
@@ -91,6 +94,8 @@ pub struct Timings {
     pub write: Duration,
     /// Feeds, sitemap, JSON exports.
     pub feeds: Duration,
+    /// The search index.
+    pub search: Duration,
 }
 
 impl Timings {
@@ -106,6 +111,7 @@ impl Timings {
             ("minify", self.minify),
             ("write", self.write),
             ("feeds", self.feeds),
+            ("search", self.search),
         ]
     }
 }

@@ -182,10 +182,16 @@ fn under_a_sub_path_canonical_urls_carry_it_and_every_internal_link_is_relative_
             .unwrap();
         let expected = format!("{base}{}", rel_s.trim_end_matches("index.html"));
         assert_eq!(canonical, expected, "{rel_s}: canonical URL");
+        let og_url = html
+            .split("<meta ")
+            .skip(1)
+            .map(|m| m.split('>').next().unwrap())
+            .find(|m| m.contains("og:url"))
+            .unwrap_or_else(|| panic!("{rel_s}: no og:url"));
         assert!(
-            html.contains(&format!("content={expected} property=og:url"))
-                || html.contains(&format!("property=\"og:url\" content=\"{expected}\"")),
-            "{rel_s}: og:url"
+            og_url.contains(&format!("content={expected}"))
+                || og_url.contains(&format!("content=\"{expected}\"")),
+            "{rel_s}: og:url {og_url}"
         );
         let dir = public.join(&rel).parent().unwrap().to_path_buf();
         for link in links_of(&html) {
@@ -474,4 +480,27 @@ fn long_lists_are_split_by_year_and_every_year_page_is_linked() {
         shown > 100 && shown < communique::render::LIST_LIMIT / 2,
         "{shown} entries on the main page"
     );
+}
+
+#[test]
+fn with_search_off_no_index_no_search_page_and_no_form_points_at_them() {
+    let site = TestSite::seeds();
+    site.write("config.toml", "search = false\n");
+    let report = site.build();
+    assert!(report.ok, "{:?}", report.diagnostics);
+    let public = site.public();
+    assert!(!public.join("search").exists(), "search/ was written");
+    for rel in site.html_files() {
+        let rel_s = rel.to_string_lossy().replace('\\', "/");
+        let html = site.page(&rel_s);
+        assert!(
+            !html.contains("search/index.html"),
+            "{rel_s} links to the search page"
+        );
+    }
+    // On by default: the form on every page and the index beside the page.
+    site.write("config.toml", "");
+    assert!(site.build().ok);
+    assert!(public.join("search/meta.json").is_file());
+    assert!(site.page("index.html").contains("search/index.html"));
 }

@@ -3,7 +3,8 @@
 //!
 //! For each size it generates a corpus with `gen-corpus` (or reuses one already in `DIR/N`),
 //! then measures, each build in a fresh child process (so peak memory is the build's own):
-//! cold builds (no output, no cache), a warm rebuild with nothing changed, and a warm rebuild
+//! cold builds (no output, no cache) without the search index (the page set static site
+//! generators build) and with it, a warm rebuild with nothing changed, and a warm rebuild
 //! after one article changed. Figures are medians over `--runs` builds. A last micro-benchmark
 //! cleans and infers articles on one thread, to give the cost of one article on one core.
 //!
@@ -177,7 +178,13 @@ fn ensure_corpus(root: &Path, n: usize, seed: u64) {
             std::process::exit(1);
         }
     }
-    std::fs::write(root.join("config.toml"), CONFIG).expect("write config.toml");
+    write_config(root, true);
+}
+
+/// The repository's config, with the search index on or off.
+fn write_config(root: &Path, search: bool) {
+    let config = CONFIG.replacen("search = true", &format!("search = {search}"), 1);
+    std::fs::write(root.join("config.toml"), config).expect("write config.toml");
 }
 
 fn clean_outputs(root: &Path) {
@@ -270,13 +277,19 @@ fn main() {
     for &n in &args.sizes {
         let root = args.dir.join(n.to_string());
         ensure_corpus(&root, n, args.seed);
-        let cold: Vec<Figures> = (0..args.runs)
-            .map(|_| {
-                clean_outputs(&root);
-                run_child(&root)
-            })
-            .collect();
-        let cold = medians(&cold);
+        let cold_runs = |search: bool| {
+            write_config(&root, search);
+            let runs: Vec<Figures> = (0..args.runs)
+                .map(|_| {
+                    clean_outputs(&root);
+                    run_child(&root)
+                })
+                .collect();
+            medians(&runs)
+        };
+        let cold = cold_runs(false);
+        // Last, so that the warm rebuilds below start from the site with its search index.
+        let cold_search = cold_runs(true);
         // Warm: the cache and output of the last cold build are in place.
         let unchanged = medians(&(0..args.runs).map(|_| run_child(&root)).collect::<Vec<_>>());
         let (path, original) = changed_article(&root);
@@ -293,17 +306,17 @@ fn main() {
             .collect();
         std::fs::write(&path, &original).expect("restore article");
         let one_changed = medians(&one_changed);
-        table.push((n, cold, unchanged, one_changed));
+        table.push((n, cold, cold_search, unchanged, one_changed));
         if !args.keep {
             clean_outputs(&root);
         }
         last_root = Some(root);
     }
 
-    println!("## Cold builds (no output, no cache)\n");
+    println!("## Cold builds (no output, no cache), without the search index\n");
     println!("| articles | wall | wall/article | peak RSS | RSS/article | output | pages |");
     println!("|---:|---:|---:|---:|---:|---:|---:|");
-    for (n, cold, _, _) in &table {
+    for (n, cold, _, _, _) in &table {
         let n_f = *n as f64;
         println!(
             "| {n} | {} | {} µs | {:.0} MB | {:.1} KB | {:.0} MB | {:.0} |",
@@ -315,16 +328,30 @@ fn main() {
             cold["pages"],
         );
     }
-    println!("\n## CPU time per article and stage, cold (µs, summed over threads)\n");
+    println!("\n## The search index (cold builds with it)\n");
+    println!("| articles | wall with index | index's own CPU | extra wall | extra peak RSS |");
+    println!("|---:|---:|---:|---:|---:|");
+    for (n, cold, with, _, _) in &table {
+        println!(
+            "| {n} | {} | {} | {} | {:.0} MB |",
+            ms(with["wall"]),
+            ms(with["search"]),
+            ms(with["wall"] - cold["wall"]),
+            (with["hwm_kb"] - cold["hwm_kb"]) / 1024.0,
+        );
+    }
+    println!(
+        "\n## CPU time per article and stage, cold with the index (µs, summed over threads)\n"
+    );
     let stages = [
-        "read", "clean", "infer", "cache", "order", "render", "minify", "write", "feeds",
+        "read", "clean", "infer", "cache", "order", "render", "minify", "write", "feeds", "search",
     ];
     println!(
         "| articles | {} | total CPU | wall/CPU |",
         stages.join(" | ")
     );
     println!("|---:|{}---:|---:|", "---:|".repeat(stages.len()));
-    for (n, cold, _, _) in &table {
+    for (n, _, cold, _, _) in &table {
         let n_f = *n as f64;
         let cpu: f64 = stages.iter().map(|s| cold[*s]).sum();
         let cells: Vec<String> = stages.iter().map(|s| us_per(cold[*s], n_f)).collect();
@@ -340,7 +367,7 @@ fn main() {
         "| articles | nothing changed | one article changed | re-inferred | pages re-rendered | warm/cold |"
     );
     println!("|---:|---:|---:|---:|---:|---:|");
-    for (n, cold, same, one) in &table {
+    for (n, cold, _, same, one) in &table {
         println!(
             "| {n} | {} | {} | {:.0} | {:.0} of {:.0} | {:.3} |",
             ms(same["wall"]),

@@ -21,6 +21,8 @@ pub struct SiteCx {
     pub language: String,
     /// Article count.
     pub article_count: usize,
+    /// Whether the site has a search page (`search = true` in the config).
+    pub search: bool,
     /// Years with statements, newest first: `(year, url)` for the year index.
     pub years: Vec<YearLinkCx>,
 }

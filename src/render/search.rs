@@ -22,8 +22,11 @@
 //! equally ranked results. Building is one pass over the text (linear in corpus size); shard keys
 //! are computed by [`shard_key`], mirrored exactly by the JavaScript.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+
+use rayon::prelude::*;
 
 use serde_json::{Value, json};
 
@@ -51,10 +54,21 @@ pub const STOP_WORDS: &[&str] = &[
 /// Splits text into index terms: lower-cased runs of letters and digits, at least two
 /// characters, stop words removed. `search.js` tokenises queries the same way.
 pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
+    terms_in(text).map(Cow::into_owned)
+}
+
+/// [`terms`], borrowing the words that are already lower case (most of a text).
+fn terms_in(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().nth(1).is_some())
-        .map(str::to_lowercase)
-        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .map(|w| {
+            if w.chars().any(char::is_uppercase) {
+                Cow::Owned(w.to_lowercase())
+            } else {
+                Cow::Borrowed(w)
+            }
+        })
+        .filter(|w| !STOP_WORDS.contains(&w.as_ref()))
 }
 
 /// The file name of the shard holding terms that start with `prefix`: ASCII letters and digits
@@ -78,6 +92,86 @@ fn prefix_of(term: &str, n: usize) -> &str {
     }
 }
 
+/// term -> postings (doc, weight), docs ascending.
+type Postings = HashMap<String, Vec<(u32, u32)>>;
+
+/// Documents per parallel run of [`write_index`].
+const RUN: usize = 256;
+
+/// Adds document `doc`'s terms to `postings` and returns its search record.
+fn index_document(
+    timeline: &Timeline,
+    builder: &ModelBuilder,
+    doc: usize,
+    ix: &[HashMap<String, usize>; 3],
+    postings: &mut Postings,
+) -> Value {
+    let a = &timeline.articles[doc];
+    let e = builder.entry(doc);
+    // The document's words with their weights, sorted below to count each term once.
+    let mut words: Vec<(Cow<'_, str>, u32)> = Vec::with_capacity(1024);
+    words.extend(terms(&e.title).map(|t| (Cow::Owned(t), TITLE_BOOST)));
+    let mut add_body = |text| words.extend(terms_in(text).map(|t| (t, 1)));
+    for b in &a.body {
+        add_body(&b.text);
+    }
+    if a.body.is_empty() {
+        add_body(&a.summary);
+    }
+    for l in e.speakers.iter().chain(&e.topics) {
+        words.extend(terms(&l.name).map(|t| (Cow::Owned(t), 1)));
+    }
+    for l in e.outlet.iter().chain(&e.agency) {
+        words.extend(terms(&l.name).map(|t| (Cow::Owned(t), 1)));
+    }
+    if let Some(d) = &e.dateline {
+        words.extend(terms(d).map(|t| (Cow::Owned(t), 1)));
+    }
+    words.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+    let mut i = 0;
+    while i < words.len() {
+        let mut weight = 0;
+        let mut j = i;
+        while j < words.len() && words[j].0 == words[i].0 {
+            weight += words[j].1;
+            j += 1;
+        }
+        let term: &str = &words[i].0;
+        match postings.get_mut(term) {
+            Some(list) => list.push((doc as u32, weight)),
+            None => {
+                postings.insert(term.to_string(), vec![(doc as u32, weight)]);
+            }
+        }
+        i = j;
+    }
+
+    let ids = |links: &[super::model::LinkCx], ix: &HashMap<String, usize>, dir: &str| {
+        links
+            .iter()
+            .filter_map(|l| {
+                let slug = l.url.strip_prefix(dir)?.strip_suffix("/index.html")?;
+                ix.get(slug).copied()
+            })
+            .collect::<Vec<_>>()
+    };
+    let sources: Vec<_> = e.outlet.iter().chain(&e.agency).cloned().collect();
+    json!([
+        e.title,
+        e.url,
+        e.stated.as_ref().map_or("", |d| d.iso.as_str()),
+        e.stated.as_ref().map_or("", |d| d.display.as_str()),
+        e.key_quote.as_deref().unwrap_or(&e.summary),
+        e.outlet
+            .as_ref()
+            .or(e.agency.as_ref())
+            .map_or("", |o| o.name.as_str()),
+        ids(&e.topics, &ix[0], "topics/"),
+        ids(&e.speakers, &ix[1], "speakers/"),
+        ids(&sources, &ix[2], "sources/"),
+    ])
+}
+
 /// Writes the index under `out/search/`; returns (files, bytes).
 pub fn write_index(
     timeline: &Timeline,
@@ -85,10 +179,6 @@ pub fn write_index(
     out: &Path,
 ) -> Result<(usize, u64), Diagnostic> {
     let n = timeline.articles.len();
-    // term -> postings (doc, weight), docs ascending because docs are visited in order.
-    let mut postings: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
-    let mut counts: HashMap<String, u32> = HashMap::new();
-    let mut docs: Vec<Value> = Vec::with_capacity(n);
     let facet_index = |groups: &[crate::order::Group]| -> HashMap<String, usize> {
         groups
             .iter()
@@ -96,64 +186,37 @@ pub fn write_index(
             .map(|(i, g)| (g.slug.clone(), i))
             .collect()
     };
-    let topic_ix = facet_index(&timeline.topics);
-    let speaker_ix = facet_index(&timeline.speakers);
-    let source_ix = facet_index(&timeline.sources);
-
-    for (doc, a) in timeline.articles.iter().enumerate() {
-        let e = builder.entry(doc);
-        counts.clear();
-        for t in terms(&e.title) {
-            *counts.entry(t).or_default() += TITLE_BOOST;
-        }
-        let mut add_body = |text: &str| {
-            for t in terms(text) {
-                *counts.entry(t).or_default() += 1;
-            }
-        };
-        for b in &a.body {
-            add_body(&b.text);
-        }
-        if a.body.is_empty() {
-            add_body(&a.summary);
-        }
-        for l in e.speakers.iter().chain(&e.topics) {
-            add_body(&l.name);
-        }
-        for l in e.outlet.iter().chain(&e.agency) {
-            add_body(&l.name);
-        }
-        if let Some(d) = &e.dateline {
-            add_body(d);
-        }
-        for (term, weight) in counts.drain() {
-            postings.entry(term).or_default().push((doc as u32, weight));
-        }
-
-        let ids = |links: &[super::model::LinkCx], ix: &HashMap<String, usize>, dir: &str| {
-            links
+    let ix = [
+        facet_index(&timeline.topics),
+        facet_index(&timeline.speakers),
+        facet_index(&timeline.sources),
+    ];
+    // Documents are read in parallel by runs of consecutive ones; each run's postings list its
+    // documents in ascending order, so appending the runs in order keeps every list sorted.
+    let runs: Vec<(Postings, Vec<Value>)> = (0..n)
+        .collect::<Vec<_>>()
+        .par_chunks(RUN)
+        .map(|docs| {
+            let mut postings = Postings::new();
+            let values = docs
                 .iter()
-                .filter_map(|l| {
-                    let slug = l.url.strip_prefix(dir)?.strip_suffix("/index.html")?;
-                    ix.get(slug).copied()
-                })
-                .collect::<Vec<_>>()
-        };
-        let sources: Vec<_> = e.outlet.iter().chain(&e.agency).cloned().collect();
-        docs.push(json!([
-            e.title,
-            e.url,
-            e.stated.as_ref().map_or("", |d| d.iso.as_str()),
-            e.stated.as_ref().map_or("", |d| d.display.as_str()),
-            e.key_quote.as_deref().unwrap_or(&e.summary),
-            e.outlet
-                .as_ref()
-                .or(e.agency.as_ref())
-                .map_or("", |o| o.name.as_str()),
-            ids(&e.topics, &topic_ix, "topics/"),
-            ids(&e.speakers, &speaker_ix, "speakers/"),
-            ids(&sources, &source_ix, "sources/"),
-        ]));
+                .map(|&doc| index_document(timeline, builder, doc, &ix, &mut postings))
+                .collect();
+            (postings, values)
+        })
+        .collect();
+    let mut postings = Postings::new();
+    let mut docs: Vec<Value> = Vec::with_capacity(n);
+    for (run, values) in runs {
+        for (term, list) in run {
+            match postings.get_mut(&term) {
+                Some(all) => all.extend(list),
+                None => {
+                    postings.insert(term, list);
+                }
+            }
+        }
+        docs.extend(values);
     }
 
     // Group terms into shards; split the crowded ones by one more character.

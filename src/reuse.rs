@@ -38,10 +38,25 @@ impl HashingContext {
     pub fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, val: &T) {
         self.inputs.extend_from_slice(key.as_bytes());
         self.inputs.push(0xff);
-        // Serialising into memory cannot fail but for a value that cannot be serialised, which
-        // tera refuses too.
-        let _ = serde_json::to_writer(&mut self.inputs, val);
+        // Postcard: compact and without JSON's string escaping. It refuses sequences of unknown
+        // length, which JSON takes; a value neither can serialise, tera refuses too.
+        match postcard::to_allocvec(val) {
+            Ok(bytes) => self.inputs.extend_from_slice(&bytes),
+            Err(_) => {
+                let _ = serde_json::to_writer(&mut self.inputs, val);
+            }
+        }
         self.cx.insert(key, val);
+    }
+
+    /// Inserts a value already converted for the template, hashing `identity` in its place: the
+    /// caller's promise that equal identities mean equal values (list pages share the entries
+    /// of their articles this way instead of converting and hashing them page after page).
+    pub fn insert_value(&mut self, key: &'static str, val: tera::Value, identity: &[u8]) {
+        self.inputs.extend_from_slice(key.as_bytes());
+        self.inputs.push(0xfe);
+        self.inputs.extend_from_slice(identity);
+        self.cx.insert_value(key, val);
     }
 
     /// The hash of everything inserted, with the template's name and the page's path.

@@ -126,9 +126,8 @@ pub(super) fn write_feeds(
         format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n").into_bytes(),
     ));
 
-    // Every fact of every article.
-    // Each article is serialised on its own thread, then the pretty-printed items are joined
-    // exactly as serde_json prints an array of them.
+    // Every fact of every article: an array with one article per line (compact, yet easy to
+    // read line by line and to diff). Each article is serialised on its own thread.
     let articles: Vec<String> = timeline
         .articles
         .par_iter()
@@ -141,16 +140,7 @@ pub(super) fn write_feeds(
                 obj.insert("slug".into(), json!(slug));
                 obj.insert("url".into(), json!(pretty(&article_url(slug))));
             }
-            let item = serde_json::to_string_pretty(&v).unwrap_or_default();
-            let mut indented = String::with_capacity(item.len() + item.len() / 8);
-            for (k, line) in item.lines().enumerate() {
-                if k > 0 {
-                    indented.push('\n');
-                }
-                indented.push_str("  ");
-                indented.push_str(line);
-            }
-            indented
+            serde_json::to_string(&v).unwrap_or_default()
         })
         .collect();
     let json = if articles.is_empty() {

@@ -237,6 +237,9 @@ pub fn render_site(
         site: &site,
         order: &order,
         years: &years,
+        entries: (0..timeline.articles.len())
+            .map(|_| std::sync::OnceLock::new())
+            .collect(),
     };
     // Feeds, exports and the search index are written while pages render.
     let whole_site = s.select.is_none();
@@ -322,21 +325,15 @@ struct PageCx<'a> {
     site: &'a SiteCx,
     order: &'a [usize],
     years: &'a [crate::order::YearGroup],
+    /// Each article's list entry, converted for templates and hashed the first time a page
+    /// lists it; every other list page showing the article shares it.
+    entries: Vec<std::sync::OnceLock<SharedEntry>>,
 }
 
-/// A timeline section as templates receive it: years → months → entries.
-#[derive(Serialize)]
-struct YearCx {
-    year: Option<i32>,
-    label: String,
-    months: Vec<MonthCx>,
-}
-
-#[derive(Serialize)]
-struct MonthCx {
-    label: String,
-    id: String,
-    entries: Vec<EntryCx>,
+/// An article's entry as every list page receives it.
+struct SharedEntry {
+    value: tera::Value,
+    hash: u64,
 }
 
 #[derive(Serialize)]
@@ -349,7 +346,20 @@ struct GroupCx {
 }
 
 impl PageCx<'_> {
-    fn timeline_cx(&self, indexes: &[usize]) -> Vec<YearCx> {
+    /// Article `i`'s list entry, shared by every page that lists it.
+    fn entry(&self, i: usize) -> &SharedEntry {
+        self.entries[i].get_or_init(|| {
+            let entry = self.builder.entry(i);
+            let bytes = postcard::to_allocvec(&entry).unwrap_or_default();
+            SharedEntry {
+                value: tera::Value::from_serializable(&entry),
+                hash: crate::cache::hash_parts(&[&bytes]),
+            }
+        })
+    }
+
+    /// Inserts the timeline section of `indexes` as `timeline`: years → months → entries.
+    fn insert_timeline(&self, cx: &mut HashingContext, indexes: &[usize]) {
         let mut groups = by_year_month(&self.timeline.articles, indexes);
         if self.s.config.newest_first() {
             groups.reverse();
@@ -365,35 +375,50 @@ impl PageCx<'_> {
                 groups.push(undated);
             }
         }
-        groups
+        let mut identity: Vec<u8> = Vec::with_capacity(indexes.len() * 8 + 64);
+        let years: Vec<tera::Value> = groups
             .into_iter()
-            .map(|y| YearCx {
-                year: y.year,
-                label: y
+            .map(|y| {
+                let label = y
                     .year
-                    .map_or_else(|| "Undated".to_string(), |v| v.to_string()),
-                months: y
+                    .map_or_else(|| "Undated".to_string(), |v| v.to_string());
+                identity.extend_from_slice(label.as_bytes());
+                let months: Vec<tera::Value> = y
                     .months
                     .into_iter()
-                    .map(|m| MonthCx {
-                        label: if y.year.is_some() {
-                            format!("{} {}", month_name(m.month), y.year.unwrap_or_default())
-                        } else {
-                            "Date not known".to_string()
-                        },
-                        id: y.year.map_or_else(
-                            || "undated".to_string(),
-                            |v| format!("{v}-{:02}", m.month),
-                        ),
-                        entries: m
+                    .map(|m| {
+                        let (label, id) = match y.year {
+                            Some(v) => (
+                                format!("{} {v}", month_name(m.month)),
+                                format!("{v}-{:02}", m.month),
+                            ),
+                            None => ("Date not known".to_string(), "undated".to_string()),
+                        };
+                        identity.extend_from_slice(id.as_bytes());
+                        let entries: Vec<tera::Value> = m
                             .articles
                             .into_iter()
-                            .map(|i| self.builder.entry(i))
-                            .collect(),
+                            .map(|i| {
+                                let shared = self.entry(i);
+                                identity.extend_from_slice(&shared.hash.to_le_bytes());
+                                shared.value.clone()
+                            })
+                            .collect();
+                        tera::Value::from(std::collections::BTreeMap::from([
+                            ("label", tera::Value::from(label)),
+                            ("id", tera::Value::from(id)),
+                            ("entries", tera::Value::from(entries)),
+                        ]))
                     })
-                    .collect(),
+                    .collect();
+                tera::Value::from(std::collections::BTreeMap::from([
+                    ("year", tera::Value::from(y.year)),
+                    ("label", tera::Value::from(label)),
+                    ("months", tera::Value::from(months)),
+                ]))
             })
-            .collect()
+            .collect();
+        cx.insert_value("timeline", tera::Value::from(years), &identity);
     }
 
     /// Every group of a list (topics, speakers or sources) as an index page lists it.
@@ -436,7 +461,7 @@ impl PageCx<'_> {
                 } else {
                     all.clone()
                 };
-                cx.insert("timeline", &self.timeline_cx(&shown));
+                self.insert_timeline(&mut cx, &shown);
                 cx.insert("split", &(all.len() > HOME_LIMIT));
                 (
                     "index.html",
@@ -453,7 +478,7 @@ impl PageCx<'_> {
                     .flat_map(|m| m.articles.iter().copied())
                     .collect();
                 cx.insert("year", &year);
-                cx.insert("timeline", &self.timeline_cx(&indexes));
+                self.insert_timeline(&mut cx, &indexes);
                 (
                     "year.html",
                     year_url(year),
@@ -487,7 +512,7 @@ impl PageCx<'_> {
                 let base = format!("topics/{}/", g.slug);
                 let indexes = self.section(&mut cx, &g.articles, *year, &base);
                 cx.insert("topic", &Self::group_cx(g, topic_url(&g.slug)));
-                cx.insert("timeline", &self.timeline_cx(&indexes));
+                self.insert_timeline(&mut cx, &indexes);
                 cx.insert("speakers", &self.speakers_of(&g.articles));
                 let (path, canonical, title) = section_page(&base, *year, &g.name);
                 ("topic.html", path, canonical, title)
@@ -510,7 +535,7 @@ impl PageCx<'_> {
                 let indexes = self.section(&mut cx, &g.articles, *year, &base);
                 cx.insert("speaker", &Self::group_cx(g, speaker_url(&g.slug)));
                 cx.insert("roles", &self.roles(&g.slug));
-                cx.insert("timeline", &self.timeline_cx(&indexes));
+                self.insert_timeline(&mut cx, &indexes);
                 cx.insert("quotes", &self.quotes(&indexes, Some(&g.slug)));
                 let (path, canonical, title) = section_page(&base, *year, &g.name);
                 ("speaker.html", path, canonical, title)
@@ -532,7 +557,7 @@ impl PageCx<'_> {
                 let base = format!("sources/{}/", g.slug);
                 let indexes = self.section(&mut cx, &g.articles, *year, &base);
                 cx.insert("source", &Self::group_cx(g, source_url(&g.slug)));
-                cx.insert("timeline", &self.timeline_cx(&indexes));
+                self.insert_timeline(&mut cx, &indexes);
                 let (path, canonical, title) = section_page(&base, *year, &g.name);
                 ("source.html", path, canonical, title)
             }

@@ -37,11 +37,14 @@ pub struct InferContext<'a> {
     pub today: NaiveDate,
 }
 
-/// A run of body text: plain, or a quotation with its index in [`Article::quotes`].
+/// A run of body text: plain, or a quotation with its index in [`Article::quotes`]. It names
+/// its bytes in the block's text rather than copying them, so a body is held once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Segment {
-    /// The words.
-    pub text: String,
+    /// Where the run starts in [`BodyBlock::text`] (bytes).
+    pub start: usize,
+    /// Where it ends.
+    pub end: usize,
     /// The quote this run is, if it is one.
     pub quote: Option<usize>,
 }
@@ -55,6 +58,13 @@ pub struct BodyBlock {
     pub text: String,
     /// The text split into plain runs and quotations.
     pub segments: Vec<Segment>,
+}
+
+impl BodyBlock {
+    /// The words of one of this block's segments.
+    pub fn segment_text(&self, s: &Segment) -> &str {
+        self.text.get(s.start..s.end).unwrap_or("")
+    }
 }
 
 /// Everything inferred about one article.
@@ -366,12 +376,14 @@ fn body_blocks(
                     }
                     if at > rest_start {
                         segments.push(Segment {
-                            text: text[rest_start..at].to_string(),
+                            start: rest_start,
+                            end: at,
                             quote: None,
                         });
                     }
                     segments.push(Segment {
-                        text: text[at..end].to_string(),
+                        start: at,
+                        end,
                         quote: Some(qi),
                     });
                     rest_start = end;
@@ -379,7 +391,8 @@ fn body_blocks(
             }
             if rest_start < text.len() {
                 segments.push(Segment {
-                    text: text[rest_start..].to_string(),
+                    start: rest_start,
+                    end: text.len(),
                     quote: None,
                 });
             }

@@ -126,29 +126,8 @@ pub(super) fn write_feeds(
         format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n").into_bytes(),
     ));
 
-    // Every fact of every article: an array with one article per line (compact, yet easy to
-    // read line by line and to diff). Each article is serialised on its own thread.
-    let articles: Vec<String> = timeline
-        .articles
-        .par_iter()
-        .zip(&timeline.slugs)
-        .map(|(a, slug)| {
-            let mut v = serde_json::to_value(a).unwrap_or_default();
-            if let Some(obj) = v.as_object_mut() {
-                obj.remove("body");
-                obj.remove("markdown");
-                obj.insert("slug".into(), json!(slug));
-                obj.insert("url".into(), json!(pretty(&article_url(slug))));
-            }
-            serde_json::to_string(&v).unwrap_or_default()
-        })
-        .collect();
-    let json = if articles.is_empty() {
-        "[]".to_string()
-    } else {
-        format!("[\n{}\n]", articles.join(",\n"))
-    };
-    files.push(("articles.json".into(), json.into_bytes()));
+    let (written, size) = write_articles_json(timeline, &pretty, out)?;
+    let (mut count, mut bytes) = (written, size);
 
     // TimelineJS: https://timeline.knightlab.com/docs/json-format.html
     let events: Vec<serde_json::Value> = timeline
@@ -191,8 +170,7 @@ pub(super) fn write_feeds(
     let _ = config;
     let _ = topic_url;
 
-    let mut bytes = 0;
-    let count = files.len();
+    count += files.len();
     for (rel, data) in files {
         let dest = out.join(&rel);
         if let Some(parent) = dest.parent() {
@@ -204,6 +182,55 @@ pub(super) fn write_feeds(
             .map_err(|e| Diagnostic::error(&rel, format!("cannot write: {e}")))?;
     }
     Ok((count, bytes))
+}
+
+/// Articles per slice of `articles.json` held in memory at once.
+const EXPORT_SLICE: usize = 2048;
+
+/// Writes `articles.json`, every fact of every article: an array with one article per line
+/// (compact, yet easy to read line by line and to diff). Slices of articles are serialised in
+/// parallel and written one after another, so the export never sits whole in memory.
+/// Returns (files, bytes).
+fn write_articles_json(
+    timeline: &Timeline,
+    pretty: &(dyn Fn(&str) -> String + Sync),
+    out: &Path,
+) -> Result<(usize, u64), Diagnostic> {
+    use std::io::Write as _;
+    let rel = "articles.json";
+    let failed = |e: std::io::Error| Diagnostic::error(rel, format!("cannot write: {e}"));
+    let file = std::fs::File::create(out.join(rel)).map_err(failed)?;
+    let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
+    let mut bytes = 0u64;
+    let n = timeline.articles.len();
+    w.write_all(if n == 0 { b"[]" } else { b"[\n" })
+        .map_err(failed)?;
+    for start in (0..n).step_by(EXPORT_SLICE) {
+        let end = (start + EXPORT_SLICE).min(n);
+        let lines: Vec<String> = (start..end)
+            .into_par_iter()
+            .map(|i| {
+                let slug = &timeline.slugs[i];
+                let mut v = serde_json::to_value(&timeline.articles[i]).unwrap_or_default();
+                if let Some(obj) = v.as_object_mut() {
+                    obj.remove("body");
+                    obj.remove("markdown");
+                    obj.insert("slug".into(), json!(slug));
+                    obj.insert("url".into(), json!(pretty(&article_url(slug))));
+                }
+                serde_json::to_string(&v).unwrap_or_default()
+            })
+            .collect();
+        for (k, line) in lines.iter().enumerate() {
+            let last = start + k + 1 == n;
+            w.write_all(line.as_bytes()).map_err(failed)?;
+            w.write_all(if last { b"\n]" } else { b",\n" })
+                .map_err(failed)?;
+            bytes += line.len() as u64 + 2;
+        }
+    }
+    w.flush().map_err(failed)?;
+    Ok((1, bytes + 2))
 }
 
 fn atom(

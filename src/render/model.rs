@@ -387,7 +387,7 @@ impl ModelBuilder<'_> {
                     .segments
                     .iter()
                     .map(|s| SegmentCx {
-                        text: s.text.clone(),
+                        text: b.segment_text(s).to_string(),
                         quote: s.quote.is_some(),
                         speaker: s
                             .quote

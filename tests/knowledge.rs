@@ -162,3 +162,90 @@ fn config_additions_replace_built_in_entries_by_id() {
         "TASS (custom)"
     );
 }
+
+/// The built-in files plus `people` (TOML `[[person]]` entries), validated.
+fn problems_with(people: &str) -> Vec<String> {
+    let extra: communique::knowledge::KnowledgeFile = toml::from_str(people).unwrap();
+    let kb = Knowledge::from_files(builtin_files(), Some(&extra)).unwrap();
+    validate(&kb)
+}
+
+fn spokesperson(
+    id: &str,
+    country: &str,
+    start: &str,
+    end: Option<&str>,
+    concurrent: bool,
+) -> String {
+    let end = end.map_or(String::new(), |e| format!("end = {e}\n"));
+    format!(
+        "[[person]]\nid = \"{id}\"\nname = \"Test {id}\"\nsurname = \"{id}\"\ncountry = \"{country}\"\n\
+         source = \"test\"\n\n[[person.office]]\noffice = \"foreign-ministry-spokesperson\"\n\
+         country = \"{country}\"\ntitle = \"Spokesperson\"\nstart = {start}\n{end}\
+         concurrent = {concurrent}\n\n"
+    )
+}
+
+#[test]
+fn a_single_holder_spokesperson_office_rejects_overlaps() {
+    // Russia's office has one holder: a second spokesperson over Zakharova's tenure is an error.
+    let problems = problems_with(&spokesperson(
+        "zz-one",
+        "RU",
+        "2020-01-01",
+        Some("2020-06-30"),
+        false,
+    ));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("foreign-ministry-spokesperson of RU") && p.contains("zz-one")),
+        "{problems:?}"
+    );
+    // Marking only the newcomer concurrent is not enough: both tenures must say so.
+    let problems = problems_with(&spokesperson(
+        "zz-one",
+        "RU",
+        "2020-01-01",
+        Some("2020-06-30"),
+        true,
+    ));
+    assert!(
+        problems.iter().any(|p| p.contains("zz-one")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn concurrent_tenures_may_overlap_and_others_are_still_checked() {
+    // China's spokespeople serve at once: a concurrent newcomer is fine.
+    let problems = problems_with(&spokesperson("zz-two", "CN", "2021-01-01", None, true));
+    assert!(problems.is_empty(), "{problems:?}");
+    // One not marked concurrent is reported against every holder it overlaps, even holders that
+    // are not its neighbours in start order.
+    let problems = problems_with(&spokesperson(
+        "zz-three",
+        "CN",
+        "2021-01-01",
+        Some("2021-02-01"),
+        false,
+    ));
+    for holder in ["hua-chunying", "wang-wenbin", "zhao-lijian"] {
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains(holder) && p.contains("zz-three")),
+            "{holder}: {problems:?}"
+        );
+    }
+    // A hand-over day may be shared between single holders (Ono until 2023-09-15, Kitamura from
+    // 2024-07-01).
+    let problems = problems_with(&spokesperson(
+        "zz-four",
+        "JP",
+        "2023-09-15",
+        Some("2024-07-01"),
+        false,
+    ));
+    assert!(problems.is_empty(), "{problems:?}");
+}

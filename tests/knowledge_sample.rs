@@ -58,6 +58,7 @@ const HOS: &str = "head-of-state";
 const HOG: &str = "head-of-government";
 const UNSG: &str = "un-secretary-general";
 const EUHR: &str = "eu-foreign-policy-chief";
+const SPOX: &str = "foreign-ministry-spokesperson";
 
 use End::{Open, Unchecked, Until};
 
@@ -78,6 +79,9 @@ const TENURES: &[Tenure] = &[
     t("Yoshihide Suga", HOG, "JP", "2020-09-16", Until("2021-10-04")),
     // simple.wikipedia.org "Prime Minister of Japan"; Times of India list: Kishida from 4 October 2021.
     t("Fumio Kishida", HOG, "JP", "2021-10-04", Unchecked),
+    // ja.wikipedia.org "小野日子" (iwiki copy): Press Secretary 11 January 2022 – 15 September 2023;
+    // mofa.go.jp press conferences of 26 October 2022 and 1 March 2023 by Press Secretary ONO Hikariko.
+    t("Hikariko Ono", SPOX, "JP", "2022-01-11", Until("2023-09-15")),
     // Russia
     // russiansrus.blogspot.com (2007) and china.com.cn (2008-05-08): sworn in 7 May 2000; Medvedev inaugurated 7 May 2008.
     t("Vladimir Putin", HOS, "RU", "2000-05-07", Until("2008-05-07")),
@@ -89,6 +93,10 @@ const TENURES: &[Tenure] = &[
     t("Sergey Lavrov", FM, "RU", "2004-03-09", Open),
     // simple.wikipedia.org "Prime Minister of Russia"; portnews.ru (decree of 16 January 2020).
     t("Mikhail Mishustin", HOG, "RU", "2020-01-16", Unchecked),
+    // rustopnews.ru (Gazeta.ru), 22 May 2008: Nesterenko became director of the Information and Press Department on Thursday.
+    t("Andrei Nesterenko", SPOX, "RU", "2008-05-22", Unchecked),
+    // report.az (RIA Novosti), 10 August 2015: "On August 10, 2015, a new Director ... was appointed".
+    t("Maria Zakharova", SPOX, "RU", "2015-08-10", Unchecked),
     // United States
     // state.gov "Secretary of State"; Wikipedia "Mike Pompeo": April 26, 2018 – January 20, 2021.
     t("Mike Pompeo", FM, "US", "2018-04-26", Until("2021-01-20")),
@@ -110,6 +118,11 @@ const TENURES: &[Tenure] = &[
     t("Donald Trump", HOS, "US", "2025-01-20", Open),
     // Wikipedia "Timeline of the Donald Trump presidencies": Biden inaugurated January 20, 2021.
     t("Joe Biden", HOS, "US", "2021-01-20", Until("2025-01-20")),
+    // state.gov, 11 May 2009: Secretary Clinton introduces Ian Kelly as the new Spokesman at that day's briefing.
+    t("Ian Kelly", SPOX, "US", "2009-05-11", Unchecked),
+    // State Department statement, 7 March 2023 (began 20 January 2021); Sputnik 7 March and HRNW
+    // 15 March 2023: leaves the post on 17 March, telephone briefings until then.
+    t("Ned Price", SPOX, "US", "2021-01-20", Until("2023-03-17")),
     // China
     // en.wikipedia.org "Wang Yi": 16 March 2013 – 30 December 2022.
     t("Wang Yi", FM, "CN", "2013-03-16", Until("2022-12-30")),
@@ -121,6 +134,14 @@ const TENURES: &[Tenure] = &[
     t("Xi Jinping", HOS, "CN", "2013-03-14", Open),
     // Wikipedia (kiwix 2024) "Xi Jinping–Li Keqiang Administration": 15 March 2013 – 11 March 2023.
     t("Li Keqiang", HOG, "CN", "2013-03-15", Until("2023-03-11")),
+    // Xinhua via cnhubei.com (16 November 2012): first regular press conference "next Monday", 19 November;
+    // Liberty Times, 15 January 2025: the ministry's website no longer lists her as spokesperson.
+    t("Hua Chunying", SPOX, "CN", "2012-11-19", Until("2025-01-15")),
+    // Beijing Morning Post via taiwan.cn (17 November 2012): Jiang Yu first appeared on 13 June 2006.
+    t("Jiang Yu", SPOX, "CN", "2006-06-13", Unchecked),
+    // Liberty Times, 15 January 2025: Mao Ning first appeared as spokesperson on 5 September 2022 and
+    // was still spokesperson (now also director of the Information Department).
+    t("Mao Ning", SPOX, "CN", "2022-09-05", Open),
     // United Kingdom
     // simple.wikipedia.org "Boris Johnson": Foreign Secretary 13 July 2016 – 9 July 2018.
     t("Boris Johnson", FM, "GB", "2016-07-13", Until("2018-07-09")),

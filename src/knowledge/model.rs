@@ -46,6 +46,10 @@ pub struct Tenure {
     /// Last day in office; `None` while in office.
     #[serde(default, deserialize_with = "de_opt_date")]
     pub end: Option<NaiveDate>,
+    /// Held alongside other holders of the same office (China's several foreign-ministry
+    /// spokespeople). Validation lets two tenures of one office overlap only when both say so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub concurrent: bool,
 }
 
 impl Tenure {

@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use super::Knowledge;
 
-const SHARED_OFFICES: &[&str] = &["foreign-ministry-spokesperson"];
 const SERIES_KINDS: &[&str] = &[
     "summit",
     "ministerial",
@@ -95,28 +94,32 @@ pub fn validate(kb: &Knowledge) -> Vec<String> {
                 .push((pi, ti));
         }
     }
-    for ((office, country), mut holders) in by_office {
-        if SHARED_OFFICES.contains(&office) {
-            continue;
-        }
+    // One holder at a time, unless both tenures are marked `concurrent`. Every pair is compared:
+    // a long concurrent tenure can overlap a later one that its neighbours do not.
+    let mut offices: Vec<_> = by_office.into_iter().collect();
+    offices.sort();
+    for ((office, country), mut holders) in offices {
         holders.sort_by_key(|&(p, t)| kb.people[p].offices[t].start);
-        for pair in holders.windows(2) {
-            let (a, b) = (pair[0], pair[1]);
-            if a.0 == b.0 {
-                continue; // one person's consecutive terms
-            }
-            let first = &kb.people[a.0].offices[a.1];
-            let second = &kb.people[b.0].offices[b.1];
-            let overlaps = first.end.is_none_or(|end| end > second.start);
-            if overlaps {
-                problems.push(format!(
-                    "{office} of {country}: {} ({}–{}) overlaps {} (from {})",
-                    kb.people[a.0].id,
-                    first.start,
-                    first.end.map_or("".into(), |d| d.to_string()),
-                    kb.people[b.0].id,
-                    second.start
-                ));
+        for (i, &a) in holders.iter().enumerate() {
+            for &b in &holders[i + 1..] {
+                if a.0 == b.0 {
+                    continue; // one person's consecutive terms
+                }
+                let first = &kb.people[a.0].offices[a.1];
+                let second = &kb.people[b.0].offices[b.1];
+                let overlaps = first.end.is_none_or(|end| end > second.start);
+                if overlaps && !(first.concurrent && second.concurrent) {
+                    problems.push(format!(
+                        "{office} of {country}: {} ({}–{}) overlaps {} (from {}); a hand-over day \
+                         may be shared, and tenures of an office with several holders at once are \
+                         marked `concurrent = true`",
+                        kb.people[a.0].id,
+                        first.start,
+                        first.end.map_or("".into(), |d| d.to_string()),
+                        kb.people[b.0].id,
+                        second.start
+                    ));
+                }
             }
         }
     }

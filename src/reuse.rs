@@ -18,35 +18,69 @@ use serde::Serialize;
 use crate::cache::hash_parts;
 use crate::config::Config;
 
-/// A tera context that also hashes what is inserted into it.
+/// A page's template inputs, hashed as they are inserted. They are converted into a tera
+/// context only if the page is rendered ([`HashingContext::into_context`]): a page reused
+/// from the previous output costs its hash, not the conversion.
 #[derive(Default)]
-pub struct HashingContext {
-    /// The context for the template.
-    pub cx: tera::Context,
+pub struct HashingContext<'a> {
+    /// What the template receives, converted on demand.
+    pending: Vec<(&'static str, Pending<'a>)>,
     /// Everything inserted, serialised (hashed once at the end: one pass is much faster than
     /// feeding a hasher serde's many small writes).
     inputs: Vec<u8>,
 }
 
-impl HashingContext {
+/// A template input not yet converted for tera.
+enum Pending<'a> {
+    Serialize(Box<dyn ErasedSerialize + 'a>),
+    Value(tera::Value),
+}
+
+/// A value tera can convert, behind a pointer.
+trait ErasedSerialize {
+    fn to_value(&self) -> tera::Value;
+}
+
+impl<T: Serialize> ErasedSerialize for T {
+    fn to_value(&self) -> tera::Value {
+        tera::Value::from_serializable(self)
+    }
+}
+
+impl<'a> HashingContext<'a> {
     /// A new, empty context.
-    pub fn new() -> HashingContext {
-        HashingContext::default()
+    pub fn new() -> HashingContext<'a> {
+        HashingContext {
+            pending: Vec::new(),
+            inputs: Vec::new(),
+        }
+    }
+
+    /// The tera context of everything inserted.
+    pub fn into_context(self) -> tera::Context {
+        let mut cx = tera::Context::new();
+        for (key, val) in self.pending {
+            match val {
+                Pending::Serialize(v) => cx.insert_value(key, v.to_value()),
+                Pending::Value(v) => cx.insert_value(key, v),
+            }
+        }
+        cx
     }
 
     /// Inserts `val` under `key`, hashing both.
-    pub fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, val: &T) {
+    pub fn insert<T: Serialize + 'a>(&mut self, key: &'static str, val: T) {
         self.inputs.extend_from_slice(key.as_bytes());
         self.inputs.push(0xff);
         // Postcard: compact and without JSON's string escaping. It refuses sequences of unknown
         // length, which JSON takes; a value neither can serialise, tera refuses too.
-        match postcard::to_allocvec(val) {
+        match postcard::to_allocvec(&val) {
             Ok(bytes) => self.inputs.extend_from_slice(&bytes),
             Err(_) => {
-                let _ = serde_json::to_writer(&mut self.inputs, val);
+                let _ = serde_json::to_writer(&mut self.inputs, &val);
             }
         }
-        self.cx.insert(key, val);
+        self.pending.push((key, Pending::Serialize(Box::new(val))));
     }
 
     /// Inserts a value already converted for the template, hashing `identity` in its place: the
@@ -56,7 +90,7 @@ impl HashingContext {
         self.inputs.extend_from_slice(key.as_bytes());
         self.inputs.push(0xfe);
         self.inputs.extend_from_slice(identity);
-        self.cx.insert_value(key, val);
+        self.pending.push((key, Pending::Value(val)));
     }
 
     /// The hash of everything inserted, with the template's name and the page's path.

@@ -462,7 +462,7 @@ impl PageCx<'_> {
                     all.clone()
                 };
                 self.insert_timeline(&mut cx, &shown);
-                cx.insert("split", &(all.len() > HOME_LIMIT));
+                cx.insert("split", all.len() > HOME_LIMIT);
                 (
                     "index.html",
                     "index.html".into(),
@@ -477,7 +477,7 @@ impl PageCx<'_> {
                     .iter()
                     .flat_map(|m| m.articles.iter().copied())
                     .collect();
-                cx.insert("year", &year);
+                cx.insert("year", year);
                 self.insert_timeline(&mut cx, &indexes);
                 (
                     "year.html",
@@ -490,7 +490,7 @@ impl PageCx<'_> {
                 let article = self.builder.article(*i);
                 let title = article.entry.title.clone();
                 let slug = article.entry.slug.clone();
-                cx.insert("article", &article);
+                cx.insert("article", article);
                 (
                     "article.html",
                     article_url(&slug),
@@ -499,7 +499,7 @@ impl PageCx<'_> {
                 )
             }
             Page::Topics => {
-                cx.insert("topics", &Self::groups_cx(&self.timeline.topics, topic_url));
+                cx.insert("topics", Self::groups_cx(&self.timeline.topics, topic_url));
                 (
                     "topics.html",
                     "topics/index.html".into(),
@@ -511,16 +511,16 @@ impl PageCx<'_> {
                 let g = &self.timeline.topics[*t];
                 let base = format!("topics/{}/", g.slug);
                 let indexes = self.section(&mut cx, &g.articles, *year, &base);
-                cx.insert("topic", &Self::group_cx(g, topic_url(&g.slug)));
+                cx.insert("topic", Self::group_cx(g, topic_url(&g.slug)));
                 self.insert_timeline(&mut cx, &indexes);
-                cx.insert("speakers", &self.speakers_of(&g.articles));
+                cx.insert("speakers", self.speakers_of(&g.articles));
                 let (path, canonical, title) = section_page(&base, *year, &g.name);
                 ("topic.html", path, canonical, title)
             }
             Page::Speakers => {
                 cx.insert(
                     "speakers",
-                    &Self::groups_cx(&self.timeline.speakers, speaker_url),
+                    Self::groups_cx(&self.timeline.speakers, speaker_url),
                 );
                 (
                     "speakers.html",
@@ -533,17 +533,17 @@ impl PageCx<'_> {
                 let g = &self.timeline.speakers[*p];
                 let base = format!("speakers/{}/", g.slug);
                 let indexes = self.section(&mut cx, &g.articles, *year, &base);
-                cx.insert("speaker", &Self::group_cx(g, speaker_url(&g.slug)));
-                cx.insert("roles", &self.roles(&g.slug));
+                cx.insert("speaker", Self::group_cx(g, speaker_url(&g.slug)));
+                cx.insert("roles", self.roles(&g.slug));
                 self.insert_timeline(&mut cx, &indexes);
-                cx.insert("quotes", &self.quotes(&indexes, Some(&g.slug)));
+                cx.insert("quotes", self.quotes(&indexes, Some(&g.slug)));
                 let (path, canonical, title) = section_page(&base, *year, &g.name);
                 ("speaker.html", path, canonical, title)
             }
             Page::Sources => {
                 cx.insert(
                     "sources",
-                    &Self::groups_cx(&self.timeline.sources, source_url),
+                    Self::groups_cx(&self.timeline.sources, source_url),
                 );
                 (
                     "sources.html",
@@ -556,26 +556,26 @@ impl PageCx<'_> {
                 let g = &self.timeline.sources[*o];
                 let base = format!("sources/{}/", g.slug);
                 let indexes = self.section(&mut cx, &g.articles, *year, &base);
-                cx.insert("source", &Self::group_cx(g, source_url(&g.slug)));
+                cx.insert("source", Self::group_cx(g, source_url(&g.slug)));
                 self.insert_timeline(&mut cx, &indexes);
                 let (path, canonical, title) = section_page(&base, *year, &g.name);
                 ("source.html", path, canonical, title)
             }
             Page::Statements(year) => {
                 let indexes = self.section(&mut cx, self.order, *year, "statements/");
-                cx.insert("quotes", &self.quotes(&indexes, None));
+                cx.insert("quotes", self.quotes(&indexes, None));
                 let (path, canonical, title) = section_page("statements/", *year, "Statements");
                 ("statements.html", path, canonical, title)
             }
             Page::Search => {
-                cx.insert("topics", &Self::groups_cx(&self.timeline.topics, topic_url));
+                cx.insert("topics", Self::groups_cx(&self.timeline.topics, topic_url));
                 cx.insert(
                     "speakers",
-                    &Self::groups_cx(&self.timeline.speakers, speaker_url),
+                    Self::groups_cx(&self.timeline.speakers, speaker_url),
                 );
                 cx.insert(
                     "sources",
-                    &Self::groups_cx(&self.timeline.sources, source_url),
+                    Self::groups_cx(&self.timeline.sources, source_url),
                 );
                 (
                     "search.html",
@@ -592,10 +592,10 @@ impl PageCx<'_> {
             ),
         };
         let depth = path.matches('/').count();
-        cx.insert("root", &"../".repeat(depth));
-        cx.insert("page_title", &title);
-        cx.insert("canonical", &format!("{}{}", self.site.base_url, canonical));
-        cx.insert("current", &path);
+        cx.insert("root", "../".repeat(depth));
+        cx.insert("page_title", title);
+        cx.insert("canonical", format!("{}{}", self.site.base_url, canonical));
+        cx.insert("current", path.clone());
         cx.insert("themes", &self.s.theme.info);
         let hash = cx.finish(template, &path);
         let reused = self
@@ -613,7 +613,11 @@ impl PageCx<'_> {
                 reused: true,
             });
         }
-        let mut html = self.s.theme.render(template, &cx.cx)?.into_bytes();
+        let mut html = self
+            .s
+            .theme
+            .render(template, &cx.into_context())?
+            .into_bytes();
         if let Some(script) = self.s.inject {
             inject_before_body_end(&mut html, script);
         }
@@ -663,13 +667,14 @@ impl PageCx<'_> {
         } else {
             Vec::new()
         };
-        cx.insert("group_years", &years);
-        cx.insert("split", &split);
-        cx.insert("section_year", &year);
+        let latest = years.first().map(|y| y.year);
+        cx.insert("group_years", years);
+        cx.insert("split", split);
+        cx.insert("section_year", year);
         let shown: Vec<usize> = if !split {
             indexes.to_vec()
         } else {
-            let wanted = year.or_else(|| years.first().map(|y| y.year));
+            let wanted = year.or(latest);
             indexes
                 .iter()
                 .copied()

@@ -249,6 +249,7 @@ pub fn load_theme(root: &Path, themes: &[String]) -> Result<Theme, Vec<Diagnosti
         .collect();
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
     if let Err(e) = tera.set_fallback_prefixes(prefixes) {
         return Err(vec![Diagnostic::error("templates", e.to_string())]);
     }
@@ -554,6 +555,23 @@ fn collect_statics(dir: &Path, out: &mut Vec<(PathBuf, StaticSource)>) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn escaping_matches_teras_own_on_every_special_character_and_plain_text() {
+        for text in [
+            "",
+            "plain words, no specials",
+            "Lavrov & Motegi <b>said</b> \"we 'will'\" — ok",
+            "&&<<>>\"\"''",
+            "ends with &",
+            "Тест & 日本 <x>",
+        ] {
+            let (mut ours, mut teras) = (Vec::new(), Vec::new());
+            super::escape_html(text, &mut ours).unwrap();
+            tera::escape_html(text, &mut teras).unwrap();
+            assert_eq!(ours, teras, "{text}");
+        }
+    }
     use super::*;
 
     #[test]
@@ -576,4 +594,26 @@ mod tests {
         let r = "error: Unknown filter `x`\n --> topics.html:2:13\n  |";
         assert_eq!(locate(r), Some(("topics.html".into(), 2, 13)));
     }
+}
+
+/// Escapes text for HTML exactly as tera's own escaper does (`&`, `<`, `>`, `"` and `'`), but
+/// writes the runs between those characters whole instead of one byte at a time: escaping was a
+/// tenth of a build's instructions.
+pub fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = input.as_bytes();
+    let mut run = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        let entity: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[run..i])?;
+        out.write_all(entity)?;
+        run = i + 1;
+    }
+    out.write_all(&bytes[run..])
 }

@@ -553,6 +553,28 @@ fn collect_statics(dir: &Path, out: &mut Vec<(PathBuf, StaticSource)>) {
     }
 }
 
+/// Escapes text for HTML exactly as tera's own escaper does (`&`, `<`, `>`, `"` and `'`), but
+/// writes the runs between those characters whole instead of one byte at a time: escaping was a
+/// tenth of a build's instructions.
+pub fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = input.as_bytes();
+    let mut run = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        let entity: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[run..i])?;
+        out.write_all(entity)?;
+        run = i + 1;
+    }
+    out.write_all(&bytes[run..])
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -594,26 +616,4 @@ mod tests {
         let r = "error: Unknown filter `x`\n --> topics.html:2:13\n  |";
         assert_eq!(locate(r), Some(("topics.html".into(), 2, 13)));
     }
-}
-
-/// Escapes text for HTML exactly as tera's own escaper does (`&`, `<`, `>`, `"` and `'`), but
-/// writes the runs between those characters whole instead of one byte at a time: escaping was a
-/// tenth of a build's instructions.
-pub fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let bytes = input.as_bytes();
-    let mut run = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        let entity: &[u8] = match b {
-            b'&' => b"&amp;",
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'"' => b"&quot;",
-            b'\'' => b"&#39;",
-            _ => continue,
-        };
-        out.write_all(&bytes[run..i])?;
-        out.write_all(entity)?;
-        run = i + 1;
-    }
-    out.write_all(&bytes[run..])
 }

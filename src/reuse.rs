@@ -30,6 +30,13 @@ pub struct HashingContext<'a> {
     inputs: Vec<u8>,
 }
 
+/// The bytes a template input is hashed by. Postcard: compact and without JSON's string
+/// escaping; it refuses maps and sequences of unknown length (`#[serde(flatten)]`), which JSON
+/// takes. A value neither can serialise, tera refuses too.
+pub fn identity_bytes(val: &impl Serialize) -> Vec<u8> {
+    postcard::to_allocvec(val).unwrap_or_else(|_| serde_json::to_vec(val).unwrap_or_default())
+}
+
 /// A template input not yet converted for tera.
 enum Pending<'a> {
     Serialize(Box<dyn ErasedSerialize + 'a>),
@@ -72,14 +79,22 @@ impl<'a> HashingContext<'a> {
     pub fn insert<T: Serialize + 'a>(&mut self, key: &'static str, val: T) {
         self.inputs.extend_from_slice(key.as_bytes());
         self.inputs.push(0xff);
-        // Postcard: compact and without JSON's string escaping. It refuses sequences of unknown
-        // length, which JSON takes; a value neither can serialise, tera refuses too.
-        match postcard::to_allocvec(&val) {
-            Ok(bytes) => self.inputs.extend_from_slice(&bytes),
-            Err(_) => {
-                let _ = serde_json::to_writer(&mut self.inputs, &val);
-            }
-        }
+        self.inputs.extend_from_slice(&identity_bytes(&val));
+        self.pending.push((key, Pending::Serialize(Box::new(val))));
+    }
+
+    /// Inserts `val` under `key`, hashing `identity` (from [`identity_bytes`]) in its place:
+    /// the same data in a shape postcard takes, such as
+    /// [`crate::render::model::ArticleCx::identity`].
+    pub fn insert_identified<T: Serialize + 'a>(
+        &mut self,
+        key: &'static str,
+        val: T,
+        identity: &[u8],
+    ) {
+        self.inputs.extend_from_slice(key.as_bytes());
+        self.inputs.push(0xfd);
+        self.inputs.extend_from_slice(identity);
         self.pending.push((key, Pending::Serialize(Box::new(val))));
     }
 
@@ -210,5 +225,39 @@ impl Previous {
         }
         std::fs::hard_link(&from, &to).ok()?;
         std::fs::metadata(&to).ok().map(|m| m.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::identity_bytes;
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    struct Inner {
+        a: u32,
+    }
+
+    #[derive(Serialize)]
+    struct Flat {
+        #[serde(flatten)]
+        inner: Inner,
+        b: String,
+    }
+
+    #[test]
+    fn identity_bytes_take_what_postcard_refuses_and_tell_values_apart() {
+        let one = Flat {
+            inner: Inner { a: 1 },
+            b: "x".into(),
+        };
+        let two = Flat {
+            inner: Inner { a: 2 },
+            b: "x".into(),
+        };
+        assert!(postcard::to_allocvec(&one).is_err());
+        assert!(!identity_bytes(&one).is_empty());
+        assert_ne!(identity_bytes(&one), identity_bytes(&two));
+        assert_ne!(identity_bytes(&(1u32, "x")), identity_bytes(&(2u32, "x")));
     }
 }

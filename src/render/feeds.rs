@@ -8,9 +8,12 @@ use rayon::prelude::*;
 use serde_json::json;
 
 use super::model::{ModelBuilder, SiteCx, article_url, topic_url};
+use crate::clean::Format;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::infer::{Article, Inferred, OutletRef, PersonRef, Quote, TopicRef};
 use crate::order::Timeline;
+use serde::Serialize;
 
 /// Entries in each Atom feed.
 const FEED_ENTRIES: usize = 50;
@@ -211,14 +214,8 @@ fn write_articles_json(
             .into_par_iter()
             .map(|i| {
                 let slug = &timeline.slugs[i];
-                let mut v = serde_json::to_value(&timeline.articles[i]).unwrap_or_default();
-                if let Some(obj) = v.as_object_mut() {
-                    obj.remove("body");
-                    obj.remove("markdown");
-                    obj.insert("slug".into(), json!(slug));
-                    obj.insert("url".into(), json!(pretty(&article_url(slug))));
-                }
-                serde_json::to_string(&v).unwrap_or_default()
+                let view = exported(&timeline.articles[i], slug, pretty(&article_url(slug)));
+                serde_json::to_string(&view).unwrap_or_default()
             })
             .collect();
         for (k, line) in lines.iter().enumerate() {
@@ -231,6 +228,76 @@ fn write_articles_json(
     }
     w.flush().map_err(failed)?;
     Ok((1, bytes + 2))
+}
+
+/// An article as `articles.json` gives it: every fact, no body; `slug` and `url` are the
+/// page's. Keys in alphabetical order.
+#[derive(Serialize)]
+struct Exported<'a> {
+    agency: &'a Inferred<OutletRef>,
+    dateline: &'a Inferred<String>,
+    draft: bool,
+    format: &'a Format,
+    id: &'a str,
+    mentioned: &'a [PersonRef],
+    outlet: &'a Inferred<OutletRef>,
+    path: &'a str,
+    published: &'a Inferred<chrono::NaiveDate>,
+    quotes: &'a [Quote],
+    slug: &'a str,
+    speakers: &'a Inferred<Vec<PersonRef>>,
+    stated: &'a Inferred<chrono::NaiveDate>,
+    summary: &'a str,
+    title: &'a Inferred<String>,
+    topics: &'a Inferred<Vec<TopicRef>>,
+    url: String,
+    warnings: &'a [String],
+}
+
+/// The export view of `a`, destructured so that a new field of [`Article`] is not forgotten.
+fn exported<'a>(a: &'a Article, slug: &'a str, url: String) -> Exported<'a> {
+    let Article {
+        id,
+        path,
+        format,
+        title,
+        published,
+        stated,
+        outlet,
+        agency,
+        url: _,
+        dateline,
+        speakers,
+        mentioned,
+        quotes,
+        topics,
+        summary,
+        body: _,
+        markdown: _,
+        draft,
+        slug: _,
+        warnings,
+    } = a;
+    Exported {
+        agency,
+        dateline,
+        draft: *draft,
+        format,
+        id,
+        mentioned,
+        outlet,
+        path,
+        published,
+        quotes,
+        slug,
+        speakers,
+        stated,
+        summary,
+        title,
+        topics,
+        url,
+        warnings,
+    }
 }
 
 fn atom(

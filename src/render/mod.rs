@@ -490,7 +490,8 @@ impl PageCx<'_> {
                 let article = self.builder.article(*i);
                 let title = article.entry.title.clone();
                 let slug = article.entry.slug.clone();
-                cx.insert("article", article);
+                let identity = crate::reuse::identity_bytes(&article.identity());
+                cx.insert_identified("article", article, &identity);
                 (
                     "article.html",
                     article_url(&slug),

@@ -6,7 +6,6 @@
 //! one starting in lower case continues it.
 
 use std::collections::HashSet;
-use std::hash::Hasher;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -232,23 +231,22 @@ fn looks_like_heading(t: &str) -> bool {
 fn drop_repeats(doc: &mut Doc) {
     let mut seen = HashSet::new();
     let mut kept = Vec::with_capacity(doc.blocks.len());
+    // The paragraph's letters and digits, lower-cased, then hashed in one pass.
+    let mut letters: Vec<u8> = Vec::new();
     for block in std::mem::take(&mut doc.blocks) {
-        // The paragraph's letters and digits, lower-cased, hashed rather than collected.
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        let mut len = 0;
+        letters.clear();
         for c in block.text.chars().filter(|c| c.is_alphanumeric()) {
             if c.is_ascii() {
-                hasher.write_u8(c.to_ascii_lowercase() as u8);
-                len += 1;
+                letters.push(c.to_ascii_lowercase() as u8);
             } else {
                 for l in c.to_lowercase() {
-                    hasher.write_u32(l as u32);
-                    len += l.len_utf8();
+                    let mut utf8 = [0; 4];
+                    letters.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
                 }
             }
         }
-        let long_enough = len >= 24;
-        if long_enough && !seen.insert(hasher.finish()) {
+        let long_enough = letters.len() >= 24;
+        if long_enough && !seen.insert(seahash::hash(&letters)) {
             doc.removed.push(Removed {
                 rule: "repeated-paragraph",
                 span: block.span,

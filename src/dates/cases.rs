@@ -660,6 +660,64 @@ fn weekdays() {
 }
 
 #[test]
+fn tense_cues_stay_in_their_clause() {
+    run(&[
+        // A quotation's tense is not its reporting verb's.
+        (
+            FRI,
+            "\"The delegation will fly out to Geneva early on Thursday,\" a spokesman said.",
+            "Thursday",
+            "2019-02-28",
+        ),
+        (
+            FRI,
+            "``The delegation will fly out to Geneva early on Thursday,'' a spokesman said.",
+            "Thursday",
+            "2019-02-28",
+        ),
+        // "that" opens a clause of its own, on either side.
+        (
+            FRI,
+            "Officials warned U.S. diplomats Wednesday that talks would end.",
+            "Wednesday",
+            "2019-02-20",
+        ),
+        (
+            MON,
+            "A judge rejected an order that the envoy remain in the country until March 6.",
+            "March 6",
+            "2019-03-06",
+        ),
+        // Adjectives in "un-…ed" and participles with their agent are no past tense.
+        (
+            "2019-10-25",
+            "The dividend would be paid on a still unspecified date in January.",
+            "January",
+            "2020-01",
+        ),
+        (
+            "2019-02-13",
+            "The airline will add flights to India by August, seeking markets spared by the slump.",
+            "August",
+            "2019-08",
+        ),
+        // "through" after a verb that sets an end looks ahead; otherwise it is an end point.
+        (
+            "2019-10-30",
+            "The bank extended the loans through January.",
+            "January",
+            "2020-01",
+        ),
+        (
+            FRI,
+            "The fund has gained 4% this year through Feb. 15, a tracker says.",
+            "Feb. 15",
+            "2019-02-15",
+        ),
+    ]);
+}
+
+#[test]
 fn deictic_and_relative() {
     run(&[
         (

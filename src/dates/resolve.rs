@@ -31,8 +31,11 @@ pub fn tense_around(text: &str, toks: &[Token], first: usize, end: usize) -> Ten
     const REACH: usize = 40;
     // A preposition right before the expression: "since" settles it; "until Tuesday" and "by
     // Jan. 14" look ahead unless the clause is in the past ("had not called him a suspect until
-    // Thursday", "by Monday, officials had hardened their stand").
+    // Thursday", "by Monday, officials had hardened their stand"). "Through" marks an end
+    // that lies ahead only after a verb that sets one ("extended loans through January"), not
+    // in "has fallen this year through Oct. 19".
     let mut deadline = false;
+    let mut through = false;
     if first > 0 {
         let p = &toks[first - 1];
         let w = &text[p.start..p.end];
@@ -42,6 +45,7 @@ pub fn tense_around(text: &str, toks: &[Token], first: usize, end: usize) -> Ten
         {
             deadline = true;
         }
+        through = w.eq_ignore_ascii_case("through");
         if w.eq_ignore_ascii_case("since") {
             return Tense::Past;
         }
@@ -61,11 +65,15 @@ pub fn tense_around(text: &str, toks: &[Token], first: usize, end: usize) -> Ten
         if toks[i + 1].newline_before && first - i > 1 && toks[i].kind == Kind::Punct {
             break;
         }
+        if quote_mark(text, toks, i) || (first - i > 1 && opens_clause(text, toks, i)) {
+            break;
+        }
     }
-    // Rightwards to the sentence end.
+    // Rightwards to the sentence end, a quotation's edge, or a clause that "that" opens.
     let mut j = end;
     while j < toks.len() && j - end < REACH {
-        if ends_sentence(text, toks, j) {
+        if ends_sentence(text, toks, j) || quote_mark(text, toks, j) || opens_clause(text, toks, j)
+        {
             break;
         }
         if let Some(t) = cue(text, toks, j) {
@@ -79,20 +87,21 @@ pub fn tense_around(text: &str, toks: &[Token], first: usize, end: usize) -> Ten
     }
     // "extended its deadline until Tuesday", "postponed the vote by a week": a past verb that
     // sets a deadline points ahead.
-    let sets_deadline = deadline
+    let sets_deadline = (deadline || through)
         && toks[first.saturating_sub(REACH)..first].iter().any(|t| {
             let w = &text[t.start..t.end];
             DEADLINE_VERBS.iter().any(|v| w.eq_ignore_ascii_case(v))
         });
     match best {
         Some((_, Tense::Past)) if !sets_deadline => Tense::Past,
-        _ if deadline => Tense::Future,
+        _ if deadline || sets_deadline => Tense::Future,
         Some((_, t)) => t,
         None => Tense::Unknown,
     }
 }
 
-/// Past verbs that set a deadline or move a date: what follows "until" or "by" lies ahead.
+/// Past verbs that set a deadline or move a date: what follows "until", "by" or "through" lies
+/// ahead.
 const DEADLINE_VERBS: &[&str] = &[
     "extended",
     "postponed",
@@ -173,6 +182,33 @@ pub fn ends_sentence(text: &str, toks: &[Token], i: usize) -> bool {
                 }
             }
             true
+        }
+        _ => false,
+    }
+}
+
+/// Whether token `i` is "that", which opens a clause with its own tense ("warned on Monday that
+/// they would", "an order that he stay until March 6").
+fn opens_clause(text: &str, toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    text[t.start..t.end].eq_ignore_ascii_case("that")
+}
+
+/// Whether token `i` is a quotation mark (`"`, `“`, `”`, or either half of ``` `` ``` and `''`):
+/// the tense of the words quoted and of the verb that reports them are not one.
+fn quote_mark(text: &str, toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    if t.kind != Kind::Punct {
+        return false;
+    }
+    match &text[t.start..t.end] {
+        "\"" | "“" | "”" | "`" => true,
+        "'" => {
+            let pair = |k: usize| {
+                toks.get(k)
+                    .is_some_and(|o| o.kind == Kind::Punct && &text[o.start..o.end] == "'")
+            };
+            (pair(i + 1) && !toks[i + 1].space_before) || (i > 0 && pair(i - 1) && !t.space_before)
         }
         _ => false,
     }
@@ -306,9 +342,13 @@ fn cue(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
             (!after_auxiliary(text, toks, i)).then_some(Tense::Past)
         }
         _ => {
+            // Not adjectives ("unspecified", "undisclosed") nor participles with their agent
+            // ("markets untouched by", "a plan backed by"), whose tense is a verb's before.
             if lower.len() >= 5
                 && lower.ends_with("ed")
                 && !t.upper
+                && !lower.starts_with("un")
+                && !next(1).eq_ignore_ascii_case("by")
                 && !after_auxiliary(text, toks, i)
                 && !matches!(
                     lower.as_str(),

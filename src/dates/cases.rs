@@ -718,6 +718,61 @@ fn tense_cues_stay_in_their_clause() {
 }
 
 #[test]
+fn days_and_units_the_text_named_before() {
+    run(&[
+        (
+            FRI,
+            "Protesters marched on Feb. 14. Police detained 40 people that day.",
+            "that day",
+            "2019-02-14",
+        ),
+        (
+            FRI,
+            "The envoy arrived in Kabul on Tuesday. Earlier that day, a bomb exploded nearby.",
+            "Earlier that day",
+            "2019-02-19",
+        ),
+        (
+            FRI,
+            "The treaty was signed in March 2014 and ratified later that year.",
+            "later that year",
+            "2014",
+        ),
+        (
+            FRI,
+            "He joined the ministry in 1998 and was posted to Bonn the same year.",
+            "the same year",
+            "1998",
+        ),
+        (
+            FRI,
+            "Talks stalled on Jan. 9, and that same week the envoy resigned.",
+            "that same week",
+            "2019-W02",
+        ),
+        // A weekday before or after the last day named, not the anchor.
+        (
+            FRI,
+            "Shares fell 3% on Feb. 12 from the previous Friday.",
+            "the previous Friday",
+            "2019-02-08",
+        ),
+        (
+            FRI,
+            "The truce began on Feb. 1 and collapsed the following Monday.",
+            "the following Monday",
+            "2019-02-04",
+        ),
+    ]);
+    // Nothing named before: "that year" names no year.
+    run_none(&[
+        "Officials said that year had been the hardest.",
+        "He said that day-long talks were useful.",
+        "It was the same week-long drill as before.",
+    ]);
+}
+
+#[test]
 fn deictic_and_relative() {
     run(&[
         (

@@ -108,7 +108,10 @@ pub fn find(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
             day,
             matches!(
                 hit.form,
-                Form::Date { .. } | Form::Weekday { .. } | Form::DayOffset(_)
+                Form::Date { .. }
+                    | Form::Weekday { .. }
+                    | Form::DayOffset(_)
+                    | Form::RefWeekday(..)
             ),
         ) {
             ctx.day = Some(d);
@@ -135,7 +138,7 @@ pub fn find(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
             ctx.quarter = Some((*y, *q));
         }
         let weekday = match hit.form {
-            Form::Weekday { wd, .. } => Some(wd),
+            Form::Weekday { wd, .. } | Form::RefWeekday(wd, _) => Some(wd),
             _ => toks[hit.first..hit.end].iter().find_map(|t| match t.lex {
                 tokens::Lex::Weekday(w) => Some(w),
                 _ => None,

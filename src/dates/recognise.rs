@@ -90,10 +90,13 @@ pub enum Form {
     UnitRel(Unit, i32),
     /// A count of units before (negative) or after the anchor: "two days ago" is (Day, -2).
     Ago(Unit, i32),
-    /// A day counted from the last day the text mentioned: "the day before" is -1.
+    /// A day counted from the last day the text mentioned: "the day before" is -1, "that day"
+    /// 0.
     RefDay(i64),
+    /// A weekday counted from the last day the text mentioned: "the previous Friday" is (5, -1).
+    RefWeekday(u32, i32),
     /// A calendar unit counted from the last date the text mentioned: "the following year" is
-    /// (Year, 1), "the previous month" (Month, -1).
+    /// (Year, 1), "the previous month" (Month, -1), "that year" (Year, 0).
     RefUnit(Unit, i32),
     /// A quarter of results copy: "the 1988 third quarter" (`y`), "the year-ago quarter"
     /// (`dy` -1), "this year's first quarter", "the quarter". Without `q` it is the quarter the
@@ -387,6 +390,10 @@ impl<'a> M<'a> {
                 | W::Past,
             ) => self.relative(i, i, out),
             Lex::W(W::Earlier | W::Later) => {
+                // "earlier that day", "later that year"
+                if self.is(i + 1, "that") {
+                    return self.anaphoric(i + 2, i, out);
+                }
                 // "earlier this year", "later this month", "earlier in the week"
                 let j = if self.w(i + 1, W::In) && self.w(i + 2, W::The) {
                     i + 3
@@ -463,6 +470,10 @@ impl<'a> M<'a> {
             _ => {
                 if self.is(i, "Q") && t_upper(self.t, i) {
                     return self.q_quarter(i, out);
+                }
+                // "that day", "that same year"
+                if self.is(i, "that") {
+                    return self.anaphoric(i + 1, i, out);
                 }
                 // "nineteen ninety-six"
                 let (y, e) = self.spelled_year(i)?;
@@ -891,6 +902,10 @@ impl<'a> M<'a> {
             }
             return self.push(out, i, e, Form::Year(y), "spelled-year");
         }
+        // "the same day", "the same year"
+        if self.is(j, "same") {
+            return self.anaphoric(j, i, out);
+        }
         match self.lex(j) {
             // "the end of 2019", "the beginning of March", "the middle of next year"
             Lex::W(W::End | W::Beginning | W::Start | W::Middle) if self.w(j + 1, W::Of) => {
@@ -999,6 +1014,23 @@ impl<'a> M<'a> {
         }
     }
 
+    /// `(same) day`, `(same) year`, at `k` after "that" or "the": the day or the unit of the last
+    /// date the text mentioned.
+    fn anaphoric(&self, k: usize, first: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let k = if self.is(k, "same") { k + 1 } else { k };
+        let u = self.unit(k).filter(|_| !self.plural(k))?;
+        let form = match u {
+            Unit::Day => Form::RefDay(0),
+            Unit::Week | Unit::Month | Unit::Quarter | Unit::Year => Form::RefUnit(u, 0),
+            _ => return None,
+        };
+        // "that day-long meeting", "the same year-ago figures": a modifier, not a time.
+        if self.tight(k + 1) && self.dash(k + 1) {
+            return None;
+        }
+        self.push(out, first, k + 1, form, "anaphoric")
+    }
+
     /// `last week`, `next month`, `this year`, `the coming week`, `last Friday`, `this spring`,
     /// `the latest quarter`.
     fn relative(&self, i: usize, first: usize, out: &mut Vec<Hit>) -> Option<usize> {
@@ -1012,6 +1044,14 @@ impl<'a> M<'a> {
         let past = self.w(i, W::Past);
         let j = i + 1;
         match self.lex(j) {
+            // "the previous Friday", "the following Monday": from the text's last day.
+            Lex::Weekday(wd)
+                if first < i
+                    && matches!(self.lex(i), Lex::W(W::Following | W::Previous))
+                    && t_upper(self.t, j) =>
+            {
+                self.push(out, first, j + 1, Form::RefWeekday(wd, dir), "ref-weekday")
+            }
             Lex::Weekday(_) if !past => {
                 let rel = match dir {
                     -1 => Rel::Last,

@@ -414,6 +414,8 @@ pub fn resolve(
             };
             Value::Quarter(ry + dy, rq)
         }
+        // "that year" with no date before it names none.
+        Form::RefUnit(u, 0) => unit_value(ctx.dated?, u, 0)?,
         Form::RefUnit(u, n) => unit_value(ctx.dated.unwrap_or(a), u, n)?,
         Form::Date { y: Some(y), m, d } => Value::Day(NaiveDate::from_ymd_opt(y, m, d)?),
         Form::Date { y: None, m, d } => {
@@ -482,7 +484,12 @@ pub fn resolve(
             Value::Weekend(w.year(), w.week())
         }
         Form::DayOffset(n) => Value::Day(shift_days(a, n)?),
+        Form::RefDay(0) => Value::Day(ctx.day?),
         Form::RefDay(n) => Value::Day(shift_days(ctx.day.unwrap_or(a), n)?),
+        Form::RefWeekday(wd, dir) => {
+            let rel = if dir < 0 { Rel::Last } else { Rel::Next };
+            Value::Day(weekday(ctx.day.unwrap_or(a), wd, rel, tense))
+        }
         Form::UnitRel(u, n) => unit_value(a, u, n)?,
         Form::Ago(u, n) => ago_value(a, u, n)?,
         Form::Present => Value::Present,

@@ -773,6 +773,75 @@ fn days_and_units_the_text_named_before() {
 }
 
 #[test]
+fn holidays() {
+    run(&[
+        (
+            FRI,
+            "The boy was rescued at sea on Thanksgiving Day.",
+            "Thanksgiving Day",
+            "2018-11-22",
+        ),
+        (
+            FRI,
+            "Talks will resume after Christmas.",
+            "Christmas",
+            "2019-12-25",
+        ),
+        (
+            FRI,
+            "The truce collapsed over Christmas 2017.",
+            "Christmas 2017",
+            "2017-12-25",
+        ),
+        // Easter 2018 fell on 1 April.
+        (
+            FRI,
+            "Pilgrims gathered last Easter.",
+            "last Easter",
+            "2018-04-01",
+        ),
+        (
+            FRI,
+            "Marches are planned for Good Friday.",
+            "Good Friday",
+            "2019-04-19",
+        ),
+        (
+            "2000-04-17",
+            "Crowds prayed as Easter week began.",
+            "Easter week",
+            "2000-W16",
+        ),
+        (
+            FRI,
+            "The law took effect on New Year's Day.",
+            "New Year's Day",
+            "2019-01-01",
+        ),
+        (
+            FRI,
+            "Fireworks lit the sky on New Year's Eve.",
+            "New Year's Eve",
+            "2018-12-31",
+        ),
+        // The Tuesday after the first Monday of November.
+        (
+            "2018-10-26",
+            "Campaigning will go on until Election Day.",
+            "Election Day",
+            "2018-11-06",
+        ),
+    ]);
+    run_none(&[
+        "Christmas sales rose 4% on the year.",
+        "He wished the troops a merry Christmas.",
+        "The Good Friday Agreement ended decades of violence.",
+        "The navy patrols near Christmas Island.",
+        "The New Year's honours list was published.",
+    ]);
+}
+
+#[test]
 fn deictic_and_relative() {
     run(&[
         (

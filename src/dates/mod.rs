@@ -9,7 +9,8 @@
 //! The work is one tokenizer pass ([`tokens`]) and pattern matching over the tokens
 //! ([`recognise`]), then resolution of each match against the anchor and its clause's tense
 //! ([`resolve`]). Around that: datelines ([`dateline`]), the year of a date written without one
-//! ([`year`]), and the time of a text's main statement ([`statement`]).
+//! ([`year`]), holidays' days ([`holiday`]), and the time of a text's main statement
+//! ([`statement`]).
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -20,6 +21,7 @@
 //! ```
 
 pub mod dateline;
+pub mod holiday;
 pub mod recognise;
 pub mod resolve;
 pub mod statement;
@@ -103,6 +105,7 @@ pub fn find(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
                 | Form::Quarter { y: Some(_), .. }
                 | Form::Half { y: Some(_), .. }
                 | Form::Season { y: Some(_), .. }
+                | Form::Holiday { y: Some(_), .. }
         );
         if let (Some(d), true) = (
             day,
@@ -112,6 +115,7 @@ pub fn find(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
                     | Form::Weekday { .. }
                     | Form::DayOffset(_)
                     | Form::RefWeekday(..)
+                    | Form::Holiday { .. }
             ),
         ) {
             ctx.day = Some(d);

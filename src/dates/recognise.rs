@@ -10,6 +10,7 @@
 //! period ("last", "early", "mid-", "the") stay inside.
 
 use super::Season;
+use super::holiday::Holiday;
 use super::tokens::{Kind, Lex, Token, Unit, W};
 
 /// Which way a weekday points from the anchor.
@@ -72,6 +73,15 @@ pub enum Form {
         y: Option<i32>,
         /// Which.
         s: Season,
+        /// -1 last, 0 this, 1 next; `None` when bare.
+        rel: Option<i32>,
+    },
+    /// A holiday: with its year, or relative ("last Thanksgiving" is `rel: Some(-1)`).
+    Holiday {
+        /// Which.
+        h: Holiday,
+        /// The year, when written.
+        y: Option<i32>,
         /// -1 last, 0 this, 1 next; `None` when bare.
         rel: Option<i32>,
     },
@@ -474,6 +484,9 @@ impl<'a> M<'a> {
                 // "that day", "that same year"
                 if self.is(i, "that") {
                     return self.anaphoric(i + 1, i, out);
+                }
+                if let Some(e) = self.holiday(i, i, None, out) {
+                    return Some(e);
                 }
                 // "nineteen ninety-six"
                 let (y, e) = self.spelled_year(i)?;
@@ -1106,8 +1119,104 @@ impl<'a> M<'a> {
                 self.push(out, first, j + 1, Form::Future, "future-ref")
             }
             Lex::Ordinal(_) => self.quarter(j, first, out),
-            _ => None,
+            _ => self.holiday(j, first, Some(dir), out),
         }
+    }
+
+    /// `Christmas`, `Thanksgiving Day`, `New Year's Eve`, `Good Friday`, `Easter week`,
+    /// `Christmas 2018`; after "last", "next", "this" when `rel` says so.
+    fn holiday(
+        &self,
+        i: usize,
+        first: usize,
+        rel: Option<i32>,
+        out: &mut Vec<Hit>,
+    ) -> Option<usize> {
+        if !t_upper(self.t, i) {
+            return None;
+        }
+        let day = |k: usize| self.unit(k) == Some(Unit::Day) && !self.plural(k);
+        let named_day = |k: usize| day(k) && t_upper(self.t, k);
+        // "New Year's Day", "Valentine's Day": the possessive, then "Day" or "Eve".
+        let possessive = |k: usize| {
+            (self.p(k, '\'') || self.p(k, '’'))
+                && self.tight(k)
+                && self.is(k + 1, "s")
+                && self.tight(k + 1)
+        };
+        let (h, e, named) = match self.s(i) {
+            "Christmas" if self.is(i + 1, "Eve") => (Holiday::ChristmasEve, i + 2, true),
+            "Christmas" if day(i + 1) => (Holiday::Christmas, i + 2, true),
+            "Christmas" => (Holiday::Christmas, i + 1, false),
+            "Thanksgiving" if day(i + 1) => (Holiday::Thanksgiving, i + 2, true),
+            "Thanksgiving" => (Holiday::Thanksgiving, i + 1, false),
+            "Easter" if self.lex(i + 1) == Lex::Weekday(7) => (Holiday::Easter, i + 2, true),
+            "Easter" if self.unit(i + 1) == Some(Unit::Week) && !self.plural(i + 1) => {
+                (Holiday::EasterWeek, i + 2, true)
+            }
+            "Easter" => (Holiday::Easter, i + 1, false),
+            "Good" if self.lex(i + 1) == Lex::Weekday(5) && t_upper(self.t, i + 1) => {
+                (Holiday::GoodFriday, i + 2, true)
+            }
+            "New" if self.unit(i + 1) == Some(Unit::Year) && possessive(i + 2) => {
+                if named_day(i + 4) {
+                    (Holiday::NewYearsDay, i + 5, true)
+                } else if self.is(i + 4, "Eve") {
+                    (Holiday::NewYearsEve, i + 5, true)
+                } else {
+                    return None;
+                }
+            }
+            "Valentine" if possessive(i + 1) && named_day(i + 3) => {
+                (Holiday::ValentinesDay, i + 4, true)
+            }
+            "Election" if named_day(i + 1) => (Holiday::ElectionDay, i + 2, true),
+            "Veterans" | "Armistice" if named_day(i + 1) => (Holiday::ArmisticeDay, i + 2, true),
+            "Boxing" if named_day(i + 1) => (Holiday::BoxingDay, i + 2, true),
+            _ => return None,
+        };
+        // "the Good Friday Agreement", "Christmas Island": part of a name, skipped whole (its
+        // "Friday" is no weekday either).
+        if self
+            .t
+            .get(e)
+            .is_some_and(|t| t.kind == Kind::Word && t.upper && t.lex == Lex::Other)
+        {
+            return Some(e + 1);
+        }
+        let k = if self.w(e, W::Of) { e + 1 } else { e };
+        let (y, end) = match self.year(k) {
+            Some((y, end)) => (Some(y), end),
+            None => {
+                let (y, end) = self.opt_year(e);
+                (y, end)
+            }
+        };
+        // "Christmas" alone is also a season and a word of trade ("Christmas sales"): a day only
+        // after a word that introduces a time.
+        let introduced = named
+            || y.is_some()
+            || first < i
+            || i > 0
+                && matches!(
+                    self.lex(i - 1),
+                    Lex::W(
+                        W::On
+                            | W::By
+                            | W::Before
+                            | W::After
+                            | W::Until
+                            | W::Since
+                            | W::Through
+                            | W::During
+                            | W::To
+                            | W::From
+                    )
+                );
+        if !introduced {
+            return None;
+        }
+        self.push(out, first, end, Form::Holiday { h, y, rel }, "holiday")
     }
 
     /// An optional ordinal ("third", "third-") then "quarter": the ordinal and the index after

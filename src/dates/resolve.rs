@@ -10,6 +10,7 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
+use super::holiday::Holiday;
 use super::recognise::{Form, Rel};
 use super::timex::{Season, Value};
 use super::tokens::{Kind, Lex, Token, Unit, W, tokenize};
@@ -470,6 +471,7 @@ pub fn resolve(
             .unwrap_or(cur);
             Value::Season(y, s)
         }
+        Form::Holiday { h, y, rel } => holiday_value(h, holiday_day(a, h, y, rel, tense)?),
         Form::Weekday { wd, rel } => Value::Day(weekday(a, wd, rel, tense)),
         Form::Weekend => {
             let wd = a.weekday().number_from_monday();
@@ -512,6 +514,7 @@ fn unanchored(form: &Form) -> Option<Value> {
         Form::Quarter { y: Some(y), q } => Value::Quarter(y, q),
         Form::Half { y: Some(y), h } => Value::Half(y, h),
         Form::Season { y: Some(y), s, .. } => Value::Season(y, s),
+        Form::Holiday { h, y: Some(y), .. } => holiday_value(h, h.day(y)?),
         Form::Weekday { wd, .. } => Value::Weekday(wd),
         Form::Present => Value::Present,
         Form::Past => Value::Past,
@@ -594,6 +597,39 @@ fn season_year(a: NaiveDate) -> i32 {
         a.year() - 1
     } else {
         a.year()
+    }
+}
+
+/// The day of a holiday: in the year written; strictly before or after the anchor for "last"
+/// and "next"; else in the year the tense calls for, as a day without a year.
+fn holiday_day(
+    a: NaiveDate,
+    h: Holiday,
+    y: Option<i32>,
+    rel: Option<i32>,
+    tense: Tense,
+) -> Option<NaiveDate> {
+    if let Some(y) = y {
+        return h.day(y);
+    }
+    let this = h.day(a.year())?;
+    match rel {
+        Some(-1) if this < a => Some(this),
+        Some(-1) => h.day(a.year() - 1),
+        Some(1) if this > a => Some(this),
+        Some(1) => h.day(a.year() + 1),
+        Some(_) => Some(this),
+        None => h.day(year_for(a, this.month(), this.day(), tense)),
+    }
+}
+
+/// Easter week is a week; every other holiday a day.
+fn holiday_value(h: Holiday, d: NaiveDate) -> Value {
+    if h == Holiday::EasterWeek {
+        let w = d.iso_week();
+        Value::Week(w.year(), w.week())
+    } else {
+        Value::Day(d)
     }
 }
 

@@ -842,6 +842,76 @@ fn holidays() {
 }
 
 #[test]
+fn year_ends_and_the_years_of_results_copy() {
+    run(&[
+        (
+            FRI,
+            "The company expects to close the deal by year-end.",
+            "year-end",
+            "2019",
+        ),
+        // "since" looks back to the last year end.
+        (
+            FRI,
+            "The index has risen 8% since year end.",
+            "year end",
+            "2018",
+        ),
+        (
+            FRI,
+            "New rules should be in place by year's end.",
+            "year's end",
+            "2019",
+        ),
+        (
+            FRI,
+            "Sales for the full year rose 4%.",
+            "the full year",
+            "2019",
+        ),
+        (FRI, "For the year, volume was flat.", "the year", "2019"),
+        (
+            FRI,
+            "The charge will hurt earnings for the fiscal year.",
+            "the fiscal year",
+            "2019",
+        ),
+        (
+            FRI,
+            "It expects higher sales in the current fiscal year.",
+            "the current fiscal year",
+            "2019",
+        ),
+        (
+            FRI,
+            "It plans to cut jobs next fiscal year.",
+            "next fiscal year",
+            "2020",
+        ),
+        // The quarter before the anchor's, when the text names none.
+        (
+            FRI,
+            "Revenue rose 5% in the latest period.",
+            "the latest period",
+            "2018-Q4",
+        ),
+        (
+            FRI,
+            "Growth slowed in the first nine months of the year.",
+            "the year",
+            "2019",
+        ),
+    ]);
+    run_none(&[
+        "Year-end bonuses were cut at the bank.",
+        "He recalled the year before the war.",
+        "Time named her its Person of the Year.",
+        "The year-end figures disappointed investors.",
+        "It was the year of the dragon in China.",
+    ]);
+}
+
+#[test]
 fn deictic_and_relative() {
     run(&[
         (

@@ -94,6 +94,8 @@ pub enum Form {
     },
     /// "the weekend": the one nearest the anchor in the clause's tense.
     Weekend,
+    /// "year-end": the anchor's year, or in the past tense the year before.
+    YearEnd,
     /// A day counted from the anchor: today 0, yesterday -1, tomorrow 1.
     DayOffset(i64),
     /// A calendar unit counted from the anchor's: "last week" is (Week, -1).
@@ -465,6 +467,9 @@ impl<'a> M<'a> {
             Lex::Unit(Unit::Year) => {
                 // "year-ago period", "year-earlier third quarter"
                 if let Some(e) = self.results(i, i, out) {
+                    return Some(e);
+                }
+                if let Some(e) = self.year_end(i, out) {
                     return Some(e);
                 }
                 // "year-earlier", "year-ago" results: the year before the anchor's.
@@ -892,11 +897,89 @@ impl<'a> M<'a> {
         }
     }
 
+    /// `year-end`, `year end`, `year's end` after a preposition ("by year-end", "since year
+    /// end"): the end of the anchor's year, or of the one before in the past tense.
+    fn year_end(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let end = if self.tight(i + 1) && self.dash(i + 1) && self.tight(i + 2) {
+            i + 2
+        } else if (self.p(i + 1, '\'') || self.p(i + 1, '’'))
+            && self.tight(i + 1)
+            && self.is(i + 2, "s")
+            && self.tight(i + 2)
+        {
+            i + 3
+        } else {
+            i + 1
+        };
+        if !self.w(end, W::End) || self.plural(i) || i == 0 {
+            return None;
+        }
+        if !matches!(
+            self.lex(i - 1),
+            Lex::W(
+                W::By
+                    | W::Since
+                    | W::Before
+                    | W::After
+                    | W::Until
+                    | W::Through
+                    | W::To
+                    | W::From
+                    | W::In
+                    | W::On
+            )
+        ) && !self.is(i - 1, "at")
+        {
+            return None;
+        }
+        self.push(out, i, end + 1, Form::YearEnd, "year-end")
+    }
+
+    /// `the full year`, `the fiscal year`, and "the year" after "for" or "of" ("sales for the
+    /// year", "the first nine months of the year"): the anchor's year.
+    fn the_year(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let j = i + 1;
+        let k = if self.is(j, "full") || self.w(j, W::Fiscal) {
+            j + 1
+        } else {
+            j
+        };
+        if self.unit(k) != Some(Unit::Year) || self.plural(k) || t_upper(self.t, k) {
+            return None;
+        }
+        // "the year-ago quarter", "the year before", "the year since the war"
+        if self.tight(k + 1) && (self.dash(k + 1) || self.p(k + 1, '\'') || self.p(k + 1, '’')) {
+            return None;
+        }
+        if matches!(
+            self.lex(k + 1),
+            Lex::W(W::Before | W::After | W::Since | W::Ago | W::Earlier | W::Later | W::To)
+        ) || self.is(k + 1, "that")
+            || self.is(k + 1, "when")
+        {
+            return None;
+        }
+        let after_for_of = i > 0 && (self.is(i - 1, "for") || self.w(i - 1, W::Of));
+        if k == j && !after_for_of {
+            return None;
+        }
+        self.push(out, i, k + 1, Form::UnitRel(Unit::Year, 0), "the-year")
+    }
+
     /// Expressions starting with "the".
     fn the(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
         let j = i + 1;
         if let Some(e) = self.results(j, i, out) {
             return Some(e);
+        }
+        // "the latest period" of results copy: the quarter reported.
+        if self.w(j, W::Latest) && self.is(j + 1, "period") {
+            let form = Form::Results {
+                y: None,
+                dy: 0,
+                q: None,
+            };
+            return self.push(out, i, j + 2, form, "the-quarter");
         }
         // "the year two thousand", "the year two thousand and five"
         if self.unit(j) == Some(Unit::Year)
@@ -914,6 +997,9 @@ impl<'a> M<'a> {
                 e = k + 1;
             }
             return self.push(out, i, e, Form::Year(y), "spelled-year");
+        }
+        if let Some(e) = self.the_year(i, out) {
+            return Some(e);
         }
         // "the same day", "the same year"
         if self.is(j, "same") {
@@ -1119,6 +1205,20 @@ impl<'a> M<'a> {
                 self.push(out, first, j + 1, Form::Future, "future-ref")
             }
             Lex::Ordinal(_) => self.quarter(j, first, out),
+            // "next fiscal year", "the current fiscal year"
+            Lex::W(W::Fiscal)
+                if self.unit(j + 1) == Some(Unit::Year)
+                    && !self.plural(j + 1)
+                    && !self.w(i, W::Latest) =>
+            {
+                self.push(
+                    out,
+                    first,
+                    j + 2,
+                    Form::UnitRel(Unit::Year, dir),
+                    "relative-unit",
+                )
+            }
             _ => self.holiday(j, first, Some(dir), out),
         }
     }

@@ -485,6 +485,8 @@ pub fn resolve(
             let w = base.iso_week();
             Value::Weekend(w.year(), w.week())
         }
+        Form::YearEnd if tense == Tense::Past && a.month() < 12 => Value::Year(a.year() - 1),
+        Form::YearEnd => Value::Year(a.year()),
         Form::DayOffset(n) => Value::Day(shift_days(a, n)?),
         Form::RefDay(0) => Value::Day(ctx.day?),
         Form::RefDay(n) => Value::Day(shift_days(ctx.day.unwrap_or(a), n)?),

@@ -912,6 +912,38 @@ fn year_ends_and_the_years_of_results_copy() {
 }
 
 #[test]
+fn clock_times_before_a_day() {
+    run(&[
+        // "until" before the clock time still looks ahead.
+        (
+            FRI,
+            "Negotiators have until 9 a.m. Tuesday to sign the deal.",
+            "9 a.m. Tuesday",
+            "2019-02-26T09:00",
+        ),
+        (
+            FRI,
+            "The convoy will leave at 4:30 p.m. GMT tomorrow.",
+            "4:30 p.m. GMT tomorrow",
+            "2019-02-23T16:30",
+        ),
+        (
+            FRI,
+            "The blast struck at 10 am Monday.",
+            "10 am Monday",
+            "2019-02-18T10:00",
+        ),
+        (
+            FRI,
+            "The ceasefire took effect at 12 a.m. Sunday.",
+            "12 a.m. Sunday",
+            "2019-02-17T00:00",
+        ),
+    ]);
+    run_none(&["The session opened at 9 a.m. and closed at 5 p.m. sharp."]);
+}
+
+#[test]
 fn deictic_and_relative() {
     run(&[
         (

@@ -89,9 +89,12 @@ pub fn find(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
             && hit.form == Form::Ago(tokens::Unit::Year, -1)
             && (hit.rule == "year-earlier"
                 || resolve::gives_figures(text, &toks, hit.first, hit.end));
-        let Some(value) = resolve::resolve(&hit.form, anchor, &ctx, tense) else {
+        let Some(mut value) = resolve::resolve(&hit.form, anchor, &ctx, tense) else {
             continue;
         };
+        if let (Value::Day(d), Some((h, m))) = (&value, hit.clock) {
+            value = Value::DayTime(*d, h, m);
+        }
         let start = toks[hit.first].start;
         let end = toks[hit.end - 1].end;
         let day = value.day();

@@ -141,6 +141,8 @@ pub struct Hit {
     pub form: Form,
     /// The rule that fired.
     pub rule: &'static str,
+    /// A clock time written before the day ("9 a.m. Tuesday"): hour 0-23 and minute.
+    pub clock: Option<(u32, u32)>,
 }
 
 /// Day-month order for ambiguous numeric dates, per separator.
@@ -355,7 +357,8 @@ impl<'a> M<'a> {
         let t = self.t[i];
         match t.kind {
             Kind::Num => self
-                .iso(i, out)
+                .clock_day(i, out)
+                .or_else(|| self.iso(i, out))
                 .or_else(|| self.numeric(i, out))
                 .or_else(|| self.day_month(i, i, out))
                 .or_else(|| self.ago(i, out))
@@ -513,6 +516,7 @@ impl<'a> M<'a> {
             end,
             form,
             rule,
+            clock: None,
         });
         Some(end)
     }
@@ -676,6 +680,7 @@ impl<'a> M<'a> {
                         end: j,
                         form: Form::Date { y, m, d },
                         rule: "range-start",
+                        clock: None,
                     });
                     let rule = if y.is_some() {
                         "day-month-year"
@@ -715,6 +720,7 @@ impl<'a> M<'a> {
                 end: e,
                 form: Form::Date { y, m, d },
                 rule,
+                clock: None,
             });
             // A range on the same month: "March 3-5", "March 3 to 5", "March 3 and 4".
             if y.is_none()
@@ -838,6 +844,62 @@ impl<'a> M<'a> {
             Rel::This => "this-weekday",
         };
         self.push(out, first, e, Form::Weekday { wd, rel }, rule)
+    }
+
+    /// `9 a.m. Tuesday`, `4 p.m. EDT tomorrow`, `10:30 am Friday`: a day with its clock time.
+    fn clock_day(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let (h, digits) = self.num(i)?;
+        if digits > 2 || !(1..=12).contains(&h) {
+            return None;
+        }
+        let mut k = i + 1;
+        let mut min = 0;
+        if self.p(k, ':') && self.tight(k) && self.tight(k + 1) {
+            let (m, md) = self.num(k + 1)?;
+            if md != 2 || m > 59 {
+                return None;
+            }
+            min = m;
+            k += 2;
+        }
+        // "a.m.", "p.m.", "am", "pm"
+        let meridiem = self.s(k).to_ascii_lowercase();
+        let pm = match meridiem.as_str() {
+            "am" | "pm" => {
+                k += 1;
+                meridiem == "pm"
+            }
+            "a" | "p" if self.p(k + 1, '.') && self.tight(k + 1) && self.is(k + 2, "m") => {
+                let pm = meridiem == "p";
+                k += 3;
+                if self.p(k, '.') && self.tight(k) {
+                    k += 1;
+                }
+                pm
+            }
+            _ => return None,
+        };
+        // A time zone: "EDT", "GMT".
+        if self.t.get(k).is_some_and(|t| {
+            t.kind == Kind::Word
+                && (2..=4).contains(&t.len())
+                && self.s(k).bytes().all(|b| b.is_ascii_uppercase())
+                && self.s(k).ends_with('T')
+        }) {
+            k += 1;
+        }
+        let before = out.len();
+        let end = match self.lex(k) {
+            Lex::Weekday(_) => self.weekday(k, i, Rel::Bare, out),
+            Lex::W(W::Today) => self.deictic(k, 0, out),
+            Lex::W(W::Tomorrow) => self.deictic(k, 1, out),
+            Lex::W(W::Yesterday) => self.deictic(k, -1, out),
+            _ => None,
+        };
+        let hit = out.get_mut(before)?;
+        hit.first = i;
+        hit.clock = Some((h % 12 + if pm { 12 } else { 0 }, min));
+        end
     }
 
     /// `today`, `yesterday morning`.
@@ -1544,6 +1606,7 @@ impl<'a> M<'a> {
             end: j,
             form: Form::Year(y1),
             rule: "year-range",
+            clock: None,
         });
         self.push(out, j + 1, j + 2, Form::Year(y2), "year-range")
     }

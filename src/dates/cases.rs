@@ -944,6 +944,62 @@ fn clock_times_before_a_day() {
 }
 
 #[test]
+fn periods_weeks_decades_and_prefixed_years() {
+    run(&[
+        // Results copy: the same period a year before the quarter reported (2018-Q4 here).
+        (
+            FRI,
+            "Net income was $4 million, against $3 million for the quarter a year ago.",
+            "the quarter a year ago",
+            "2017-Q4",
+        ),
+        (
+            FRI,
+            "Profit rose from $2 million in the corresponding period last year.",
+            "the corresponding period last year",
+            "2017-Q4",
+        ),
+        (
+            FRI,
+            "Earnings will suffer in the last half of 2019.",
+            "the last half of 2019",
+            "2019-H2",
+        ),
+        (
+            FRI,
+            "A hearing is set for the week of March 11.",
+            "the week of March 11",
+            "2019-W11",
+        ),
+        (
+            FRI,
+            "The party's fortunes collapsed in the nineties.",
+            "the nineties",
+            "199X",
+        ),
+        // The latest such decade begun by the anchor's year.
+        (
+            "2025-05-01",
+            "Rents have doubled since the twenties began.",
+            "the twenties",
+            "202X",
+        ),
+        (
+            FRI,
+            "Post-war rules shaped post-1959 politics on the island.",
+            "post-1959",
+            "1959",
+        ),
+        (
+            FRI,
+            "The envoy landed on Feb. 12 and met the king the next morning.",
+            "the next morning",
+            "2019-02-13",
+        ),
+    ]);
+}
+
+#[test]
 fn deictic_and_relative() {
     run(&[
         (

@@ -51,6 +51,17 @@ pub enum Form {
     Year(i32),
     /// A decade: 199 for "the 1990s".
     Decade(i32),
+    /// A decade in words, by its tens: 9 for "the nineties".
+    DecadeWord(i32),
+    /// The week holding a day: "the week of March 6".
+    WeekOf {
+        /// The year, when written.
+        y: Option<i32>,
+        /// Month 1-12.
+        m: u32,
+        /// Day 1-31.
+        d: u32,
+    },
     /// A century: 19 for "the 20th century".
     Century(i32),
     /// A quarter, with or without its year.
@@ -488,6 +499,14 @@ impl<'a> M<'a> {
             _ => {
                 if self.is(i, "Q") && t_upper(self.t, i) {
                     return self.q_quarter(i, out);
+                }
+                // "post-1959 politics", "pre-2008 levels"
+                if (self.is(i, "post") || self.is(i, "pre"))
+                    && self.tight(i + 1)
+                    && self.dash(i + 1)
+                    && self.tight(i + 2)
+                {
+                    return self.year_alone(i + 2, i, out);
                 }
                 // "that day", "that same year"
                 if self.is(i, "that") {
@@ -1028,6 +1047,53 @@ impl<'a> M<'a> {
         self.push(out, i, k + 1, Form::UnitRel(Unit::Year, 0), "the-year")
     }
 
+    /// "a year ago", "a year earlier", "last year" at `k`, closing a period of results copy:
+    /// the index after it.
+    fn year_back(&self, k: usize) -> Option<usize> {
+        if self.lex(k) == Lex::NumWord(1)
+            && self.unit(k + 1) == Some(Unit::Year)
+            && !self.plural(k + 1)
+            && (self.w(k + 2, W::Ago) || self.w(k + 2, W::Earlier))
+        {
+            return Some(k + 3);
+        }
+        if self.w(k, W::Last) && self.unit(k + 1) == Some(Unit::Year) && !self.plural(k + 1) {
+            return Some(k + 2);
+        }
+        None
+    }
+
+    /// Whether token `k` is "morning", "afternoon", "evening" or "night".
+    fn part_of_day(&self, k: usize) -> bool {
+        matches!(
+            self.lex(k),
+            Lex::W(W::Morning | W::Afternoon | W::Evening | W::Night)
+        )
+    }
+
+    /// The date after "the week of" at `k`: the week holding it.
+    fn week_of(&self, k: usize, first: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let before = out.len();
+        let end = if self.num(k).is_some() {
+            self.day_month(k, first, out)
+        } else {
+            self.month_first(k, first, out)
+        };
+        let form = match (end, out.get(before).map(|h| h.form.clone())) {
+            (Some(_), Some(Form::Date { y, m, d })) if out.len() == before + 1 => {
+                Form::WeekOf { y, m, d }
+            }
+            _ => {
+                out.truncate(before);
+                return None;
+            }
+        };
+        let hit = &mut out[before];
+        hit.form = form;
+        hit.rule = "week-of";
+        end
+    }
+
     /// Expressions starting with "the".
     fn the(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
         let j = i + 1;
@@ -1064,8 +1130,41 @@ impl<'a> M<'a> {
             return Some(e);
         }
         // "the same day", "the same year"
-        if self.is(j, "same") {
-            return self.anaphoric(j, i, out);
+        if self.is(j, "same")
+            && let Some(e) = self.anaphoric(j, i, out)
+        {
+            return Some(e);
+        }
+        // "the comparable period last year", "the same period a year earlier"
+        let k = if matches!(
+            self.s(j).to_ascii_lowercase().as_str(),
+            "comparable" | "corresponding" | "same"
+        ) {
+            j + 1
+        } else {
+            j
+        };
+        if self.is(k, "period")
+            && let Some(e) = self.year_back(k + 1)
+        {
+            let form = Form::Results {
+                y: None,
+                dy: -1,
+                q: None,
+            };
+            return self.push(out, i, e, form, "results-quarter");
+        }
+        // "the nineties"
+        if let Some(d) = decade_word(self.s(j)) {
+            return self.push(out, i, j + 1, Form::DecadeWord(d), "decade");
+        }
+        // "the week of March 6"
+        if self.unit(j) == Some(Unit::Week)
+            && !self.plural(j)
+            && self.w(j + 1, W::Of)
+            && let Some(e) = self.week_of(j + 2, i, out)
+        {
+            return Some(e);
         }
         match self.lex(j) {
             // "the end of 2019", "the beginning of March", "the middle of next year"
@@ -1108,18 +1207,17 @@ impl<'a> M<'a> {
             Lex::Unit(Unit::Weekend) if !self.plural(j) => {
                 self.push(out, i, j + 1, Form::Weekend, "weekend")
             }
-            // "the quarter" in results copy is the last quarter reported.
-            Lex::Unit(Unit::Quarter) if !self.plural(j) && !self.w(j + 1, W::Of) => self.push(
-                out,
-                i,
-                j + 1,
-                Form::Results {
+            // "the quarter" in results copy is the last quarter reported; "the quarter a year
+            // ago" the same quarter a year before.
+            Lex::Unit(Unit::Quarter) if !self.plural(j) && !self.w(j + 1, W::Of) => {
+                let (dy, e) = self.year_back(j + 1).map_or((0, j + 1), |e| (-1, e));
+                let form = Form::Results {
                     y: None,
-                    dy: 0,
+                    dy,
                     q: None,
-                },
-                "the-quarter",
-            ),
+                };
+                self.push(out, i, e, form, "the-quarter")
+            }
             Lex::Unit(Unit::Day) if !self.plural(j) => {
                 // "the day before", "the day after", "the day before yesterday"
                 if self.w(j + 1, W::Before) {
@@ -1139,8 +1237,12 @@ impl<'a> M<'a> {
             Lex::W(W::Previous) if self.unit(j + 1) == Some(Unit::Day) && !self.plural(j + 1) => {
                 self.push(out, i, j + 2, Form::RefDay(-1), "day-before")
             }
+            Lex::W(W::Previous) if self.part_of_day(j + 1) => {
+                self.push(out, i, j + 2, Form::RefDay(-1), "day-before")
+            }
             Lex::W(W::Next | W::Following)
-                if self.unit(j + 1) == Some(Unit::Day) && !self.plural(j + 1) =>
+                if self.unit(j + 1) == Some(Unit::Day) && !self.plural(j + 1)
+                    || self.part_of_day(j + 1) =>
             {
                 self.push(out, i, j + 2, Form::RefDay(1), "day-after")
             }
@@ -1267,6 +1369,11 @@ impl<'a> M<'a> {
                 self.push(out, first, j + 1, Form::Future, "future-ref")
             }
             Lex::Ordinal(_) => self.quarter(j, first, out),
+            // "the last half of 1989"
+            Lex::W(W::Half) if dir == -1 && !past && self.w(j + 1, W::Of) => {
+                let (y, e) = self.year(j + 2)?;
+                self.push(out, first, e, Form::Half { y: Some(y), h: 2 }, "half")
+            }
             // "next fiscal year", "the current fiscal year"
             Lex::W(W::Fiscal)
                 if self.unit(j + 1) == Some(Unit::Year)
@@ -1742,6 +1849,21 @@ impl<'a> M<'a> {
         }
         None
     }
+}
+
+/// The tens of a decade named in words: "twenties" is 2, "nineties" 9.
+fn decade_word(w: &str) -> Option<i32> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "twenties" => 2,
+        "thirties" => 3,
+        "forties" => 4,
+        "fifties" => 5,
+        "sixties" => 6,
+        "seventies" => 7,
+        "eighties" => 8,
+        "nineties" => 9,
+        _ => return None,
+    })
 }
 
 fn t_upper(t: &[Token], i: usize) -> bool {

@@ -439,6 +439,18 @@ pub fn resolve(
         }
         Form::Year(y) => Value::Year(y),
         Form::Decade(d) => Value::Decade(d),
+        // The latest such decade begun by the anchor's year: "the twenties" is the 1920s
+        // until 2020.
+        Form::DecadeWord(t) => {
+            let d = a.year().div_euclid(10);
+            let back = (d.rem_euclid(10) - t).rem_euclid(10);
+            Value::Decade(d - back)
+        }
+        Form::WeekOf { y, m, d } => {
+            let day = resolve(&Form::Date { y, m, d }, anchor, ctx, tense)?.day()?;
+            let w = day.iso_week();
+            Value::Week(w.year(), w.week())
+        }
         Form::Century(c) => Value::Century(c),
         Form::Quarter { y, q } => {
             Value::Quarter(y.unwrap_or_else(|| period_year(a, q, 3, tense)), q)

@@ -1000,6 +1000,67 @@ fn periods_weeks_decades_and_prefixed_years() {
 }
 
 #[test]
+fn vague_spans_titles_and_days_in_apposition() {
+    run(&[
+        (
+            FRI,
+            "Prices are expected to rise in coming months.",
+            "coming months",
+            "FUTURE_REF",
+        ),
+        (
+            FRI,
+            "Margins shrank over the past several quarters.",
+            "the past several quarters",
+            "PAST_REF",
+        ),
+        (
+            FRI,
+            "Officials will meet again in the next few days.",
+            "the next few days",
+            "FUTURE_REF",
+        ),
+        (
+            FRI,
+            "Rates will stay low in the near term.",
+            "the near term",
+            "FUTURE_REF",
+        ),
+        (
+            FRI,
+            "In the short term, exports will suffer.",
+            "the short term",
+            "FUTURE_REF",
+        ),
+        (
+            FRI,
+            "The vote was postponed to a later date.",
+            "a later date",
+            "FUTURE_REF",
+        ),
+        // "the day before" the event named after it, set off after a date: that date.
+        (
+            FRI,
+            "He was last seen on Feb. 3, the day before police issued a warrant.",
+            "the day",
+            "2019-02-03",
+        ),
+        // Without the apposition it still counts from the last day named.
+        (
+            FRI,
+            "Police raided the house on Feb. 3 after a tip the day before.",
+            "the day before",
+            "2019-02-02",
+        ),
+    ]);
+    run_none(&[
+        "The short-term outlook is weak.",
+        "He served out the long term of his predecessor.",
+        "Baker said on ABC's \"This Week\" program that talks would go on.",
+    ]);
+}
+
+#[test]
 fn deictic_and_relative() {
     run(&[
         (

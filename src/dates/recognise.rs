@@ -471,6 +471,14 @@ impl<'a> M<'a> {
             }
             Lex::Season(_) => self.season(i, i, None, out),
             Lex::Ordinal(_) => self.quarter(i, i, out),
+            // "at a later date", "a future date"
+            Lex::NumWord(1)
+                if self.is(i, "a")
+                    && (self.w(i + 1, W::Later) || self.w(i + 1, W::Future))
+                    && self.is(i + 2, "date") =>
+            {
+                self.push(out, i, i + 3, Form::Future, "future-ref")
+            }
             Lex::NumWord(_) => self.ago(i, out),
             Lex::W(W::Several) => {
                 if self.unit(i + 1).is_some() && self.plural(i + 1) && self.w(i + 2, W::Ago) {
@@ -1063,6 +1071,26 @@ impl<'a> M<'a> {
         None
     }
 
+    /// "Oct. 12, the day before the crash": "the day" at `i` (on "the") set off by a comma
+    /// after a date, with the event it is counted from after it, is that date.
+    fn day_in_apposition(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let after_date = i >= 1
+            && self.p(i - 1, ',')
+            && out
+                .last()
+                .is_some_and(|h| h.end + 1 == i && matches!(h.form, Form::Date { .. }));
+        let k = i + 3;
+        let event = self.t.get(k).is_some_and(|t| t.kind != Kind::Punct)
+            && !matches!(
+                self.lex(k),
+                Lex::W(W::In | W::On | W::And | W::To | W::From | W::Of | W::By | W::During)
+            );
+        if !(after_date && event) {
+            return None;
+        }
+        self.push(out, i, i + 2, Form::RefDay(0), "day-in-apposition")
+    }
+
     /// Whether token `k` is "morning", "afternoon", "evening" or "night".
     fn part_of_day(&self, k: usize) -> bool {
         matches!(
@@ -1195,7 +1223,17 @@ impl<'a> M<'a> {
                 }
                 self.push(out, i, j + 1, Form::Future, "future-ref")
             }
-            Lex::W(W::Near) if self.w(j + 1, W::Future) => {
+            // "the near future", "the near term", "the short term", "the long term"
+            Lex::W(W::Near)
+                if self.w(j + 1, W::Future) || self.is(j + 1, "term") && !self.w(j + 2, W::Of) =>
+            {
+                self.push(out, i, j + 2, Form::Future, "future-ref")
+            }
+            Lex::Other
+                if (self.is(j, "short") || self.is(j, "long"))
+                    && self.is(j + 1, "term")
+                    && !self.w(j + 2, W::Of) =>
+            {
                 self.push(out, i, j + 2, Form::Future, "future-ref")
             }
             Lex::W(W::Coming) if self.unit(j + 1).is_some() && self.plural(j + 1) => {
@@ -1224,11 +1262,17 @@ impl<'a> M<'a> {
                     if self.w(j + 2, W::Yesterday) {
                         return self.push(out, i, j + 3, Form::DayOffset(-2), "deictic");
                     }
+                    if let Some(e) = self.day_in_apposition(i, out) {
+                        return Some(e);
+                    }
                     return self.push(out, i, j + 2, Form::RefDay(-1), "day-before");
                 }
                 if self.w(j + 1, W::After) {
                     if self.w(j + 2, W::Tomorrow) {
                         return self.push(out, i, j + 3, Form::DayOffset(2), "deictic");
+                    }
+                    if let Some(e) = self.day_in_apposition(i, out) {
+                        return Some(e);
                     }
                     return self.push(out, i, j + 2, Form::RefDay(1), "day-after");
                 }
@@ -1306,6 +1350,15 @@ impl<'a> M<'a> {
         };
         let past = self.w(i, W::Past);
         let j = i + 1;
+        // ABC's "This Week": a quoted title, not a time.
+        if first == i
+            && i > 0
+            && self.t[i].upper
+            && t_upper(self.t, j)
+            && (self.p(i - 1, '"') || self.p(i - 1, '“'))
+        {
+            return None;
+        }
         match self.lex(j) {
             // "the previous Friday", "the following Monday": from the text's last day.
             Lex::Weekday(wd)
@@ -1365,8 +1418,21 @@ impl<'a> M<'a> {
                 }
                 self.push(out, first, j + 1, Form::UnitRel(u, dir), "relative-unit")
             }
-            Lex::Unit(_) if matches!(self.lex(i), Lex::W(W::Coming)) && first < i => {
+            // "the coming weeks", "in coming months"
+            Lex::Unit(_)
+                if matches!(self.lex(i), Lex::W(W::Coming))
+                    && (first < i
+                        || i > 0 && (self.w(i - 1, W::In) || self.w(i - 1, W::During))) =>
+            {
                 self.push(out, first, j + 1, Form::Future, "future-ref")
+            }
+            // "the past several quarters", "the next few days": vaguely before or after.
+            Lex::W(W::Few | W::Several)
+                if first < i && dir != 0 && self.unit(j + 1).is_some() && self.plural(j + 1) =>
+            {
+                let form = if dir < 0 { Form::Past } else { Form::Future };
+                let rule = if dir < 0 { "past-ref" } else { "future-ref" };
+                self.push(out, first, j + 2, form, rule)
             }
             Lex::Ordinal(_) => self.quarter(j, first, out),
             // "the last half of 1989"

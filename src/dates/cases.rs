@@ -701,6 +701,13 @@ fn tense_cues_stay_in_their_clause() {
             "August",
             "2019-08",
         ),
+        // Abbreviations of states and "vs." end no sentence.
+        (
+            "2019-10-25",
+            "In January, days after a ruling in Smith vs. Jones in Birmingham, Ala., a bomb killed a guard.",
+            "January",
+            "2019-01",
+        ),
         // "through" after a verb that sets an end looks ahead; otherwise it is an end point.
         (
             "2019-10-30",

@@ -177,7 +177,14 @@ pub fn ends_sentence(text: &str, toks: &[Token], i: usize) -> bool {
                             | "No"
                             | "Prof"
                             | "Sept"
+                            | "vs"
+                            | "Sgt"
+                            | "Capt"
+                            | "Adm"
+                            | "Rev"
+                            | "Ave"
                     )
+                    || US_STATES.contains(&p)
                 {
                     return false;
                 }
@@ -214,6 +221,14 @@ fn quote_mark(text: &str, toks: &[Token], i: usize) -> bool {
         _ => false,
     }
 }
+
+/// US states as news agencies abbreviate them after a place ("Birmingham, Ala., killed"): their
+/// full stop ends no sentence.
+const US_STATES: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+    "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
+];
 
 /// Whether the sentence around tokens `first..end` gives results: an amount of money or a share
 /// price ("$3 million", "40 cents a share"), or speaks of a quarter.

@@ -701,6 +701,19 @@ fn tense_cues_stay_in_their_clause() {
             "August",
             "2019-08",
         ),
+        // "set on" schedules only after a form of "be".
+        (
+            "2019-02-06",
+            "The index closed near its record high set on Aug. 6.",
+            "Aug. 6",
+            "2018-08-06",
+        ),
+        (
+            "2019-02-06",
+            "The ceremony is set on Aug. 6 in Vienna.",
+            "Aug. 6",
+            "2019-08-06",
+        ),
         // Abbreviations of states and "vs." end no sentence.
         (
             "2019-10-25",

@@ -341,7 +341,17 @@ fn cue(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         | "aims" => Some(Tense::Future),
         "plans" | "planned" | "planning" | "plan" | "going" | "due" | "hopes" | "hope" | "set" => {
             let n = next(1).to_ascii_lowercase();
-            (n == "to" || n == "for" || (lower == "set" && n == "on")).then_some(Tense::Future)
+            // "is set on Monday" is scheduled; "a record set on Aug. 6" is past.
+            let set_on = lower == "set"
+                && n == "on"
+                && i > 0
+                && matches!(
+                    text[toks[i - 1].start..toks[i - 1].end]
+                        .to_ascii_lowercase()
+                        .as_str(),
+                    "is" | "are" | "was" | "were" | "be" | "been"
+                );
+            (n == "to" || n == "for" || set_on).then_some(Tense::Future)
         }
         "would" | "upcoming" | "forthcoming" | "payable" => Some(Tense::Future),
         // "effective Feb. 1": a date something takes effect, not "an effective ban".

@@ -979,6 +979,25 @@ fn periods_weeks_decades_and_prefixed_years() {
             "the corresponding period last year",
             "2017-Q4",
         ),
+        // The quarter ended on a day: most of its three months, unless the text named one.
+        (
+            FRI,
+            "In the quarter ended July 31, sales rose 4%.",
+            "the quarter",
+            "2018-Q2",
+        ),
+        (
+            FRI,
+            "Profit in the quarter ended Dec. 31 rose 5%.",
+            "the quarter",
+            "2018-Q4",
+        ),
+        (
+            "2019-10-25",
+            "Its fiscal first quarter ended Sept. 29. Sales in the quarter ended Sept. 29 rose 9%.",
+            "the quarter",
+            "2019-Q1",
+        ),
         (
             FRI,
             "Earnings will suffer in the last half of 2019.",

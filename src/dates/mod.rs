@@ -134,6 +134,7 @@ pub fn find(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
             && matches!(
                 hit.form,
                 Form::Quarter { .. }
+                    | Form::QuarterEnded { .. }
                     | Form::Results {
                         q: Some(_),
                         dy: 0,

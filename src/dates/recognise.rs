@@ -71,6 +71,16 @@ pub enum Form {
         /// 1-4.
         q: u32,
     },
+    /// "the quarter ended Sept. 30": the quarter the text named before, else the calendar
+    /// quarter holding most of the three months that end on that day.
+    QuarterEnded {
+        /// The year, when written.
+        y: Option<i32>,
+        /// Month 1-12.
+        m: u32,
+        /// Day 1-31.
+        d: u32,
+    },
     /// A half year.
     Half {
         /// The year, when written.
@@ -1091,6 +1101,19 @@ impl<'a> M<'a> {
         self.push(out, i, i + 2, Form::RefDay(0), "day-in-apposition")
     }
 
+    /// "ended Sept. 30" at `k`, after "the quarter": the quarter is the three months up to that
+    /// day (the date itself stays an expression of its own).
+    fn quarter_ended(&self, k: usize) -> Option<Form> {
+        if !(self.is(k, "ended") || self.is(k, "ending")) {
+            return None;
+        }
+        let (m, e, _) = self.month(k + 1)?;
+        let (d, e) = self.day(e)?;
+        let (y, _) = self.opt_year(e);
+        valid(y, m, d)?;
+        Some(Form::QuarterEnded { y, m, d })
+    }
+
     /// Whether token `k` is "morning", "afternoon", "evening" or "night".
     fn part_of_day(&self, k: usize) -> bool {
         matches!(
@@ -1248,6 +1271,9 @@ impl<'a> M<'a> {
             // "the quarter" in results copy is the last quarter reported; "the quarter a year
             // ago" the same quarter a year before.
             Lex::Unit(Unit::Quarter) if !self.plural(j) && !self.w(j + 1, W::Of) => {
+                if let Some(form) = self.quarter_ended(j + 1) {
+                    return self.push(out, i, j + 1, form, "quarter-ended");
+                }
                 let (dy, e) = self.year_back(j + 1).map_or((0, j + 1), |e| (-1, e));
                 let form = Form::Results {
                     y: None,

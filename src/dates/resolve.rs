@@ -477,6 +477,17 @@ pub fn resolve(
             Value::Week(w.year(), w.week())
         }
         Form::Century(c) => Value::Century(c),
+        // A quarter the text named before ("its fiscal first quarter") is the one reported.
+        Form::QuarterEnded { .. } if ctx.quarter.is_some() => {
+            Value::Quarter(reported.0, reported.1)
+        }
+        Form::QuarterEnded { y, m, d } => {
+            let end = resolve(&Form::Date { y, m, d }, anchor, ctx, tense)?.day()?;
+            // The middle month of the three: the one before the last, or two before when the
+            // period ends early in a month.
+            let middle = shift_months(end, if end.day() >= 15 { -1 } else { -2 })?;
+            Value::Quarter(middle.year(), (middle.month() - 1) / 3 + 1)
+        }
         Form::Quarter { y, q } => {
             Value::Quarter(y.unwrap_or_else(|| period_year(a, q, 3, tense)), q)
         }

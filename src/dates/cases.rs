@@ -979,6 +979,25 @@ fn periods_weeks_decades_and_prefixed_years() {
             "the corresponding period last year",
             "2017-Q4",
         ),
+        // A month of the year before, this one or the next.
+        (
+            FRI,
+            "Talks collapsed in July last year.",
+            "July last year",
+            "2018-07",
+        ),
+        (
+            FRI,
+            "Elections are due in March of next year.",
+            "March of next year",
+            "2020-03",
+        ),
+        (
+            FRI,
+            "He will visit Tokyo in May this year.",
+            "May this year",
+            "2019-05",
+        ),
         // The quarter ended on a day: most of its three months, unless the text named one.
         (
             FRI,

@@ -125,7 +125,7 @@ pub fn find(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
         }
         if matches!(
             hit.form,
-            Form::Date { .. } | Form::Month { .. } | Form::Year(_)
+            Form::Date { .. } | Form::Month { .. } | Form::MonthOfYear { .. } | Form::Year(_)
         ) && let Some((first_day, _)) = value.bounds()
         {
             ctx.dated = Some(first_day);

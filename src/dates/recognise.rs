@@ -40,6 +40,13 @@ pub enum Form {
     },
     /// A month named with a direction: "last March" is (3, -1), "this May" (5, 0).
     MonthRel(u32, i32),
+    /// A month of a year counted from the anchor's: "July last year" is (7, -1).
+    MonthOfYear {
+        /// Month 1-12.
+        m: u32,
+        /// Years from the anchor's.
+        dy: i32,
+    },
     /// A month, with or without its year.
     Month {
         /// The year, when written.
@@ -788,6 +795,21 @@ impl<'a> M<'a> {
         let (y, e) = self.opt_year(j);
         if let Some(y) = y {
             return self.push(out, first, e, Form::Month { y: Some(y), m }, "month-year");
+        }
+        // "July last year", "March of this year"
+        let k = if self.w(j, W::Of) { j + 1 } else { j };
+        let dy = match self.lex(k) {
+            Lex::W(W::Last) => Some(-1),
+            Lex::W(W::This) => Some(0),
+            Lex::W(W::Next) => Some(1),
+            _ => None,
+        };
+        if let Some(dy) = dy
+            && self.unit(k + 1) == Some(Unit::Year)
+            && !self.plural(k + 1)
+            && !(self.tight(k + 2) && (self.p(k + 2, '\'') || self.p(k + 2, '’')))
+        {
+            return self.push(out, first, k + 2, Form::MonthOfYear { m, dy }, "month-year");
         }
         if abbrev {
             return None;

@@ -453,6 +453,7 @@ pub fn resolve(
         }
         Form::Month { y: Some(y), m } => Value::Month(y, m),
         Form::Month { y: None, m } => Value::Month(month_year(a, m, tense), m),
+        Form::MonthOfYear { m, dy } => Value::Month(a.year() + dy, m),
         Form::MonthRel(m, dir) => {
             let am = a.month();
             let y = match dir {

@@ -701,6 +701,19 @@ fn tense_cues_stay_in_their_clause() {
             "August",
             "2019-08",
         ),
+        // The present leans neither way; "is to" schedules.
+        (
+            FRI,
+            "The family had vowed to fight on when the appeal is heard in May.",
+            "May",
+            "2019-05",
+        ),
+        (
+            FRI,
+            "Shares halted in London are to resume trading on Tuesday.",
+            "Tuesday",
+            "2019-02-26",
+        ),
         // "set on" schedules only after a form of "be".
         (
             "2019-02-06",

@@ -354,6 +354,12 @@ fn cue(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
             (n == "to" || n == "for" || set_on).then_some(Tense::Future)
         }
         "would" | "upcoming" | "forthcoming" | "payable" => Some(Tense::Future),
+        // "is to resume": scheduled. Otherwise the present ("when the case is heard in May")
+        // leans neither way, unless the verb it carries does ("is expected to").
+        "is" | "are" if next(1).eq_ignore_ascii_case("to") => Some(Tense::Future),
+        "is" | "are" if i + 1 < toks.len() && cue(text, toks, i + 1).is_none() => {
+            Some(Tense::Unknown)
+        }
         // "effective Feb. 1": a date something takes effect, not "an effective ban".
         "effective" => toks
             .get(i + 1)

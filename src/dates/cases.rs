@@ -660,6 +660,478 @@ fn weekdays() {
 }
 
 #[test]
+fn tense_cues_stay_in_their_clause() {
+    run(&[
+        // A quotation's tense is not its reporting verb's.
+        (
+            FRI,
+            "\"The delegation will fly out to Geneva early on Thursday,\" a spokesman said.",
+            "Thursday",
+            "2019-02-28",
+        ),
+        (
+            FRI,
+            "``The delegation will fly out to Geneva early on Thursday,'' a spokesman said.",
+            "Thursday",
+            "2019-02-28",
+        ),
+        // "that" opens a clause of its own, on either side.
+        (
+            FRI,
+            "Officials warned U.S. diplomats Wednesday that talks would end.",
+            "Wednesday",
+            "2019-02-20",
+        ),
+        (
+            MON,
+            "A judge rejected an order that the envoy remain in the country until March 6.",
+            "March 6",
+            "2019-03-06",
+        ),
+        // Adjectives in "un-…ed" and participles with their agent are no past tense.
+        (
+            "2019-10-25",
+            "The dividend would be paid on a still unspecified date in January.",
+            "January",
+            "2020-01",
+        ),
+        (
+            "2019-02-13",
+            "The airline will add flights to India by August, seeking markets spared by the slump.",
+            "August",
+            "2019-08",
+        ),
+        // The present leans neither way; "is to" schedules.
+        (
+            FRI,
+            "The family had vowed to fight on when the appeal is heard in May.",
+            "May",
+            "2019-05",
+        ),
+        (
+            FRI,
+            "Shares halted in London are to resume trading on Tuesday.",
+            "Tuesday",
+            "2019-02-26",
+        ),
+        // "set on" schedules only after a form of "be".
+        (
+            "2019-02-06",
+            "The index closed near its record high set on Aug. 6.",
+            "Aug. 6",
+            "2018-08-06",
+        ),
+        (
+            "2019-02-06",
+            "The ceremony is set on Aug. 6 in Vienna.",
+            "Aug. 6",
+            "2019-08-06",
+        ),
+        // Abbreviations of states and "vs." end no sentence.
+        (
+            "2019-10-25",
+            "In January, days after a ruling in Smith vs. Jones in Birmingham, Ala., a bomb killed a guard.",
+            "January",
+            "2019-01",
+        ),
+        // "through" after a verb that sets an end looks ahead; otherwise it is an end point.
+        (
+            "2019-10-30",
+            "The bank extended the loans through January.",
+            "January",
+            "2020-01",
+        ),
+        (
+            FRI,
+            "The fund has gained 4% this year through Feb. 15, a tracker says.",
+            "Feb. 15",
+            "2019-02-15",
+        ),
+    ]);
+}
+
+#[test]
+fn days_and_units_the_text_named_before() {
+    run(&[
+        (
+            FRI,
+            "Protesters marched on Feb. 14. Police detained 40 people that day.",
+            "that day",
+            "2019-02-14",
+        ),
+        (
+            FRI,
+            "The envoy arrived in Kabul on Tuesday. Earlier that day, a bomb exploded nearby.",
+            "Earlier that day",
+            "2019-02-19",
+        ),
+        (
+            FRI,
+            "The treaty was signed in March 2014 and ratified later that year.",
+            "later that year",
+            "2014",
+        ),
+        (
+            FRI,
+            "He joined the ministry in 1998 and was posted to Bonn the same year.",
+            "the same year",
+            "1998",
+        ),
+        (
+            FRI,
+            "Talks stalled on Jan. 9, and that same week the envoy resigned.",
+            "that same week",
+            "2019-W02",
+        ),
+        // A weekday before or after the last day named, not the anchor.
+        (
+            FRI,
+            "Shares fell 3% on Feb. 12 from the previous Friday.",
+            "the previous Friday",
+            "2019-02-08",
+        ),
+        (
+            FRI,
+            "The truce began on Feb. 1 and collapsed the following Monday.",
+            "the following Monday",
+            "2019-02-04",
+        ),
+    ]);
+    // Nothing named before: "that year" names no year.
+    run_none(&[
+        "Officials said that year had been the hardest.",
+        "He said that day-long talks were useful.",
+        "It was the same week-long drill as before.",
+    ]);
+}
+
+#[test]
+fn holidays() {
+    run(&[
+        (
+            FRI,
+            "The boy was rescued at sea on Thanksgiving Day.",
+            "Thanksgiving Day",
+            "2018-11-22",
+        ),
+        (
+            FRI,
+            "Talks will resume after Christmas.",
+            "Christmas",
+            "2019-12-25",
+        ),
+        (
+            FRI,
+            "The truce collapsed over Christmas 2017.",
+            "Christmas 2017",
+            "2017-12-25",
+        ),
+        // Easter 2018 fell on 1 April.
+        (
+            FRI,
+            "Pilgrims gathered last Easter.",
+            "last Easter",
+            "2018-04-01",
+        ),
+        (
+            FRI,
+            "Marches are planned for Good Friday.",
+            "Good Friday",
+            "2019-04-19",
+        ),
+        (
+            "2000-04-17",
+            "Crowds prayed as Easter week began.",
+            "Easter week",
+            "2000-W16",
+        ),
+        (
+            FRI,
+            "The law took effect on New Year's Day.",
+            "New Year's Day",
+            "2019-01-01",
+        ),
+        (
+            FRI,
+            "Fireworks lit the sky on New Year's Eve.",
+            "New Year's Eve",
+            "2018-12-31",
+        ),
+        // The Tuesday after the first Monday of November.
+        (
+            "2018-10-26",
+            "Campaigning will go on until Election Day.",
+            "Election Day",
+            "2018-11-06",
+        ),
+    ]);
+    run_none(&[
+        "Christmas sales rose 4% on the year.",
+        "He wished the troops a merry Christmas.",
+        "The Good Friday Agreement ended decades of violence.",
+        "The navy patrols near Christmas Island.",
+        "The New Year's honours list was published.",
+    ]);
+}
+
+#[test]
+fn year_ends_and_the_years_of_results_copy() {
+    run(&[
+        (
+            FRI,
+            "The company expects to close the deal by year-end.",
+            "year-end",
+            "2019",
+        ),
+        // "since" looks back to the last year end.
+        (
+            FRI,
+            "The index has risen 8% since year end.",
+            "year end",
+            "2018",
+        ),
+        (
+            FRI,
+            "New rules should be in place by year's end.",
+            "year's end",
+            "2019",
+        ),
+        (
+            FRI,
+            "Sales for the full year rose 4%.",
+            "the full year",
+            "2019",
+        ),
+        (FRI, "For the year, volume was flat.", "the year", "2019"),
+        (
+            FRI,
+            "The charge will hurt earnings for the fiscal year.",
+            "the fiscal year",
+            "2019",
+        ),
+        (
+            FRI,
+            "It expects higher sales in the current fiscal year.",
+            "the current fiscal year",
+            "2019",
+        ),
+        (
+            FRI,
+            "It plans to cut jobs next fiscal year.",
+            "next fiscal year",
+            "2020",
+        ),
+        // The quarter before the anchor's, when the text names none.
+        (
+            FRI,
+            "Revenue rose 5% in the latest period.",
+            "the latest period",
+            "2018-Q4",
+        ),
+        (
+            FRI,
+            "Growth slowed in the first nine months of the year.",
+            "the year",
+            "2019",
+        ),
+    ]);
+    run_none(&[
+        "Year-end bonuses were cut at the bank.",
+        "He recalled the year before the war.",
+        "Time named her its Person of the Year.",
+        "The year-end figures disappointed investors.",
+        "It was the year of the dragon in China.",
+    ]);
+}
+
+#[test]
+fn clock_times_before_a_day() {
+    run(&[
+        // "until" before the clock time still looks ahead.
+        (
+            FRI,
+            "Negotiators have until 9 a.m. Tuesday to sign the deal.",
+            "9 a.m. Tuesday",
+            "2019-02-26T09:00",
+        ),
+        (
+            FRI,
+            "The convoy will leave at 4:30 p.m. GMT tomorrow.",
+            "4:30 p.m. GMT tomorrow",
+            "2019-02-23T16:30",
+        ),
+        (
+            FRI,
+            "The blast struck at 10 am Monday.",
+            "10 am Monday",
+            "2019-02-18T10:00",
+        ),
+        (
+            FRI,
+            "The ceasefire took effect at 12 a.m. Sunday.",
+            "12 a.m. Sunday",
+            "2019-02-17T00:00",
+        ),
+    ]);
+    run_none(&["The session opened at 9 a.m. and closed at 5 p.m. sharp."]);
+}
+
+#[test]
+fn periods_weeks_decades_and_prefixed_years() {
+    run(&[
+        // Results copy: the same period a year before the quarter reported (2018-Q4 here).
+        (
+            FRI,
+            "Net income was $4 million, against $3 million for the quarter a year ago.",
+            "the quarter a year ago",
+            "2017-Q4",
+        ),
+        (
+            FRI,
+            "Profit rose from $2 million in the corresponding period last year.",
+            "the corresponding period last year",
+            "2017-Q4",
+        ),
+        // A month of the year before, this one or the next.
+        (
+            FRI,
+            "Talks collapsed in July last year.",
+            "July last year",
+            "2018-07",
+        ),
+        (
+            FRI,
+            "Elections are due in March of next year.",
+            "March of next year",
+            "2020-03",
+        ),
+        (
+            FRI,
+            "He will visit Tokyo in May this year.",
+            "May this year",
+            "2019-05",
+        ),
+        // The quarter ended on a day: most of its three months, unless the text named one.
+        (
+            FRI,
+            "In the quarter ended July 31, sales rose 4%.",
+            "the quarter",
+            "2018-Q2",
+        ),
+        (
+            FRI,
+            "Profit in the quarter ended Dec. 31 rose 5%.",
+            "the quarter",
+            "2018-Q4",
+        ),
+        (
+            "2019-10-25",
+            "Its fiscal first quarter ended Sept. 29. Sales in the quarter ended Sept. 29 rose 9%.",
+            "the quarter",
+            "2019-Q1",
+        ),
+        (
+            FRI,
+            "Earnings will suffer in the last half of 2019.",
+            "the last half of 2019",
+            "2019-H2",
+        ),
+        (
+            FRI,
+            "A hearing is set for the week of March 11.",
+            "the week of March 11",
+            "2019-W11",
+        ),
+        (
+            FRI,
+            "The party's fortunes collapsed in the nineties.",
+            "the nineties",
+            "199X",
+        ),
+        // The latest such decade begun by the anchor's year.
+        (
+            "2025-05-01",
+            "Rents have doubled since the twenties began.",
+            "the twenties",
+            "202X",
+        ),
+        (
+            FRI,
+            "Post-war rules shaped post-1959 politics on the island.",
+            "post-1959",
+            "1959",
+        ),
+        (
+            FRI,
+            "The envoy landed on Feb. 12 and met the king the next morning.",
+            "the next morning",
+            "2019-02-13",
+        ),
+    ]);
+}
+
+#[test]
+fn vague_spans_titles_and_days_in_apposition() {
+    run(&[
+        (
+            FRI,
+            "Prices are expected to rise in coming months.",
+            "coming months",
+            "FUTURE_REF",
+        ),
+        (
+            FRI,
+            "Margins shrank over the past several quarters.",
+            "the past several quarters",
+            "PAST_REF",
+        ),
+        (
+            FRI,
+            "Officials will meet again in the next few days.",
+            "the next few days",
+            "FUTURE_REF",
+        ),
+        (
+            FRI,
+            "Rates will stay low in the near term.",
+            "the near term",
+            "FUTURE_REF",
+        ),
+        (
+            FRI,
+            "In the short term, exports will suffer.",
+            "the short term",
+            "FUTURE_REF",
+        ),
+        (
+            FRI,
+            "The vote was postponed to a later date.",
+            "a later date",
+            "FUTURE_REF",
+        ),
+        // "the day before" the event named after it, set off after a date: that date.
+        (
+            FRI,
+            "He was last seen on Feb. 3, the day before police issued a warrant.",
+            "the day",
+            "2019-02-03",
+        ),
+        // Without the apposition it still counts from the last day named.
+        (
+            FRI,
+            "Police raided the house on Feb. 3 after a tip the day before.",
+            "the day before",
+            "2019-02-02",
+        ),
+    ]);
+    run_none(&[
+        "The short-term outlook is weak.",
+        "He served out the long term of his predecessor.",
+        "Baker said on ABC's \"This Week\" program that talks would go on.",
+    ]);
+}
+
+#[test]
 fn deictic_and_relative() {
     run(&[
         (

@@ -9,7 +9,8 @@
 //! The work is one tokenizer pass ([`tokens`]) and pattern matching over the tokens
 //! ([`recognise`]), then resolution of each match against the anchor and its clause's tense
 //! ([`resolve`]). Around that: datelines ([`dateline`]), the year of a date written without one
-//! ([`year`]), and the time of a text's main statement ([`statement`]).
+//! ([`year`]), holidays' days ([`holiday`]), and the time of a text's main statement
+//! ([`statement`]).
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -20,6 +21,7 @@
 //! ```
 
 pub mod dateline;
+pub mod holiday;
 pub mod recognise;
 pub mod resolve;
 pub mod statement;
@@ -87,9 +89,12 @@ pub fn find(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
             && hit.form == Form::Ago(tokens::Unit::Year, -1)
             && (hit.rule == "year-earlier"
                 || resolve::gives_figures(text, &toks, hit.first, hit.end));
-        let Some(value) = resolve::resolve(&hit.form, anchor, &ctx, tense) else {
+        let Some(mut value) = resolve::resolve(&hit.form, anchor, &ctx, tense) else {
             continue;
         };
+        if let (Value::Day(d), Some((h, m))) = (&value, hit.clock) {
+            value = Value::DayTime(*d, h, m);
+        }
         let start = toks[hit.first].start;
         let end = toks[hit.end - 1].end;
         let day = value.day();
@@ -103,19 +108,24 @@ pub fn find(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
                 | Form::Quarter { y: Some(_), .. }
                 | Form::Half { y: Some(_), .. }
                 | Form::Season { y: Some(_), .. }
+                | Form::Holiday { y: Some(_), .. }
         );
         if let (Some(d), true) = (
             day,
             matches!(
                 hit.form,
-                Form::Date { .. } | Form::Weekday { .. } | Form::DayOffset(_)
+                Form::Date { .. }
+                    | Form::Weekday { .. }
+                    | Form::DayOffset(_)
+                    | Form::RefWeekday(..)
+                    | Form::Holiday { .. }
             ),
         ) {
             ctx.day = Some(d);
         }
         if matches!(
             hit.form,
-            Form::Date { .. } | Form::Month { .. } | Form::Year(_)
+            Form::Date { .. } | Form::Month { .. } | Form::MonthOfYear { .. } | Form::Year(_)
         ) && let Some((first_day, _)) = value.bounds()
         {
             ctx.dated = Some(first_day);
@@ -124,6 +134,7 @@ pub fn find(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
             && matches!(
                 hit.form,
                 Form::Quarter { .. }
+                    | Form::QuarterEnded { .. }
                     | Form::Results {
                         q: Some(_),
                         dy: 0,
@@ -135,7 +146,7 @@ pub fn find(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
             ctx.quarter = Some((*y, *q));
         }
         let weekday = match hit.form {
-            Form::Weekday { wd, .. } => Some(wd),
+            Form::Weekday { wd, .. } | Form::RefWeekday(wd, _) => Some(wd),
             _ => toks[hit.first..hit.end].iter().find_map(|t| match t.lex {
                 tokens::Lex::Weekday(w) => Some(w),
                 _ => None,

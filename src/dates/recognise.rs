@@ -10,6 +10,7 @@
 //! period ("last", "early", "mid-", "the") stay inside.
 
 use super::Season;
+use super::holiday::Holiday;
 use super::tokens::{Kind, Lex, Token, Unit, W};
 
 /// Which way a weekday points from the anchor.
@@ -39,6 +40,13 @@ pub enum Form {
     },
     /// A month named with a direction: "last March" is (3, -1), "this May" (5, 0).
     MonthRel(u32, i32),
+    /// A month of a year counted from the anchor's: "July last year" is (7, -1).
+    MonthOfYear {
+        /// Month 1-12.
+        m: u32,
+        /// Years from the anchor's.
+        dy: i32,
+    },
     /// A month, with or without its year.
     Month {
         /// The year, when written.
@@ -50,6 +58,17 @@ pub enum Form {
     Year(i32),
     /// A decade: 199 for "the 1990s".
     Decade(i32),
+    /// A decade in words, by its tens: 9 for "the nineties".
+    DecadeWord(i32),
+    /// The week holding a day: "the week of March 6".
+    WeekOf {
+        /// The year, when written.
+        y: Option<i32>,
+        /// Month 1-12.
+        m: u32,
+        /// Day 1-31.
+        d: u32,
+    },
     /// A century: 19 for "the 20th century".
     Century(i32),
     /// A quarter, with or without its year.
@@ -58,6 +77,16 @@ pub enum Form {
         y: Option<i32>,
         /// 1-4.
         q: u32,
+    },
+    /// "the quarter ended Sept. 30": the quarter the text named before, else the calendar
+    /// quarter holding most of the three months that end on that day.
+    QuarterEnded {
+        /// The year, when written.
+        y: Option<i32>,
+        /// Month 1-12.
+        m: u32,
+        /// Day 1-31.
+        d: u32,
     },
     /// A half year.
     Half {
@@ -75,6 +104,15 @@ pub enum Form {
         /// -1 last, 0 this, 1 next; `None` when bare.
         rel: Option<i32>,
     },
+    /// A holiday: with its year, or relative ("last Thanksgiving" is `rel: Some(-1)`).
+    Holiday {
+        /// Which.
+        h: Holiday,
+        /// The year, when written.
+        y: Option<i32>,
+        /// -1 last, 0 this, 1 next; `None` when bare.
+        rel: Option<i32>,
+    },
     /// A weekday (1 = Monday).
     Weekday {
         /// 1-7.
@@ -84,16 +122,21 @@ pub enum Form {
     },
     /// "the weekend": the one nearest the anchor in the clause's tense.
     Weekend,
+    /// "year-end": the anchor's year, or in the past tense the year before.
+    YearEnd,
     /// A day counted from the anchor: today 0, yesterday -1, tomorrow 1.
     DayOffset(i64),
     /// A calendar unit counted from the anchor's: "last week" is (Week, -1).
     UnitRel(Unit, i32),
     /// A count of units before (negative) or after the anchor: "two days ago" is (Day, -2).
     Ago(Unit, i32),
-    /// A day counted from the last day the text mentioned: "the day before" is -1.
+    /// A day counted from the last day the text mentioned: "the day before" is -1, "that day"
+    /// 0.
     RefDay(i64),
+    /// A weekday counted from the last day the text mentioned: "the previous Friday" is (5, -1).
+    RefWeekday(u32, i32),
     /// A calendar unit counted from the last date the text mentioned: "the following year" is
-    /// (Year, 1), "the previous month" (Month, -1).
+    /// (Year, 1), "the previous month" (Month, -1), "that year" (Year, 0).
     RefUnit(Unit, i32),
     /// A quarter of results copy: "the 1988 third quarter" (`y`), "the year-ago quarter"
     /// (`dy` -1), "this year's first quarter", "the quarter". Without `q` it is the quarter the
@@ -126,6 +169,8 @@ pub struct Hit {
     pub form: Form,
     /// The rule that fired.
     pub rule: &'static str,
+    /// A clock time written before the day ("9 a.m. Tuesday"): hour 0-23 and minute.
+    pub clock: Option<(u32, u32)>,
 }
 
 /// Day-month order for ambiguous numeric dates, per separator.
@@ -340,7 +385,8 @@ impl<'a> M<'a> {
         let t = self.t[i];
         match t.kind {
             Kind::Num => self
-                .iso(i, out)
+                .clock_day(i, out)
+                .or_else(|| self.iso(i, out))
                 .or_else(|| self.numeric(i, out))
                 .or_else(|| self.day_month(i, i, out))
                 .or_else(|| self.ago(i, out))
@@ -387,6 +433,10 @@ impl<'a> M<'a> {
                 | W::Past,
             ) => self.relative(i, i, out),
             Lex::W(W::Earlier | W::Later) => {
+                // "earlier that day", "later that year"
+                if self.is(i + 1, "that") {
+                    return self.anaphoric(i + 2, i, out);
+                }
                 // "earlier this year", "later this month", "earlier in the week"
                 let j = if self.w(i + 1, W::In) && self.w(i + 2, W::The) {
                     i + 3
@@ -438,6 +488,14 @@ impl<'a> M<'a> {
             }
             Lex::Season(_) => self.season(i, i, None, out),
             Lex::Ordinal(_) => self.quarter(i, i, out),
+            // "at a later date", "a future date"
+            Lex::NumWord(1)
+                if self.is(i, "a")
+                    && (self.w(i + 1, W::Later) || self.w(i + 1, W::Future))
+                    && self.is(i + 2, "date") =>
+            {
+                self.push(out, i, i + 3, Form::Future, "future-ref")
+            }
             Lex::NumWord(_) => self.ago(i, out),
             Lex::W(W::Several) => {
                 if self.unit(i + 1).is_some() && self.plural(i + 1) && self.w(i + 2, W::Ago) {
@@ -448,6 +506,9 @@ impl<'a> M<'a> {
             Lex::Unit(Unit::Year) => {
                 // "year-ago period", "year-earlier third quarter"
                 if let Some(e) = self.results(i, i, out) {
+                    return Some(e);
+                }
+                if let Some(e) = self.year_end(i, out) {
                     return Some(e);
                 }
                 // "year-earlier", "year-ago" results: the year before the anchor's.
@@ -463,6 +524,21 @@ impl<'a> M<'a> {
             _ => {
                 if self.is(i, "Q") && t_upper(self.t, i) {
                     return self.q_quarter(i, out);
+                }
+                // "post-1959 politics", "pre-2008 levels"
+                if (self.is(i, "post") || self.is(i, "pre"))
+                    && self.tight(i + 1)
+                    && self.dash(i + 1)
+                    && self.tight(i + 2)
+                {
+                    return self.year_alone(i + 2, i, out);
+                }
+                // "that day", "that same year"
+                if self.is(i, "that") {
+                    return self.anaphoric(i + 1, i, out);
+                }
+                if let Some(e) = self.holiday(i, i, None, out) {
+                    return Some(e);
                 }
                 // "nineteen ninety-six"
                 let (y, e) = self.spelled_year(i)?;
@@ -484,6 +560,7 @@ impl<'a> M<'a> {
             end,
             form,
             rule,
+            clock: None,
         });
         Some(end)
     }
@@ -647,6 +724,7 @@ impl<'a> M<'a> {
                         end: j,
                         form: Form::Date { y, m, d },
                         rule: "range-start",
+                        clock: None,
                     });
                     let rule = if y.is_some() {
                         "day-month-year"
@@ -686,6 +764,7 @@ impl<'a> M<'a> {
                 end: e,
                 form: Form::Date { y, m, d },
                 rule,
+                clock: None,
             });
             // A range on the same month: "March 3-5", "March 3 to 5", "March 3 and 4".
             if y.is_none()
@@ -716,6 +795,21 @@ impl<'a> M<'a> {
         let (y, e) = self.opt_year(j);
         if let Some(y) = y {
             return self.push(out, first, e, Form::Month { y: Some(y), m }, "month-year");
+        }
+        // "July last year", "March of this year"
+        let k = if self.w(j, W::Of) { j + 1 } else { j };
+        let dy = match self.lex(k) {
+            Lex::W(W::Last) => Some(-1),
+            Lex::W(W::This) => Some(0),
+            Lex::W(W::Next) => Some(1),
+            _ => None,
+        };
+        if let Some(dy) = dy
+            && self.unit(k + 1) == Some(Unit::Year)
+            && !self.plural(k + 1)
+            && !(self.tight(k + 2) && (self.p(k + 2, '\'') || self.p(k + 2, '’')))
+        {
+            return self.push(out, first, k + 2, Form::MonthOfYear { m, dy }, "month-year");
         }
         if abbrev {
             return None;
@@ -811,6 +905,62 @@ impl<'a> M<'a> {
         self.push(out, first, e, Form::Weekday { wd, rel }, rule)
     }
 
+    /// `9 a.m. Tuesday`, `4 p.m. EDT tomorrow`, `10:30 am Friday`: a day with its clock time.
+    fn clock_day(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let (h, digits) = self.num(i)?;
+        if digits > 2 || !(1..=12).contains(&h) {
+            return None;
+        }
+        let mut k = i + 1;
+        let mut min = 0;
+        if self.p(k, ':') && self.tight(k) && self.tight(k + 1) {
+            let (m, md) = self.num(k + 1)?;
+            if md != 2 || m > 59 {
+                return None;
+            }
+            min = m;
+            k += 2;
+        }
+        // "a.m.", "p.m.", "am", "pm"
+        let meridiem = self.s(k).to_ascii_lowercase();
+        let pm = match meridiem.as_str() {
+            "am" | "pm" => {
+                k += 1;
+                meridiem == "pm"
+            }
+            "a" | "p" if self.p(k + 1, '.') && self.tight(k + 1) && self.is(k + 2, "m") => {
+                let pm = meridiem == "p";
+                k += 3;
+                if self.p(k, '.') && self.tight(k) {
+                    k += 1;
+                }
+                pm
+            }
+            _ => return None,
+        };
+        // A time zone: "EDT", "GMT".
+        if self.t.get(k).is_some_and(|t| {
+            t.kind == Kind::Word
+                && (2..=4).contains(&t.len())
+                && self.s(k).bytes().all(|b| b.is_ascii_uppercase())
+                && self.s(k).ends_with('T')
+        }) {
+            k += 1;
+        }
+        let before = out.len();
+        let end = match self.lex(k) {
+            Lex::Weekday(_) => self.weekday(k, i, Rel::Bare, out),
+            Lex::W(W::Today) => self.deictic(k, 0, out),
+            Lex::W(W::Tomorrow) => self.deictic(k, 1, out),
+            Lex::W(W::Yesterday) => self.deictic(k, -1, out),
+            _ => None,
+        };
+        let hit = out.get_mut(before)?;
+        hit.first = i;
+        hit.clock = Some((h % 12 + if pm { 12 } else { 0 }, min));
+        end
+    }
+
     /// `today`, `yesterday morning`.
     fn deictic(&self, i: usize, offset: i64, out: &mut Vec<Hit>) -> Option<usize> {
         let mut e = i + 1;
@@ -868,11 +1018,169 @@ impl<'a> M<'a> {
         }
     }
 
+    /// `year-end`, `year end`, `year's end` after a preposition ("by year-end", "since year
+    /// end"): the end of the anchor's year, or of the one before in the past tense.
+    fn year_end(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let end = if self.tight(i + 1) && self.dash(i + 1) && self.tight(i + 2) {
+            i + 2
+        } else if (self.p(i + 1, '\'') || self.p(i + 1, '’'))
+            && self.tight(i + 1)
+            && self.is(i + 2, "s")
+            && self.tight(i + 2)
+        {
+            i + 3
+        } else {
+            i + 1
+        };
+        if !self.w(end, W::End) || self.plural(i) || i == 0 {
+            return None;
+        }
+        if !matches!(
+            self.lex(i - 1),
+            Lex::W(
+                W::By
+                    | W::Since
+                    | W::Before
+                    | W::After
+                    | W::Until
+                    | W::Through
+                    | W::To
+                    | W::From
+                    | W::In
+                    | W::On
+            )
+        ) && !self.is(i - 1, "at")
+        {
+            return None;
+        }
+        self.push(out, i, end + 1, Form::YearEnd, "year-end")
+    }
+
+    /// `the full year`, `the fiscal year`, and "the year" after "for" or "of" ("sales for the
+    /// year", "the first nine months of the year"): the anchor's year.
+    fn the_year(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let j = i + 1;
+        let k = if self.is(j, "full") || self.w(j, W::Fiscal) {
+            j + 1
+        } else {
+            j
+        };
+        if self.unit(k) != Some(Unit::Year) || self.plural(k) || t_upper(self.t, k) {
+            return None;
+        }
+        // "the year-ago quarter", "the year before", "the year since the war"
+        if self.tight(k + 1) && (self.dash(k + 1) || self.p(k + 1, '\'') || self.p(k + 1, '’')) {
+            return None;
+        }
+        if matches!(
+            self.lex(k + 1),
+            Lex::W(W::Before | W::After | W::Since | W::Ago | W::Earlier | W::Later | W::To)
+        ) || self.is(k + 1, "that")
+            || self.is(k + 1, "when")
+        {
+            return None;
+        }
+        let after_for_of = i > 0 && (self.is(i - 1, "for") || self.w(i - 1, W::Of));
+        if k == j && !after_for_of {
+            return None;
+        }
+        self.push(out, i, k + 1, Form::UnitRel(Unit::Year, 0), "the-year")
+    }
+
+    /// "a year ago", "a year earlier", "last year" at `k`, closing a period of results copy:
+    /// the index after it.
+    fn year_back(&self, k: usize) -> Option<usize> {
+        if self.lex(k) == Lex::NumWord(1)
+            && self.unit(k + 1) == Some(Unit::Year)
+            && !self.plural(k + 1)
+            && (self.w(k + 2, W::Ago) || self.w(k + 2, W::Earlier))
+        {
+            return Some(k + 3);
+        }
+        if self.w(k, W::Last) && self.unit(k + 1) == Some(Unit::Year) && !self.plural(k + 1) {
+            return Some(k + 2);
+        }
+        None
+    }
+
+    /// "Oct. 12, the day before the crash": "the day" at `i` (on "the") set off by a comma
+    /// after a date, with the event it is counted from after it, is that date.
+    fn day_in_apposition(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let after_date = i >= 1
+            && self.p(i - 1, ',')
+            && out
+                .last()
+                .is_some_and(|h| h.end + 1 == i && matches!(h.form, Form::Date { .. }));
+        let k = i + 3;
+        let event = self.t.get(k).is_some_and(|t| t.kind != Kind::Punct)
+            && !matches!(
+                self.lex(k),
+                Lex::W(W::In | W::On | W::And | W::To | W::From | W::Of | W::By | W::During)
+            );
+        if !(after_date && event) {
+            return None;
+        }
+        self.push(out, i, i + 2, Form::RefDay(0), "day-in-apposition")
+    }
+
+    /// "ended Sept. 30" at `k`, after "the quarter": the quarter is the three months up to that
+    /// day (the date itself stays an expression of its own).
+    fn quarter_ended(&self, k: usize) -> Option<Form> {
+        if !(self.is(k, "ended") || self.is(k, "ending")) {
+            return None;
+        }
+        let (m, e, _) = self.month(k + 1)?;
+        let (d, e) = self.day(e)?;
+        let (y, _) = self.opt_year(e);
+        valid(y, m, d)?;
+        Some(Form::QuarterEnded { y, m, d })
+    }
+
+    /// Whether token `k` is "morning", "afternoon", "evening" or "night".
+    fn part_of_day(&self, k: usize) -> bool {
+        matches!(
+            self.lex(k),
+            Lex::W(W::Morning | W::Afternoon | W::Evening | W::Night)
+        )
+    }
+
+    /// The date after "the week of" at `k`: the week holding it.
+    fn week_of(&self, k: usize, first: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let before = out.len();
+        let end = if self.num(k).is_some() {
+            self.day_month(k, first, out)
+        } else {
+            self.month_first(k, first, out)
+        };
+        let form = match (end, out.get(before).map(|h| h.form.clone())) {
+            (Some(_), Some(Form::Date { y, m, d })) if out.len() == before + 1 => {
+                Form::WeekOf { y, m, d }
+            }
+            _ => {
+                out.truncate(before);
+                return None;
+            }
+        };
+        let hit = &mut out[before];
+        hit.form = form;
+        hit.rule = "week-of";
+        end
+    }
+
     /// Expressions starting with "the".
     fn the(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
         let j = i + 1;
         if let Some(e) = self.results(j, i, out) {
             return Some(e);
+        }
+        // "the latest period" of results copy: the quarter reported.
+        if self.w(j, W::Latest) && self.is(j + 1, "period") {
+            let form = Form::Results {
+                y: None,
+                dy: 0,
+                q: None,
+            };
+            return self.push(out, i, j + 2, form, "the-quarter");
         }
         // "the year two thousand", "the year two thousand and five"
         if self.unit(j) == Some(Unit::Year)
@@ -890,6 +1198,46 @@ impl<'a> M<'a> {
                 e = k + 1;
             }
             return self.push(out, i, e, Form::Year(y), "spelled-year");
+        }
+        if let Some(e) = self.the_year(i, out) {
+            return Some(e);
+        }
+        // "the same day", "the same year"
+        if self.is(j, "same")
+            && let Some(e) = self.anaphoric(j, i, out)
+        {
+            return Some(e);
+        }
+        // "the comparable period last year", "the same period a year earlier"
+        let k = if matches!(
+            self.s(j).to_ascii_lowercase().as_str(),
+            "comparable" | "corresponding" | "same"
+        ) {
+            j + 1
+        } else {
+            j
+        };
+        if self.is(k, "period")
+            && let Some(e) = self.year_back(k + 1)
+        {
+            let form = Form::Results {
+                y: None,
+                dy: -1,
+                q: None,
+            };
+            return self.push(out, i, e, form, "results-quarter");
+        }
+        // "the nineties"
+        if let Some(d) = decade_word(self.s(j)) {
+            return self.push(out, i, j + 1, Form::DecadeWord(d), "decade");
+        }
+        // "the week of March 6"
+        if self.unit(j) == Some(Unit::Week)
+            && !self.plural(j)
+            && self.w(j + 1, W::Of)
+            && let Some(e) = self.week_of(j + 2, i, out)
+        {
+            return Some(e);
         }
         match self.lex(j) {
             // "the end of 2019", "the beginning of March", "the middle of next year"
@@ -920,7 +1268,17 @@ impl<'a> M<'a> {
                 }
                 self.push(out, i, j + 1, Form::Future, "future-ref")
             }
-            Lex::W(W::Near) if self.w(j + 1, W::Future) => {
+            // "the near future", "the near term", "the short term", "the long term"
+            Lex::W(W::Near)
+                if self.w(j + 1, W::Future) || self.is(j + 1, "term") && !self.w(j + 2, W::Of) =>
+            {
+                self.push(out, i, j + 2, Form::Future, "future-ref")
+            }
+            Lex::Other
+                if (self.is(j, "short") || self.is(j, "long"))
+                    && self.is(j + 1, "term")
+                    && !self.w(j + 2, W::Of) =>
+            {
                 self.push(out, i, j + 2, Form::Future, "future-ref")
             }
             Lex::W(W::Coming) if self.unit(j + 1).is_some() && self.plural(j + 1) => {
@@ -932,29 +1290,37 @@ impl<'a> M<'a> {
             Lex::Unit(Unit::Weekend) if !self.plural(j) => {
                 self.push(out, i, j + 1, Form::Weekend, "weekend")
             }
-            // "the quarter" in results copy is the last quarter reported.
-            Lex::Unit(Unit::Quarter) if !self.plural(j) && !self.w(j + 1, W::Of) => self.push(
-                out,
-                i,
-                j + 1,
-                Form::Results {
+            // "the quarter" in results copy is the last quarter reported; "the quarter a year
+            // ago" the same quarter a year before.
+            Lex::Unit(Unit::Quarter) if !self.plural(j) && !self.w(j + 1, W::Of) => {
+                if let Some(form) = self.quarter_ended(j + 1) {
+                    return self.push(out, i, j + 1, form, "quarter-ended");
+                }
+                let (dy, e) = self.year_back(j + 1).map_or((0, j + 1), |e| (-1, e));
+                let form = Form::Results {
                     y: None,
-                    dy: 0,
+                    dy,
                     q: None,
-                },
-                "the-quarter",
-            ),
+                };
+                self.push(out, i, e, form, "the-quarter")
+            }
             Lex::Unit(Unit::Day) if !self.plural(j) => {
                 // "the day before", "the day after", "the day before yesterday"
                 if self.w(j + 1, W::Before) {
                     if self.w(j + 2, W::Yesterday) {
                         return self.push(out, i, j + 3, Form::DayOffset(-2), "deictic");
                     }
+                    if let Some(e) = self.day_in_apposition(i, out) {
+                        return Some(e);
+                    }
                     return self.push(out, i, j + 2, Form::RefDay(-1), "day-before");
                 }
                 if self.w(j + 1, W::After) {
                     if self.w(j + 2, W::Tomorrow) {
                         return self.push(out, i, j + 3, Form::DayOffset(2), "deictic");
+                    }
+                    if let Some(e) = self.day_in_apposition(i, out) {
+                        return Some(e);
                     }
                     return self.push(out, i, j + 2, Form::RefDay(1), "day-after");
                 }
@@ -963,8 +1329,12 @@ impl<'a> M<'a> {
             Lex::W(W::Previous) if self.unit(j + 1) == Some(Unit::Day) && !self.plural(j + 1) => {
                 self.push(out, i, j + 2, Form::RefDay(-1), "day-before")
             }
+            Lex::W(W::Previous) if self.part_of_day(j + 1) => {
+                self.push(out, i, j + 2, Form::RefDay(-1), "day-before")
+            }
             Lex::W(W::Next | W::Following)
-                if self.unit(j + 1) == Some(Unit::Day) && !self.plural(j + 1) =>
+                if self.unit(j + 1) == Some(Unit::Day) && !self.plural(j + 1)
+                    || self.part_of_day(j + 1) =>
             {
                 self.push(out, i, j + 2, Form::RefDay(1), "day-after")
             }
@@ -999,6 +1369,23 @@ impl<'a> M<'a> {
         }
     }
 
+    /// `(same) day`, `(same) year`, at `k` after "that" or "the": the day or the unit of the last
+    /// date the text mentioned.
+    fn anaphoric(&self, k: usize, first: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let k = if self.is(k, "same") { k + 1 } else { k };
+        let u = self.unit(k).filter(|_| !self.plural(k))?;
+        let form = match u {
+            Unit::Day => Form::RefDay(0),
+            Unit::Week | Unit::Month | Unit::Quarter | Unit::Year => Form::RefUnit(u, 0),
+            _ => return None,
+        };
+        // "that day-long meeting", "the same year-ago figures": a modifier, not a time.
+        if self.tight(k + 1) && self.dash(k + 1) {
+            return None;
+        }
+        self.push(out, first, k + 1, form, "anaphoric")
+    }
+
     /// `last week`, `next month`, `this year`, `the coming week`, `last Friday`, `this spring`,
     /// `the latest quarter`.
     fn relative(&self, i: usize, first: usize, out: &mut Vec<Hit>) -> Option<usize> {
@@ -1011,7 +1398,24 @@ impl<'a> M<'a> {
         };
         let past = self.w(i, W::Past);
         let j = i + 1;
+        // ABC's "This Week": a quoted title, not a time.
+        if first == i
+            && i > 0
+            && self.t[i].upper
+            && t_upper(self.t, j)
+            && (self.p(i - 1, '"') || self.p(i - 1, '“'))
+        {
+            return None;
+        }
         match self.lex(j) {
+            // "the previous Friday", "the following Monday": from the text's last day.
+            Lex::Weekday(wd)
+                if first < i
+                    && matches!(self.lex(i), Lex::W(W::Following | W::Previous))
+                    && t_upper(self.t, j) =>
+            {
+                self.push(out, first, j + 1, Form::RefWeekday(wd, dir), "ref-weekday")
+            }
             Lex::Weekday(_) if !past => {
                 let rel = match dir {
                     -1 => Rel::Last,
@@ -1062,12 +1466,140 @@ impl<'a> M<'a> {
                 }
                 self.push(out, first, j + 1, Form::UnitRel(u, dir), "relative-unit")
             }
-            Lex::Unit(_) if matches!(self.lex(i), Lex::W(W::Coming)) && first < i => {
+            // "the coming weeks", "in coming months"
+            Lex::Unit(_)
+                if matches!(self.lex(i), Lex::W(W::Coming))
+                    && (first < i
+                        || i > 0 && (self.w(i - 1, W::In) || self.w(i - 1, W::During))) =>
+            {
                 self.push(out, first, j + 1, Form::Future, "future-ref")
             }
+            // "the past several quarters", "the next few days": vaguely before or after.
+            Lex::W(W::Few | W::Several)
+                if first < i && dir != 0 && self.unit(j + 1).is_some() && self.plural(j + 1) =>
+            {
+                let form = if dir < 0 { Form::Past } else { Form::Future };
+                let rule = if dir < 0 { "past-ref" } else { "future-ref" };
+                self.push(out, first, j + 2, form, rule)
+            }
             Lex::Ordinal(_) => self.quarter(j, first, out),
-            _ => None,
+            // "the last half of 1989"
+            Lex::W(W::Half) if dir == -1 && !past && self.w(j + 1, W::Of) => {
+                let (y, e) = self.year(j + 2)?;
+                self.push(out, first, e, Form::Half { y: Some(y), h: 2 }, "half")
+            }
+            // "next fiscal year", "the current fiscal year"
+            Lex::W(W::Fiscal)
+                if self.unit(j + 1) == Some(Unit::Year)
+                    && !self.plural(j + 1)
+                    && !self.w(i, W::Latest) =>
+            {
+                self.push(
+                    out,
+                    first,
+                    j + 2,
+                    Form::UnitRel(Unit::Year, dir),
+                    "relative-unit",
+                )
+            }
+            _ => self.holiday(j, first, Some(dir), out),
         }
+    }
+
+    /// `Christmas`, `Thanksgiving Day`, `New Year's Eve`, `Good Friday`, `Easter week`,
+    /// `Christmas 2018`; after "last", "next", "this" when `rel` says so.
+    fn holiday(
+        &self,
+        i: usize,
+        first: usize,
+        rel: Option<i32>,
+        out: &mut Vec<Hit>,
+    ) -> Option<usize> {
+        if !t_upper(self.t, i) {
+            return None;
+        }
+        let day = |k: usize| self.unit(k) == Some(Unit::Day) && !self.plural(k);
+        let named_day = |k: usize| day(k) && t_upper(self.t, k);
+        // "New Year's Day", "Valentine's Day": the possessive, then "Day" or "Eve".
+        let possessive = |k: usize| {
+            (self.p(k, '\'') || self.p(k, '’'))
+                && self.tight(k)
+                && self.is(k + 1, "s")
+                && self.tight(k + 1)
+        };
+        let (h, e, named) = match self.s(i) {
+            "Christmas" if self.is(i + 1, "Eve") => (Holiday::ChristmasEve, i + 2, true),
+            "Christmas" if day(i + 1) => (Holiday::Christmas, i + 2, true),
+            "Christmas" => (Holiday::Christmas, i + 1, false),
+            "Thanksgiving" if day(i + 1) => (Holiday::Thanksgiving, i + 2, true),
+            "Thanksgiving" => (Holiday::Thanksgiving, i + 1, false),
+            "Easter" if self.lex(i + 1) == Lex::Weekday(7) => (Holiday::Easter, i + 2, true),
+            "Easter" if self.unit(i + 1) == Some(Unit::Week) && !self.plural(i + 1) => {
+                (Holiday::EasterWeek, i + 2, true)
+            }
+            "Easter" => (Holiday::Easter, i + 1, false),
+            "Good" if self.lex(i + 1) == Lex::Weekday(5) && t_upper(self.t, i + 1) => {
+                (Holiday::GoodFriday, i + 2, true)
+            }
+            "New" if self.unit(i + 1) == Some(Unit::Year) && possessive(i + 2) => {
+                if named_day(i + 4) {
+                    (Holiday::NewYearsDay, i + 5, true)
+                } else if self.is(i + 4, "Eve") {
+                    (Holiday::NewYearsEve, i + 5, true)
+                } else {
+                    return None;
+                }
+            }
+            "Valentine" if possessive(i + 1) && named_day(i + 3) => {
+                (Holiday::ValentinesDay, i + 4, true)
+            }
+            "Election" if named_day(i + 1) => (Holiday::ElectionDay, i + 2, true),
+            "Veterans" | "Armistice" if named_day(i + 1) => (Holiday::ArmisticeDay, i + 2, true),
+            "Boxing" if named_day(i + 1) => (Holiday::BoxingDay, i + 2, true),
+            _ => return None,
+        };
+        // "the Good Friday Agreement", "Christmas Island": part of a name, skipped whole (its
+        // "Friday" is no weekday either).
+        if self
+            .t
+            .get(e)
+            .is_some_and(|t| t.kind == Kind::Word && t.upper && t.lex == Lex::Other)
+        {
+            return Some(e + 1);
+        }
+        let k = if self.w(e, W::Of) { e + 1 } else { e };
+        let (y, end) = match self.year(k) {
+            Some((y, end)) => (Some(y), end),
+            None => {
+                let (y, end) = self.opt_year(e);
+                (y, end)
+            }
+        };
+        // "Christmas" alone is also a season and a word of trade ("Christmas sales"): a day only
+        // after a word that introduces a time.
+        let introduced = named
+            || y.is_some()
+            || first < i
+            || i > 0
+                && matches!(
+                    self.lex(i - 1),
+                    Lex::W(
+                        W::On
+                            | W::By
+                            | W::Before
+                            | W::After
+                            | W::Until
+                            | W::Since
+                            | W::Through
+                            | W::During
+                            | W::To
+                            | W::From
+                    )
+                );
+        if !introduced {
+            return None;
+        }
+        self.push(out, first, end, Form::Holiday { h, y, rel }, "holiday")
     }
 
     /// An optional ordinal ("third", "third-") then "quarter": the ordinal and the index after
@@ -1295,6 +1827,7 @@ impl<'a> M<'a> {
             end: j,
             form: Form::Year(y1),
             rule: "year-range",
+            clock: None,
         });
         self.push(out, j + 1, j + 2, Form::Year(y2), "year-range")
     }
@@ -1430,6 +1963,21 @@ impl<'a> M<'a> {
         }
         None
     }
+}
+
+/// The tens of a decade named in words: "twenties" is 2, "nineties" 9.
+fn decade_word(w: &str) -> Option<i32> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "twenties" => 2,
+        "thirties" => 3,
+        "forties" => 4,
+        "fifties" => 5,
+        "sixties" => 6,
+        "seventies" => 7,
+        "eighties" => 8,
+        "nineties" => 9,
+        _ => return None,
+    })
 }
 
 fn t_upper(t: &[Token], i: usize) -> bool {

@@ -10,6 +10,7 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
+use super::holiday::Holiday;
 use super::recognise::{Form, Rel};
 use super::timex::{Season, Value};
 use super::tokens::{Kind, Lex, Token, Unit, W, tokenize};
@@ -31,8 +32,11 @@ pub fn tense_around(text: &str, toks: &[Token], first: usize, end: usize) -> Ten
     const REACH: usize = 40;
     // A preposition right before the expression: "since" settles it; "until Tuesday" and "by
     // Jan. 14" look ahead unless the clause is in the past ("had not called him a suspect until
-    // Thursday", "by Monday, officials had hardened their stand").
+    // Thursday", "by Monday, officials had hardened their stand"). "Through" marks an end
+    // that lies ahead only after a verb that sets one ("extended loans through January"), not
+    // in "has fallen this year through Oct. 19".
     let mut deadline = false;
+    let mut through = false;
     if first > 0 {
         let p = &toks[first - 1];
         let w = &text[p.start..p.end];
@@ -42,6 +46,7 @@ pub fn tense_around(text: &str, toks: &[Token], first: usize, end: usize) -> Ten
         {
             deadline = true;
         }
+        through = w.eq_ignore_ascii_case("through");
         if w.eq_ignore_ascii_case("since") {
             return Tense::Past;
         }
@@ -61,11 +66,15 @@ pub fn tense_around(text: &str, toks: &[Token], first: usize, end: usize) -> Ten
         if toks[i + 1].newline_before && first - i > 1 && toks[i].kind == Kind::Punct {
             break;
         }
+        if quote_mark(text, toks, i) || (first - i > 1 && opens_clause(text, toks, i)) {
+            break;
+        }
     }
-    // Rightwards to the sentence end.
+    // Rightwards to the sentence end, a quotation's edge, or a clause that "that" opens.
     let mut j = end;
     while j < toks.len() && j - end < REACH {
-        if ends_sentence(text, toks, j) {
+        if ends_sentence(text, toks, j) || quote_mark(text, toks, j) || opens_clause(text, toks, j)
+        {
             break;
         }
         if let Some(t) = cue(text, toks, j) {
@@ -79,20 +88,21 @@ pub fn tense_around(text: &str, toks: &[Token], first: usize, end: usize) -> Ten
     }
     // "extended its deadline until Tuesday", "postponed the vote by a week": a past verb that
     // sets a deadline points ahead.
-    let sets_deadline = deadline
+    let sets_deadline = (deadline || through)
         && toks[first.saturating_sub(REACH)..first].iter().any(|t| {
             let w = &text[t.start..t.end];
             DEADLINE_VERBS.iter().any(|v| w.eq_ignore_ascii_case(v))
         });
     match best {
         Some((_, Tense::Past)) if !sets_deadline => Tense::Past,
-        _ if deadline => Tense::Future,
+        _ if deadline || sets_deadline => Tense::Future,
         Some((_, t)) => t,
         None => Tense::Unknown,
     }
 }
 
-/// Past verbs that set a deadline or move a date: what follows "until" or "by" lies ahead.
+/// Past verbs that set a deadline or move a date: what follows "until", "by" or "through" lies
+/// ahead.
 const DEADLINE_VERBS: &[&str] = &[
     "extended",
     "postponed",
@@ -167,7 +177,14 @@ pub fn ends_sentence(text: &str, toks: &[Token], i: usize) -> bool {
                             | "No"
                             | "Prof"
                             | "Sept"
+                            | "vs"
+                            | "Sgt"
+                            | "Capt"
+                            | "Adm"
+                            | "Rev"
+                            | "Ave"
                     )
+                    || US_STATES.contains(&p)
                 {
                     return false;
                 }
@@ -177,6 +194,41 @@ pub fn ends_sentence(text: &str, toks: &[Token], i: usize) -> bool {
         _ => false,
     }
 }
+
+/// Whether token `i` is "that", which opens a clause with its own tense ("warned on Monday that
+/// they would", "an order that he stay until March 6").
+fn opens_clause(text: &str, toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    text[t.start..t.end].eq_ignore_ascii_case("that")
+}
+
+/// Whether token `i` is a quotation mark (`"`, `“`, `”`, or either half of ``` `` ``` and `''`):
+/// the tense of the words quoted and of the verb that reports them are not one.
+fn quote_mark(text: &str, toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    if t.kind != Kind::Punct {
+        return false;
+    }
+    match &text[t.start..t.end] {
+        "\"" | "“" | "”" | "`" => true,
+        "'" => {
+            let pair = |k: usize| {
+                toks.get(k)
+                    .is_some_and(|o| o.kind == Kind::Punct && &text[o.start..o.end] == "'")
+            };
+            (pair(i + 1) && !toks[i + 1].space_before) || (i > 0 && pair(i - 1) && !t.space_before)
+        }
+        _ => false,
+    }
+}
+
+/// US states as news agencies abbreviate them after a place ("Birmingham, Ala., killed"): their
+/// full stop ends no sentence.
+const US_STATES: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+    "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
+];
 
 /// Whether the sentence around tokens `first..end` gives results: an amount of money or a share
 /// price ("$3 million", "40 cents a share"), or speaks of a quarter.
@@ -289,9 +341,25 @@ fn cue(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         | "aims" => Some(Tense::Future),
         "plans" | "planned" | "planning" | "plan" | "going" | "due" | "hopes" | "hope" | "set" => {
             let n = next(1).to_ascii_lowercase();
-            (n == "to" || n == "for" || (lower == "set" && n == "on")).then_some(Tense::Future)
+            // "is set on Monday" is scheduled; "a record set on Aug. 6" is past.
+            let set_on = lower == "set"
+                && n == "on"
+                && i > 0
+                && matches!(
+                    text[toks[i - 1].start..toks[i - 1].end]
+                        .to_ascii_lowercase()
+                        .as_str(),
+                    "is" | "are" | "was" | "were" | "be" | "been"
+                );
+            (n == "to" || n == "for" || set_on).then_some(Tense::Future)
         }
         "would" | "upcoming" | "forthcoming" | "payable" => Some(Tense::Future),
+        // "is to resume": scheduled. Otherwise the present ("when the case is heard in May")
+        // leans neither way, unless the verb it carries does ("is expected to").
+        "is" | "are" if next(1).eq_ignore_ascii_case("to") => Some(Tense::Future),
+        "is" | "are" if i + 1 < toks.len() && cue(text, toks, i + 1).is_none() => {
+            Some(Tense::Unknown)
+        }
         // "effective Feb. 1": a date something takes effect, not "an effective ban".
         "effective" => toks
             .get(i + 1)
@@ -306,9 +374,13 @@ fn cue(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
             (!after_auxiliary(text, toks, i)).then_some(Tense::Past)
         }
         _ => {
+            // Not adjectives ("unspecified", "undisclosed") nor participles with their agent
+            // ("markets untouched by", "a plan backed by"), whose tense is a verb's before.
             if lower.len() >= 5
                 && lower.ends_with("ed")
                 && !t.upper
+                && !lower.starts_with("un")
+                && !next(1).eq_ignore_ascii_case("by")
                 && !after_auxiliary(text, toks, i)
                 && !matches!(
                     lower.as_str(),
@@ -374,6 +446,8 @@ pub fn resolve(
             };
             Value::Quarter(ry + dy, rq)
         }
+        // "that year" with no date before it names none.
+        Form::RefUnit(u, 0) => unit_value(ctx.dated?, u, 0)?,
         Form::RefUnit(u, n) => unit_value(ctx.dated.unwrap_or(a), u, n)?,
         Form::Date { y: Some(y), m, d } => Value::Day(NaiveDate::from_ymd_opt(y, m, d)?),
         Form::Date { y: None, m, d } => {
@@ -385,6 +459,7 @@ pub fn resolve(
         }
         Form::Month { y: Some(y), m } => Value::Month(y, m),
         Form::Month { y: None, m } => Value::Month(month_year(a, m, tense), m),
+        Form::MonthOfYear { m, dy } => Value::Month(a.year() + dy, m),
         Form::MonthRel(m, dir) => {
             let am = a.month();
             let y = match dir {
@@ -396,7 +471,30 @@ pub fn resolve(
         }
         Form::Year(y) => Value::Year(y),
         Form::Decade(d) => Value::Decade(d),
+        // The latest such decade begun by the anchor's year: "the twenties" is the 1920s
+        // until 2020.
+        Form::DecadeWord(t) => {
+            let d = a.year().div_euclid(10);
+            let back = (d.rem_euclid(10) - t).rem_euclid(10);
+            Value::Decade(d - back)
+        }
+        Form::WeekOf { y, m, d } => {
+            let day = resolve(&Form::Date { y, m, d }, anchor, ctx, tense)?.day()?;
+            let w = day.iso_week();
+            Value::Week(w.year(), w.week())
+        }
         Form::Century(c) => Value::Century(c),
+        // A quarter the text named before ("its fiscal first quarter") is the one reported.
+        Form::QuarterEnded { .. } if ctx.quarter.is_some() => {
+            Value::Quarter(reported.0, reported.1)
+        }
+        Form::QuarterEnded { y, m, d } => {
+            let end = resolve(&Form::Date { y, m, d }, anchor, ctx, tense)?.day()?;
+            // The middle month of the three: the one before the last, or two before when the
+            // period ends early in a month.
+            let middle = shift_months(end, if end.day() >= 15 { -1 } else { -2 })?;
+            Value::Quarter(middle.year(), (middle.month() - 1) / 3 + 1)
+        }
         Form::Quarter { y, q } => {
             Value::Quarter(y.unwrap_or_else(|| period_year(a, q, 3, tense)), q)
         }
@@ -428,6 +526,7 @@ pub fn resolve(
             .unwrap_or(cur);
             Value::Season(y, s)
         }
+        Form::Holiday { h, y, rel } => holiday_value(h, holiday_day(a, h, y, rel, tense)?),
         Form::Weekday { wd, rel } => Value::Day(weekday(a, wd, rel, tense)),
         Form::Weekend => {
             let wd = a.weekday().number_from_monday();
@@ -441,8 +540,15 @@ pub fn resolve(
             let w = base.iso_week();
             Value::Weekend(w.year(), w.week())
         }
+        Form::YearEnd if tense == Tense::Past && a.month() < 12 => Value::Year(a.year() - 1),
+        Form::YearEnd => Value::Year(a.year()),
         Form::DayOffset(n) => Value::Day(shift_days(a, n)?),
+        Form::RefDay(0) => Value::Day(ctx.day?),
         Form::RefDay(n) => Value::Day(shift_days(ctx.day.unwrap_or(a), n)?),
+        Form::RefWeekday(wd, dir) => {
+            let rel = if dir < 0 { Rel::Last } else { Rel::Next };
+            Value::Day(weekday(ctx.day.unwrap_or(a), wd, rel, tense))
+        }
         Form::UnitRel(u, n) => unit_value(a, u, n)?,
         Form::Ago(u, n) => ago_value(a, u, n)?,
         Form::Present => Value::Present,
@@ -465,6 +571,7 @@ fn unanchored(form: &Form) -> Option<Value> {
         Form::Quarter { y: Some(y), q } => Value::Quarter(y, q),
         Form::Half { y: Some(y), h } => Value::Half(y, h),
         Form::Season { y: Some(y), s, .. } => Value::Season(y, s),
+        Form::Holiday { h, y: Some(y), .. } => holiday_value(h, h.day(y)?),
         Form::Weekday { wd, .. } => Value::Weekday(wd),
         Form::Present => Value::Present,
         Form::Past => Value::Past,
@@ -547,6 +654,39 @@ fn season_year(a: NaiveDate) -> i32 {
         a.year() - 1
     } else {
         a.year()
+    }
+}
+
+/// The day of a holiday: in the year written; strictly before or after the anchor for "last"
+/// and "next"; else in the year the tense calls for, as a day without a year.
+fn holiday_day(
+    a: NaiveDate,
+    h: Holiday,
+    y: Option<i32>,
+    rel: Option<i32>,
+    tense: Tense,
+) -> Option<NaiveDate> {
+    if let Some(y) = y {
+        return h.day(y);
+    }
+    let this = h.day(a.year())?;
+    match rel {
+        Some(-1) if this < a => Some(this),
+        Some(-1) => h.day(a.year() - 1),
+        Some(1) if this > a => Some(this),
+        Some(1) => h.day(a.year() + 1),
+        Some(_) => Some(this),
+        None => h.day(year_for(a, this.month(), this.day(), tense)),
+    }
+}
+
+/// Easter week is a week; every other holiday a day.
+fn holiday_value(h: Holiday, d: NaiveDate) -> Value {
+    if h == Holiday::EasterWeek {
+        let w = d.iso_week();
+        Value::Week(w.year(), w.week())
+    } else {
+        Value::Day(d)
     }
 }
 

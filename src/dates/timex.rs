@@ -58,6 +58,8 @@ impl Season {
 pub enum Value {
     /// One calendar day: `2019-02-21`.
     Day(NaiveDate),
+    /// A day and a clock time (hour, minute): `2019-02-21T09:00`.
+    DayTime(NaiveDate, u32, u32),
     /// A month: `2019-02`.
     Month(i32, u32),
     /// A year: `2019`.
@@ -94,7 +96,7 @@ impl Value {
     /// The single day this value denotes, if it is one day.
     pub fn day(&self) -> Option<NaiveDate> {
         match self {
-            Value::Day(d) => Some(*d),
+            Value::Day(d) | Value::DayTime(d, ..) => Some(*d),
             _ => None,
         }
     }
@@ -102,7 +104,7 @@ impl Value {
     /// The year this value lies in, when it lies in one year.
     pub fn year(&self) -> Option<i32> {
         match *self {
-            Value::Day(d) => Some(d.year()),
+            Value::Day(d) | Value::DayTime(d, ..) => Some(d.year()),
             Value::Month(y, _)
             | Value::Year(y)
             | Value::Quarter(y, _)
@@ -119,7 +121,7 @@ impl Value {
     pub fn bounds(&self) -> Option<(NaiveDate, NaiveDate)> {
         let ymd = NaiveDate::from_ymd_opt;
         match *self {
-            Value::Day(d) => Some((d, d)),
+            Value::Day(d) | Value::DayTime(d, ..) => Some((d, d)),
             Value::Month(y, m) => Some((ymd(y, m, 1)?, last_of_month(y, m)?)),
             Value::Year(y) => Some((ymd(y, 1, 1)?, ymd(y, 12, 31)?)),
             Value::Week(y, w) | Value::Weekend(y, w) => Some((
@@ -159,6 +161,13 @@ impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Value::Day(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            Value::DayTime(d, h, m) => write!(
+                f,
+                "{:04}-{:02}-{:02}T{h:02}:{m:02}",
+                d.year(),
+                d.month(),
+                d.day()
+            ),
             Value::Month(y, m) => write!(f, "{y:04}-{m:02}"),
             Value::Year(y) => write!(f, "{y:04}"),
             Value::Week(y, w) => write!(f, "{y:04}-W{w:02}"),
@@ -190,6 +199,7 @@ mod tests {
     fn prints_timex3() {
         let cases = [
             (Value::Day(d(2019, 2, 21)), "2019-02-21"),
+            (Value::DayTime(d(2019, 2, 21), 9, 5), "2019-02-21T09:05"),
             (Value::Month(2019, 2), "2019-02"),
             (Value::Year(2019), "2019"),
             (Value::Week(2019, 8), "2019-W08"),

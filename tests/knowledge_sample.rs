@@ -123,6 +123,12 @@ const TENURES: &[Tenure] = &[
     // State Department statement, 7 March 2023 (began 20 January 2021); Sputnik 7 March and HRNW
     // 15 March 2023: leaves the post on 17 March, telephone briefings until then.
     t("Ned Price", SPOX, "US", "2021-01-20", Until("2023-03-17")),
+    // en.wikipedia.org "John Kirby (admiral)": Spokesperson May 12, 2015 – January 20, 2017
+    // (state.gov briefing of 19 January 2017: his last day at the podium).
+    t("John Kirby", SPOX, "US", "2015-05-12", Until("2017-01-20")),
+    // wikimili.com "Matthew Miller (spokesperson)": in office April 24, 2023 – January 20, 2025,
+    // succeeded by Tammy Bruce on January 20, 2025; kiwix 2023-10: assumed office April 24, 2023.
+    t("Matthew Miller", SPOX, "US", "2023-04-24", Until("2025-01-20")),
     // China
     // en.wikipedia.org "Wang Yi": 16 March 2013 – 30 December 2022.
     t("Wang Yi", FM, "CN", "2013-03-16", Until("2022-12-30")),

@@ -40,7 +40,7 @@ pub fn identity_bytes(val: &impl Serialize) -> Vec<u8> {
 /// A template input not yet converted for tera.
 enum Pending<'a> {
     Serialize(Box<dyn ErasedSerialize + 'a>),
-    Value(tera::Value),
+    Lazy(Box<dyn FnOnce() -> tera::Value + 'a>),
 }
 
 /// A value tera can convert, behind a pointer.
@@ -69,7 +69,7 @@ impl<'a> HashingContext<'a> {
         for (key, val) in self.pending {
             match val {
                 Pending::Serialize(v) => cx.insert_value(key, v.to_value()),
-                Pending::Value(v) => cx.insert_value(key, v),
+                Pending::Lazy(build) => cx.insert_value(key, build()),
             }
         }
         cx
@@ -83,29 +83,19 @@ impl<'a> HashingContext<'a> {
         self.pending.push((key, Pending::Serialize(Box::new(val))));
     }
 
-    /// Inserts `val` under `key`, hashing `identity` (from [`identity_bytes`]) in its place:
-    /// the same data in a shape postcard takes, such as
-    /// [`crate::render::model::ArticleCx::identity`].
-    pub fn insert_identified<T: Serialize + 'a>(
+    /// Inserts the value `build` makes under `key`, hashing `identity` in its place: the
+    /// caller's promise that equal identities make equal values. `build` runs only if the
+    /// page is rendered, so a reused page never builds its largest inputs.
+    pub fn insert_lazy(
         &mut self,
         key: &'static str,
-        val: T,
         identity: &[u8],
+        build: impl FnOnce() -> tera::Value + 'a,
     ) {
         self.inputs.extend_from_slice(key.as_bytes());
         self.inputs.push(0xfd);
         self.inputs.extend_from_slice(identity);
-        self.pending.push((key, Pending::Serialize(Box::new(val))));
-    }
-
-    /// Inserts a value already converted for the template, hashing `identity` in its place: the
-    /// caller's promise that equal identities mean equal values (list pages share the entries
-    /// of their articles this way instead of converting and hashing them page after page).
-    pub fn insert_value(&mut self, key: &'static str, val: tera::Value, identity: &[u8]) {
-        self.inputs.extend_from_slice(key.as_bytes());
-        self.inputs.push(0xfe);
-        self.inputs.extend_from_slice(identity);
-        self.pending.push((key, Pending::Value(val)));
+        self.pending.push((key, Pending::Lazy(Box::new(build))));
     }
 
     /// The hash of everything inserted, with the template's name and the page's path.

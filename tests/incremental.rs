@@ -148,3 +148,83 @@ fn a_changed_article_is_inferred_again_and_shown() {
     site.build();
     assert_eq!(output(&site), before);
 }
+
+/// An edit of the article at an index of the sorted content files.
+type Edit = (usize, fn(&str) -> String);
+
+#[test]
+fn a_warm_build_after_edits_equals_a_cold_build_of_the_same_texts() {
+    // Pages are reused by the identities of the articles they show; any page that shows an
+    // edited article (its own, its neighbours', lists, related articles) must be rendered
+    // again. The proof: the warm output equals a cold build of the same texts.
+    let site = TestSite::seeds();
+    // Ten more short wires a day apart, so that most pages show only a few articles.
+    let places = [
+        "Tokyo", "Moscow", "Beijing", "Seoul", "Berlin", "Paris", "Rome", "Madrid", "Oslo",
+        "Vienna",
+    ];
+    for (k, place) in places.iter().enumerate() {
+        site.write(
+            &format!("content/wire-{k:02}.txt"),
+            &format!(
+                "Talks in {place} number {k}\n\n{}, March {} 2017 (Reuters) - The foreign minister said on Monday that talks in {place} would continue next month.\n\nOfficials gave no further details.\n",
+                place.to_uppercase(),
+                k + 1
+            ),
+        );
+    }
+    site.build();
+    let content = site.root().join("content");
+    let mut files: Vec<_> = std::fs::read_dir(&content)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    let edits: [Edit; 4] = [
+        // A wire's new headline: its neighbours' prev/next links show it.
+        (10, |t| t.replacen("Talks in", "Renewed talks in", 1)),
+        // A new headline: the neighbours' prev/next links and every list show it.
+        (2, |t| format!("Minister Holds Firm On Island Talks\n\n{t}")),
+        // A new paragraph: the page and the search index change, the lists may not.
+        (1, |t| {
+            format!("{t}\n\nOfficials declined to comment on the timetable for the talks.\n")
+        }),
+        // A new lead with another day: the article moves in the timeline.
+        (3, |t| {
+            format!(
+                "TOKYO, March 3 (Kyodo) -- The foreign minister said on Monday that talks would resume.\n\n{t}"
+            )
+        }),
+    ];
+    for (k, edit) in edits {
+        let text = std::fs::read_to_string(&files[k]).unwrap();
+        std::fs::write(&files[k], edit(&text)).unwrap();
+        let report = site.build();
+        assert!(report.ok, "{:?}", report.diagnostics);
+        assert_eq!(report.inferred, 1);
+        if k == 1 {
+            // A paragraph that moves nothing leaves most pages as they were.
+            assert!(
+                report.render.reused > report.render.pages / 2,
+                "a warm build reuses pages: {} of {}",
+                report.render.reused,
+                report.render.pages
+            );
+        }
+        let warm = output(&site);
+        std::fs::remove_dir_all(site.public()).unwrap();
+        std::fs::remove_dir_all(site.root().join(".communique-cache")).unwrap();
+        site.build();
+        let cold = output(&site);
+        let differ: Vec<&String> = cold
+            .keys()
+            .chain(warm.keys())
+            .filter(|p| cold.get(*p) != warm.get(*p))
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "edit of file {k}: warm differs from cold in {differ:?}"
+        );
+    }
+}

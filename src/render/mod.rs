@@ -240,6 +240,9 @@ pub fn render_site(
         entries: (0..timeline.articles.len())
             .map(|_| std::sync::OnceLock::new())
             .collect(),
+        ids: (0..timeline.articles.len())
+            .map(|_| std::sync::OnceLock::new())
+            .collect(),
     };
     // Feeds, exports and the search index are written while pages render.
     let whole_site = s.select.is_none();
@@ -325,15 +328,13 @@ struct PageCx<'a> {
     site: &'a SiteCx,
     order: &'a [usize],
     years: &'a [crate::order::YearGroup],
-    /// Each article's list entry, converted for templates and hashed the first time a page
+    /// Each article's list entry, converted for templates the first time a rendered page
     /// lists it; every other list page showing the article shares it.
-    entries: Vec<std::sync::OnceLock<SharedEntry>>,
-}
-
-/// An article's entry as every list page receives it.
-struct SharedEntry {
-    value: tera::Value,
-    hash: u64,
+    entries: Vec<std::sync::OnceLock<tera::Value>>,
+    /// Each article's identity: a hash of everything inferred about it and its slug, which
+    /// its entry and page are built from. Pages are hashed from these, so a page reused from
+    /// the previous output costs no page model at all.
+    ids: Vec<std::sync::OnceLock<u64>>,
 }
 
 #[derive(Serialize)]
@@ -347,19 +348,24 @@ struct GroupCx {
 
 impl PageCx<'_> {
     /// Article `i`'s list entry, shared by every page that lists it.
-    fn entry(&self, i: usize) -> &SharedEntry {
-        self.entries[i].get_or_init(|| {
-            let entry = self.builder.entry(i);
-            let bytes = postcard::to_allocvec(&entry).unwrap_or_default();
-            SharedEntry {
-                value: tera::Value::from_serializable(&entry),
-                hash: crate::cache::hash_parts(&[&bytes]),
-            }
+    fn entry(&self, i: usize) -> tera::Value {
+        self.entries[i]
+            .get_or_init(|| tera::Value::from_serializable(&self.builder.entry(i)))
+            .clone()
+    }
+
+    /// Article `i`'s identity (see [`PageCx::ids`]).
+    fn id(&self, i: usize) -> u64 {
+        *self.ids[i].get_or_init(|| {
+            let article = crate::reuse::identity_bytes(&self.timeline.articles[i]);
+            crate::cache::hash_parts(&[&article, self.timeline.slugs[i].as_bytes()])
         })
     }
 
     /// Inserts the timeline section of `indexes` as `timeline`: years → months → entries.
-    fn insert_timeline(&self, cx: &mut HashingContext, indexes: &[usize]) {
+    /// Hashed from the articles' identities; converted for the template only if the page is
+    /// rendered.
+    fn insert_timeline<'s>(&'s self, cx: &mut HashingContext<'s>, indexes: &[usize]) {
         let mut groups = by_year_month(&self.timeline.articles, indexes);
         if self.s.config.newest_first() {
             groups.reverse();
@@ -376,49 +382,52 @@ impl PageCx<'_> {
             }
         }
         let mut identity: Vec<u8> = Vec::with_capacity(indexes.len() * 8 + 64);
-        let years: Vec<tera::Value> = groups
-            .into_iter()
-            .map(|y| {
-                let label = y
-                    .year
-                    .map_or_else(|| "Undated".to_string(), |v| v.to_string());
-                identity.extend_from_slice(label.as_bytes());
-                let months: Vec<tera::Value> = y
-                    .months
-                    .into_iter()
-                    .map(|m| {
-                        let (label, id) = match y.year {
-                            Some(v) => (
-                                format!("{} {v}", month_name(m.month)),
-                                format!("{v}-{:02}", m.month),
-                            ),
-                            None => ("Date not known".to_string(), "undated".to_string()),
-                        };
-                        identity.extend_from_slice(id.as_bytes());
-                        let entries: Vec<tera::Value> = m
-                            .articles
-                            .into_iter()
-                            .map(|i| {
-                                let shared = self.entry(i);
-                                identity.extend_from_slice(&shared.hash.to_le_bytes());
-                                shared.value.clone()
-                            })
-                            .collect();
-                        tera::Value::from(std::collections::BTreeMap::from([
-                            ("label", tera::Value::from(label)),
-                            ("id", tera::Value::from(id)),
-                            ("entries", tera::Value::from(entries)),
-                        ]))
-                    })
-                    .collect();
-                tera::Value::from(std::collections::BTreeMap::from([
-                    ("year", tera::Value::from(y.year)),
-                    ("label", tera::Value::from(label)),
-                    ("months", tera::Value::from(months)),
-                ]))
-            })
-            .collect();
-        cx.insert_value("timeline", tera::Value::from(years), &identity);
+        for y in &groups {
+            identity.extend_from_slice(&y.year.unwrap_or(i32::MIN).to_le_bytes());
+            for m in &y.months {
+                identity.extend_from_slice(&m.month.to_le_bytes());
+                identity.extend_from_slice(&(m.articles.len() as u64).to_le_bytes());
+                for &i in &m.articles {
+                    identity.extend_from_slice(&self.id(i).to_le_bytes());
+                }
+            }
+        }
+        cx.insert_lazy("timeline", &identity, move || {
+            let years: Vec<tera::Value> = groups
+                .into_iter()
+                .map(|y| {
+                    let label = y
+                        .year
+                        .map_or_else(|| "Undated".to_string(), |v| v.to_string());
+                    let months: Vec<tera::Value> = y
+                        .months
+                        .into_iter()
+                        .map(|m| {
+                            let (label, id) = match y.year {
+                                Some(v) => (
+                                    format!("{} {v}", month_name(m.month)),
+                                    format!("{v}-{:02}", m.month),
+                                ),
+                                None => ("Date not known".to_string(), "undated".to_string()),
+                            };
+                            let entries: Vec<tera::Value> =
+                                m.articles.into_iter().map(|i| self.entry(i)).collect();
+                            tera::Value::from(std::collections::BTreeMap::from([
+                                ("label", tera::Value::from(label)),
+                                ("id", tera::Value::from(id)),
+                                ("entries", tera::Value::from(entries)),
+                            ]))
+                        })
+                        .collect();
+                    tera::Value::from(std::collections::BTreeMap::from([
+                        ("year", tera::Value::from(y.year)),
+                        ("label", tera::Value::from(label)),
+                        ("months", tera::Value::from(months)),
+                    ]))
+                })
+                .collect();
+            tera::Value::from(years)
+        });
     }
 
     /// Every group of a list (topics, speakers or sources) as an index page lists it.
@@ -487,11 +496,28 @@ impl PageCx<'_> {
                 )
             }
             Page::Article(i) => {
-                let article = self.builder.article(*i);
-                let title = article.entry.title.clone();
-                let slug = article.entry.slug.clone();
-                let identity = crate::reuse::identity_bytes(&article.identity());
-                cx.insert_identified("article", article, &identity);
+                let i = *i;
+                let a = &self.timeline.articles[i];
+                let title = a.title.value.clone().unwrap_or_else(|| a.id.clone());
+                let slug = self.timeline.slugs[i].clone();
+                // The page shows this article, its neighbours' links and the entries of its
+                // related articles and other reports of the same statement.
+                let n = self.timeline.articles.len();
+                let shown = [i.checked_sub(1), Some(i), (i + 1 < n).then_some(i + 1)];
+                let mut identity: Vec<u8> = Vec::new();
+                for j in shown.into_iter().flatten().chain(
+                    self.timeline.related[i]
+                        .iter()
+                        .chain(&self.timeline.same_statement[i])
+                        .copied(),
+                ) {
+                    identity.extend_from_slice(&(j as u64).to_le_bytes());
+                    identity.extend_from_slice(&self.id(j).to_le_bytes());
+                }
+                identity.extend_from_slice(&(self.timeline.related[i].len() as u64).to_le_bytes());
+                cx.insert_lazy("article", &identity, move || {
+                    tera::Value::from_serializable(&self.builder.article(i))
+                });
                 (
                     "article.html",
                     article_url(&slug),

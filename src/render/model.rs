@@ -192,39 +192,6 @@ pub struct ArticleCx {
     pub file: String,
 }
 
-impl ArticleCx {
-    /// Every field, as a value postcard can serialise (it refuses `flatten`'s maps of unknown
-    /// length), for hashing the page's inputs. Destructured so that a new field cannot be
-    /// forgotten.
-    pub fn identity(&self) -> impl Serialize + '_ {
-        let ArticleCx {
-            entry,
-            source_url,
-            mentioned,
-            blocks,
-            body_html,
-            quotes,
-            facts,
-            date_facts,
-            previous,
-            next,
-            related,
-            same_statement,
-            file,
-        } = self;
-        (
-            entry,
-            source_url,
-            mentioned,
-            blocks,
-            body_html,
-            quotes,
-            facts,
-            (date_facts, previous, next, related, same_statement, file),
-        )
-    }
-}
-
 const MONTHS: [&str; 12] = [
     "January",
     "February",

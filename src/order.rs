@@ -174,6 +174,9 @@ fn assign_slugs(articles: &[Article]) -> (Vec<String>, Vec<Diagnostic>) {
             .then(articles[a].path.cmp(&articles[b].path))
     });
     let mut taken: HashMap<String, String> = HashMap::new();
+    // The next suffix to try for each base: every smaller one is taken already, so a title
+    // shared by thousands of articles costs one lookup each, not one per earlier copy.
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut slugs = vec![String::new(); articles.len()];
     let mut warnings = Vec::new();
     for i in by_id {
@@ -185,10 +188,15 @@ fn assign_slugs(articles: &[Article]) -> (Vec<String>, Vec<Diagnostic>) {
                 .unwrap_or(&a.id),
         );
         let mut slug = base.clone();
-        let mut n = 2;
-        while taken.contains_key(&slug) {
-            slug = format!("{base}-{n}");
-            n += 1;
+        if taken.contains_key(&slug) {
+            let n = next_suffix.entry(base.clone()).or_insert(2);
+            loop {
+                slug = format!("{base}-{n}");
+                *n += 1;
+                if !taken.contains_key(&slug) {
+                    break;
+                }
+            }
         }
         if slug != base {
             warnings.push(Diagnostic::warning(
@@ -330,4 +338,51 @@ pub fn by_year_month(articles: &[Article], indexes: &[usize]) -> Vec<YearGroup> 
         y.months.last_mut().expect("just ensured").articles.push(i);
     }
     years
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::infer::{InferContext, infer};
+    use crate::knowledge::Knowledge;
+
+    fn article(id: &str, title: &str) -> Article {
+        let text = format!(
+            "{title}\n\nTOKYO, May 4, 2018 (Kyodo) -- The foreign minister said on Friday that talks would continue.\n"
+        );
+        let doc = crate::clean::clean(format!("{id}.txt").into(), text.as_bytes());
+        let topics = TopicMatcher::new(&[]);
+        let cx = InferContext {
+            kb: Knowledge::builtin(),
+            topics: &topics,
+            period: None,
+            today: NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
+        };
+        infer(&doc, &cx)
+    }
+
+    #[test]
+    fn colliding_titles_take_the_next_free_suffix_in_id_order() {
+        // "Talks resume 2" is a title of its own whose slug is what the second copy of
+        // "Talks resume" would get: that copy moves on to the next free suffix.
+        let articles = vec![
+            article("d", "Talks resume"),
+            article("a", "Talks resume"),
+            article("b", "Talks resume 2"),
+            article("c", "Talks resume"),
+            article("e", "Talks resume"),
+        ];
+        let (slugs, warnings) = assign_slugs(&articles);
+        assert_eq!(
+            slugs,
+            [
+                "talks-resume-4",
+                "talks-resume",
+                "talks-resume-2",
+                "talks-resume-3",
+                "talks-resume-5"
+            ]
+        );
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+    }
 }

@@ -24,6 +24,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasherDefault;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -68,7 +69,12 @@ fn terms_in(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
                 Cow::Borrowed(w)
             }
         })
-        .filter(|w| !STOP_WORDS.contains(&w.as_ref()))
+        .filter(|w| !is_stop_word(w))
+}
+
+/// Whether `w` is one of [`STOP_WORDS`] (sorted, none longer than five bytes).
+fn is_stop_word(w: &str) -> bool {
+    w.len() <= 5 && STOP_WORDS.binary_search(&w).is_ok()
 }
 
 /// The file name of the shard holding terms that start with `prefix`: ASCII letters and digits
@@ -93,7 +99,7 @@ fn prefix_of(term: &str, n: usize) -> &str {
 }
 
 /// term -> postings (doc, weight), docs ascending.
-type Postings = HashMap<String, Vec<(u32, u32)>>;
+type Postings = HashMap<String, Vec<(u32, u32)>, BuildHasherDefault<seahash::SeaHasher>>;
 
 /// Documents per parallel run of [`write_index`].
 const RUN: usize = 256;
@@ -197,7 +203,7 @@ pub fn write_index(
         .collect::<Vec<_>>()
         .par_chunks(RUN)
         .map(|docs| {
-            let mut postings = Postings::new();
+            let mut postings = Postings::default();
             let values = docs
                 .iter()
                 .map(|&doc| index_document(timeline, builder, doc, &ix, &mut postings))
@@ -205,7 +211,7 @@ pub fn write_index(
             (postings, values)
         })
         .collect();
-    let mut postings = Postings::new();
+    let mut postings = Postings::default();
     let mut docs: Vec<Value> = Vec::with_capacity(n);
     for (run, values) in runs {
         for (term, list) in run {
@@ -303,6 +309,14 @@ pub fn write_index(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stop_words_are_sorted_and_short_so_the_quick_check_holds() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP_WORDS.iter().all(|w| w.len() <= 5));
+        assert!(STOP_WORDS.iter().all(|w| is_stop_word(w)));
+        assert!(!is_stop_word("there") && !is_stop_word("withdraw"));
+    }
 
     #[test]
     fn terms_are_lowercased_words_without_stop_words_or_single_letters() {

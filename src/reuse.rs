@@ -23,8 +23,8 @@ use crate::config::Config;
 /// from the previous output costs its hash, not the conversion.
 #[derive(Default)]
 pub struct HashingContext<'a> {
-    /// What the template receives, converted on demand.
-    pending: Vec<(&'static str, Pending<'a>)>,
+    /// What the template receives, each converted for tera on demand.
+    pending: Vec<(&'static str, Convert<'a>)>,
     /// Everything inserted, serialised (hashed once at the end: one pass is much faster than
     /// feeding a hasher serde's many small writes).
     inputs: Vec<u8>,
@@ -37,40 +37,20 @@ pub fn identity_bytes(val: &impl Serialize) -> Vec<u8> {
     postcard::to_allocvec(val).unwrap_or_else(|_| serde_json::to_vec(val).unwrap_or_default())
 }
 
-/// A template input not yet converted for tera.
-enum Pending<'a> {
-    Serialize(Box<dyn ErasedSerialize + 'a>),
-    Lazy(Box<dyn FnOnce() -> tera::Value + 'a>),
-}
-
-/// A value tera can convert, behind a pointer.
-trait ErasedSerialize {
-    fn to_value(&self) -> tera::Value;
-}
-
-impl<T: Serialize> ErasedSerialize for T {
-    fn to_value(&self) -> tera::Value {
-        tera::Value::from_serializable(self)
-    }
-}
+/// Makes a template input's tera value.
+type Convert<'a> = Box<dyn FnOnce() -> tera::Value + 'a>;
 
 impl<'a> HashingContext<'a> {
     /// A new, empty context.
     pub fn new() -> HashingContext<'a> {
-        HashingContext {
-            pending: Vec::new(),
-            inputs: Vec::new(),
-        }
+        HashingContext::default()
     }
 
     /// The tera context of everything inserted.
     pub fn into_context(self) -> tera::Context {
         let mut cx = tera::Context::new();
-        for (key, val) in self.pending {
-            match val {
-                Pending::Serialize(v) => cx.insert_value(key, v.to_value()),
-                Pending::Lazy(build) => cx.insert_value(key, build()),
-            }
+        for (key, convert) in self.pending {
+            cx.insert_value(key, convert());
         }
         cx
     }
@@ -80,7 +60,8 @@ impl<'a> HashingContext<'a> {
         self.inputs.extend_from_slice(key.as_bytes());
         self.inputs.push(0xff);
         self.inputs.extend_from_slice(&identity_bytes(&val));
-        self.pending.push((key, Pending::Serialize(Box::new(val))));
+        let convert = move || tera::Value::from_serializable(&val);
+        self.pending.push((key, Box::new(convert)));
     }
 
     /// Inserts the value `build` makes under `key`, hashing `identity` in its place: the
@@ -95,7 +76,7 @@ impl<'a> HashingContext<'a> {
         self.inputs.extend_from_slice(key.as_bytes());
         self.inputs.push(0xfd);
         self.inputs.extend_from_slice(identity);
-        self.pending.push((key, Pending::Lazy(Box::new(build))));
+        self.pending.push((key, Box::new(build)));
     }
 
     /// The hash of everything inserted, with the template's name and the page's path.

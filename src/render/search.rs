@@ -72,9 +72,14 @@ fn terms_in(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
         .filter(|w| !is_stop_word(w))
 }
 
-/// Whether `w` is one of [`STOP_WORDS`] (sorted, none longer than five bytes).
+/// Whether `w` is one of [`STOP_WORDS`] (none longer than five bytes). Length and first
+/// byte rule out nearly every word before any string comparison.
 fn is_stop_word(w: &str) -> bool {
-    w.len() <= 5 && STOP_WORDS.binary_search(&w).is_ok()
+    let b = w.as_bytes();
+    b.len() <= 5
+        && STOP_WORDS
+            .iter()
+            .any(|s| s.len() == b.len() && s.as_bytes()[0] == b[0] && s.as_bytes() == b)
 }
 
 /// The file name of the shard holding terms that start with `prefix`: ASCII letters and digits

@@ -129,8 +129,7 @@ pub(super) fn write_feeds(
         format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n").into_bytes(),
     ));
 
-    let (written, size) = write_articles_json(timeline, &pretty, out)?;
-    let (mut count, mut bytes) = (written, size);
+    let (mut count, mut bytes) = write_articles_json(timeline, &pretty, out)?;
 
     // TimelineJS: https://timeline.knightlab.com/docs/json-format.html
     let events: Vec<serde_json::Value> = timeline

@@ -121,22 +121,22 @@ fn index_document(
     let e = builder.entry(doc);
     // The document's words with their weights, sorted below to count each term once.
     let mut words: Vec<(Cow<'_, str>, u32)> = Vec::with_capacity(1024);
-    words.extend(terms(&e.title).map(|t| (Cow::Owned(t), TITLE_BOOST)));
-    let mut add_body = |text| words.extend(terms_in(text).map(|t| (t, 1)));
+    let mut add = |text, weight| words.extend(terms_in(text).map(|t| (t, weight)));
+    add(&e.title, TITLE_BOOST);
     for b in &a.body {
-        add_body(&b.text);
+        add(&b.text, 1);
     }
     if a.body.is_empty() {
-        add_body(&a.summary);
+        add(&a.summary, 1);
     }
     for l in e.speakers.iter().chain(&e.topics) {
-        words.extend(terms(&l.name).map(|t| (Cow::Owned(t), 1)));
+        add(&l.name, 1);
     }
     for l in e.outlet.iter().chain(&e.agency) {
-        words.extend(terms(&l.name).map(|t| (Cow::Owned(t), 1)));
+        add(&l.name, 1);
     }
     if let Some(d) = &e.dateline {
-        words.extend(terms(d).map(|t| (Cow::Owned(t), 1)));
+        add(d, 1);
     }
     words.sort_unstable_by(|x, y| x.0.cmp(&y.0));
     let mut i = 0;

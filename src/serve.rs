@@ -177,8 +177,12 @@ impl Session {
     }
 
     fn reload_theme(&mut self) -> Result<(), String> {
-        let theme =
-            load_theme(&self.site.root, &self.site.config.theme.names()).map_err(|ds| join(&ds))?;
+        let theme = load_theme(
+            &self.site.root,
+            &self.site.config.theme.names(),
+            self.site.config.minify.templates(),
+        )
+        .map_err(|ds| join(&ds))?;
         self.theme = Some(theme);
         Ok(())
     }

@@ -432,7 +432,11 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         report.diagnostics.push(d);
         return report;
     }
-    let theme = match load_theme(&site.root, &site.config.theme.names()) {
+    let theme = match load_theme(
+        &site.root,
+        &site.config.theme.names(),
+        site.config.minify.templates(),
+    ) {
         Ok(theme) => theme,
         Err(ds) => {
             report.diagnostics.extend(ds);

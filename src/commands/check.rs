@@ -110,7 +110,7 @@ pub fn run(options: &BuildOptions) -> CheckReport {
             &shape(a.speakers.confidence, &a.speakers.evidence),
         );
     }
-    let theme = match load_theme(&site.root, &site.config.theme.names()) {
+    let theme = match load_theme(&site.root, &site.config.theme.names(), false) {
         Ok(theme) => theme,
         Err(ds) => {
             report.diagnostics.extend(ds);

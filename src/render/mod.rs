@@ -6,6 +6,7 @@
 //! relative to each page (`{{ root }}`), so the output works at the root of a host, under a
 //! sub-path, and opened from disk.
 
+mod compact;
 mod feeds;
 pub mod model;
 pub mod search;
@@ -16,7 +17,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::config::Config;
+use crate::config::{Config, Minify};
 use crate::diagnostics::Diagnostic;
 use crate::knowledge::Knowledge;
 use crate::order::{Timeline, by_year_month};
@@ -645,7 +646,7 @@ impl PageCx<'_> {
         if let Some(clock) = self.s.clock {
             clock.add(Stage::Render, started.elapsed());
         }
-        if self.s.config.minify {
+        if self.s.config.minify == Minify::Full {
             html = self.s.timed(Stage::Minify, || minify(html));
         }
         self.s.timed(Stage::Write, || {

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use tera::Tera;
 
+use super::compact::compact_template;
 use crate::diagnostics::Diagnostic;
 
 /// The default theme's files, compiled in so a site without a `themes/` folder still builds.
@@ -114,8 +115,11 @@ pub const REQUIRED: &[&str] = &[
 
 /// A loaded theme chain: parsed templates and the static files to copy.
 pub struct Theme {
-    /// The templates, parsed once.
-    pub tera: Tera,
+    /// The templates, parsed once (minified when the config asks for it).
+    tera: Tera,
+    /// The templates as written, when `tera` holds them minified: a render error is reported
+    /// from these, so its line and excerpt are the user's.
+    as_written: Option<Tera>,
     /// Static files: (path under `static/`, where to read it), later entries override earlier.
     pub statics: Vec<(PathBuf, StaticSource)>,
     /// Template name → the file it was read from, relative to the site root, for messages.
@@ -150,8 +154,9 @@ pub enum StaticSource {
 /// One template to add: (Tera name, text, file it came from).
 type Source = (String, String, PathBuf);
 
-/// Loads the site's templates and the theme chain named in the config.
-pub fn load_theme(root: &Path, themes: &[String]) -> Result<Theme, Vec<Diagnostic>> {
+/// Loads the site's templates and the theme chain named in the config; `minify` strips the HTML
+/// templates' indentation, line breaks and comments ([`compact_template`]).
+pub fn load_theme(root: &Path, themes: &[String], minify: bool) -> Result<Theme, Vec<Diagnostic>> {
     let mut templates: Vec<Source> = Vec::new();
     let mut statics: Vec<(PathBuf, StaticSource)> = Vec::new();
     let mut problems = Vec::new();
@@ -247,13 +252,11 @@ pub fn load_theme(root: &Path, themes: &[String]) -> Result<Theme, Vec<Diagnosti
         .iter()
         .map(|(name, _, file)| (name.clone(), file.clone()))
         .collect();
-    let mut tera = Tera::new();
-    tera.autoescape_on(vec![".html", ".xml"]);
-    tera.set_escape_fn(escape_html);
-    if let Err(e) = tera.set_fallback_prefixes(prefixes) {
-        return Err(vec![Diagnostic::error("templates", e.to_string())]);
-    }
-    if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t, _)| (n, t))) {
+    let tera = parse_templates(
+        templates.iter().map(|(n, t, _)| (n.as_str(), t.as_str())),
+        &prefixes,
+    )
+    .map_err(|e| {
         let mut d = template_error(&files, &e);
         // Tera reports an unclosed `{% if %}` as an unknown tag where the parser gave up (the
         // `{% endblock %}` after it): say which tag is open and what would close it.
@@ -264,8 +267,8 @@ pub fn load_theme(root: &Path, themes: &[String]) -> Result<Theme, Vec<Diagnosti
             let (first, rest) = d.message.split_once('\n').unwrap_or((&d.message, ""));
             d.message = format!("{first}: {hint}\n{rest}");
         }
-        return Err(vec![d]);
-    }
+        vec![d]
+    })?;
     let missing: Vec<&str> = REQUIRED
         .iter()
         .copied()
@@ -286,13 +289,43 @@ pub fn load_theme(root: &Path, themes: &[String]) -> Result<Theme, Vec<Diagnosti
         templates.hash(&mut h);
         h.finish()
     };
+    // Minified templates replace the ones as written only if they parse too (they always should:
+    // only whitespace and comments outside Tera tags change).
+    let (tera, as_written) = match minify.then(|| {
+        let compacted: Vec<(&str, String)> = templates
+            .iter()
+            .map(|(n, t, _)| {
+                let html = n.ends_with(".html") || n.ends_with(".htm");
+                let text = html.then(|| compact_template(t)).flatten();
+                (n.as_str(), text.unwrap_or_else(|| t.clone()))
+            })
+            .collect();
+        parse_templates(compacted.iter().map(|(n, t)| (*n, t.as_str())), &prefixes)
+    }) {
+        Some(Ok(compacted)) => (compacted, Some(tera)),
+        _ => (tera, None),
+    };
     Ok(Theme {
         tera,
+        as_written,
         statics,
         files,
         info,
         templates_digest,
     })
+}
+
+/// Parses templates into a Tera set with the site's escaping and the theme chain's prefixes.
+fn parse_templates<'a>(
+    templates: impl IntoIterator<Item = (&'a str, &'a str)>,
+    prefixes: &[String],
+) -> Result<Tera, tera::Error> {
+    let mut tera = Tera::new();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
+    tera.set_fallback_prefixes(prefixes.to_vec())?;
+    tera.add_raw_templates(templates)?;
+    Ok(tera)
 }
 
 /// Block tags that need an end tag, as Tera 2 spells them.
@@ -410,10 +443,16 @@ impl Theme {
     }
 
     /// Renders `template`, turning a Tera error into a diagnostic that names the real file.
+    /// With minified templates, the error is the one the templates as written give, so that
+    /// its line and excerpt are those of the user's file.
     pub fn render(&self, template: &str, cx: &tera::Context) -> Result<String, Diagnostic> {
-        self.tera
-            .render(template, cx)
-            .map_err(|e| template_error(&self.files, &e))
+        self.tera.render(template, cx).map_err(|e| {
+            let written = self
+                .as_written
+                .as_ref()
+                .and_then(|t| t.render(template, cx).err());
+            template_error(&self.files, written.as_ref().unwrap_or(&e))
+        })
     }
 }
 

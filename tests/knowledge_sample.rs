@@ -81,6 +81,10 @@ const TENURES: &[Tenure] = &[
     t("Fumio Kishida", HOG, "JP", "2021-10-04", Unchecked),
     // ja.wikipedia.org "小野日子" (iwiki copy): Press Secretary 11 January 2022 – 15 September 2023;
     // mofa.go.jp press conferences of 26 October 2022 and 1 March 2023 by Press Secretary ONO Hikariko.
+    // ja.wikipedia.org "佐藤地" (wiki.edu.vn and pedia.3rd-in.co.jp copies): Press Secretary from
+    // 28 June 2013, moved to the Minister's Secretariat on 22 January 2015; mofa.go.jp press
+    // conference of 28 January 2015: Kawamura took over from her on the 22nd.
+    t("Kuni Sato", SPOX, "JP", "2013-06-28", Until("2015-01-22")),
     t("Hikariko Ono", SPOX, "JP", "2022-01-11", Until("2023-09-15")),
     // Russia
     // russiansrus.blogspot.com (2007) and china.com.cn (2008-05-08): sworn in 7 May 2000; Medvedev inaugurated 7 May 2008.

@@ -721,21 +721,24 @@ impl PageCx<'_> {
         v
     }
 
+    /// The speakers of `articles`, most frequent first (then by name).
     fn speakers_of(&self, articles: &[usize]) -> Vec<LinkCx> {
-        let mut seen: Vec<(String, String, usize)> = Vec::new();
+        let mut counts: std::collections::HashMap<&str, (&str, usize)> =
+            std::collections::HashMap::new();
         for &i in articles {
             for p in self.timeline.articles[i].speakers.value.iter().flatten() {
-                match seen.iter_mut().find(|(id, _, _)| *id == p.id) {
-                    Some(entry) => entry.2 += 1,
-                    None => seen.push((p.id.clone(), p.name.clone(), 1)),
-                }
+                counts.entry(&p.id).or_insert((&p.name, 0)).1 += 1;
             }
         }
-        seen.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+        let mut seen: Vec<(&str, &str, usize)> = counts
+            .into_iter()
+            .map(|(id, (name, n))| (id, name, n))
+            .collect();
+        seen.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(b.1)).then(a.0.cmp(b.0)));
         seen.into_iter()
             .map(|(id, name, _)| LinkCx {
-                name,
-                url: speaker_url(&id),
+                name: name.to_string(),
+                url: speaker_url(id),
             })
             .collect()
     }

@@ -523,58 +523,10 @@ fn a_render_error_in_a_minified_template_points_at_the_line_as_written() {
     assert!(d.message.contains("    {{ no_such_value.field }}"), "{d}");
 }
 
-/// Block-level elements, as the template minifier counts them.
-const BLOCK_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "caption",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "head",
-    "header",
-    "hr",
-    "html",
-    "li",
-    "link",
-    "main",
-    "meta",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "title",
-    "tr",
-    "ul",
-];
-
 /// Drops the spaces of minify-html's output that stand right beside a block-level tag: CSS
 /// shows none of them, and minify-html keeps some (between the children of a `details`).
 fn without_spaces_beside_blocks(html: &str) -> String {
+    use communique::render::compact::BLOCK;
     let tag_name = |s: &str| -> String {
         s.trim_start_matches('/')
             .chars()
@@ -587,11 +539,11 @@ fn without_spaces_beside_blocks(html: &str) -> String {
             let after = &html[i + 1..];
             let before = &html[..i];
             let next_block =
-                after.starts_with('<') && BLOCK_TAGS.contains(&tag_name(&after[1..]).as_str());
+                after.starts_with('<') && BLOCK.contains(&tag_name(&after[1..]).as_str());
             let previous_block = before.ends_with('>')
                 && before
                     .rfind('<')
-                    .is_some_and(|at| BLOCK_TAGS.contains(&tag_name(&before[at + 1..]).as_str()));
+                    .is_some_and(|at| BLOCK.contains(&tag_name(&before[at + 1..]).as_str()));
             if next_block || previous_block {
                 continue;
             }

@@ -12,8 +12,8 @@
 const RAW: &[&str] = &["pre", "textarea", "script", "style"];
 
 /// Elements laid out as blocks (or not rendered at all): whitespace next to their tags shows
-/// nothing.
-const BLOCK: &[&str] = &[
+/// nothing. Public so that tests can hold pages to the same list.
+pub const BLOCK: &[&str] = &[
     "!doctype",
     "address",
     "article",

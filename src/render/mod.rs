@@ -6,7 +6,7 @@
 //! relative to each page (`{{ root }}`), so the output works at the root of a host, under a
 //! sub-path, and opened from disk.
 
-mod compact;
+pub mod compact;
 mod feeds;
 pub mod model;
 pub mod search;

@@ -19,7 +19,7 @@ use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
 
 use crate::diagnostics::Diagnostic;
-use crate::infer::{Article, InferContext};
+use crate::infer::Article;
 use crate::order::Timeline;
 use crate::order::order;
 use crate::read::{Source, find_sources};
@@ -189,13 +189,7 @@ impl Session {
 
     fn infer(&mut self, sources: &[Source]) {
         use rayon::prelude::*;
-        let period = self.site.config.inference.period.map(|[a, b]| (a, b));
-        let cx = InferContext {
-            kb: &self.site.kb,
-            topics: &self.site.topics,
-            period,
-            today: self.options.today,
-        };
+        let cx = self.site.infer_context(self.options.today);
         let results: Vec<(PathBuf, Option<Article>)> = sources
             .par_iter()
             .map(|s| (s.rel.clone(), infer_file(s, &cx).ok().map(|(a, _, _)| a)))
@@ -239,13 +233,7 @@ impl Session {
         let Some(timeline) = self.timeline.as_ref() else {
             return false;
         };
-        let period = self.site.config.inference.period.map(|[a, b]| (a, b));
-        let cx = InferContext {
-            kb: &self.site.kb,
-            topics: &self.site.topics,
-            period,
-            today: self.options.today,
-        };
+        let cx = self.site.infer_context(self.options.today);
         let content = self.site.content_dir();
         let mut replacements = Vec::new();
         for rel in changed {

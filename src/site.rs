@@ -126,6 +126,16 @@ pub struct BuildReport {
 }
 
 impl Site {
+    /// What inference needs from the site: its knowledge, topics and period, with `today`.
+    pub fn infer_context(&self, today: chrono::NaiveDate) -> InferContext<'_> {
+        InferContext {
+            kb: &self.kb,
+            topics: &self.topics,
+            period: self.config.inference.period.map(|[a, b]| (a, b)),
+            today,
+        }
+    }
+
     /// Loads `config.toml` and the knowledge base for the site at `options.root`.
     pub fn load(options: &BuildOptions) -> Result<Site, Diagnostic> {
         let path = options.root.join("config.toml");
@@ -203,13 +213,7 @@ pub struct Collected {
 pub fn infer_all(site: &Site, options: &BuildOptions, clock: &StageClock) -> Collected {
     let (sources, mut diagnostics) = find_sources(&site.content_dir());
     let found = sources.len();
-    let period = site.config.inference.period.map(|[a, b]| (a, b));
-    let cx = InferContext {
-        kb: &site.kb,
-        topics: &site.topics,
-        period,
-        today: options.today,
-    };
+    let cx = site.infer_context(options.today);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let cache = InferCache::new(
         &site.root,

@@ -123,13 +123,7 @@ fn a_changed_article_is_inferred_again_and_shown() {
     let site = TestSite::seeds();
     site.build();
     let before = output(&site);
-    let content = site.root().join("content");
-    let mut files: Vec<_> = std::fs::read_dir(&content)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    files.sort();
+    let files = site.content_files();
     let text = std::fs::read_to_string(&files[0]).unwrap();
     let marker = "Officials declined to comment on the zebra crossing talks.";
     std::fs::write(&files[0], format!("{text}\n\n{marker}\n")).unwrap();
@@ -174,13 +168,7 @@ fn a_warm_build_after_edits_equals_a_cold_build_of_the_same_texts() {
         );
     }
     site.build();
-    let content = site.root().join("content");
-    let mut files: Vec<_> = std::fs::read_dir(&content)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    files.sort();
+    let files = site.content_files();
     let edits: [Edit; 4] = [
         // A wire's new headline: its neighbours' prev/next links show it.
         (10, |t| t.replacen("Talks in", "Renewed talks in", 1)),

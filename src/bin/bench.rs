@@ -192,14 +192,20 @@ fn clean_outputs(root: &Path) {
     let _ = std::fs::remove_dir_all(root.join(".communique-cache"));
 }
 
-/// The article a warm rebuild changes, and its original text.
-fn changed_article(root: &Path) -> (PathBuf, String) {
+/// The corpus's article files, sorted.
+fn content_files(root: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("content"))
         .expect("content")
         .flatten()
         .map(|e| e.path())
         .collect();
     files.sort();
+    files
+}
+
+/// The article a warm rebuild changes, and its original text.
+fn changed_article(root: &Path) -> (PathBuf, String) {
+    let files = content_files(root);
     let path = files[files.len() / 2].clone();
     let text = std::fs::read_to_string(&path).expect("article");
     (path, text)
@@ -226,12 +232,7 @@ fn single_core(root: &Path) -> (usize, f64, Duration, Duration) {
         period: None,
         today: chrono::NaiveDate::from_ymd_opt(2025, 6, 1).expect("date"),
     };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("content"))
-        .expect("content")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    files.sort();
+    let mut files = content_files(root);
     files.truncate(2000);
     let texts: Vec<(PathBuf, Vec<u8>)> = files
         .into_iter()

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use crate::clean;
-use crate::infer::{Article, InferContext, Inferred, infer};
+use crate::infer::{Article, Inferred, infer};
 use crate::site::{BuildOptions, Site};
 
 /// Infers each file and writes one JSON object per line (or a readable report).
@@ -24,13 +24,7 @@ pub fn run(
         ..BuildOptions::new(root)
     };
     let site = Site::load(&options).map_err(|d| anyhow::anyhow!("{d}"))?;
-    let period = site.config.inference.period.map(|[a, b]| (a, b));
-    let cx = InferContext {
-        kb: &site.kb,
-        topics: &site.topics,
-        period,
-        today,
-    };
+    let cx = site.infer_context(today);
     for file in files {
         let bytes = std::fs::read(file)
             .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", file.display()))?;

@@ -155,7 +155,7 @@ fn split(source: &str) -> Option<Vec<(Piece, usize, usize)>> {
                 Some((Piece::Statement, end))
             }
         } else if rest.starts_with(b"<!--") {
-            let end = i + 4 + find(&rest[4..], b"-->")? + 3;
+            let end = i + 4 + source[i + 4..].find("-->")? + 3;
             let body = &source[i..end];
             // Comments holding Tera tags or conditional comments are kept.
             let kept = body.contains("{{")
@@ -278,7 +278,7 @@ fn tera_tag_end(source: &str, start: usize) -> Option<usize> {
 fn raw_block_end(source: &str, from: usize) -> Option<usize> {
     let mut at = from;
     loop {
-        let open = at + find(&source.as_bytes()[at..], b"{%")?;
+        let open = at + source[at..].find("{%")?;
         let end = tera_tag_end(source, open)?;
         let inner = source[open + 2..end - 2].trim_matches(|c: char| c == '-' || c.is_whitespace());
         if inner == "endraw" {
@@ -320,7 +320,7 @@ fn find_closing(source: &str, from: usize, name: &str) -> Option<usize> {
     let bytes = source.as_bytes();
     let mut at = from;
     loop {
-        let open = at + find(&bytes[at..], b"</")?;
+        let open = at + source[at..].find("</")?;
         let candidate = &bytes[open + 2..];
         if candidate.len() >= name.len()
             && candidate[..name.len()].eq_ignore_ascii_case(name.as_bytes())
@@ -332,10 +332,6 @@ fn find_closing(source: &str, from: usize, name: &str) -> Option<usize> {
         }
         at = open + 2;
     }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]

@@ -59,6 +59,17 @@ impl TestSite {
         std::fs::read_to_string(self.public().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
+    /// The article files under content/, sorted.
+    pub fn content_files(&self) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(self.root().join("content"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        files
+    }
+
     /// Every HTML file of the output, relative paths.
     pub fn html_files(&self) -> Vec<PathBuf> {
         walkdir::WalkDir::new(self.public())

@@ -23,7 +23,9 @@ use crate::infer::Article;
 use crate::order::Timeline;
 use crate::order::order;
 use crate::read::{Source, find_sources};
-use crate::render::{PageRef, RenderSettings, Theme, load_theme, render_site};
+use crate::render::{
+    ListPage, PageRef, Paging, Part, RenderSettings, Theme, load_theme, render_site,
+};
 use crate::site::{BuildOptions, Site, infer_file, write_site};
 
 /// What the user asked of `serve`.
@@ -338,43 +340,30 @@ fn render_some(
     let hit: Vec<usize> = (0..timeline.articles.len())
         .filter(|&i| wanted.contains(&timeline.articles[i].path))
         .collect();
-    let years: Vec<i32> = hit
-        .iter()
-        .filter_map(|&i| timeline.articles[i].stated.value)
-        .map(|d| chrono::Datelike::year(&d))
-        .collect();
-    let year_of = |i: usize| {
-        timeline.articles[i]
-            .stated
-            .value
-            .map(|d| chrono::Datelike::year(&d))
-    };
-    // Whether a list's page for `y` (its main page when `None`) shows an edited article: a
-    // split list's main page shows its latest year and the undated.
-    let shows = |indexes: &[usize], y: Option<i32>| {
-        let split = indexes.len() > crate::render::LIST_LIMIT;
-        let latest = || {
-            crate::render::group_years(timeline, indexes)
-                .first()
-                .map(|(y, _)| *y)
-        };
-        indexes
+    // Whether a page of the list `indexes` (in timeline order) shows an edited article; the
+    // paging says which articles each page holds.
+    let newest_first = site.config.newest_first();
+    let shows = |indexes: &[usize], page: ListPage| {
+        Paging::of(timeline, indexes, newest_first)
+            .articles(page)
             .iter()
-            .filter(|a| hit.contains(a))
-            .any(|&i| match y {
-                Some(y) => year_of(i) == Some(y),
-                None => !split || year_of(i).is_none() || year_of(i) == latest(),
-            })
+            .any(|i| hit.contains(i))
     };
     let all: Vec<usize> = (0..timeline.articles.len()).collect();
     let select = |page: PageRef| match page {
         PageRef::Article(i) => hit.contains(&i),
-        PageRef::Year(y) => years.contains(&y),
-        PageRef::Topic(t, y) => shows(&timeline.topics[t].articles, y),
-        PageRef::Speaker(p, y) => shows(&timeline.speakers[p].articles, y),
-        PageRef::Source(o, y) => shows(&timeline.sources[o].articles, y),
-        PageRef::Statements(y) => shows(&all, y),
-        PageRef::Home => all.len() <= crate::render::HOME_LIMIT || shows(&all, None),
+        PageRef::Year(y, number) => shows(
+            &all,
+            ListPage {
+                part: Part::Year(y),
+                number,
+            },
+        ),
+        PageRef::Topic(t, page) => shows(&timeline.topics[t].articles, page),
+        PageRef::Speaker(p, page) => shows(&timeline.speakers[p].articles, page),
+        PageRef::Source(o, page) => shows(&timeline.sources[o].articles, page),
+        PageRef::Statements(page) => shows(&all, page),
+        PageRef::Home => shows(&all, ListPage::MAIN),
         PageRef::Other => false,
     };
     let staging = out.with_extension("partial");

@@ -592,3 +592,99 @@ fn minified_templates_keep_every_page_as_minify_html_reads_it() {
         );
     }
 }
+
+/// The `datetime` values of a page's `<time>` elements, in page order.
+fn times_of(html: &str) -> Vec<String> {
+    html.split("<time datetime=")
+        .skip(1)
+        .map(|rest| {
+            rest.trim_start_matches('"')
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '-')
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn newest_first_lists_the_newest_statements_first_on_every_list() {
+    let site = TestSite::seeds();
+    site.write("config.toml", "order = \"newest-first\"\n");
+    site.build();
+    for page in [
+        "index.html",
+        "topics/peace-treaty/index.html",
+        "statements/index.html",
+        "years/2019/index.html",
+    ] {
+        let times = times_of(&site.page(page));
+        assert!(times.len() > 1, "{page}: {times:?}");
+        let mut sorted = times.clone();
+        sorted.sort_by(|a, b| b.cmp(a));
+        assert_eq!(times, sorted, "{page} is not newest first");
+    }
+}
+
+#[test]
+fn a_long_list_puts_undated_articles_and_a_crowded_year_on_pages_of_their_own() {
+    let site = TestSite::empty();
+    let limit = communique::render::LIST_LIMIT;
+    // One year with more articles than a page holds, a smaller one, and a page and a bit of
+    // articles whose statement day nobody can tell.
+    let dated = limit + 20;
+    for i in 0..dated + 60 {
+        let year = if i < limit + 10 { 2019 } else { 2020 };
+        site.write(
+            &format!("content/d{i:04}.md"),
+            &format!(
+                "+++\ntitle = \"Dated round {i}\"\nstated = {year}-03-{:02}\n+++\nOfficials met for round {i}.\n",
+                1 + i % 27
+            ),
+        );
+    }
+    for i in 0..limit + 3 {
+        site.write(
+            &format!("content/u{i:04}.md"),
+            &format!(
+                "+++\ntitle = \"Undated round {i}\"\n+++\nRussian Foreign Minister Sergey Lavrov said: \"Round {i} of the talks went well.\"\n"
+            ),
+        );
+    }
+    site.build();
+    let main = site.page("statements/index.html");
+    assert!(
+        !main.contains("Undated round"),
+        "undated left the main page"
+    );
+    assert!(
+        main.contains("undated/index.html"),
+        "and are linked from it"
+    );
+    // Each undated article has one quotation, listed with its title on the statements pages.
+    let undated = |rel: &str| site.page(rel).matches("Undated round").count();
+    assert_eq!(undated("statements/undated/index.html"), limit);
+    assert_eq!(undated("statements/undated/2/index.html"), 3);
+    assert!(
+        site.page("statements/undated/index.html")
+            .contains("statements/undated/2/index.html"),
+        "page links"
+    );
+    let year_1 = site.page("years/2019/index.html");
+    let year_2 = site.page("years/2019/2/index.html");
+    assert!(year_1.contains("years/2019/2/index.html"), "page links");
+    let count = |html: &str| text_of(html).matches("Dated round").count();
+    assert_eq!(count(&year_1), limit);
+    assert_eq!(count(&year_2), 10);
+    let sitemap = site.page("sitemap.xml");
+    for url in [
+        "statements/undated/",
+        "statements/undated/2/",
+        "years/2019/2/",
+    ] {
+        assert!(sitemap.contains(url), "sitemap lacks {url}");
+    }
+    assert!(
+        !site.public().join("statements/undated/3").exists(),
+        "no empty page"
+    );
+}

@@ -18,12 +18,14 @@ use serde::Serialize;
 /// Entries in each Atom feed.
 const FEED_ENTRIES: usize = 50;
 
-/// Writes the non-HTML files; returns (files, bytes).
+/// Writes the non-HTML files, the sitemap listing `page_urls` (canonical paths under the
+/// base URL); returns (files, bytes).
 pub(super) fn write_feeds(
     timeline: &Timeline,
     builder: &ModelBuilder,
     site: &SiteCx,
     config: &Config,
+    page_urls: &[String],
     out: &Path,
 ) -> Result<(usize, u64), Diagnostic> {
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
@@ -58,64 +60,7 @@ pub(super) fn write_feeds(
     let mut sitemap = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    let mut urls = vec![
-        String::new(),
-        "topics/".into(),
-        "speakers/".into(),
-        "sources/".into(),
-        "statements/".into(),
-    ];
-    urls.extend(timeline.slugs.iter().map(|s| format!("articles/{s}/")));
-    urls.extend(
-        timeline
-            .topics
-            .iter()
-            .map(|t| format!("topics/{}/", t.slug)),
-    );
-    urls.extend(
-        timeline
-            .speakers
-            .iter()
-            .map(|t| format!("speakers/{}/", t.slug)),
-    );
-    urls.extend(
-        timeline
-            .sources
-            .iter()
-            .map(|t| format!("sources/{}/", t.slug)),
-    );
-    urls.extend(site.years.iter().map(|y| format!("years/{}/", y.year)));
-    // The year pages of lists too long for one page.
-    let all: Vec<usize> = (0..timeline.articles.len()).collect();
-    let lists = std::iter::once(("statements/".to_string(), &all[..]))
-        .chain(
-            timeline
-                .topics
-                .iter()
-                .map(|g| (format!("topics/{}/", g.slug), &g.articles[..])),
-        )
-        .chain(
-            timeline
-                .speakers
-                .iter()
-                .map(|g| (format!("speakers/{}/", g.slug), &g.articles[..])),
-        )
-        .chain(
-            timeline
-                .sources
-                .iter()
-                .map(|g| (format!("sources/{}/", g.slug), &g.articles[..])),
-        );
-    for (base, indexes) in lists {
-        if indexes.len() > super::LIST_LIMIT {
-            urls.extend(
-                super::group_years(timeline, indexes)
-                    .into_iter()
-                    .map(|(y, _)| format!("{base}{y}/")),
-            );
-        }
-    }
-    for u in urls {
+    for u in page_urls {
         let _ = writeln!(
             sitemap,
             "  <url><loc>{}</loc></url>",

@@ -9,6 +9,7 @@
 pub mod compact;
 mod feeds;
 pub mod model;
+pub mod paging;
 pub mod search;
 pub mod theme;
 
@@ -24,11 +25,8 @@ use crate::order::{Timeline, by_year_month};
 use crate::reuse::{HashingContext, Previous};
 use crate::timings::{Stage, StageClock};
 use model::*;
+pub use paging::{LIST_LIMIT, ListPage, Paging, Part};
 pub use theme::{Theme, load_theme};
-
-/// Timelines longer than this are split: the home page shows the year index and the latest
-/// year, every year gets its own page.
-pub const HOME_LIMIT: usize = 400;
 
 /// What rendering needs besides the timeline.
 pub struct RenderSettings<'a> {
@@ -54,18 +52,18 @@ pub struct RenderSettings<'a> {
 pub enum PageRef {
     /// The home page.
     Home,
-    /// A year of the timeline.
-    Year(i32),
+    /// A year of the timeline, and which of its pages.
+    Year(i32, usize),
     /// An article, by timeline index.
     Article(usize),
-    /// A topic, by index in `Timeline::topics`, and the year of a year page.
-    Topic(usize, Option<i32>),
-    /// A speaker, by index in `Timeline::speakers`, and the year of a year page.
-    Speaker(usize, Option<i32>),
-    /// A source, by index in `Timeline::sources`, and the year of a year page.
-    Source(usize, Option<i32>),
-    /// The statements list, and the year of a year page.
-    Statements(Option<i32>),
+    /// A topic, by index in `Timeline::topics`, and which of its list's pages.
+    Topic(usize, ListPage),
+    /// A speaker, by index in `Timeline::speakers`, and which of its list's pages.
+    Speaker(usize, ListPage),
+    /// A source, by index in `Timeline::sources`, and which of its list's pages.
+    Source(usize, ListPage),
+    /// A page of the statements list.
+    Statements(ListPage),
     /// Index pages and the rest.
     Other,
 }
@@ -106,15 +104,15 @@ struct Written {
 /// One HTML page to render.
 enum Page {
     Home,
-    Year(usize),
+    Year(i32, usize),
     Article(usize),
     Topics,
-    Topic(usize, Option<i32>),
+    Topic(usize, ListPage),
     Speakers,
-    Speaker(usize, Option<i32>),
+    Speaker(usize, ListPage),
     Sources,
-    Source(usize, Option<i32>),
-    Statements(Option<i32>),
+    Source(usize, ListPage),
+    Statements(ListPage),
     Search,
     NotFound,
 }
@@ -132,14 +130,17 @@ pub fn render_site(
         low,
         unsafe_html: s.config.unsafe_html,
     };
-    let mut order: Vec<usize> = (0..timeline.articles.len()).collect();
-    if s.config.newest_first() {
-        order.reverse();
-    }
-    let years = by_year_month(
-        &timeline.articles,
-        &(0..timeline.articles.len()).collect::<Vec<_>>(),
-    );
+    let newest_first = s.config.newest_first();
+    let lists = Lists {
+        all: Paging::of(
+            timeline,
+            &(0..timeline.articles.len()).collect::<Vec<_>>(),
+            newest_first,
+        ),
+        topics: groups_paging(timeline, &timeline.topics, newest_first),
+        speakers: groups_paging(timeline, &timeline.speakers, newest_first),
+        sources: groups_paging(timeline, &timeline.sources, newest_first),
+    };
     let site = SiteCx {
         title: s.config.title.clone(),
         description: s.config.description.clone(),
@@ -147,15 +148,13 @@ pub fn render_site(
         language: s.config.language.clone(),
         article_count: timeline.articles.len(),
         search: s.config.search,
-        years: years
-            .iter()
-            .rev()
-            .filter_map(|y| {
-                y.year.map(|year| YearLinkCx {
-                    year,
-                    url: year_url(year),
-                    count: y.months.iter().map(|m| m.articles.len()).sum(),
-                })
+        years: lists
+            .all
+            .years()
+            .map(|(year, count)| YearLinkCx {
+                year,
+                url: year_url(year),
+                count,
             })
             .collect(),
     };
@@ -164,63 +163,32 @@ pub fn render_site(
         Page::Topics,
         Page::Speakers,
         Page::Sources,
-        Page::Statements(None),
         Page::NotFound,
     ];
     if s.config.search {
         pages.push(Page::Search);
     }
-    pages.extend(
-        (0..years.len())
-            .filter(|&y| years[y].year.is_some())
-            .map(Page::Year),
-    );
+    for (y, _) in lists.all.years() {
+        let part = Part::Year(y);
+        pages.extend((1..=lists.all.page_count(part)).map(|n| Page::Year(y, n)));
+    }
     // The long list pages first, so that none is left for one thread at the end.
-    pages.extend((0..timeline.topics.len()).map(|t| Page::Topic(t, None)));
-    pages.extend((0..timeline.speakers.len()).map(|p| Page::Speaker(p, None)));
-    pages.extend((0..timeline.sources.len()).map(|o| Page::Source(o, None)));
-    // Lists longer than a page holds get one page per year.
-    let split_years = |indexes: &[usize]| -> Vec<i32> {
-        if indexes.len() <= LIST_LIMIT {
-            return Vec::new();
-        }
-        group_years(timeline, indexes)
-            .into_iter()
-            .map(|(y, _)| y)
-            .collect()
-    };
-    for (t, g) in timeline.topics.iter().enumerate() {
-        pages.extend(
-            split_years(&g.articles)
-                .into_iter()
-                .map(|y| Page::Topic(t, Some(y))),
-        );
+    for (t, p) in lists.topics.iter().enumerate() {
+        pages.extend(p.pages().into_iter().map(|page| Page::Topic(t, page)));
     }
-    for (p, g) in timeline.speakers.iter().enumerate() {
-        pages.extend(
-            split_years(&g.articles)
-                .into_iter()
-                .map(|y| Page::Speaker(p, Some(y))),
-        );
+    for (o, p) in lists.speakers.iter().enumerate() {
+        pages.extend(p.pages().into_iter().map(|page| Page::Speaker(o, page)));
     }
-    for (o, g) in timeline.sources.iter().enumerate() {
-        pages.extend(
-            split_years(&g.articles)
-                .into_iter()
-                .map(|y| Page::Source(o, Some(y))),
-        );
+    for (o, p) in lists.sources.iter().enumerate() {
+        pages.extend(p.pages().into_iter().map(|page| Page::Source(o, page)));
     }
-    pages.extend(
-        split_years(&order)
-            .into_iter()
-            .map(|y| Page::Statements(Some(y))),
-    );
+    pages.extend(lists.all.pages().into_iter().map(Page::Statements));
     pages.extend((0..timeline.articles.len()).map(Page::Article));
     if let Some(select) = s.select {
         pages.retain(|page| {
             select(match page {
                 Page::Home => PageRef::Home,
-                Page::Year(y) => PageRef::Year(years[*y].year.unwrap_or_default()),
+                Page::Year(y, n) => PageRef::Year(*y, *n),
                 Page::Article(i) => PageRef::Article(*i),
                 Page::Topic(t, y) => PageRef::Topic(*t, *y),
                 Page::Speaker(p, y) => PageRef::Speaker(*p, *y),
@@ -236,14 +204,23 @@ pub fn render_site(
         s,
         builder: &builder,
         site: &site,
-        order: &order,
-        years: &years,
+        lists: &lists,
         ids: (0..timeline.articles.len())
             .map(|_| std::sync::OnceLock::new())
             .collect(),
     };
     // Feeds, exports and the search index are written while pages render.
     let whole_site = s.select.is_none();
+    // The sitemap lists every page a reader may land on.
+    let page_urls: Vec<String> = if whole_site {
+        pages
+            .iter()
+            .filter(|p| !matches!(p, Page::NotFound | Page::Search))
+            .map(|p| cx.place(p).2)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let (results, (feeds, index)) = rayon::join(
         || -> Vec<Result<Written, Diagnostic>> {
             pages
@@ -258,7 +235,7 @@ pub fn render_site(
                         return Ok((0, 0));
                     }
                     s.timed(Stage::Feeds, || {
-                        feeds::write_feeds(timeline, &builder, &site, s.config, out)
+                        feeds::write_feeds(timeline, &builder, &site, s.config, &page_urls, out)
                     })
                 },
                 || {
@@ -324,8 +301,7 @@ struct PageCx<'a> {
     s: &'a RenderSettings<'a>,
     builder: &'a ModelBuilder<'a>,
     site: &'a SiteCx,
-    order: &'a [usize],
-    years: &'a [crate::order::YearGroup],
+    lists: &'a Lists,
     /// Each article's identity: a hash of everything inferred about it and its slug, which
     /// its entry and page are built from. Pages are hashed from these, so a page reused from
     /// the previous output costs no page model at all.
@@ -347,6 +323,71 @@ impl PageCx<'_> {
     /// gigabyte at 100,000 articles) than building them again costs time (3 % of a build).
     fn entry(&self, i: usize) -> tera::Value {
         tera::Value::from_serializable(&self.builder.entry(i))
+    }
+
+    /// A page's template, path, canonical path (under the base URL) and title.
+    fn place(&self, page: &Page) -> (&'static str, String, String, String) {
+        let fixed = |template, folder: &str, title: &str| {
+            (
+                template,
+                format!("{folder}index.html"),
+                folder.to_string(),
+                title.to_string(),
+            )
+        };
+        let list = |template, base: String, page: ListPage, name: &str| {
+            let (path, canonical, title) = list_page(&base, page, name);
+            (template, path, canonical, title)
+        };
+        match page {
+            Page::Home => fixed("index.html", "", &self.site.title),
+            Page::Year(y, n) => {
+                let page = ListPage {
+                    part: Part::Year(*y),
+                    number: *n,
+                };
+                let (path, canonical, _) = list_page("years/", page, "");
+                let title = match n {
+                    1 => y.to_string(),
+                    n => format!("{y} (page {n})"),
+                };
+                ("year.html", path, canonical, title)
+            }
+            Page::Article(i) => {
+                let a = &self.timeline.articles[*i];
+                let slug = &self.timeline.slugs[*i];
+                let title = a.title.value.clone().unwrap_or_else(|| a.id.clone());
+                (
+                    "article.html",
+                    article_url(slug),
+                    format!("articles/{slug}/"),
+                    title,
+                )
+            }
+            Page::Topics => fixed("topics.html", "topics/", "Themes"),
+            Page::Topic(t, p) => {
+                let g = &self.timeline.topics[*t];
+                list("topic.html", format!("topics/{}/", g.slug), *p, &g.name)
+            }
+            Page::Speakers => fixed("speakers.html", "speakers/", "Speakers"),
+            Page::Speaker(o, p) => {
+                let g = &self.timeline.speakers[*o];
+                list("speaker.html", format!("speakers/{}/", g.slug), *p, &g.name)
+            }
+            Page::Sources => fixed("sources.html", "sources/", "Sources"),
+            Page::Source(o, p) => {
+                let g = &self.timeline.sources[*o];
+                list("source.html", format!("sources/{}/", g.slug), *p, &g.name)
+            }
+            Page::Statements(p) => list("statements.html", "statements/".into(), *p, "Statements"),
+            Page::Search => fixed("search.html", "search/", "Search"),
+            Page::NotFound => (
+                "404.html",
+                "404.html".into(),
+                "404.html".into(),
+                "Page not found".into(),
+            ),
+        }
     }
 
     /// Article `i`'s identity (see [`PageCx::ids`]).
@@ -446,55 +487,34 @@ impl PageCx<'_> {
         let started = std::time::Instant::now();
         let mut cx = HashingContext::new();
         cx.insert("site", self.site);
-        let (template, path, canonical, title): (&str, String, String, String) = match page {
+        let (template, path, canonical, title) = self.place(page);
+        match page {
             Page::Home => {
-                let all: Vec<usize> = self.order.to_vec();
-                let shown: Vec<usize> = if all.len() > HOME_LIMIT {
-                    let latest = self.years.iter().rev().find_map(|y| y.year);
-                    all.iter()
-                        .copied()
-                        .filter(|&i| {
-                            latest.is_some_and(|l| {
-                                self.timeline.articles[i]
-                                    .stated
-                                    .value
-                                    .is_some_and(|d| chrono::Datelike::year(&d) == l)
-                            })
-                        })
-                        .collect()
-                } else {
-                    all.clone()
+                let shown = self.lists.all.articles(ListPage::MAIN);
+                self.insert_timeline(&mut cx, shown);
+                cx.insert("split", self.lists.all.split());
+                let part = self.lists.all.main_part();
+                let links = match part {
+                    Part::Year(_) => page_links(&self.lists.all, part, 1, "years/"),
+                    _ => Vec::new(),
                 };
-                self.insert_timeline(&mut cx, &shown);
-                cx.insert("split", all.len() > HOME_LIMIT);
-                (
-                    "index.html",
-                    "index.html".into(),
-                    String::new(),
-                    self.site.title.clone(),
-                )
+                cx.insert("page_links", links);
             }
-            Page::Year(y) => {
-                let year = self.years[*y].year.unwrap_or_default();
-                let indexes: Vec<usize> = self.years[*y]
-                    .months
-                    .iter()
-                    .flat_map(|m| m.articles.iter().copied())
-                    .collect();
+            Page::Year(year, number) => {
+                let part = Part::Year(*year);
+                let shown = self.lists.all.articles(ListPage {
+                    part,
+                    number: *number,
+                });
                 cx.insert("year", year);
-                self.insert_timeline(&mut cx, &indexes);
-                (
-                    "year.html",
-                    year_url(year),
-                    format!("years/{year}/"),
-                    format!("{year}"),
-                )
+                cx.insert(
+                    "page_links",
+                    page_links(&self.lists.all, part, *number, "years/"),
+                );
+                self.insert_timeline(&mut cx, shown);
             }
             Page::Article(i) => {
                 let i = *i;
-                let a = &self.timeline.articles[i];
-                let title = a.title.value.clone().unwrap_or_else(|| a.id.clone());
-                let slug = self.timeline.slugs[i].clone();
                 // The page shows this article, its neighbours' links and the entries of its
                 // related articles and other reports of the same statement.
                 let n = self.timeline.articles.len();
@@ -513,81 +533,49 @@ impl PageCx<'_> {
                 cx.insert_lazy("article", &identity, move || {
                     tera::Value::from_serializable(&self.builder.article(i))
                 });
-                (
-                    "article.html",
-                    article_url(&slug),
-                    format!("articles/{slug}/"),
-                    title,
-                )
             }
             Page::Topics => {
                 cx.insert("topics", Self::groups_cx(&self.timeline.topics, topic_url));
-                (
-                    "topics.html",
-                    "topics/index.html".into(),
-                    "topics/".into(),
-                    "Themes".into(),
-                )
             }
-            Page::Topic(t, year) => {
+            Page::Topic(t, list_page) => {
                 let g = &self.timeline.topics[*t];
                 let base = format!("topics/{}/", g.slug);
-                let indexes = self.section(&mut cx, &g.articles, *year, &base);
+                let shown = self.section(&mut cx, &self.lists.topics[*t], *list_page, &base);
                 cx.insert("topic", Self::group_cx(g, topic_url(&g.slug)));
-                self.insert_timeline(&mut cx, &indexes);
+                self.insert_timeline(&mut cx, shown);
                 cx.insert("speakers", self.speakers_of(&g.articles));
-                let (path, canonical, title) = section_page(&base, *year, &g.name);
-                ("topic.html", path, canonical, title)
             }
             Page::Speakers => {
                 cx.insert(
                     "speakers",
                     Self::groups_cx(&self.timeline.speakers, speaker_url),
                 );
-                (
-                    "speakers.html",
-                    "speakers/index.html".into(),
-                    "speakers/".into(),
-                    "Speakers".into(),
-                )
             }
-            Page::Speaker(p, year) => {
+            Page::Speaker(p, list_page) => {
                 let g = &self.timeline.speakers[*p];
                 let base = format!("speakers/{}/", g.slug);
-                let indexes = self.section(&mut cx, &g.articles, *year, &base);
+                let shown = self.section(&mut cx, &self.lists.speakers[*p], *list_page, &base);
                 cx.insert("speaker", Self::group_cx(g, speaker_url(&g.slug)));
                 cx.insert("roles", self.roles(&g.slug));
-                self.insert_timeline(&mut cx, &indexes);
-                cx.insert("quotes", self.quotes(&indexes, Some(&g.slug)));
-                let (path, canonical, title) = section_page(&base, *year, &g.name);
-                ("speaker.html", path, canonical, title)
+                self.insert_timeline(&mut cx, shown);
+                cx.insert("quotes", self.quotes(&self.ordered(shown), Some(&g.slug)));
             }
             Page::Sources => {
                 cx.insert(
                     "sources",
                     Self::groups_cx(&self.timeline.sources, source_url),
                 );
-                (
-                    "sources.html",
-                    "sources/index.html".into(),
-                    "sources/".into(),
-                    "Sources".into(),
-                )
             }
-            Page::Source(o, year) => {
+            Page::Source(o, list_page) => {
                 let g = &self.timeline.sources[*o];
                 let base = format!("sources/{}/", g.slug);
-                let indexes = self.section(&mut cx, &g.articles, *year, &base);
+                let shown = self.section(&mut cx, &self.lists.sources[*o], *list_page, &base);
                 cx.insert("source", Self::group_cx(g, source_url(&g.slug)));
-                self.insert_timeline(&mut cx, &indexes);
-                let (path, canonical, title) = section_page(&base, *year, &g.name);
-                ("source.html", path, canonical, title)
+                self.insert_timeline(&mut cx, shown);
             }
-            Page::Statements(year) => {
-                let indexes = self.section(&mut cx, self.order, *year, "statements/");
-                cx.insert("quotes", self.quotes(&indexes, None));
-                let (path, canonical, title) = section_page("statements/", *year, "Statements");
-                ("statements.html", path, canonical, title)
+            Page::Statements(list_page) => {
+                let shown = self.section(&mut cx, &self.lists.all, *list_page, "statements/");
+                cx.insert("quotes", self.quotes(&self.ordered(shown), None));
             }
             Page::Search => {
                 cx.insert("topics", Self::groups_cx(&self.timeline.topics, topic_url));
@@ -599,20 +587,9 @@ impl PageCx<'_> {
                     "sources",
                     Self::groups_cx(&self.timeline.sources, source_url),
                 );
-                (
-                    "search.html",
-                    "search/index.html".into(),
-                    "search/".into(),
-                    "Search".into(),
-                )
             }
-            Page::NotFound => (
-                "404.html",
-                "404.html".into(),
-                "404.html".into(),
-                "Page not found".into(),
-            ),
-        };
+            Page::NotFound => {}
+        }
         let depth = path.matches('/').count();
         cx.insert("root", "../".repeat(depth));
         cx.insert("page_title", title);
@@ -666,20 +643,20 @@ impl PageCx<'_> {
         })
     }
 
-    /// The articles a list page shows (`indexes` in timeline order): all of them when they fit
-    /// on one page; else those of `year`, or on the main page the latest year's and the undated.
-    /// Tells the template `group_years` (year links), `split` and `section_year`.
-    fn section(
+    /// The articles a list page shows, in timeline order ([`Paging`]). Tells the template
+    /// `split`, `group_years` (year links), `undated` (the undated articles' link),
+    /// `section_year`, `section_undated` and `page_links` (the pages of the part shown).
+    fn section<'p>(
         &self,
         cx: &mut HashingContext,
-        indexes: &[usize],
-        year: Option<i32>,
+        paging: &'p Paging,
+        page: ListPage,
         base: &str,
-    ) -> Vec<usize> {
-        let split = indexes.len() > LIST_LIMIT;
+    ) -> &'p [usize] {
+        let split = paging.split();
         let years: Vec<YearLinkCx> = if split {
-            group_years(self.timeline, indexes)
-                .into_iter()
+            paging
+                .years()
                 .map(|(year, count)| YearLinkCx {
                     year,
                     url: format!("{base}{year}/index.html"),
@@ -689,27 +666,27 @@ impl PageCx<'_> {
         } else {
             Vec::new()
         };
-        let latest = years.first().map(|y| y.year);
-        cx.insert("group_years", years);
+        let undated = (split && paging.undated_count() > 0).then(|| UndatedLinkCx {
+            url: format!("{base}undated/index.html"),
+            count: paging.undated_count(),
+        });
         cx.insert("split", split);
-        cx.insert("section_year", year);
-        let shown: Vec<usize> = if !split {
-            indexes.to_vec()
-        } else {
-            let wanted = year.or(latest);
-            indexes
-                .iter()
-                .copied()
-                .filter(|&i| {
-                    let y = self.timeline.articles[i]
-                        .stated
-                        .value
-                        .map(|d| chrono::Datelike::year(&d));
-                    y == wanted || (year.is_none() && y.is_none())
-                })
-                .collect()
+        cx.insert("group_years", years);
+        cx.insert("undated", undated);
+        cx.insert(
+            "section_year",
+            match page.part {
+                Part::Year(y) => Some(y),
+                _ => None,
+            },
+        );
+        cx.insert("section_undated", page.part == Part::Undated);
+        let (part, number) = match page.part {
+            Part::Main => (paging.main_part(), 1),
+            part => (part, page.number),
         };
-        self.ordered(&shown)
+        cx.insert("page_links", page_links(paging, part, number, base));
+        paging.articles(page)
     }
 
     /// Indexes in display order.
@@ -798,34 +775,62 @@ impl PageCx<'_> {
     }
 }
 
-/// Lists longer than this are split into one page per year.
-pub const LIST_LIMIT: usize = HOME_LIMIT;
-
-/// The statement years of `indexes` with their counts, newest first (undated left out).
-pub fn group_years(timeline: &Timeline, indexes: &[usize]) -> Vec<(i32, usize)> {
-    let mut counts: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
-    for &i in indexes {
-        if let Some(d) = timeline.articles[i].stated.value {
-            *counts.entry(chrono::Datelike::year(&d)).or_default() += 1;
-        }
-    }
-    counts.into_iter().rev().collect()
+/// Each group's paging (topics, speakers or sources).
+fn groups_paging(
+    timeline: &Timeline,
+    groups: &[crate::order::Group],
+    newest_first: bool,
+) -> Vec<Paging> {
+    groups
+        .par_iter()
+        .map(|g| Paging::of(timeline, &g.articles, newest_first))
+        .collect()
 }
 
-/// Path, canonical path and title of a list page or one of its year pages.
-fn section_page(base: &str, year: Option<i32>, name: &str) -> (String, String, String) {
-    match year {
-        Some(y) => (
-            format!("{base}{y}/index.html"),
-            format!("{base}{y}/"),
-            format!("{name}, {y}"),
-        ),
-        None => (
-            format!("{base}index.html"),
-            base.to_string(),
-            name.to_string(),
-        ),
+/// The pages of every list, made once per build.
+struct Lists {
+    /// Every article: the home page, the year pages and the statements list.
+    all: Paging,
+    /// Each topic's list.
+    topics: Vec<Paging>,
+    /// Each speaker's list.
+    speakers: Vec<Paging>,
+    /// Each source's list.
+    sources: Vec<Paging>,
+}
+
+/// Links to the pages of `part` of a list under `base`, `number` the current one; none when
+/// the part fits on one page.
+fn page_links(paging: &Paging, part: Part, number: usize, base: &str) -> Vec<PageLinkCx> {
+    let count = paging.page_count(part);
+    if count < 2 {
+        return Vec::new();
     }
+    (1..=count)
+        .map(|n| PageLinkCx {
+            number: n,
+            url: format!("{base}{}index.html", ListPage { part, number: n }.folder()),
+            current: n == number,
+        })
+        .collect()
+}
+
+/// Path, canonical path and title of a page of the list under `base` called `name`.
+fn list_page(base: &str, page: ListPage, name: &str) -> (String, String, String) {
+    let folder = page.folder();
+    let mut title = match page.part {
+        Part::Main => name.to_string(),
+        Part::Year(y) => format!("{name}, {y}"),
+        Part::Undated => format!("{name}, undated"),
+    };
+    if page.number > 1 {
+        title.push_str(&format!(" (page {})", page.number));
+    }
+    (
+        format!("{base}{folder}index.html"),
+        format!("{base}{folder}"),
+        title,
+    )
 }
 
 fn with_slash(url: &str) -> String {

@@ -38,6 +38,26 @@ pub struct YearLinkCx {
     pub count: usize,
 }
 
+/// The link to a split list's undated articles.
+#[derive(Debug, Clone, Serialize)]
+pub struct UndatedLinkCx {
+    /// Root-relative URL.
+    pub url: String,
+    /// Articles without a statement date.
+    pub count: usize,
+}
+
+/// A link to one page of a list part that takes several.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLinkCx {
+    /// The page number, from 1.
+    pub number: usize,
+    /// Root-relative URL.
+    pub url: String,
+    /// Whether this is the page shown.
+    pub current: bool,
+}
+
 /// A name with a link, for speakers, topics and sources in lists.
 #[derive(Debug, Clone, Serialize)]
 pub struct LinkCx {

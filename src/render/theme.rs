@@ -80,6 +80,10 @@ pub const BUILTIN_THEME: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/partials/group_years.html"),
     ),
     (
+        "templates/partials/pages.html",
+        include_str!("../../themes/default/templates/partials/pages.html"),
+    ),
+    (
         "templates/partials/timeline.html",
         include_str!("../../themes/default/templates/partials/timeline.html"),
     ),

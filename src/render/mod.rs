@@ -208,6 +208,9 @@ pub fn render_site(
         ids: (0..timeline.articles.len())
             .map(|_| std::sync::OnceLock::new())
             .collect(),
+        topic_speakers: (0..timeline.topics.len())
+            .map(|_| std::sync::OnceLock::new())
+            .collect(),
     };
     // Feeds, exports and the search index are written while pages render.
     let whole_site = s.select.is_none();
@@ -306,6 +309,8 @@ struct PageCx<'a> {
     /// its entry and page are built from. Pages are hashed from these, so a page reused from
     /// the previous output costs no page model at all.
     ids: Vec<std::sync::OnceLock<u64>>,
+    /// Each topic's speakers, counted once for all of its list's pages.
+    topic_speakers: Vec<std::sync::OnceLock<Vec<LinkCx>>>,
 }
 
 #[derive(Serialize)]
@@ -543,7 +548,9 @@ impl PageCx<'_> {
                 let shown = self.section(&mut cx, &self.lists.topics[*t], *list_page, &base);
                 cx.insert("topic", Self::group_cx(g, topic_url(&g.slug)));
                 self.insert_timeline(&mut cx, shown);
-                cx.insert("speakers", self.speakers_of(&g.articles));
+                let speakers =
+                    self.topic_speakers[*t].get_or_init(|| self.speakers_of(&g.articles));
+                cx.insert("speakers", speakers);
             }
             Page::Speakers => {
                 cx.insert(

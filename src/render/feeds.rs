@@ -5,11 +5,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use rayon::prelude::*;
-use serde_json::json;
 
-use super::model::{ModelBuilder, SiteCx, article_url, topic_url};
+use super::model::{ModelBuilder, SiteCx, article_url};
 use crate::clean::Format;
-use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::infer::{Article, Inferred, OutletRef, PersonRef, Quote, TopicRef};
 use crate::order::Timeline;
@@ -24,7 +22,6 @@ pub(super) fn write_feeds(
     timeline: &Timeline,
     builder: &ModelBuilder,
     site: &SiteCx,
-    config: &Config,
     page_urls: &[String],
     out: &Path,
 ) -> Result<(usize, u64), Diagnostic> {
@@ -74,48 +71,9 @@ pub(super) fn write_feeds(
         format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n").into_bytes(),
     ));
 
-    let (mut count, mut bytes) = write_articles_json(timeline, &pretty, out)?;
-
-    // TimelineJS: https://timeline.knightlab.com/docs/json-format.html
-    let events: Vec<serde_json::Value> = timeline
-        .articles
-        .iter()
-        .enumerate()
-        .filter_map(|(i, a)| {
-            let d = a.stated.value?;
-            let e = builder.entry(i);
-            let speakers = e.speakers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ");
-            let mut text = String::new();
-            if let Some(q) = &e.key_quote {
-                let _ = write!(text, "<blockquote>{}</blockquote>", xml(q));
-            }
-            let _ = write!(text, "<p>{}</p>", xml(&e.summary));
-            Some(json!({
-                "start_date": {
-                    "year": chrono::Datelike::year(&d),
-                    "month": chrono::Datelike::month(&d),
-                    "day": chrono::Datelike::day(&d),
-                    "display_date": e.stated.as_ref().map(|s| s.display.clone()),
-                },
-                "text": {
-                    "headline": format!("<a href=\"{}\">{}</a>", xml(&pretty(&e.url)), xml(&e.title)),
-                    "text": text,
-                },
-                "group": e.topics.first().map(|t| t.name.clone()).unwrap_or_else(|| speakers.clone()),
-                "unique_id": e.slug,
-            }))
-        })
-        .collect();
-    let timeline_json = json!({
-        "title": { "text": { "headline": site.title, "text": site.description } },
-        "events": events,
-    });
-    files.push((
-        "timeline.json".into(),
-        serde_json::to_vec_pretty(&timeline_json).unwrap_or_default(),
-    ));
-    let _ = config;
-    let _ = topic_url;
+    let articles_bytes = write_articles_json(timeline, &pretty, out)?;
+    let timeline_bytes = write_timeline_json(timeline, builder, site, &pretty, out)?;
+    let (mut count, mut bytes) = (2, articles_bytes + timeline_bytes);
 
     count += files.len();
     for (rel, data) in files {
@@ -131,47 +89,146 @@ pub(super) fn write_feeds(
     Ok((count, bytes))
 }
 
-/// Articles per slice of `articles.json` held in memory at once.
+/// Items per slice of `articles.json` and `timeline.json` held in memory at once.
 const EXPORT_SLICE: usize = 2048;
 
 /// Writes `articles.json`, every fact of every article: an array with one article per line
-/// (compact, yet easy to read line by line and to diff). Slices of articles are serialised in
-/// parallel and written one after another, so the export never sits whole in memory.
-/// Returns (files, bytes).
+/// (compact, yet easy to read line by line and to diff). Returns the bytes written.
 fn write_articles_json(
     timeline: &Timeline,
     pretty: &(dyn Fn(&str) -> String + Sync),
     out: &Path,
-) -> Result<(usize, u64), Diagnostic> {
+) -> Result<u64, Diagnostic> {
+    write_json_lines(
+        out,
+        "articles.json",
+        "[\n",
+        "\n]",
+        timeline.articles.len(),
+        |i| {
+            let slug = &timeline.slugs[i];
+            let view = exported(&timeline.articles[i], slug, pretty(&article_url(slug)));
+            serde_json::to_string(&view).ok()
+        },
+    )
+}
+
+/// Writes `timeline.json` for TimelineJS
+/// (<https://timeline.knightlab.com/docs/json-format.html>): one event per dated statement,
+/// one per line. Returns the bytes written.
+fn write_timeline_json(
+    timeline: &Timeline,
+    builder: &ModelBuilder,
+    site: &SiteCx,
+    pretty: &(dyn Fn(&str) -> String + Sync),
+    out: &Path,
+) -> Result<u64, Diagnostic> {
+    let title = TimelineText {
+        headline: site.title.clone(),
+        text: site.description.clone(),
+    };
+    let head = format!(
+        "{{\"title\":{{\"text\":{}}},\"events\":[\n",
+        serde_json::to_string(&title).unwrap_or_default()
+    );
+    write_json_lines(
+        out,
+        "timeline.json",
+        &head,
+        "\n]}\n",
+        timeline.articles.len(),
+        |i| {
+            let d = timeline.articles[i].stated.value?;
+            let e = builder.entry(i);
+            let speakers = e
+                .speakers
+                .iter()
+                .map(|s| s.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut text = String::new();
+            if let Some(q) = &e.key_quote {
+                let _ = write!(text, "<blockquote>{}</blockquote>", xml(q));
+            }
+            let _ = write!(text, "<p>{}</p>", xml(&e.summary));
+            let event = TimelineEvent {
+                start_date: TimelineDate {
+                    year: chrono::Datelike::year(&d),
+                    month: chrono::Datelike::month(&d),
+                    day: chrono::Datelike::day(&d),
+                    display_date: e.stated.as_ref().map(|s| s.display.clone()),
+                },
+                text: TimelineText {
+                    headline: format!("<a href=\"{}\">{}</a>", xml(&pretty(&e.url)), xml(&e.title)),
+                    text,
+                },
+                group: e.topics.first().map(|t| t.name.clone()).unwrap_or(speakers),
+                unique_id: e.slug,
+            };
+            serde_json::to_string(&event).ok()
+        },
+    )
+}
+
+/// A TimelineJS event.
+#[derive(Serialize)]
+struct TimelineEvent {
+    start_date: TimelineDate,
+    text: TimelineText,
+    group: String,
+    unique_id: String,
+}
+
+/// A TimelineJS date.
+#[derive(Serialize)]
+struct TimelineDate {
+    year: i32,
+    month: u32,
+    day: u32,
+    display_date: Option<String>,
+}
+
+/// A TimelineJS text: headline and HTML.
+#[derive(Serialize)]
+struct TimelineText {
+    headline: String,
+    text: String,
+}
+
+/// Writes `rel`: `head`, then the items `item` gives for `0..n` (`None` leaves one out), one
+/// per line and comma-separated, then `tail`. Slices of items are serialised in parallel and
+/// written one after another, so the file never sits whole in memory. Returns the bytes.
+fn write_json_lines(
+    out: &Path,
+    rel: &str,
+    head: &str,
+    tail: &str,
+    n: usize,
+    item: impl Fn(usize) -> Option<String> + Sync,
+) -> Result<u64, Diagnostic> {
     use std::io::Write as _;
-    let rel = "articles.json";
     let failed = |e: std::io::Error| Diagnostic::error(rel, format!("cannot write: {e}"));
     let file = std::fs::File::create(out.join(rel)).map_err(failed)?;
     let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
-    let mut bytes = 0u64;
-    let n = timeline.articles.len();
-    w.write_all(if n == 0 { b"[]" } else { b"[\n" })
-        .map_err(failed)?;
+    w.write_all(head.as_bytes()).map_err(failed)?;
+    let mut bytes = (head.len() + tail.len()) as u64;
+    let mut first = true;
     for start in (0..n).step_by(EXPORT_SLICE) {
         let end = (start + EXPORT_SLICE).min(n);
-        let lines: Vec<String> = (start..end)
-            .into_par_iter()
-            .map(|i| {
-                let slug = &timeline.slugs[i];
-                let view = exported(&timeline.articles[i], slug, pretty(&article_url(slug)));
-                serde_json::to_string(&view).unwrap_or_default()
-            })
-            .collect();
-        for (k, line) in lines.iter().enumerate() {
-            let last = start + k + 1 == n;
+        let lines: Vec<Option<String>> = (start..end).into_par_iter().map(&item).collect();
+        for line in lines.into_iter().flatten() {
+            if !first {
+                w.write_all(b",\n").map_err(failed)?;
+                bytes += 2;
+            }
+            first = false;
             w.write_all(line.as_bytes()).map_err(failed)?;
-            w.write_all(if last { b"\n]" } else { b",\n" })
-                .map_err(failed)?;
-            bytes += line.len() as u64 + 2;
+            bytes += line.len() as u64;
         }
     }
+    w.write_all(tail.as_bytes()).map_err(failed)?;
     w.flush().map_err(failed)?;
-    Ok((1, bytes + 2))
+    Ok(bytes)
 }
 
 /// An article as `articles.json` gives it: every fact, no body; `slug` and `url` are the

@@ -238,7 +238,7 @@ pub fn render_site(
                         return Ok((0, 0));
                     }
                     s.timed(Stage::Feeds, || {
-                        feeds::write_feeds(timeline, &builder, &site, s.config, &page_urls, out)
+                        feeds::write_feeds(timeline, &builder, &site, &page_urls, out)
                     })
                 },
                 || {

@@ -12,7 +12,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{IpAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, mpsc};
+use std::sync::{Arc, Condvar, Mutex, OnceLock, mpsc};
 use std::time::{Duration, Instant};
 
 use notify_debouncer_mini::notify::RecursiveMode;
@@ -20,8 +20,8 @@ use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
 
 use crate::diagnostics::Diagnostic;
 use crate::infer::Article;
-use crate::order::Timeline;
 use crate::order::order;
+use crate::order::{Group, Timeline};
 use crate::read::{Source, find_sources};
 use crate::render::{
     ListPage, PageRef, Paging, Part, RenderSettings, Theme, load_theme, render_site,
@@ -340,16 +340,24 @@ fn render_some(
     let hit: Vec<usize> = (0..timeline.articles.len())
         .filter(|&i| wanted.contains(&timeline.articles[i].path))
         .collect();
-    // Whether a page of the list `indexes` (in timeline order) shows an edited article; the
-    // paging says which articles each page holds.
+    // Whether a page of a list shows an edited article; the paging says which articles each
+    // page holds. Each list's paging is made once, when one of its pages is first asked about.
     let newest_first = site.config.newest_first();
-    let shows = |indexes: &[usize], page: ListPage| {
-        Paging::of(timeline, indexes, newest_first)
-            .articles(page)
-            .iter()
-            .any(|i| hit.contains(i))
-    };
+    let shows =
+        |paging: &Paging, page: ListPage| paging.articles(page).iter().any(|i| hit.contains(i));
     let all: Vec<usize> = (0..timeline.articles.len()).collect();
+    let all = Paging::of(timeline, &all, newest_first);
+    let lazy = |n: usize| -> Vec<OnceLock<Paging>> { (0..n).map(|_| OnceLock::new()).collect() };
+    let (topics, speakers, sources) = (
+        lazy(timeline.topics.len()),
+        lazy(timeline.speakers.len()),
+        lazy(timeline.sources.len()),
+    );
+    let group = |cells: &[OnceLock<Paging>], groups: &[Group], k: usize, page: ListPage| {
+        let paging =
+            cells[k].get_or_init(|| Paging::of(timeline, &groups[k].articles, newest_first));
+        shows(paging, page)
+    };
     let select = |page: PageRef| match page {
         PageRef::Article(i) => hit.contains(&i),
         PageRef::Year(y, number) => shows(
@@ -359,9 +367,9 @@ fn render_some(
                 number,
             },
         ),
-        PageRef::Topic(t, page) => shows(&timeline.topics[t].articles, page),
-        PageRef::Speaker(p, page) => shows(&timeline.speakers[p].articles, page),
-        PageRef::Source(o, page) => shows(&timeline.sources[o].articles, page),
+        PageRef::Topic(t, page) => group(&topics, &timeline.topics, t, page),
+        PageRef::Speaker(p, page) => group(&speakers, &timeline.speakers, p, page),
+        PageRef::Source(o, page) => group(&sources, &timeline.sources, o, page),
         PageRef::Statements(page) => shows(&all, page),
         PageRef::Home => shows(&all, ListPage::MAIN),
         PageRef::Other => false,

@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
@@ -138,7 +139,7 @@ pub fn order(
                 .push(i);
         }
     }
-    let related = related_articles(&articles, &topic_groups, &speakers);
+    let related = related_articles(articles.len(), &topic_groups, &speakers);
     let same_statement = cluster_reports(&articles);
     let mut speakers: Vec<Group> = speakers.into_values().collect();
     speakers.sort_by(|a, b| {
@@ -216,12 +217,12 @@ fn assign_slugs(articles: &[Article]) -> (Vec<String>, Vec<Diagnostic>) {
 /// Related articles: those sharing speakers (weight 2) and topics (weight 1), looked for among
 /// the nearest articles in time on each shared list, so the cost stays linear.
 fn related_articles(
-    articles: &[Article],
+    count: usize,
     topics: &[Group],
     speakers: &BTreeMap<String, Group>,
 ) -> Vec<Vec<usize>> {
     // Position of each article within each list it belongs to.
-    let mut memberships: Vec<Vec<(&[usize], usize, u32)>> = vec![Vec::new(); articles.len()];
+    let mut memberships: Vec<Vec<(&[usize], usize, u32)>> = vec![Vec::new(); count];
     for (group, weight) in topics
         .iter()
         .map(|g| (g, 1))
@@ -232,21 +233,31 @@ fn related_articles(
         }
     }
     memberships
-        .iter()
+        .par_iter()
         .enumerate()
-        .map(|(me, lists)| {
-            let mut scores: HashMap<usize, u32> = HashMap::new();
+        .map_init(Vec::new, |seen: &mut Vec<(usize, u32)>, (me, lists)| {
+            // Every neighbour with its weight, then summed per neighbour: a sort of a few
+            // hundred pairs beats hashing each of them.
+            seen.clear();
             for &(list, pos, weight) in lists {
                 let lo = pos.saturating_sub(RELATED_WINDOW / 2);
                 let hi = (pos + RELATED_WINDOW / 2 + 1).min(list.len());
-                for &other in &list[lo..hi] {
-                    if other != me {
-                        *scores.entry(other).or_default() += weight;
-                    }
+                seen.extend(
+                    list[lo..hi]
+                        .iter()
+                        .filter(|&&other| other != me)
+                        .map(|&other| (other, weight)),
+                );
+            }
+            seen.sort_unstable_by_key(|&(other, _)| other);
+            let mut ranked: Vec<(usize, u32)> = Vec::with_capacity(seen.len());
+            for &(other, weight) in seen.iter() {
+                match ranked.last_mut() {
+                    Some(last) if last.0 == other => last.1 += weight,
+                    _ => ranked.push((other, weight)),
                 }
             }
-            let mut ranked: Vec<(usize, u32)> = scores.into_iter().collect();
-            ranked.sort_by(|a, b| {
+            ranked.sort_unstable_by(|a, b| {
                 b.1.cmp(&a.1)
                     .then(me.abs_diff(a.0).cmp(&me.abs_diff(b.0)))
                     .then(a.0.cmp(&b.0))
@@ -359,6 +370,39 @@ mod tests {
             today: NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
         };
         infer(&doc, &cx)
+    }
+
+    fn group(slug: &str, articles: Vec<usize>) -> Group {
+        Group {
+            slug: slug.into(),
+            name: slug.into(),
+            description: String::new(),
+            articles,
+        }
+    }
+
+    #[test]
+    fn related_articles_weigh_shared_speakers_over_shared_topics_then_nearness() {
+        // 0..60 share a topic; 10, 30 and 50 also share a speaker.
+        let topics = vec![group("trade", (0..60).collect())];
+        let speakers: BTreeMap<String, Group> =
+            [("lavrov".to_string(), group("lavrov", vec![10, 30, 50]))].into();
+        let related = related_articles(60, &topics, &speakers);
+        // The speaker's other articles first (3 points each, the nearer first), then the
+        // topic's nearest neighbours (1 point), never the article itself.
+        assert_eq!(related[30], [10, 50, 29, 31, 28]);
+        assert_eq!(related[10], [30, 50, 9, 11, 8]);
+        // Beyond the window along the topic's list, nothing is looked for: 0 is 59's
+        // topic-mate, but 59 is 59 places away.
+        assert!(!related[59].contains(&0));
+        assert_eq!(related[59], [58, 57, 56, 55, 54]);
+        // An article alone in its lists has none.
+        let lone = related_articles(
+            2,
+            &[group("a", vec![0]), group("b", vec![1])],
+            &BTreeMap::new(),
+        );
+        assert_eq!(lone, [Vec::<usize>::new(), Vec::new()]);
     }
 
     #[test]

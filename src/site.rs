@@ -498,6 +498,9 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         }
         Err(ds) => report.diagnostics.extend(ds),
     }
+    // Freeing every article one by one costs a tenth of a warm build; a command that exits
+    // next need not wait for it.
+    std::thread::spawn(move || drop(timeline));
     report
 }
 
@@ -584,9 +587,26 @@ pub fn write_site(
         let _ = std::fs::rename(&old, out);
         return Err(io("cannot move the new output into place", e));
     }
-    let _ = std::fs::remove_dir_all(&old);
+    remove_tree(&old);
     let _ = PageManifest::save(&site.root, version, &report.page_hashes);
     Ok(report)
+}
+
+/// Removes `dir` and everything in it, its subfolders in parallel (an output of 100,000 pages
+/// is as many folders). What cannot be removed is left: it is no longer the output.
+fn remove_tree(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let entries: Vec<std::fs::DirEntry> = entries.flatten().collect();
+    entries.par_iter().for_each(|e| {
+        if e.file_type().is_ok_and(|t| t.is_dir()) {
+            remove_tree(&e.path());
+        } else {
+            let _ = std::fs::remove_file(e.path());
+        }
+    });
+    let _ = std::fs::remove_dir(dir);
 }
 
 /// The output folder must be inside the site and must not hold the site's own sources.

@@ -565,7 +565,7 @@ impl PageCx<'_> {
                 cx.insert("speaker", Self::group_cx(g, speaker_url(&g.slug)));
                 cx.insert("roles", self.roles(&g.slug));
                 self.insert_timeline(&mut cx, shown);
-                cx.insert("quotes", self.quotes(&self.ordered(shown), Some(&g.slug)));
+                self.insert_quotes(&mut cx, self.ordered(shown), Some(&g.slug));
             }
             Page::Sources => {
                 cx.insert(
@@ -582,7 +582,7 @@ impl PageCx<'_> {
             }
             Page::Statements(list_page) => {
                 let shown = self.section(&mut cx, &self.lists.all, *list_page, "statements/");
-                cx.insert("quotes", self.quotes(&self.ordered(shown), None));
+                self.insert_quotes(&mut cx, self.ordered(shown), None);
             }
             Page::Search => {
                 cx.insert("topics", Self::groups_cx(&self.timeline.topics, topic_url));
@@ -752,6 +752,26 @@ impl PageCx<'_> {
                 )
             })
             .collect()
+    }
+
+    /// Inserts the quotations of `indexes` (those of `speaker` only, if given) as `quotes`.
+    /// Hashed from the articles' identities, which cover their quotes, titles, slugs and
+    /// dates; built only if the page is rendered.
+    fn insert_quotes<'s>(
+        &'s self,
+        cx: &mut HashingContext<'s>,
+        indexes: Vec<usize>,
+        speaker: Option<&'s str>,
+    ) {
+        let mut identity: Vec<u8> = Vec::with_capacity(indexes.len() * 8 + 16);
+        identity.extend_from_slice(speaker.unwrap_or("").as_bytes());
+        identity.push(0xff);
+        for &i in &indexes {
+            identity.extend_from_slice(&self.id(i).to_le_bytes());
+        }
+        cx.insert_lazy("quotes", &identity, move || {
+            tera::Value::from_serializable(&self.quotes(&indexes, speaker))
+        });
     }
 
     fn quotes(&self, indexes: &[usize], speaker: Option<&str>) -> Vec<QuoteCx> {

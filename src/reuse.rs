@@ -125,11 +125,28 @@ pub fn output_version(root: &Path, config: &Config, inject: Option<&str>) -> u64
 pub struct PageManifest {
     /// The site-wide version they were rendered with.
     pub version: u64,
-    /// Page path (relative to the output folder) → hash of its inputs.
-    pub pages: HashMap<String, u64>,
+    /// Page path (relative to the output folder) → hash of its inputs and the page's size.
+    pub pages: HashMap<String, (u64, u64)>,
+    /// Where each item's line stands in the streamed exports (`articles.json`,
+    /// `timeline.json`), so unchanged items are copied instead of serialised again.
+    pub exports: Vec<ExportIndex>,
 }
 
-const MAGIC: &[u8; 8] = b"CQPAG\x00\x00\x01";
+/// The lines of one streamed export file, by the identity of the item each shows.
+#[derive(Debug, Default, Clone, Serialize, serde::Deserialize)]
+pub struct ExportIndex {
+    /// The file, relative to the output folder.
+    pub rel: String,
+    /// Its size: a file of another size is not the one indexed, and nothing is taken from it.
+    pub size: u64,
+    /// Each line: the item's identity, where the line starts, its length.
+    pub lines: Vec<(u64, u64, u64)>,
+    /// How many lines were copied from the previous build's file (not saved).
+    #[serde(skip)]
+    pub copied: usize,
+}
+
+const MAGIC: &[u8; 8] = b"CQPAG\x00\x00\x02";
 
 fn manifest_path(root: &Path) -> PathBuf {
     root.join(".communique-cache").join("pages.bin")
@@ -144,16 +161,28 @@ impl PageManifest {
         if hash_parts(&[body]) != u64::from_le_bytes(*sum) {
             return None;
         }
-        let (v, pages): (u64, Vec<(String, u64)>) = postcard::from_bytes(body).ok()?;
+        let (v, pages, exports): (u64, Vec<(String, u64, u64)>, Vec<ExportIndex>) =
+            postcard::from_bytes(body).ok()?;
         (v == version).then(|| PageManifest {
             version,
-            pages: pages.into_iter().collect(),
+            pages: pages
+                .into_iter()
+                .map(|(path, hash, size)| (path, (hash, size)))
+                .collect(),
+            exports,
         })
     }
 
-    /// Saves `pages` as the manifest for `version`. Failing to save costs speed only.
-    pub fn save(root: &Path, version: u64, pages: &[(String, u64)]) -> std::io::Result<()> {
-        let body = postcard::to_allocvec(&(version, pages)).map_err(std::io::Error::other)?;
+    /// Saves `pages` (path, hash, size) and `exports` as the manifest for `version`. Failing to save costs speed
+    /// only.
+    pub fn save(
+        root: &Path,
+        version: u64,
+        pages: &[(String, u64, u64)],
+        exports: &[ExportIndex],
+    ) -> std::io::Result<()> {
+        let body =
+            postcard::to_allocvec(&(version, pages, exports)).map_err(std::io::Error::other)?;
         let mut bytes = Vec::with_capacity(body.len() + 16);
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(&hash_parts(&[&body]).to_le_bytes());
@@ -184,9 +213,10 @@ pub struct Previous {
 
 impl Previous {
     /// Links `path` from the previous output into `staging` when its hash is unchanged;
-    /// returns the file's size when it did.
+    /// returns the file's size (as the manifest gives it) when it did.
     pub fn reuse(&self, path: &str, hash: u64, staging: &Path) -> Option<u64> {
-        if self.manifest.pages.get(path) != Some(&hash) {
+        let &(previous, size) = self.manifest.pages.get(path)?;
+        if previous != hash {
             return None;
         }
         let from = self.dir.join(path);
@@ -195,8 +225,33 @@ impl Previous {
             std::fs::create_dir_all(parent).ok()?;
         }
         std::fs::hard_link(&from, &to).ok()?;
-        std::fs::metadata(&to).ok().map(|m| m.len())
+        Some(size)
     }
+
+    /// The previous build's copy of the export `rel`, with where each item's line stands in it;
+    /// `None` when there is none, or the file is not the one indexed.
+    pub fn lines(&self, rel: &str) -> Option<OldLines> {
+        let index = self.manifest.exports.iter().find(|e| e.rel == rel)?;
+        let file = std::fs::File::open(self.dir.join(rel)).ok()?;
+        if file.metadata().ok()?.len() != index.size {
+            return None;
+        }
+        let at = index
+            .lines
+            .iter()
+            .map(|&(identity, start, len)| (identity, (start, len)))
+            .collect();
+        Some(OldLines { file, at })
+    }
+}
+
+/// A previous export file and where each item's line stands in it, by the item's identity.
+#[derive(Debug)]
+pub struct OldLines {
+    /// The file, open for reading.
+    pub file: std::fs::File,
+    /// Identity → (start, length) of its line.
+    pub at: HashMap<u64, (u64, u64)>,
 }
 
 #[cfg(test)]

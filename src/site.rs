@@ -588,7 +588,7 @@ pub fn write_site(
         return Err(io("cannot move the new output into place", e));
     }
     remove_tree(&old);
-    let _ = PageManifest::save(&site.root, version, &report.page_hashes);
+    let _ = PageManifest::save(&site.root, version, &report.page_hashes, &report.exports);
     Ok(report)
 }
 

@@ -192,13 +192,20 @@ fn a_warm_build_after_edits_equals_a_cold_build_of_the_same_texts() {
         assert!(report.ok, "{:?}", report.diagnostics);
         assert_eq!(report.inferred, 1);
         if k == 1 {
-            // A paragraph that moves nothing leaves most pages as they were.
+            // A paragraph that moves nothing leaves most pages as they were, and the exports'
+            // lines of the other articles are copied, not serialised again.
             assert!(
                 report.render.reused > report.render.pages / 2,
                 "a warm build reuses pages: {} of {}",
                 report.render.reused,
                 report.render.pages
             );
+            let articles = report
+                .render
+                .exports
+                .iter()
+                .find(|e| e.rel == "articles.json");
+            assert_eq!(articles.map(|e| e.copied), Some(files.len() - 1));
         }
         let warm = output(&site);
         std::fs::remove_dir_all(site.public()).unwrap();
@@ -215,4 +222,40 @@ fn a_warm_build_after_edits_equals_a_cold_build_of_the_same_texts() {
             "edit of file {k}: warm differs from cold in {differ:?}"
         );
     }
+}
+
+#[test]
+fn an_export_changed_since_the_last_build_is_written_afresh() {
+    // The lines of articles.json are copied from the previous output by where the last build
+    // put them; a file that is not the one it wrote (edited, truncated) must not be copied from.
+    let site = TestSite::seeds();
+    site.build();
+    let exported = site.public().join("articles.json");
+    let mut bytes = std::fs::read(&exported).unwrap();
+    bytes.truncate(bytes.len() / 2);
+    std::fs::write(&exported, bytes).unwrap();
+    let files = site.content_files();
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    std::fs::write(
+        &files[0],
+        format!("{text}\n\nOfficials gave no further details.\n"),
+    )
+    .unwrap();
+    let report = site.build();
+    assert!(report.ok, "{:?}", report.diagnostics);
+    let copied = |rel: &str| {
+        report
+            .render
+            .exports
+            .iter()
+            .find(|e| e.rel == rel)
+            .map(|e| e.copied)
+    };
+    assert_eq!(copied("articles.json"), Some(0));
+    assert_eq!(copied("timeline.json").map(|c| c > 0), Some(true));
+    let warm = output(&site);
+    std::fs::remove_dir_all(site.public()).unwrap();
+    std::fs::remove_dir_all(site.root().join(".communique-cache")).unwrap();
+    site.build();
+    assert!(output(&site) == warm, "the warm output equals a cold build");
 }

@@ -11,6 +11,7 @@ use crate::clean::Format;
 use crate::diagnostics::Diagnostic;
 use crate::infer::{Article, Inferred, OutletRef, PersonRef, Quote, TopicRef};
 use crate::order::Timeline;
+use crate::reuse::{ExportIndex, Previous};
 use serde::Serialize;
 
 /// Entries in each Atom feed.
@@ -23,8 +24,9 @@ pub(super) fn write_feeds(
     builder: &ModelBuilder,
     site: &SiteCx,
     page_urls: &[String],
+    exports: &Exports,
     out: &Path,
-) -> Result<(usize, u64), Diagnostic> {
+) -> Result<(usize, u64, Vec<ExportIndex>), Diagnostic> {
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let base = &site.base_url;
     let pretty = |url: &str| format!("{base}{}", url.trim_end_matches("index.html"));
@@ -71,9 +73,9 @@ pub(super) fn write_feeds(
         format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n").into_bytes(),
     ));
 
-    let articles_bytes = write_articles_json(timeline, &pretty, out)?;
-    let timeline_bytes = write_timeline_json(timeline, builder, site, &pretty, out)?;
-    let (mut count, mut bytes) = (2, articles_bytes + timeline_bytes);
+    let articles = write_articles_json(timeline, &pretty, exports, out)?;
+    let events = write_timeline_json(timeline, builder, site, &pretty, exports, out)?;
+    let (mut count, mut bytes) = (2, articles.size + events.size);
 
     count += files.len();
     for (rel, data) in files {
@@ -86,7 +88,16 @@ pub(super) fn write_feeds(
         std::fs::write(&dest, data)
             .map_err(|e| Diagnostic::error(&rel, format!("cannot write: {e}")))?;
     }
-    Ok((count, bytes))
+    Ok((count, bytes, vec![articles, events]))
+}
+
+/// What the streamed exports are written with besides the timeline: each article's identity
+/// (see `PageCx::id`: equal identities make equal lines) and the previous build's output.
+pub(super) struct Exports<'a> {
+    /// Article `i`'s identity.
+    pub identity: &'a (dyn Fn(usize) -> u64 + Sync),
+    /// The previous output, whose lines for unchanged articles are copied.
+    pub previous: Option<&'a Previous>,
 }
 
 /// Items per slice of `articles.json` and `timeline.json` held in memory at once.
@@ -97,14 +108,16 @@ const EXPORT_SLICE: usize = 2048;
 fn write_articles_json(
     timeline: &Timeline,
     pretty: &(dyn Fn(&str) -> String + Sync),
+    exports: &Exports,
     out: &Path,
-) -> Result<u64, Diagnostic> {
+) -> Result<ExportIndex, Diagnostic> {
     write_json_lines(
         out,
         "articles.json",
         "[\n",
         "\n]",
         timeline.articles.len(),
+        exports,
         |i| {
             let slug = &timeline.slugs[i];
             let view = exported(&timeline.articles[i], slug, pretty(&article_url(slug)));
@@ -121,8 +134,9 @@ fn write_timeline_json(
     builder: &ModelBuilder,
     site: &SiteCx,
     pretty: &(dyn Fn(&str) -> String + Sync),
+    exports: &Exports,
     out: &Path,
-) -> Result<u64, Diagnostic> {
+) -> Result<ExportIndex, Diagnostic> {
     let title = TimelineText {
         headline: site.title.clone(),
         text: site.description.clone(),
@@ -137,6 +151,7 @@ fn write_timeline_json(
         &head,
         "\n]}\n",
         timeline.articles.len(),
+        exports,
         |i| {
             let d = timeline.articles[i].stated.value?;
             let e = builder.entry(i);
@@ -197,38 +212,104 @@ struct TimelineText {
 
 /// Writes `rel`: `head`, then the items `item` gives for `0..n` (`None` leaves one out), one
 /// per line and comma-separated, then `tail`. Slices of items are serialised in parallel and
-/// written one after another, so the file never sits whole in memory. Returns the bytes.
+/// written one after another, so the file never sits whole in memory. An item whose identity
+/// had a line in the previous build's copy of the file is copied from there instead (runs of
+/// such lines in one copy), so a rebuild after one edit serialises one item. Returns where
+/// each line went, for the next build.
 fn write_json_lines(
     out: &Path,
     rel: &str,
     head: &str,
     tail: &str,
     n: usize,
+    exports: &Exports,
     item: impl Fn(usize) -> Option<String> + Sync,
-) -> Result<u64, Diagnostic> {
-    use std::io::Write as _;
+) -> Result<ExportIndex, Diagnostic> {
+    use std::io::{Read as _, Seek as _, Write as _};
+    /// A line to write: copied from the previous file (start, length), or new.
+    enum Line {
+        Old(u64, u64),
+        New(String),
+    }
     let failed = |e: std::io::Error| Diagnostic::error(rel, format!("cannot write: {e}"));
+    let old = exports.previous.and_then(|p| p.lines(rel));
     let file = std::fs::File::create(out.join(rel)).map_err(failed)?;
     let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
     w.write_all(head.as_bytes()).map_err(failed)?;
-    let mut bytes = (head.len() + tail.len()) as u64;
-    let mut first = true;
+    let mut index = ExportIndex {
+        rel: rel.to_string(),
+        size: head.len() as u64,
+        lines: Vec::with_capacity(n),
+        copied: 0,
+    };
+    // Previous lines not yet copied: a byte range of the old file, separators included.
+    let mut run: Option<(u64, u64)> = None;
+    let copy_run = |run: &mut Option<(u64, u64)>,
+                    w: &mut std::io::BufWriter<std::fs::File>|
+     -> std::io::Result<()> {
+        let (Some((from, to)), Some(old)) = (run.take(), old.as_ref()) else {
+            return Ok(());
+        };
+        (&old.file).seek(std::io::SeekFrom::Start(from))?;
+        let copied = std::io::copy(&mut (&old.file).take(to - from), w)?;
+        if copied == to - from {
+            Ok(())
+        } else {
+            Err(std::io::Error::other("the previous copy ended early"))
+        }
+    };
     for start in (0..n).step_by(EXPORT_SLICE) {
         let end = (start + EXPORT_SLICE).min(n);
-        let lines: Vec<Option<String>> = (start..end).into_par_iter().map(&item).collect();
-        for line in lines.into_iter().flatten() {
-            if !first {
-                w.write_all(b",\n").map_err(failed)?;
-                bytes += 2;
-            }
-            first = false;
-            w.write_all(line.as_bytes()).map_err(failed)?;
-            bytes += line.len() as u64;
+        let lines: Vec<(u64, Option<Line>)> = (start..end)
+            .into_par_iter()
+            .map(|i| {
+                let identity = (exports.identity)(i);
+                let line = match old.as_ref().and_then(|o| o.at.get(&identity)) {
+                    Some(&(from, len)) => Some(Line::Old(from, len)),
+                    None => item(i).map(Line::New),
+                };
+                (identity, line)
+            })
+            .collect();
+        for (identity, line) in lines {
+            let Some(line) = line else { continue };
+            let first = index.lines.is_empty();
+            let separator = if first { 0 } else { 2 };
+            let at = index.size + separator;
+            let len = match line {
+                Line::Old(from, len) => {
+                    index.copied += 1;
+                    match &mut run {
+                        // The line right after the run in the old file, separator between.
+                        Some((_, to)) if !first && *to + separator == from => *to = from + len,
+                        _ => {
+                            copy_run(&mut run, &mut w).map_err(failed)?;
+                            if !first {
+                                w.write_all(b",\n").map_err(failed)?;
+                            }
+                            run = Some((from, from + len));
+                        }
+                    }
+                    len
+                }
+                Line::New(text) => {
+                    copy_run(&mut run, &mut w).map_err(failed)?;
+                    if !first {
+                        w.write_all(b",\n").map_err(failed)?;
+                    }
+                    w.write_all(text.as_bytes()).map_err(failed)?;
+                    text.len() as u64
+                }
+            };
+            index.lines.push((identity, at, len));
+            index.size = at + len;
         }
     }
+    copy_run(&mut run, &mut w).map_err(failed)?;
     w.write_all(tail.as_bytes()).map_err(failed)?;
     w.flush().map_err(failed)?;
-    Ok(bytes)
+    index.size += tail.len() as u64;
+    Ok(index)
 }
 
 /// An article as `articles.json` gives it: every fact, no body; `slug` and `url` are the

@@ -22,7 +22,7 @@ use crate::config::{Config, Minify};
 use crate::diagnostics::Diagnostic;
 use crate::knowledge::Knowledge;
 use crate::order::{Timeline, by_year_month};
-use crate::reuse::{HashingContext, Previous};
+use crate::reuse::{ExportIndex, HashingContext, Previous};
 use crate::timings::{Stage, StageClock};
 use model::*;
 pub use paging::{LIST_LIMIT, ListPage, Paging, Part};
@@ -89,8 +89,11 @@ pub struct RenderReport {
     pub bytes: u64,
     /// HTML pages taken unchanged from the previous output instead of rendered.
     pub reused: usize,
-    /// Every HTML page's path and the hash of its inputs (for the next build's reuse).
-    pub page_hashes: Vec<(String, u64)>,
+    /// Every HTML page's path, the hash of its inputs and its size (for the next build's
+    /// reuse).
+    pub page_hashes: Vec<(String, u64, u64)>,
+    /// Where each article's line stands in the streamed exports (for the next build's reuse).
+    pub exports: Vec<ExportIndex>,
 }
 
 /// One written page: its path, the hash of its inputs, its size, and whether it was reused.
@@ -235,10 +238,14 @@ pub fn render_site(
             rayon::join(
                 || {
                     if !whole_site {
-                        return Ok((0, 0));
+                        return Ok((0, 0, Vec::new()));
                     }
                     s.timed(Stage::Feeds, || {
-                        feeds::write_feeds(timeline, &builder, &site, &page_urls, out)
+                        let exports = feeds::Exports {
+                            identity: &|i| cx.id(i),
+                            previous: s.previous,
+                        };
+                        feeds::write_feeds(timeline, &builder, &site, &page_urls, &exports, out)
                     })
                 },
                 || {
@@ -260,7 +267,7 @@ pub fn render_site(
                 report.pages += 1;
                 report.bytes += w.bytes;
                 report.reused += usize::from(w.reused);
-                report.page_hashes.push((w.path, w.hash));
+                report.page_hashes.push((w.path, w.hash, w.bytes));
             }
             Err(e) => errors.push(e),
         }
@@ -269,11 +276,13 @@ pub fn render_site(
         errors.truncate(10);
         return Err(errors);
     }
-    for extra in [feeds, index] {
-        let (files, bytes) = extra.map_err(|e| vec![e])?;
-        report.files += files;
-        report.bytes += bytes;
-    }
+    let (files, bytes, exports) = feeds.map_err(|e| vec![e])?;
+    report.files += files;
+    report.bytes += bytes;
+    report.exports = exports;
+    let (files, bytes) = index.map_err(|e| vec![e])?;
+    report.files += files;
+    report.bytes += bytes;
     if !whole_site {
         return Ok(report);
     }

@@ -11,7 +11,7 @@
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, Days, NaiveDate};
-use communique::knowledge::Knowledge;
+use communique::knowledge::{Boundary, Knowledge};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|_| panic!("bad date {s:?}"))
@@ -28,7 +28,8 @@ enum End {
     Unchecked,
 }
 
-/// One verified tenure: `name` held `office` of `country` from `start`.
+/// One verified tenure: `name` held `office` of `country` from `start`. A boundary is written as
+/// precisely as the source gives it: a day (`2013-06-28`), a month (`2005-07`) or a year (`2005`).
 struct Tenure {
     name: &'static str,
     office: &'static str,
@@ -400,12 +401,18 @@ const PUBLISHERS: &[Publisher] = &[
         hosts: &["www3.nhk.or.jp"], marks: &[] },
 ];
 
+/// A verified boundary as the row writes it: a day, a month (`2005-07`) or a year (`2005`).
+fn boundary(s: &str) -> Boundary {
+    s.parse()
+        .unwrap_or_else(|e| panic!("bad boundary {s:?}: {e}"))
+}
+
 fn check_tenure(kb: &Knowledge, row: &Tenure) -> Result<(), String> {
     let Some(p) = kb.person_by_name(row.name) else {
         return Err("no person by that name".into());
     };
     let person = &kb.people[p];
-    let start = day(row.start);
+    let start = boundary(row.start);
     let mine: Vec<_> = person
         .offices
         .iter()
@@ -414,35 +421,48 @@ fn check_tenure(kb: &Knowledge, row: &Tenure) -> Result<(), String> {
     let Some(tenure) = mine.iter().find(|o| o.start == start) else {
         let have: Vec<String> = mine
             .iter()
-            .map(|o| format!("{}..{:?}", o.start, o.end))
+            .map(|o| format!("{}..{:?}", o.start, o.end.map(|e| e.to_string())))
             .collect();
         return Err(format!("no tenure starting {start}; the data has {have:?}"));
     };
+    // Certainly a holder from the latest day the start can be; not even possibly one the day
+    // before its earliest (unless another of the person's tenures covers that day).
     let holds = |d: NaiveDate| kb.holders(row.office, row.country, d).contains(&p);
-    if !holds(start) {
-        return Err(format!("not among holders on {start}"));
+    let may_hold =
+        |d: NaiveDate| holds(d) || kb.possible_holders(row.office, row.country, d).contains(&p);
+    if !holds(start.latest()) {
+        return Err(format!("not among holders on {}", start.latest()));
     }
-    let before = start - Days::new(1);
-    if holds(before) && !mine.iter().any(|o| o.start != start && o.covers(before)) {
+    let before = start.earliest() - Days::new(1);
+    if may_hold(before) && !mine.iter().any(|o| o.start != start && o.may_cover(before)) {
         return Err(format!("already a holder on {before}"));
     }
     match row.end {
         Until(end) => {
-            let end = day(end);
+            let end = boundary(end);
             if tenure.end != Some(end) {
-                return Err(format!("end is {:?}, verified {end}", tenure.end));
+                return Err(format!(
+                    "end is {:?}, verified {end}",
+                    tenure.end.map(|e| e.to_string())
+                ));
             }
-            if !holds(end) {
-                return Err(format!("not among holders on the last day {end}"));
+            if !holds(end.earliest()) {
+                return Err(format!(
+                    "not among holders on the last day {}",
+                    end.earliest()
+                ));
             }
-            let after = end + Days::new(1);
-            if holds(after) {
+            let after = end.latest() + Days::new(1);
+            if may_hold(after) && !mine.iter().any(|o| o.start != start && o.may_cover(after)) {
                 return Err(format!("still a holder on {after}"));
             }
         }
         Open => {
             if tenure.end.is_some() {
-                return Err(format!("ends {:?}, verified still in office", tenure.end));
+                return Err(format!(
+                    "ends {:?}, verified still in office",
+                    tenure.end.map(|e| e.to_string())
+                ));
             }
         }
         Unchecked => {}

@@ -479,6 +479,26 @@ mod tests {
     }
 
     #[test]
+    fn knowledge_additions_take_month_and_year_boundaries() {
+        let person = "[[knowledge.people]]\nid = \"jane-roe\"\nname = \"Jane Roe\"\nsurname = \"Roe\"\n\
+                      country = \"US\"\nsource = \"press release\"\n[[knowledge.people.office]]\n\
+                      office = \"foreign-ministry-spokesperson\"\ncountry = \"US\"\n\
+                      title = \"Spokesperson\"\nstart = \"2017-01\"\nend = \"2019\"\n";
+        let c = Config::parse(person, "c").unwrap();
+        let t = &c.knowledge.people[0].offices[0];
+        assert_eq!(
+            (t.start.long(), t.end.unwrap().long()),
+            ("January 2017".into(), "2019".into())
+        );
+        let err = Config::parse(&person.replace("\"2019\"", "\"19\""), "c").unwrap_err();
+        assert!(
+            err.message.contains("a year like \"2005\""),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
     fn edit_distance_counts_edits() {
         assert_eq!(edit_distance("base_ulr", "base_url"), 2);
         assert_eq!(edit_distance("theme", "theme"), 0);

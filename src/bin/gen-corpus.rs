@@ -216,7 +216,9 @@ impl<'a> World<'a> {
         let mut speakers = Vec::new();
         for (p, person) in kb.people.iter().enumerate() {
             for (t, tenure) in person.offices.iter().enumerate() {
-                if tenure.end.is_none_or(|e| e > from) && role_word(&tenure.office).is_some() {
+                if tenure.end.is_none_or(|e| e.earliest() > from)
+                    && role_word(&tenure.office).is_some()
+                {
                     speakers.push((p, t));
                 }
             }
@@ -258,14 +260,18 @@ fn role_word(office: &str) -> Option<&'static str> {
     })
 }
 
-/// A day within the tenure, between 2000 and 2024.
+/// A day certainly within the tenure (between its latest possible start and earliest possible
+/// end), between 2000 and 2024.
 fn day_in(rng: &mut Rng, tenure: &Tenure) -> NaiveDate {
     let lo = tenure
         .start
+        .latest()
         .max(NaiveDate::from_ymd_opt(2000, 1, 1).expect("date"));
     let hi = tenure
         .end
-        .unwrap_or(NaiveDate::from_ymd_opt(2024, 12, 31).expect("date"))
+        .map_or(NaiveDate::from_ymd_opt(2024, 12, 31).expect("date"), |e| {
+            e.earliest()
+        })
         .min(NaiveDate::from_ymd_opt(2024, 12, 31).expect("date"));
     let days = (hi - lo).num_days().max(0) as usize;
     lo + Duration::days(rng.range(0, days) as i64)

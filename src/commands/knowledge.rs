@@ -5,7 +5,7 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 
-use crate::knowledge::Knowledge;
+use crate::knowledge::{Coverage, Knowledge};
 
 /// Runs a query; returns false when it found nothing or was malformed.
 pub fn run(query: &[String], out: &mut dyn Write) -> anyhow::Result<bool> {
@@ -40,23 +40,34 @@ pub fn run(query: &[String], out: &mut dyn Write) -> anyhow::Result<bool> {
                 .unwrap_or_else(|| query[2].to_uppercase());
             let day = NaiveDate::parse_from_str(&query[3], "%Y-%m-%d")
                 .map_err(|_| anyhow::anyhow!("{:?} is not a date like 2019-11-23", query[3]))?;
-            let holders = kb.holders(&office, &country, day);
-            if holders.is_empty() {
+            let certain = kb.holders(&office, &country, day);
+            let possible = kb.possible_holders(&office, &country, day);
+            if certain.is_empty() && possible.is_empty() {
                 writeln!(out, "Nobody known held {office} of {country} on {day}.")?;
                 return Ok(false);
             }
-            for p in holders {
+            for p in certain.into_iter().chain(possible) {
                 let person = &kb.people[p];
-                for t in kb
+                for (t, coverage) in kb
                     .offices_on(p, day)
                     .into_iter()
-                    .filter(|t| t.office == office && t.country == country)
+                    .filter(|(t, _)| t.office == office && t.country == country)
                 {
-                    let end = t.end.map_or("present".to_string(), |d| d.to_string());
+                    let end = t.end.map_or("present".to_string(), |d| d.phrase());
+                    let hedge = if coverage == Coverage::Possible {
+                        "  (possibly: a boundary is known only to the month or year)"
+                    } else {
+                        ""
+                    };
                     writeln!(
                         out,
-                        "{} — {} ({}), {} to {}  [source: {}]",
-                        person.name, t.title, t.country, t.start, end, person.source
+                        "{} — {} ({}), {} to {}{hedge}  [source: {}]",
+                        person.name,
+                        t.title,
+                        t.country,
+                        t.start.phrase(),
+                        end,
+                        person.source
                     )?;
                 }
             }
@@ -75,8 +86,15 @@ pub fn run(query: &[String], out: &mut dyn Write) -> anyhow::Result<bool> {
                 person.name, person.country, person.variants, person.source
             )?;
             for t in &person.offices {
-                let end = t.end.map_or("present".to_string(), |d| d.to_string());
-                writeln!(out, "  {} ({}) {} to {}", t.title, t.country, t.start, end)?;
+                let end = t.end.map_or("present".to_string(), |d| d.phrase());
+                writeln!(
+                    out,
+                    "  {} ({}) {} to {}",
+                    t.title,
+                    t.country,
+                    t.start.phrase(),
+                    end
+                )?;
             }
             Ok(true)
         }

@@ -21,7 +21,7 @@ use crate::dates::resolve::tense_at;
 use crate::dates::year::{YearConstraint, YearTest, choose_year, mention_constraints};
 use crate::dates::{Dateline, Tense, Value, find, lead_statement, parse_dateline};
 use crate::infer::{Evidence, Inferred, Span};
-use crate::knowledge::Knowledge;
+use crate::knowledge::{Coverage, Knowledge, Tenure};
 
 /// The dates inferred for one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -341,17 +341,16 @@ fn year_constraints(
                 .map_or(tenures[0].country.clone(), |c| kb.countries[c].name.clone());
             let office_words = office.replace('-', " ");
             let far = NaiveDate::from_ymd_opt(9999, 12, 31).expect("valid");
+            // The loose span: a boundary known only to the month or year must not exclude a
+            // true year.
             let ranges: Vec<(NaiveDate, NaiveDate)> = tenures
                 .iter()
-                .map(|t| (t.start, t.end.unwrap_or(far)))
-                .collect();
-            let spans: Vec<String> = tenures
-                .iter()
-                .map(|t| match t.end {
-                    Some(e) => format!("from {} to {}", t.start, e),
-                    None => format!("since {}", t.start),
+                .map(|t| {
+                    let (start, end) = t.loose_span();
+                    (start, end.unwrap_or(far))
                 })
                 .collect();
+            let spans: Vec<String> = tenures.iter().map(|t| t.span_phrase()).collect();
             let verb = if tenures.iter().any(|t| t.end.is_none()) && tenures.len() == 1 {
                 "has been"
             } else {
@@ -568,9 +567,9 @@ fn weekday_in_event(
     }
     let (day, e, espan) = days[0];
     let ev = &kb.events[e];
-    let (agreeing, conflicts) = tenure_checks(doc, kb, day);
-    let confidence = if conflicts.is_empty() {
-        0.75 + 0.05 * agreeing.len().min(2) as f32
+    let checks = tenure_checks(doc, kb, day);
+    let confidence = if checks.conflicts.is_empty() {
+        0.75 + 0.05 * checks.agreeing.len().min(2) as f32
     } else {
         0.4
     };
@@ -601,8 +600,9 @@ fn weekday_in_event(
             ),
         ],
     );
-    fact.evidence.extend(agreeing);
-    fact.evidence.extend(conflicts);
+    fact.evidence.extend(checks.agreeing);
+    fact.evidence.extend(checks.undecided);
+    fact.evidence.extend(checks.conflicts);
     Some(fact)
 }
 
@@ -613,10 +613,7 @@ fn named_tenures<'k, 'm>(
     kb: &'k Knowledge,
     text: &str,
     m: &'m crate::knowledge::PersonMention,
-) -> Option<(
-    &'m crate::knowledge::RoleMention,
-    Vec<&'k crate::knowledge::Tenure>,
-)> {
+) -> Option<(&'m crate::knowledge::RoleMention, Vec<&'k Tenure>)> {
     let role = m.role.as_ref()?;
     let before =
         &text[crate::knowledge::floor_char(text, role.start.saturating_sub(10))..role.start];
@@ -634,11 +631,23 @@ fn named_tenures<'k, 'm>(
 }
 
 /// Office holders the text names with their office ("Japanese Foreign Minister Toshimitsu
-/// Motegi"), checked against `day`: evidence that agrees (the day falls in their tenure) and
-/// evidence that conflicts.
-fn tenure_checks(doc: &Doc, kb: &Knowledge, day: NaiveDate) -> (Vec<Evidence>, Vec<Evidence>) {
-    let mut agreeing = Vec::new();
-    let mut conflicts = Vec::new();
+/// Motegi"), checked against `day`.
+struct TenureChecks {
+    /// Tenures that certainly include the day.
+    agreeing: Vec<Evidence>,
+    /// Tenures whose boundary, known only to the month or year, may or may not include it:
+    /// shown, but neither for nor against the day.
+    undecided: Vec<Evidence>,
+    /// Tenures that cannot include it, however their boundaries resolve.
+    conflicts: Vec<Evidence>,
+}
+
+fn tenure_checks(doc: &Doc, kb: &Knowledge, day: NaiveDate) -> TenureChecks {
+    let mut checks = TenureChecks {
+        agreeing: Vec::new(),
+        undecided: Vec::new(),
+        conflicts: Vec::new(),
+    };
     let mut seen = Vec::new();
     for m in kb.find_people(&doc.text) {
         if seen.contains(&m.person) {
@@ -652,20 +661,40 @@ fn tenure_checks(doc: &Doc, kb: &Knowledge, day: NaiveDate) -> (Vec<Evidence>, V
         seen.push(m.person);
         let span = Span::new(role.start.min(m.start), role.end.max(m.end));
         let words = office.replace('-', " ");
-        match tenures.iter().find(|t| t.covers(day)) {
-            Some(t) => {
-                let until = t.end.map_or_else(|| "today".to_string(), |e| e.to_string());
-                agreeing.push(Evidence::at(
-                    "date.tenure-agrees",
-                    &doc.text,
-                    span,
-                    format!(
-                        "{} was {words} from {} to {until}, which includes {day}",
-                        person.name, t.start
-                    ),
-                ));
-            }
-            None => conflicts.push(Evidence::at(
+        let until = |t: &Tenure| t.end.map_or_else(|| "today".to_string(), |e| e.phrase());
+        if let Some(t) = tenures
+            .iter()
+            .find(|t| t.coverage(day) == Coverage::Certain)
+        {
+            checks.agreeing.push(Evidence::at(
+                "date.tenure-agrees",
+                &doc.text,
+                span,
+                format!(
+                    "{} was {words} from {} to {}, which includes {day}",
+                    person.name,
+                    t.start.phrase(),
+                    until(t)
+                ),
+            ));
+        } else if let Some(t) = tenures
+            .iter()
+            .find(|t| t.coverage(day) == Coverage::Possible)
+        {
+            checks.undecided.push(Evidence::at(
+                "date.tenure-uncertain",
+                &doc.text,
+                span,
+                format!(
+                    "{} was {words} from {} to {}; the sources give that only to the month or \
+                     year, so whether it includes {day} cannot be said",
+                    person.name,
+                    t.start.phrase(),
+                    until(t)
+                ),
+            ));
+        } else {
+            checks.conflicts.push(Evidence::at(
                 "date.tenure-conflicts",
                 &doc.text,
                 span,
@@ -673,10 +702,10 @@ fn tenure_checks(doc: &Doc, kb: &Knowledge, day: NaiveDate) -> (Vec<Evidence>, V
                     "the text calls {} {words}, which {day} does not fit",
                     person.name
                 ),
-            )),
+            ));
         }
     }
-    (agreeing, conflicts)
+    checks
 }
 
 fn weekday_name(d: NaiveDate) -> &'static str {
@@ -689,4 +718,78 @@ fn weekday_name(d: NaiveDate) -> &'static str {
         "Saturday",
         "Sunday",
     ][d.weekday().num_days_from_monday() as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean_str;
+
+    /// A made-up press secretary whose tenure the sources give only to the month.
+    const FIXTURE: &str = r#"
+[[country]]
+code = "JP"
+name = "Japan"
+adjectives = ["Japanese"]
+aliases = ["Tokyo"]
+
+[[office]]
+id = "foreign-ministry-spokesperson"
+phrases = ["foreign ministry spokesperson", "press secretary"]
+
+[[person]]
+id = "kenji-arakawa"
+name = "Kenji Arakawa"
+surname = "Arakawa"
+country = "JP"
+source = "test"
+
+[[person.office]]
+office = "foreign-ministry-spokesperson"
+country = "JP"
+title = "Press Secretary, Ministry of Foreign Affairs"
+start = "2004-07"
+end = "2005-07"
+"#;
+
+    fn dates(text: &str) -> DateFacts {
+        let kb = Knowledge::from_files(&[("fixture.toml", FIXTURE)], None).unwrap();
+        let doc = clean_str("wire.txt", text);
+        infer_dates(
+            &doc,
+            &kb,
+            None,
+            NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+        )
+    }
+
+    #[test]
+    fn a_month_precision_tenure_bounds_the_year_without_excluding_its_month() {
+        // 14 July fell on a Thursday in 2005 (and 2011, 2016, 2022): within the tenure only in
+        // its last, uncertain month, which a made-up end day (the 1st) would have ruled out.
+        let f = dates(
+            "TOKYO, July 14 (Kyodo) -- Japanese Foreign Ministry Press Secretary Kenji Arakawa \
+             said on Thursday that Tokyo would send an envoy to the region next week.\n\n\
+             Arakawa told reporters the envoy would meet officials of both sides.\n",
+        );
+        assert_eq!(
+            f.published.value,
+            NaiveDate::from_ymd_opt(2005, 7, 14),
+            "{:#?}",
+            f.published
+        );
+        let tenure = f
+            .published
+            .evidence
+            .iter()
+            .find(|e| e.rule == "year.tenure")
+            .expect("the tenure is evidence");
+        assert!(
+            tenure.note.contains(
+                "Kenji Arakawa was Japan's foreign ministry spokesperson from July 2004 to July 2005"
+            ),
+            "{}",
+            tenure.note
+        );
+    }
 }

@@ -7,6 +7,7 @@
 //! extend it from `config.toml`. [`Knowledge`] indexes everything once, so that every lookup on
 //! the per-article path is a hash probe or one Aho-Corasick pass over the text.
 
+mod boundary;
 mod index;
 mod model;
 mod validate;
@@ -16,10 +17,13 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
+pub use boundary::{Boundary, BoundaryError, Precision};
 pub use index::{EventMention, PersonMention, RoleMention};
 pub(crate) use index::{floor_char, word_bounded};
 pub(crate) use model::toml_date_text;
-pub use model::{Country, Event, KnowledgeFile, OfficeKind, Outlet, Person, Series, Tenure};
+pub use model::{
+    Country, Coverage, Event, KnowledgeFile, OfficeKind, Outlet, Person, Series, Tenure,
+};
 pub use validate::validate;
 
 mod data {
@@ -146,27 +150,53 @@ impl Knowledge {
         self.index.find_people(self, text)
     }
 
-    /// The people who held `office` of `country` on `day` (several only for offices such as
-    /// spokespeople).
+    /// The people who certainly held `office` of `country` on `day` (several only for offices
+    /// such as spokespeople).
     pub fn holders(&self, office: &str, country: &str, day: NaiveDate) -> Vec<PersonId> {
+        self.holders_with(office, country, day, |c| c == Coverage::Certain)
+    }
+
+    /// The people who may have held `office` of `country` on `day` but whose tenure's boundary
+    /// is known only to the month or year, so that it cannot be said.
+    pub fn possible_holders(&self, office: &str, country: &str, day: NaiveDate) -> Vec<PersonId> {
+        self.holders_with(office, country, day, |c| c == Coverage::Possible)
+    }
+
+    fn holders_with(
+        &self,
+        office: &str,
+        country: &str,
+        day: NaiveDate,
+        keep: impl Fn(Coverage) -> bool,
+    ) -> Vec<PersonId> {
         self.people
             .iter()
             .enumerate()
             .filter(|(_, p)| {
-                p.offices
+                // The person's best coverage: one certain tenure outweighs a possible one.
+                let best = p
+                    .offices
                     .iter()
-                    .any(|t| t.office == office && t.country == country && t.covers(day))
+                    .filter(|t| t.office == office && t.country == country)
+                    .map(|t| t.coverage(day))
+                    .min_by_key(|c| match c {
+                        Coverage::Certain => 0,
+                        Coverage::Possible => 1,
+                        Coverage::Outside => 2,
+                    });
+                best.is_some_and(&keep)
             })
             .map(|(i, _)| i)
             .collect()
     }
 
-    /// The tenures `person` was serving on `day`.
-    pub fn offices_on(&self, person: PersonId, day: NaiveDate) -> Vec<&Tenure> {
+    /// The tenures `person` may have been serving on `day`, each with how sure that is.
+    pub fn offices_on(&self, person: PersonId, day: NaiveDate) -> Vec<(&Tenure, Coverage)> {
         self.people[person]
             .offices
             .iter()
-            .filter(|t| t.covers(day))
+            .map(|t| (t, t.coverage(day)))
+            .filter(|(_, c)| *c != Coverage::Outside)
             .collect()
     }
 

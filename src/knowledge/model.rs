@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::boundary::Boundary;
+
 /// A country or international body whose officials texts name.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -40,22 +42,65 @@ pub struct Tenure {
     pub country: String,
     /// The title as the office styles itself.
     pub title: String,
-    /// First day in office.
-    #[serde(deserialize_with = "de_date")]
-    pub start: NaiveDate,
-    /// Last day in office; `None` while in office.
-    #[serde(default, deserialize_with = "de_opt_date")]
-    pub end: Option<NaiveDate>,
+    /// First day in office, as precisely as the sources give it.
+    pub start: Boundary,
+    /// Last day in office, as precisely as the sources give it; `None` while in office.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Boundary>,
     /// Held alongside other holders of the same office (China's several foreign-ministry
     /// spokespeople). Validation lets two tenures of one office overlap only when both say so.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub concurrent: bool,
 }
 
+/// Whether a tenure covers a day, given that its boundaries may be known only to the month or
+/// year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coverage {
+    /// In office on that day however the uncertain boundaries resolve.
+    Certain,
+    /// In office on that day for some but not all days the boundaries can be.
+    Possible,
+    /// Not in office on that day, whatever the boundaries.
+    Outside,
+}
+
 impl Tenure {
-    /// Whether the tenure covers `day`.
+    /// Whether the tenure covers `day`: certainly between the latest possible start and the
+    /// earliest possible end, possibly between the earliest start and the latest end.
+    pub fn coverage(&self, day: NaiveDate) -> Coverage {
+        if self.start.latest() <= day && self.end.is_none_or(|end| day <= end.earliest()) {
+            Coverage::Certain
+        } else if self.start.earliest() <= day && self.end.is_none_or(|end| day <= end.latest()) {
+            Coverage::Possible
+        } else {
+            Coverage::Outside
+        }
+    }
+
+    /// Whether the tenure certainly covers `day` (for asserting that someone held the office).
     pub fn covers(&self, day: NaiveDate) -> bool {
-        self.start <= day && self.end.is_none_or(|end| day <= end)
+        self.coverage(day) == Coverage::Certain
+    }
+
+    /// Whether the tenure may cover `day` (for bounding a date: a true day is never excluded).
+    pub fn may_cover(&self, day: NaiveDate) -> bool {
+        self.coverage(day) != Coverage::Outside
+    }
+
+    /// The widest span of days the tenure can cover: earliest start to latest end (`None`:
+    /// still in office).
+    pub fn loose_span(&self) -> (NaiveDate, Option<NaiveDate>) {
+        (self.start.earliest(), self.end.map(|e| e.latest()))
+    }
+
+    /// The tenure in words for evidence: "from 2017-08-03 to 2019-09-11", "from August 2002 to
+    /// July 2005", "since January 2017".
+    pub fn span_phrase(&self) -> String {
+        match self.end {
+            Some(end) => format!("from {} to {}", self.start.phrase(), end.phrase()),
+            None => format!("since {}", self.start.phrase()),
+        }
     }
 }
 
@@ -220,4 +265,87 @@ fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
 
 fn de_opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
     de_date(d).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn tenure(start: &str, end: Option<&str>) -> Tenure {
+        Tenure {
+            office: "foreign-ministry-spokesperson".into(),
+            country: "JP".into(),
+            title: "Press Secretary".into(),
+            start: start.parse().unwrap(),
+            end: end.map(|e| e.parse().unwrap()),
+            concurrent: false,
+        }
+    }
+
+    #[test]
+    fn exact_boundaries_cover_as_before() {
+        let t = tenure("2013-06-28", Some("2015-01-22"));
+        assert_eq!(t.coverage(day("2013-06-27")), Coverage::Outside);
+        assert_eq!(t.coverage(day("2013-06-28")), Coverage::Certain);
+        assert_eq!(t.coverage(day("2015-01-22")), Coverage::Certain);
+        assert_eq!(t.coverage(day("2015-01-23")), Coverage::Outside);
+        assert!(t.covers(day("2014-01-01")) && t.may_cover(day("2014-01-01")));
+    }
+
+    #[test]
+    fn a_month_boundary_is_uncertain_only_within_its_month() {
+        let t = tenure("2002-08", Some("2005-07"));
+        assert_eq!(t.coverage(day("2002-07-31")), Coverage::Outside);
+        assert_eq!(t.coverage(day("2002-08-01")), Coverage::Possible);
+        assert_eq!(t.coverage(day("2002-08-31")), Coverage::Certain);
+        assert_eq!(t.coverage(day("2004-03-01")), Coverage::Certain);
+        assert_eq!(t.coverage(day("2005-07-01")), Coverage::Certain);
+        assert_eq!(t.coverage(day("2005-07-02")), Coverage::Possible);
+        assert_eq!(t.coverage(day("2005-07-31")), Coverage::Possible);
+        assert_eq!(t.coverage(day("2005-08-01")), Coverage::Outside);
+        assert!(!t.covers(day("2005-07-14")));
+        assert!(t.may_cover(day("2005-07-14")));
+        assert_eq!(t.loose_span(), (day("2002-08-01"), Some(day("2005-07-31"))));
+        assert_eq!(t.span_phrase(), "from August 2002 to July 2005");
+    }
+
+    #[test]
+    fn a_year_boundary_and_an_open_end() {
+        let t = tenure("2005", None);
+        assert_eq!(t.coverage(day("2004-12-31")), Coverage::Outside);
+        assert_eq!(t.coverage(day("2005-06-01")), Coverage::Possible);
+        assert_eq!(t.coverage(day("2005-12-31")), Coverage::Certain);
+        assert_eq!(t.coverage(day("2030-01-01")), Coverage::Certain);
+        assert_eq!(t.span_phrase(), "since 2005");
+        let both = tenure("2005", Some("2006-08-01"));
+        assert_eq!(both.span_phrase(), "from 2005 to 2006-08-01");
+    }
+
+    #[test]
+    fn a_tenure_inside_one_month_is_never_certain() {
+        let t = tenure("2005-07", Some("2005-07"));
+        for d in ["2005-07-01", "2005-07-15", "2005-07-31"] {
+            assert_eq!(t.coverage(day(d)), Coverage::Possible, "{d}");
+        }
+    }
+
+    #[test]
+    fn person_files_take_partial_boundaries() {
+        let toml = "[[person]]\nid = \"a\"\nname = \"A B\"\nsurname = \"B\"\ncountry = \"JP\"\n\
+                    source = \"s\"\n[[person.office]]\noffice = \"x\"\ncountry = \"JP\"\n\
+                    title = \"T\"\nstart = \"2002-08\"\nend = 2005-07-31\n";
+        let file: KnowledgeFile = toml::from_str(toml).unwrap();
+        let t = &file.people[0].offices[0];
+        assert_eq!(t.start.to_string(), "2002-08");
+        assert_eq!(t.end.unwrap().exact(), Some(day("2005-07-31")));
+        let bad = toml.replace("\"2002-08\"", "\"Aug 2002\"");
+        let err = toml::from_str::<KnowledgeFile>(&bad)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("a month like \"2017-01\""), "{err}");
+    }
 }

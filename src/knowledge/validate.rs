@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::Knowledge;
+use super::{Knowledge, Tenure};
 
 const SERIES_KINDS: &[&str] = &[
     "summit",
@@ -82,7 +82,11 @@ pub fn validate(kb: &Knowledge) -> Vec<String> {
                     person.id, tenure.country
                 ));
             }
-            if tenure.end.is_some_and(|end| end < tenure.start) {
+            // Only impossible once every day the boundaries can be is considered.
+            if tenure
+                .end
+                .is_some_and(|end| end.latest() < tenure.start.earliest())
+            {
                 problems.push(format!(
                     "person {}: {} ends before it starts",
                     person.id, tenure.office
@@ -99,7 +103,7 @@ pub fn validate(kb: &Knowledge) -> Vec<String> {
     let mut offices: Vec<_> = by_office.into_iter().collect();
     offices.sort();
     for ((office, country), mut holders) in offices {
-        holders.sort_by_key(|&(p, t)| kb.people[p].offices[t].start);
+        holders.sort_by_key(|&(p, t)| kb.people[p].offices[t].start.earliest());
         for (i, &a) in holders.iter().enumerate() {
             for &b in &holders[i + 1..] {
                 if a.0 == b.0 {
@@ -107,18 +111,19 @@ pub fn validate(kb: &Knowledge) -> Vec<String> {
                 }
                 let first = &kb.people[a.0].offices[a.1];
                 let second = &kb.people[b.0].offices[b.1];
-                let overlaps = first.end.is_none_or(|end| end > second.start);
-                if overlaps && !(first.concurrent && second.concurrent) {
-                    problems.push(format!(
-                        "{office} of {country}: {} ({}–{}) overlaps {} (from {}); a hand-over day \
-                         may be shared, and tenures of an office with several holders at once are \
-                         marked `concurrent = true`",
-                        kb.people[a.0].id,
-                        first.start,
-                        first.end.map_or("".into(), |d| d.to_string()),
-                        kb.people[b.0].id,
-                        second.start
-                    ));
+                if !first.concurrent || !second.concurrent {
+                    if let Some(problem) = overlap(first, second) {
+                        problems.push(format!(
+                            "{office} of {country}: {} ({}–{}) overlaps {} (from {}): {problem}; \
+                             a hand-over day may be shared, and tenures of an office with several \
+                             holders at once are marked `concurrent = true`",
+                            kb.people[a.0].id,
+                            first.start,
+                            first.end.map_or("".into(), |d| d.to_string()),
+                            kb.people[b.0].id,
+                            second.start
+                        ));
+                    }
                 }
             }
         }
@@ -182,4 +187,88 @@ pub fn validate(kb: &Knowledge) -> Vec<String> {
         }
     }
     problems
+}
+
+/// Why two tenures of one office cannot follow each other, or `None` when they can: one may end
+/// on or before the day the other starts, for some of the days their boundaries can be. Two
+/// successive holders whose hand-over is known only to the month ("2005-07" and "2005-07") are
+/// consistent; a boundary known to the day is held to that day.
+fn overlap(a: &Tenure, b: &Tenure) -> Option<&'static str> {
+    let before =
+        |x: &Tenure, y: &Tenure| x.end.is_some_and(|end| end.earliest() <= y.start.latest());
+    if before(a, b) || before(b, a) {
+        None
+    } else if a.end.is_none() && b.end.is_none() {
+        Some("both are still in office")
+    } else {
+        Some("neither can have ended before the other began")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A knowledge base of one office held by `holders` (id, start, end) in turn.
+    fn kb(holders: &[(&str, &str, Option<&str>)]) -> Knowledge {
+        let mut text = String::from(
+            "[[country]]\ncode = \"JP\"\nname = \"Japan\"\n\
+             [[office]]\nid = \"foreign-ministry-spokesperson\"\nphrases = [\"press secretary\"]\n",
+        );
+        for (id, start, end) in holders {
+            text.push_str(&format!(
+                "[[person]]\nid = \"{id}\"\nname = \"{id} Name\"\nsurname = \"{id}\"\n\
+                 country = \"JP\"\nsource = \"test\"\n[[person.office]]\n\
+                 office = \"foreign-ministry-spokesperson\"\ncountry = \"JP\"\n\
+                 title = \"Press Secretary\"\nstart = \"{start}\"\n"
+            ));
+            if let Some(end) = end {
+                text.push_str(&format!("end = \"{end}\"\n"));
+            }
+        }
+        Knowledge::from_files(&[("test.toml", &text)], None).unwrap()
+    }
+
+    #[test]
+    fn a_shared_uncertain_month_is_a_hand_over() {
+        let kb = kb(&[
+            ("a", "2002-08", Some("2005-07")),
+            ("b", "2005-07", Some("2006")),
+            ("c", "2006-08-01", None),
+        ]);
+        assert_eq!(validate(&kb), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_exact_day_still_holds_its_neighbour_to_it() {
+        // b's start is known to the day; a's end month lies wholly after it.
+        let kb = kb(&[("a", "2002-08", Some("2005-08")), ("b", "2005-07-15", None)]);
+        let problems = validate(&kb);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("a (2002-08–2005-08) overlaps b (from 2005-07-15)"));
+    }
+
+    #[test]
+    fn exact_days_keep_the_old_rule() {
+        let shared = kb(&[
+            ("a", "2013-06-28", Some("2015-01-22")),
+            ("b", "2015-01-22", None),
+        ]);
+        assert!(validate(&shared).is_empty());
+        let overlapping = kb(&[
+            ("a", "2013-06-28", Some("2015-01-23")),
+            ("b", "2015-01-22", None),
+        ]);
+        assert_eq!(validate(&overlapping).len(), 1);
+        let both_open = kb(&[("a", "2013", None), ("b", "2015", None)]);
+        assert!(validate(&both_open)[0].contains("both are still in office"));
+    }
+
+    #[test]
+    fn an_end_before_the_start_is_judged_on_every_day_it_can_be() {
+        assert!(validate(&kb(&[("a", "2005-07-20", Some("2005-07"))])).is_empty());
+        let problems = validate(&kb(&[("a", "2005-07", Some("2005-06"))]));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("ends before it starts"));
+    }
 }

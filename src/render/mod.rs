@@ -748,17 +748,8 @@ impl PageCx<'_> {
                 let country = kb
                     .country_by_code(&t.country)
                     .map_or(t.country.clone(), |c| kb.countries[c].name.clone());
-                let end = t.end.map_or_else(
-                    || "present".to_string(),
-                    |d| d.format("%-d %B %Y").to_string(),
-                );
-                format!(
-                    "{} ({}), {} – {}",
-                    t.title,
-                    country,
-                    t.start.format("%-d %B %Y"),
-                    end
-                )
+                let end = t.end.map_or_else(|| "present".to_string(), |d| d.long());
+                format!("{} ({}), {} – {}", t.title, country, t.start.long(), end)
             })
             .collect()
     }

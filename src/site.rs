@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::cache::{self, InferCache};
 use crate::clean::{self, Doc};
@@ -211,10 +212,25 @@ pub struct Collected {
 /// Reads, cleans and infers every article under the site's content folder, in parallel, taking
 /// unchanged articles from the inference cache ([`crate::cache`]) and storing the others in it.
 pub fn infer_all(site: &Site, options: &BuildOptions, clock: &StageClock) -> Collected {
-    let (sources, mut diagnostics) = find_sources(&site.content_dir());
-    let found = sources.len();
-    let cx = site.infer_context(options.today);
-    let done = std::sync::atomic::AtomicUsize::new(0);
+    let scanned = scan(site, options, clock);
+    collect(site, options, clock, scanned)
+}
+
+/// The article files of a build, each with its cache key: enough to tell whether anything
+/// changed since the last build before any article is decoded or inferred.
+pub struct Scanned {
+    sources: Vec<Source>,
+    keyed: Vec<Result<u64, Diagnostic>>,
+    diagnostics: Vec<Diagnostic>,
+    cache: InferCache,
+    /// A digest of every article file's path and bytes (and the engine version): equal digests
+    /// mean the same articles.
+    pub digest: u64,
+}
+
+/// Finds the article files and reads each once for its cache key.
+pub fn scan(site: &Site, options: &BuildOptions, clock: &StageClock) -> Scanned {
+    let (sources, diagnostics) = find_sources(&site.content_dir());
     let cache = InferCache::new(
         &site.root,
         cache::engine_version(&site.config, options.today),
@@ -238,6 +254,33 @@ pub fn infer_all(site: &Site, options: &BuildOptions, clock: &StageClock) -> Col
         let refs: Vec<&[u8]> = parts.iter().map(|p| p.as_slice()).collect();
         cache::hash_parts(&refs)
     };
+    Scanned {
+        sources,
+        keyed,
+        diagnostics,
+        cache,
+        digest,
+    }
+}
+
+/// Takes every scanned article from the inference cache, or cleans and infers it (and stores
+/// it there), in parallel.
+pub fn collect(
+    site: &Site,
+    options: &BuildOptions,
+    clock: &StageClock,
+    scanned: Scanned,
+) -> Collected {
+    let Scanned {
+        sources,
+        keyed,
+        mut diagnostics,
+        cache,
+        digest,
+    } = scanned;
+    let found = sources.len();
+    let cx = site.infer_context(options.today);
+    let done = std::sync::atomic::AtomicUsize::new(0);
     let mut by_shard: Vec<Vec<(usize, u64)>> = vec![Vec::new(); cache::SHARDS];
     let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(found);
     for (i, k) in keyed.into_iter().enumerate() {
@@ -448,32 +491,41 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         }
     };
     let clock = StageClock::default();
+    let scanned = scan(&site, options, &clock);
+
+    // Nothing changed since the last good build (same articles, config, theme and program):
+    // the output is already right, and is left as it is; that build's warnings are told again.
+    let stamp = output_stamp(&site, options, &theme, scanned.digest, &out);
+    let stamp_file = site.root.join(".communique-cache").join("output-stamp");
+    if out.is_dir() {
+        if let Some(last) = LastBuild::read(&stamp_file, &stamp) {
+            report.up_to_date = true;
+            report.ok = true;
+            report.found = last.found;
+            report.articles = last.articles;
+            report.skipped = last.found.saturating_sub(last.articles);
+            report.diagnostics = last.diagnostics;
+            report.infer_time = start.elapsed();
+            report.total = start.elapsed();
+            report.timings = clock.timings();
+            return report;
+        }
+    }
+    let _ = std::fs::remove_file(&stamp_file);
+
     let Collected {
         articles,
         diagnostics,
         found,
         inferred,
-        digest,
-    } = infer_all(&site, options, &clock);
+        digest: _,
+    } = collect(&site, options, &clock, scanned);
     report.infer_time = start.elapsed();
     report.found = found;
     report.inferred = inferred;
     report.articles = articles.len();
     report.skipped = found - articles.len();
     report.diagnostics = diagnostics;
-
-    // Nothing changed since the last good build (same articles, config, theme and program):
-    // the output is already right, and is left as it is.
-    let stamp = output_stamp(&site, options, &theme, digest, &out);
-    let stamp_file = site.root.join(".communique-cache").join("output-stamp");
-    if out.is_dir() && std::fs::read_to_string(&stamp_file).is_ok_and(|s| s == stamp) {
-        report.up_to_date = true;
-        report.ok = true;
-        report.total = start.elapsed();
-        report.timings = clock.timings();
-        return report;
-    }
-    let _ = std::fs::remove_file(&stamp_file);
 
     let t = Instant::now();
     let (timeline, warnings) =
@@ -490,11 +542,13 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         Ok(r) => {
             report.render = r;
             report.ok = true;
-            if let Some(dir) = stamp_file.parent() {
-                // Without a stamp the next build renders again: slower, never wrong.
-                let _ =
-                    std::fs::create_dir_all(dir).and_then(|_| std::fs::write(&stamp_file, &stamp));
+            // Without a stamp the next build renders again: slower, never wrong.
+            let _ = LastBuild {
+                found: report.found,
+                articles: report.articles,
+                diagnostics: report.diagnostics.clone(),
             }
+            .write(&stamp_file, &stamp);
         }
         Err(ds) => report.diagnostics.extend(ds),
     }
@@ -502,6 +556,35 @@ pub fn build(options: &BuildOptions) -> BuildReport {
     // next need not wait for it.
     std::thread::spawn(move || drop(timeline));
     report
+}
+
+/// What a good build told, kept beside its stamp (`.communique-cache/output-stamp`: the
+/// stamp's line, then this as JSON) so that a build that finds nothing changed tells it again.
+#[derive(Serialize, Deserialize)]
+struct LastBuild {
+    found: usize,
+    articles: usize,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl LastBuild {
+    /// The last build's report, if the stamp file holds `stamp`.
+    fn read(file: &Path, stamp: &str) -> Option<LastBuild> {
+        let text = std::fs::read_to_string(file).ok()?;
+        let (line, json) = text.split_once('\n')?;
+        if line != stamp {
+            return None;
+        }
+        serde_json::from_str(json).ok()
+    }
+
+    fn write(&self, file: &Path, stamp: &str) -> std::io::Result<()> {
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let json = serde_json::to_string(self).map_err(std::io::Error::other)?;
+        std::fs::write(file, format!("{stamp}\n{json}"))
+    }
 }
 
 /// Everything the output depends on, as one line: the articles' digest, the whole config, the

@@ -464,6 +464,34 @@ fn the_same_input_gives_the_same_bytes() {
 }
 
 #[test]
+fn a_build_that_finds_nothing_changed_tells_the_same_warnings_again() {
+    // The second build skips inference and rendering; the warnings of the first (a duplicate
+    // text, a shared headline) must not vanish with them.
+    let site = TestSite::seeds();
+    let wire = "Talks resume in Oslo\n\nOSLO, March 3 2017 (Reuters) - The foreign minister said on Monday that talks would continue.\n";
+    site.write("content/oslo.txt", wire);
+    site.write("content/oslo-copy.txt", wire);
+    site.write(
+        "content/oslo-again.txt",
+        "Talks resume in Oslo\n\nOSLO, March 9 2017 (Kyodo) -- Officials said on Thursday that the talks went on.\n",
+    );
+    let first = site.build();
+    assert!(first.ok && !first.up_to_date);
+    assert!(
+        first.diagnostics.len() >= 2,
+        "a copy and a shared URL: {:?}",
+        first.diagnostics
+    );
+    let second = site.build();
+    assert!(second.up_to_date);
+    assert_eq!(second.diagnostics, first.diagnostics);
+    assert_eq!(
+        (second.found, second.articles, second.skipped),
+        (first.found, first.articles, first.skipped)
+    );
+}
+
+#[test]
 fn an_output_dir_over_the_sources_is_refused() {
     let site = TestSite::seeds();
     site.write("config.toml", "output_dir = \"content\"\n");

@@ -335,7 +335,10 @@ pub fn collect(
                 }
                 let hit = stored.get(&key).and_then(|payload| {
                     clock.time(Stage::Cache, || {
-                        cache::decode(payload).map(|entry| (entry, payload.clone()))
+                        cache::decode(payload).map(|mut entry| {
+                            entry.article.digest = cache::hash_parts(&[payload]);
+                            (entry, payload.clone())
+                        })
                     })
                 });
                 match hit {
@@ -346,10 +349,11 @@ pub fn collect(
                     None => {
                         changed = true;
                         inferred += 1;
-                        let outcome = infer_one(&sources[i]);
-                        if let Ok(entry) = &outcome {
+                        let mut outcome = infer_one(&sources[i]);
+                        if let Ok(entry) = &mut outcome {
                             if let Some(payload) = clock.time(Stage::Cache, || cache::encode(entry))
                             {
+                                entry.article.digest = cache::hash_parts(&[&payload]);
                                 keep.push((key, payload));
                             }
                         }

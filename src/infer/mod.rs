@@ -110,6 +110,11 @@ pub struct Article {
     pub slug: Option<String>,
     /// Problems found in the text.
     pub warnings: Vec<String>,
+    /// A hash of everything above, known when the article went through the inference cache
+    /// (the hash of its cache entry), else 0. Not inferred and not saved: it spares a rebuild
+    /// serialising every article again to tell which pages changed.
+    #[serde(skip)]
+    pub digest: u64,
 }
 
 /// Infers every fact of one article.
@@ -244,6 +249,7 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
         draft: front.draft,
         slug: front.slug.clone(),
         warnings: doc.warnings.clone(),
+        digest: 0,
     }
 }
 

@@ -359,6 +359,7 @@ fn exported<'a>(a: &'a Article, slug: &'a str, url: String) -> Exported<'a> {
         draft,
         slug: _,
         warnings,
+        digest: _,
     } = a;
     Exported {
         agency,

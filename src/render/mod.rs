@@ -407,8 +407,13 @@ impl PageCx<'_> {
     /// Article `i`'s identity (see [`PageCx::ids`]).
     fn id(&self, i: usize) -> u64 {
         *self.ids[i].get_or_init(|| {
-            let article = crate::reuse::identity_bytes(&self.timeline.articles[i]);
-            crate::cache::hash_parts(&[&article, self.timeline.slugs[i].as_bytes()])
+            let article = &self.timeline.articles[i];
+            let slug = self.timeline.slugs[i].as_bytes();
+            if article.digest != 0 {
+                crate::cache::hash_parts(&[&article.digest.to_le_bytes(), slug])
+            } else {
+                crate::cache::hash_parts(&[&crate::reuse::identity_bytes(article), slug])
+            }
         })
     }
 

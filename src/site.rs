@@ -351,6 +351,8 @@ pub fn collect(
                         inferred += 1;
                         let mut outcome = infer_one(&sources[i]);
                         if let Ok(entry) = &mut outcome {
+                            // Held encoded until its page is rendered, as a cached one is.
+                            entry.article.body.compact();
                             if let Some(payload) = clock.time(Stage::Cache, || cache::encode(entry))
                             {
                                 entry.article.digest = cache::hash_parts(&[&payload]);

@@ -59,7 +59,7 @@ fn closing_credit_after_curly_quote() {
         a.agency.value.as_ref().map(|o| o.name.as_str()),
         Some("Kyodo News")
     );
-    let last = &a.body.last().unwrap().text;
+    let last = &a.body.blocks().last().unwrap().text.clone();
     assert!(last.ends_with('\u{201d}'), "{last:?}");
 }
 

@@ -11,6 +11,8 @@ mod source;
 mod title;
 mod topics;
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -67,6 +69,92 @@ impl BodyBlock {
     }
 }
 
+/// An article's body. Only its own page and the search index read it, so between inference and
+/// those it can be held encoded ([`Body::compact`]): a third of an article's memory, and a
+/// rebuild decodes the bodies of the pages it renders rather than of every article.
+///
+/// Formats for people (JSON) see the blocks; compact formats (the inference cache) see the
+/// encoded bytes, which a cached article keeps as they are until a page asks for its blocks.
+#[derive(Debug, Clone)]
+pub struct Body(BodyForm);
+
+#[derive(Debug, Clone)]
+enum BodyForm {
+    Blocks(Vec<BodyBlock>),
+    /// The blocks as postcard bytes.
+    Encoded(Box<[u8]>),
+}
+
+impl Body {
+    /// A body of these blocks.
+    pub fn new(blocks: Vec<BodyBlock>) -> Body {
+        Body(BodyForm::Blocks(blocks))
+    }
+
+    /// The blocks, decoded if the body is held encoded (an undecodable body reads as empty:
+    /// only this program encodes it).
+    pub fn blocks(&self) -> Cow<'_, [BodyBlock]> {
+        match &self.0 {
+            BodyForm::Blocks(blocks) => Cow::Borrowed(blocks),
+            BodyForm::Encoded(bytes) => Cow::Owned(postcard::from_bytes(bytes).unwrap_or_default()),
+        }
+    }
+
+    /// Holds the body encoded from now on.
+    pub fn compact(&mut self) {
+        if let BodyForm::Blocks(blocks) = &self.0 {
+            if let Ok(bytes) = postcard::to_allocvec(blocks) {
+                self.0 = BodyForm::Encoded(bytes.into_boxed_slice());
+            }
+        }
+    }
+
+    /// The encoded blocks.
+    fn encoded(&self) -> Cow<'_, [u8]> {
+        match &self.0 {
+            BodyForm::Blocks(blocks) => {
+                Cow::Owned(postcard::to_allocvec(blocks).unwrap_or_default())
+            }
+            BodyForm::Encoded(bytes) => Cow::Borrowed(bytes),
+        }
+    }
+}
+
+impl Serialize for Body {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            self.blocks().serialize(s)
+        } else {
+            s.serialize_bytes(&self.encoded())
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Body {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Body, D::Error> {
+        if d.is_human_readable() {
+            Vec::<BodyBlock>::deserialize(d).map(Body::new)
+        } else {
+            d.deserialize_bytes(EncodedBody)
+        }
+    }
+}
+
+/// Reads an encoded body's bytes without decoding them.
+struct EncodedBody;
+
+impl serde::de::Visitor<'_> for EncodedBody {
+    type Value = Body;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an encoded article body")
+    }
+
+    fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Body, E> {
+        Ok(Body(BodyForm::Encoded(bytes.into())))
+    }
+}
+
 /// Everything inferred about one article.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Article {
@@ -101,7 +189,7 @@ pub struct Article {
     /// The lead sentence, for summaries and metadata.
     pub summary: String,
     /// The body as pages show it (title, outlet lines and credits removed).
-    pub body: Vec<BodyBlock>,
+    pub body: Body,
     /// Markdown articles: the CommonMark body (rendered by the theme's page).
     pub markdown: Option<String>,
     /// Drafts are built only on request.
@@ -244,7 +332,7 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
         quotes: people.quotes,
         topics,
         summary,
-        body,
+        body: Body::new(body),
         markdown,
         draft: front.draft,
         slug: front.slug.clone(),
@@ -413,4 +501,73 @@ fn body_blocks(
 
 fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks() -> Vec<BodyBlock> {
+        let text = "The minister said talks \u{201c}would go on\u{201d} next month.".to_string();
+        let open = text.find('\u{201c}').unwrap();
+        let close = text.find('\u{201d}').unwrap() + '\u{201d}'.len_utf8();
+        vec![
+            BodyBlock {
+                kind: BlockKind::Paragraph,
+                segments: vec![
+                    Segment {
+                        start: 0,
+                        end: open,
+                        quote: None,
+                    },
+                    Segment {
+                        start: open,
+                        end: close,
+                        quote: Some(0),
+                    },
+                    Segment {
+                        start: close,
+                        end: text.len(),
+                        quote: None,
+                    },
+                ],
+                text,
+            },
+            BodyBlock {
+                kind: BlockKind::Heading,
+                text: "Next steps".into(),
+                segments: Vec::new(),
+            },
+        ]
+    }
+
+    #[test]
+    fn a_compacted_body_reads_and_encodes_as_it_was() {
+        let plain = Body::new(blocks());
+        let mut compact = plain.clone();
+        compact.compact();
+        assert!(matches!(compact.0, BodyForm::Encoded(_)));
+        assert_eq!(&*compact.blocks(), &blocks()[..]);
+        // The cache's bytes, and so an article's hash, do not depend on the form held.
+        assert_eq!(
+            postcard::to_allocvec(&plain).unwrap(),
+            postcard::to_allocvec(&compact).unwrap()
+        );
+        // People's formats see the blocks.
+        assert_eq!(
+            serde_json::to_value(&compact).unwrap(),
+            serde_json::to_value(blocks()).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_cached_body_stays_encoded_until_read() {
+        let bytes = postcard::to_allocvec(&Body::new(blocks())).unwrap();
+        let body: Body = postcard::from_bytes(&bytes).unwrap();
+        assert!(matches!(body.0, BodyForm::Encoded(_)));
+        assert_eq!(&*body.blocks(), &blocks()[..]);
+        let json = serde_json::to_string(&body).unwrap();
+        let back: Body = serde_json::from_str(&json).unwrap();
+        assert_eq!(&*back.blocks(), &blocks()[..]);
+    }
 }

@@ -401,6 +401,7 @@ impl ModelBuilder<'_> {
             .collect();
         let blocks = a
             .body
+            .blocks()
             .iter()
             .map(|b| {
                 let segments: Vec<SegmentCx> = b

@@ -123,10 +123,11 @@ fn index_document(
     let mut words: Vec<(Cow<'_, str>, u32)> = Vec::with_capacity(1024);
     let mut add = |text, weight| words.extend(terms_in(text).map(|t| (t, weight)));
     add(&e.title, TITLE_BOOST);
-    for b in &a.body {
+    let body = a.body.blocks();
+    for b in body.iter() {
         add(&b.text, 1);
     }
-    if a.body.is_empty() {
+    if body.is_empty() {
         add(&a.summary, 1);
     }
     for l in e.speakers.iter().chain(&e.topics) {

@@ -676,6 +676,20 @@ pub fn write_site(
         let _ = std::fs::rename(&old, out);
         return Err(io("cannot move the new output into place", e));
     }
+    // The previous output's pages are known: unlinked with their folders without listing
+    // them (a folder per article); whatever is left is listed and removed.
+    if let Some(previous) = &previous {
+        let pages: Vec<&String> = previous.manifest.pages.keys().collect();
+        pages.par_iter().for_each(|page| {
+            let file = old.join(page);
+            if std::fs::remove_file(&file).is_ok() {
+                if let Some(folder) = file.parent().filter(|f| *f != old) {
+                    // Fails, as it should, for a folder that holds more.
+                    let _ = std::fs::remove_dir(folder);
+                }
+            }
+        });
+    }
     remove_tree(&old);
     let _ = PageManifest::save(&site.root, version, &report.page_hashes, &report.exports);
     Ok(report)

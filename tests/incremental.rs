@@ -208,6 +208,13 @@ fn a_warm_build_after_edits_equals_a_cold_build_of_the_same_texts() {
             assert_eq!(articles.map(|e| e.copied), Some(files.len() - 1));
         }
         let warm = output(&site);
+        // The previous output is gone, pages, feeds and folders alike.
+        let leftovers: Vec<_> = std::fs::read_dir(site.root())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".public"))
+            .collect();
+        assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
         std::fs::remove_dir_all(site.public()).unwrap();
         std::fs::remove_dir_all(site.root().join(".communique-cache")).unwrap();
         site.build();

@@ -239,11 +239,11 @@ fn concurrent_tenures_may_overlap_and_others_are_still_checked() {
         );
     }
     // A hand-over day may be shared between single holders (Nesterenko from 2008-05-22; the
-    // years before him after Yakovenko, who left in 2005, are a gap in the data).
+    // weeks before him after Kamynin, removed in April 2008, are a gap in the data).
     let problems = problems_with(&spokesperson(
         "zz-four",
         "RU",
-        "2006-01-01",
+        "2008-05-01",
         Some("2008-05-22"),
         false,
     ));

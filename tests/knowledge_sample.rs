@@ -29,7 +29,9 @@ enum End {
 }
 
 /// One verified tenure: `name` held `office` of `country` from `start`. A boundary is written as
-/// precisely as the source gives it: a day (`2013-06-28`), a month (`2005-07`) or a year (`2005`).
+/// precisely as the source gives it: a day (`2013-06-28`), a month (`2005-07`), a year (`2005`), or
+/// the days it lies between, both included (`2000-12-19..2001-02-02`; `2007-03-20..` or
+/// `..1998-03-03` when one side is unknown).
 struct Tenure {
     name: &'static str,
     office: &'static str,
@@ -91,8 +93,19 @@ const TENURES: &[Tenure] = &[
     // source gives it):
     // jiia.or.jp forum lecture, 4 October 2005: took office in August 2002, served until July.
     t("Hatsuhisa Takashima", SPOX, "JP", "2002-08", Until("2005-07")),
-    // pedia.3rd-in.co.jp "鹿取克章": succeeded Takashima in 2005; FACTA, August 2006: replaced after a year.
-    t("Yoshinori Katori", SPOX, "JP", "2005", Until("2006")),
+    // pedia.3rd-in.co.jp "鹿取克章": succeeded Takashima in 2005; FACTA, August 2006: replaced after a
+    // year by Sakaba, still giving the press conference of 20 June.
+    t("Yoshinori Katori", SPOX, "JP", "2005", Until("2006-06-20..2006-12-31")),
+    // Press secretaries seen in office at dated press conferences (a range: the days a boundary
+    // lies between, both included; an open side is unknown):
+    // mofa.go.jp press conferences: Numata 3 March 1998 (earliest found) to 8 February 2000 (last).
+    t("Sadaaki Numata", SPOX, "JP", "..1998-03-03", Until("2000-02-08..")),
+    // mofa.go.jp: Numata still on 8 February 2000, Yamazaki on 7 March 2000 and last on 19 December 2000.
+    t("Ryuichiro Yamazaki", SPOX, "JP", "2000-02-08..2000-03-07", Until("2000-12-19..")),
+    // mofa.go.jp 2 February 2001: "my first appearance as Press Secretary"; last found 26 March 2002.
+    t("Norio Hattori", SPOX, "JP", "2000-12-19..2001-02-02", Until("2002-03-26..")),
+    // FACTA, August 2006 (succeeds Katori); shugiin.go.jp question 166-143: conference of 20 March 2007.
+    t("Mitsuo Sakaba", SPOX, "JP", "2006-06-20..2006-12-31", Until("2007-03-20..")),
     // pedia.3rd-in.co.jp "佐藤悟": Press Secretary 2010, ambassador to Spain 2011; mofa.go.jp 27 April 2011.
     t("Satoru Satoh", SPOX, "JP", "2010", Until("2011")),
     // pedia.3rd-in.co.jp "横井裕" and list of holders: 2011-2013.
@@ -124,6 +137,9 @@ const TENURES: &[Tenure] = &[
     t("Andrei Nesterenko", SPOX, "RU", "2008-05-22", Unchecked),
     // profile.ru (Interfax), 2019: chief spokesman of the Foreign Ministry from 2000 to 2005.
     t("Alexander Yakovenko", SPOX, "RU", "2000", Until("2005")),
+    // civil.ge: spokesman Kaminin's statement of 9 December 2005 (after Yakovenko left in 2005);
+    // rustopnews.ru, 22 May 2008: removed at the end of April.
+    t("Mikhail Kamynin", SPOX, "RU", "2005-01-01..2005-12-09", Until("2008-04")),
     // report.az (RIA Novosti), 10 August 2015: "On August 10, 2015, a new Director ... was appointed".
     t("Maria Zakharova", SPOX, "RU", "2015-08-10", Unchecked),
     // United States
@@ -430,8 +446,14 @@ const PUBLISHERS: &[Publisher] = &[
 
 /// A verified boundary as the row writes it: a day, a month (`2005-07`) or a year (`2005`).
 fn boundary(s: &str) -> Boundary {
-    s.parse()
-        .unwrap_or_else(|e| panic!("bad boundary {s:?}: {e}"))
+    let parsed = match s.split_once("..") {
+        Some((earliest, latest)) => {
+            let side = |d: &str| (!d.is_empty()).then(|| day(d));
+            Boundary::between(side(earliest), side(latest))
+        }
+        None => s.parse(),
+    };
+    parsed.unwrap_or_else(|e| panic!("bad boundary {s:?}: {e}"))
 }
 
 fn check_tenure(kb: &Knowledge, row: &Tenure) -> Result<(), String> {
@@ -460,9 +482,14 @@ fn check_tenure(kb: &Knowledge, row: &Tenure) -> Result<(), String> {
     if !holds(start.latest()) {
         return Err(format!("not among holders on {}", start.latest()));
     }
-    let before = start.earliest() - Days::new(1);
-    if may_hold(before) && !mine.iter().any(|o| o.start != start && o.may_cover(before)) {
-        return Err(format!("already a holder on {before}"));
+    // (A start with no known earliest day has no "day before" to check.)
+    if let Some(before) = start
+        .known_earliest()
+        .and_then(|d| d.checked_sub_days(Days::new(1)))
+    {
+        if may_hold(before) && !mine.iter().any(|o| o.start != start && o.may_cover(before)) {
+            return Err(format!("already a holder on {before}"));
+        }
     }
     match row.end {
         Until(end) => {
@@ -479,9 +506,25 @@ fn check_tenure(kb: &Knowledge, row: &Tenure) -> Result<(), String> {
                     end.earliest()
                 ));
             }
-            let after = end.latest() + Days::new(1);
-            if may_hold(after) && !mine.iter().any(|o| o.start != start && o.may_cover(after)) {
-                return Err(format!("still a holder on {after}"));
+            // An end known only from below leaves the holder possibly in office ever after,
+            // but never certainly.
+            match end
+                .known_latest()
+                .and_then(|d| d.checked_add_days(Days::new(1)))
+            {
+                Some(after) => {
+                    if may_hold(after)
+                        && !mine.iter().any(|o| o.start != start && o.may_cover(after))
+                    {
+                        return Err(format!("still a holder on {after}"));
+                    }
+                }
+                None => {
+                    let later = end.earliest() + Days::new(1);
+                    if holds(later) && !mine.iter().any(|o| o.start != start && o.covers(later)) {
+                        return Err(format!("certainly still a holder on {later}"));
+                    }
+                }
             }
         }
         Open => {

@@ -213,10 +213,17 @@ struct World<'a> {
 impl<'a> World<'a> {
     fn new(kb: &'a Knowledge) -> World<'a> {
         let from = NaiveDate::from_ymd_opt(2000, 1, 1).expect("date");
+        let until = NaiveDate::from_ymd_opt(2024, 12, 31).expect("date");
         let mut speakers = Vec::new();
         for (p, person) in kb.people.iter().enumerate() {
             for (t, tenure) in person.offices.iter().enumerate() {
+                // Only tenures with days certainly in office (a range may leave none).
+                let certain = tenure.start.latest() <= until
+                    && tenure
+                        .end
+                        .is_none_or(|e| e.earliest() >= tenure.start.latest());
                 if tenure.end.is_none_or(|e| e.earliest() > from)
+                    && certain
                     && role_word(&tenure.office).is_some()
                 {
                     speakers.push((p, t));

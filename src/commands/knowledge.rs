@@ -55,7 +55,7 @@ pub fn run(query: &[String], out: &mut dyn Write) -> anyhow::Result<bool> {
                 {
                     let end = t.end.map_or("present".to_string(), |d| d.phrase());
                     let hedge = if coverage == Coverage::Possible {
-                        "  (possibly: a boundary is known only to the month or year)"
+                        "  (possibly: a boundary is not known to the day)"
                     } else {
                         ""
                     };

@@ -341,8 +341,8 @@ fn year_constraints(
                 .map_or(tenures[0].country.clone(), |c| kb.countries[c].name.clone());
             let office_words = office.replace('-', " ");
             let far = NaiveDate::from_ymd_opt(9999, 12, 31).expect("valid");
-            // The loose span: a boundary known only to the month or year must not exclude a
-            // true year.
+            // The loose span: a boundary known only to the month or year, or only between two
+            // days, must not exclude a true year.
             let ranges: Vec<(NaiveDate, NaiveDate)> = tenures
                 .iter()
                 .map(|t| {
@@ -635,8 +635,8 @@ fn named_tenures<'k, 'm>(
 struct TenureChecks {
     /// Tenures that certainly include the day.
     agreeing: Vec<Evidence>,
-    /// Tenures whose boundary, known only to the month or year, may or may not include it:
-    /// shown, but neither for nor against the day.
+    /// Tenures whose boundary, known only to the month or year or between two days, may or may
+    /// not include it: shown, but neither for nor against the day.
     undecided: Vec<Evidence>,
     /// Tenures that cannot include it, however their boundaries resolve.
     conflicts: Vec<Evidence>,
@@ -686,8 +686,8 @@ fn tenure_checks(doc: &Doc, kb: &Knowledge, day: NaiveDate) -> TenureChecks {
                 &doc.text,
                 span,
                 format!(
-                    "{} was {words} from {} to {}; the sources give that only to the month or \
-                     year, so whether it includes {day} cannot be said",
+                    "{} was {words} from {} to {}; the sources do not fix that to the day, so \
+                     whether it includes {day} cannot be said",
                     person.name,
                     t.start.phrase(),
                     until(t)
@@ -725,7 +725,8 @@ mod tests {
     use super::*;
     use crate::clean::clean_str;
 
-    /// A made-up press secretary whose tenure the sources give only to the month.
+    /// Made-up press secretaries: one whose tenure the sources give only to the month, one
+    /// whose boundaries they fix only between two days.
     const FIXTURE: &str = r#"
 [[country]]
 code = "JP"
@@ -750,6 +751,20 @@ country = "JP"
 title = "Press Secretary, Ministry of Foreign Affairs"
 start = "2004-07"
 end = "2005-07"
+
+[[person]]
+id = "taro-minami"
+name = "Taro Minami"
+surname = "Minami"
+country = "JP"
+source = "test"
+
+[[person.office]]
+office = "foreign-ministry-spokesperson"
+country = "JP"
+title = "Press Secretary, Ministry of Foreign Affairs"
+start = { earliest = 2000-09-19, latest = 2001-02-02 }
+end = { earliest = 2002-01-08, latest = 2002-08-31 }
 "#;
 
     fn dates(text: &str) -> DateFacts {
@@ -787,6 +802,38 @@ end = "2005-07"
         assert!(
             tenure.note.contains(
                 "Kenji Arakawa was Japan's foreign ministry spokesperson from July 2004 to July 2005"
+            ),
+            "{}",
+            tenure.note
+        );
+    }
+
+    #[test]
+    fn a_tenure_bounded_between_days_bounds_the_year() {
+        // 6 November fell on a Tuesday in 2001 (and 2007, 2012, 2018); 2000 and 2002 have it on
+        // a Monday and a Wednesday, so only 2001 lies within the possible span.
+        let f = dates(
+            "TOKYO, Nov. 6 (Kyodo) -- Japanese Foreign Ministry Press Secretary Taro Minami \
+             said on Tuesday that Tokyo would host a meeting of regional envoys this month.\n\n\
+             Minami told reporters the date had not been fixed.\n",
+        );
+        assert_eq!(
+            f.published.value,
+            NaiveDate::from_ymd_opt(2001, 11, 6),
+            "{:#?}",
+            f.published
+        );
+        let tenure = f
+            .published
+            .evidence
+            .iter()
+            .find(|e| e.rule == "year.tenure")
+            .expect("the tenure is evidence");
+        assert!(
+            tenure.note.contains(
+                "Taro Minami was Japan's foreign ministry spokesperson from a day between 19 \
+                 September 2000 and 2 February 2001 to a day between 8 January 2002 and 31 August \
+                 2002"
             ),
             "{}",
             tenure.note

@@ -157,7 +157,7 @@ impl Knowledge {
     }
 
     /// The people who may have held `office` of `country` on `day` but whose tenure's boundary
-    /// is known only to the month or year, so that it cannot be said.
+    /// is known only to the month or year or between two days, so that it cannot be said.
     pub fn possible_holders(&self, office: &str, country: &str, day: NaiveDate) -> Vec<PersonId> {
         self.holders_with(office, country, day, |c| c == Coverage::Possible)
     }

@@ -44,7 +44,9 @@ pub struct Tenure {
     pub title: String,
     /// First day in office, as precisely as the sources give it.
     pub start: Boundary,
-    /// Last day in office, as precisely as the sources give it; `None` while in office.
+    /// Last day in office, as precisely as the sources give it; `None` while in office. An end
+    /// known only to be on or after some day (`{ earliest = … }`) is not "in office": after that
+    /// day the holder only possibly still serves.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Boundary>,
     /// Held alongside other holders of the same office (China's several foreign-ministry
@@ -54,7 +56,7 @@ pub struct Tenure {
 }
 
 /// Whether a tenure covers a day, given that its boundaries may be known only to the month or
-/// year.
+/// year, or only between two days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Coverage {
     /// In office on that day however the uncertain boundaries resolve.
@@ -67,7 +69,8 @@ pub enum Coverage {
 
 impl Tenure {
     /// Whether the tenure covers `day`: certainly between the latest possible start and the
-    /// earliest possible end, possibly between the earliest start and the latest end.
+    /// earliest possible end, possibly between the earliest start and the latest end (an
+    /// unknown side of a range leaves that span open).
     pub fn coverage(&self, day: NaiveDate) -> Coverage {
         if self.start.latest() <= day && self.end.is_none_or(|end| day <= end.earliest()) {
             Coverage::Certain
@@ -89,13 +92,14 @@ impl Tenure {
     }
 
     /// The widest span of days the tenure can cover: earliest start to latest end (`None`:
-    /// still in office).
+    /// still in office; `NaiveDate::MIN`/`MAX` where a range leaves a side unknown).
     pub fn loose_span(&self) -> (NaiveDate, Option<NaiveDate>) {
         (self.start.earliest(), self.end.map(|e| e.latest()))
     }
 
     /// The tenure in words for evidence: "from 2017-08-03 to 2019-09-11", "from August 2002 to
-    /// July 2005", "since January 2017".
+    /// July 2005", "since January 2017", "from a day between 19 September 2000 and 2 February
+    /// 2001 to 8 January 2002 or later".
     pub fn span_phrase(&self) -> String {
         match self.end {
             Some(end) => format!("from {} to {}", self.start.phrase(), end.phrase()),
@@ -323,6 +327,42 @@ mod tests {
         assert_eq!(t.span_phrase(), "since 2005");
         let both = tenure("2005", Some("2006-08-01"));
         assert_eq!(both.span_phrase(), "from 2005 to 2006-08-01");
+    }
+
+    #[test]
+    fn a_range_start_and_an_end_known_from_one_side() {
+        let mut t = tenure("2006", None);
+        t.start = toml::from_str::<std::collections::BTreeMap<String, Boundary>>(
+            "b = { earliest = 2000-09-19, latest = 2001-02-02 }",
+        )
+        .unwrap()["b"];
+        t.end = Some(Boundary::between(Some(day("2007-03-20")), None).unwrap());
+        assert_eq!(t.coverage(day("2000-09-18")), Coverage::Outside);
+        assert_eq!(t.coverage(day("2000-09-19")), Coverage::Possible);
+        assert_eq!(t.coverage(day("2001-02-01")), Coverage::Possible);
+        assert_eq!(t.coverage(day("2001-02-02")), Coverage::Certain);
+        assert_eq!(t.coverage(day("2007-03-20")), Coverage::Certain);
+        // Still in office on the last day a source saw, never certainly after it.
+        assert_eq!(t.coverage(day("2007-03-21")), Coverage::Possible);
+        assert_eq!(t.coverage(day("2030-01-01")), Coverage::Possible);
+        assert_eq!(t.loose_span(), (day("2000-09-19"), Some(NaiveDate::MAX)));
+        assert_eq!(
+            t.span_phrase(),
+            "from a day between 19 September 2000 and 2 February 2001 to 20 March 2007 or later"
+        );
+        // A start known only as "by" some day: possibly in office at any time before it.
+        t.start = Boundary::between(None, Some(day("1999-02-19"))).unwrap();
+        t.end = Some(Boundary::between(Some(day("2000-02-08")), Some(day("2000-09-19"))).unwrap());
+        assert_eq!(t.coverage(day("1980-01-01")), Coverage::Possible);
+        assert_eq!(t.coverage(day("1999-02-19")), Coverage::Certain);
+        assert_eq!(t.coverage(day("2000-02-08")), Coverage::Certain);
+        assert_eq!(t.coverage(day("2000-05-01")), Coverage::Possible);
+        assert_eq!(t.coverage(day("2000-09-20")), Coverage::Outside);
+        assert_eq!(
+            t.span_phrase(),
+            "from 19 February 1999 or earlier to a day between 8 February 2000 and 19 September \
+             2000"
+        );
     }
 
     #[test]

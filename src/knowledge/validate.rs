@@ -191,8 +191,9 @@ pub fn validate(kb: &Knowledge) -> Vec<String> {
 
 /// Why two tenures of one office cannot follow each other, or `None` when they can: one may end
 /// on or before the day the other starts, for some of the days their boundaries can be. Two
-/// successive holders whose hand-over is known only to the month ("2005-07" and "2005-07") are
-/// consistent; a boundary known to the day is held to that day.
+/// successive holders whose hand-over is known only to the month ("2005-07" and "2005-07"), or
+/// only between days that leave room for it, are consistent; a boundary known to the day is held
+/// to that day. Only tenures that overlap however their boundaries resolve are flagged.
 fn overlap(a: &Tenure, b: &Tenure) -> Option<&'static str> {
     let before =
         |x: &Tenure, y: &Tenure| x.end.is_some_and(|end| end.earliest() <= y.start.latest());
@@ -209,6 +210,15 @@ fn overlap(a: &Tenure, b: &Tenure) -> Option<&'static str> {
 mod tests {
     use super::*;
 
+    /// A boundary as TOML: a range table as given, anything else quoted.
+    fn value(boundary: &str) -> String {
+        if boundary.starts_with('{') {
+            boundary.to_string()
+        } else {
+            format!("{boundary:?}")
+        }
+    }
+
     /// A knowledge base of one office held by `holders` (id, start, end) in turn.
     fn kb(holders: &[(&str, &str, Option<&str>)]) -> Knowledge {
         let mut text = String::from(
@@ -220,10 +230,11 @@ mod tests {
                 "[[person]]\nid = \"{id}\"\nname = \"{id} Name\"\nsurname = \"{id}\"\n\
                  country = \"JP\"\nsource = \"test\"\n[[person.office]]\n\
                  office = \"foreign-ministry-spokesperson\"\ncountry = \"JP\"\n\
-                 title = \"Press Secretary\"\nstart = \"{start}\"\n"
+                 title = \"Press Secretary\"\nstart = {}\n",
+                value(start)
             ));
             if let Some(end) = end {
-                text.push_str(&format!("end = \"{end}\"\n"));
+                text.push_str(&format!("end = {}\n", value(end)));
             }
         }
         Knowledge::from_files(&[("test.toml", &text)], None).unwrap()
@@ -270,5 +281,55 @@ mod tests {
         let problems = validate(&kb(&[("a", "2005-07", Some("2005-06"))]));
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].contains("ends before it starts"));
+    }
+
+    #[test]
+    fn ranges_are_flagged_only_when_they_certainly_overlap() {
+        // a still in office on 2000-09-19; b first seen in office on 2001-02-02; a's successor b
+        // may have started on any day between: consistent.
+        let kb1 = kb(&[
+            (
+                "a",
+                "{ latest = 1999-02-19 }",
+                Some("{ earliest = 2000-02-08, latest = 2000-09-19 }"),
+            ),
+            (
+                "b",
+                "{ earliest = 2000-09-19, latest = 2001-02-02 }",
+                Some("{ earliest = 2002-01-08 }"),
+            ),
+            ("c", "2002-08", Some("2005-07")),
+        ]);
+        assert_eq!(validate(&kb1), Vec::<String>::new());
+        // An end known only as "on or after" a day cannot overlap a later start for certain.
+        let open = kb(&[
+            ("a", "2006", Some("{ earliest = 2007-03-20 }")),
+            ("b", "2010", None),
+        ]);
+        assert_eq!(validate(&open), Vec::<String>::new());
+        // But it certainly overlaps a holder who started before that day.
+        let clash = kb(&[
+            ("a", "2006", Some("{ earliest = 2007-03-20 }")),
+            ("b", "2007-01", None),
+        ]);
+        let problems = validate(&clash);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains("a (2006–{ earliest = 2007-03-20 }) overlaps b (from 2007-01)"),
+            "{problems:?}"
+        );
+        // A range start wholly before a holder's certain end.
+        let early = kb(&[
+            ("a", "2000", Some("2002-06-30")),
+            ("b", "{ earliest = 2001-01-01, latest = 2002-03-01 }", None),
+        ]);
+        assert_eq!(validate(&early).len(), 1);
+        // An end that cannot come before a range start.
+        let backwards = kb(&[(
+            "a",
+            "{ earliest = 2005-01-01, latest = 2005-06-30 }",
+            Some("{ latest = 2004-12-31 }"),
+        )]);
+        assert!(validate(&backwards)[0].contains("ends before it starts"));
     }
 }

@@ -177,6 +177,10 @@ const TENURES: &[Tenure] = &[
     // wikimili.com "Matthew Miller (spokesperson)": in office April 24, 2023 – January 20, 2025,
     // succeeded by Tammy Bruce on January 20, 2025; kiwix 2023-10: assumed office April 24, 2023.
     t("Matthew Miller", SPOX, "US", "2023-04-24", Until("2025-01-20")),
+    // The same page: succeeded by Tammy Bruce on January 20, 2025; Reuters / Fox News / TRT
+    // 2025-08-09: State Department spokesperson when nominated to the UN post; AP 2025-11-19:
+    // "the former State Department spokesperson".
+    t("Tammy Bruce", SPOX, "US", "2025-01-20", Until("2025-08-09..2025-11-19")),
     // China
     // en.wikipedia.org "Wang Yi": 16 March 2013 – 30 December 2022.
     t("Wang Yi", FM, "CN", "2013-03-16", Until("2022-12-30")),

@@ -4,7 +4,7 @@
 //! For each size it generates a corpus with `gen-corpus` (or reuses one already in `DIR/N`),
 //! then measures, each build in a fresh child process (so peak memory is the build's own):
 //! cold builds (no output, no cache) without the search index (the page set static site
-//! generators build) and with it, a warm rebuild with nothing changed, and a warm rebuild
+//! generators build) and with it, and after each a warm rebuild with nothing changed and one
 //! after one article changed. Figures are medians over `--runs` builds. A last micro-benchmark
 //! cleans and infers articles on one thread, to give the cost of one article on one core.
 //!
@@ -203,6 +203,12 @@ fn content_files(root: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// Warm rebuilds of one site: nothing changed, and one article changed (medians).
+struct Warm {
+    unchanged: Figures,
+    one_changed: Figures,
+}
+
 /// The article a warm rebuild changes, and its original text.
 fn changed_article(root: &Path) -> (PathBuf, String) {
     let files = content_files(root);
@@ -288,26 +294,33 @@ fn main() {
                 .collect();
             medians(&runs)
         };
+        // Warm: the cache and output of the last cold build are in place; first without the
+        // search index, then with it.
+        let warm_runs = || {
+            let unchanged = medians(&(0..args.runs).map(|_| run_child(&root)).collect::<Vec<_>>());
+            let (path, original) = changed_article(&root);
+            let one_changed: Vec<Figures> = (0..args.runs)
+                .map(|k| {
+                    let edited = original.replacen(
+                        "\n\n",
+                        &format!("\n\nThe minister repeated the point {} times.\n\n", k + 2),
+                        1,
+                    );
+                    std::fs::write(&path, edited).expect("edit article");
+                    run_child(&root)
+                })
+                .collect();
+            std::fs::write(&path, &original).expect("restore article");
+            Warm {
+                unchanged,
+                one_changed: medians(&one_changed),
+            }
+        };
         let cold = cold_runs(false);
-        // Last, so that the warm rebuilds below start from the site with its search index.
+        let warm = warm_runs();
         let cold_search = cold_runs(true);
-        // Warm: the cache and output of the last cold build are in place.
-        let unchanged = medians(&(0..args.runs).map(|_| run_child(&root)).collect::<Vec<_>>());
-        let (path, original) = changed_article(&root);
-        let one_changed: Vec<Figures> = (0..args.runs)
-            .map(|k| {
-                let edited = original.replacen(
-                    "\n\n",
-                    &format!("\n\nThe minister repeated the point {} times.\n\n", k + 2),
-                    1,
-                );
-                std::fs::write(&path, edited).expect("edit article");
-                run_child(&root)
-            })
-            .collect();
-        std::fs::write(&path, &original).expect("restore article");
-        let one_changed = medians(&one_changed);
-        table.push((n, cold, cold_search, unchanged, one_changed));
+        let warm_search = warm_runs();
+        table.push((n, cold, cold_search, warm, warm_search));
         if !args.keep {
             clean_outputs(&root);
         }
@@ -365,19 +378,22 @@ fn main() {
     }
     println!("\n## Warm rebuilds (cache and previous output in place)\n");
     println!(
-        "| articles | nothing changed | one article changed | re-inferred | pages re-rendered | warm/cold |"
+        "| articles | search index | nothing changed | one article changed | re-inferred | pages re-rendered | warm/cold |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|");
-    for (n, cold, _, same, one) in &table {
-        println!(
-            "| {n} | {} | {} | {:.0} | {:.0} of {:.0} | {:.3} |",
-            ms(same["wall"]),
-            ms(one["wall"]),
-            one["inferred"],
-            one["pages"] - one["reused"],
-            one["pages"],
-            one["wall"] / cold["wall"]
-        );
+    println!("|---:|---|---:|---:|---:|---:|---:|");
+    for (n, cold, cold_search, warm, warm_search) in &table {
+        for (index, cold, w) in [("off", cold, warm), ("on", cold_search, warm_search)] {
+            let one = &w.one_changed;
+            println!(
+                "| {n} | {index} | {} | {} | {:.0} | {:.0} of {:.0} | {:.3} |",
+                ms(w.unchanged["wall"]),
+                ms(one["wall"]),
+                one["inferred"],
+                one["pages"] - one["reused"],
+                one["pages"],
+                one["wall"] / cold["wall"]
+            );
+        }
     }
     if let Some(root) = last_root {
         let (count, kb, clean_t, infer_t) = single_core(&root);

@@ -130,6 +130,8 @@ pub struct PageManifest {
     /// Where each item's line stands in the streamed exports (`articles.json`,
     /// `timeline.json`), so unchanged items are copied instead of serialised again.
     pub exports: Vec<ExportIndex>,
+    /// What the search index in the previous output was built from, if it has one.
+    pub search: Option<crate::render::search::IndexState>,
 }
 
 /// The lines of one streamed export file, by the identity of the item each shows.
@@ -146,7 +148,7 @@ pub struct ExportIndex {
     pub copied: usize,
 }
 
-const MAGIC: &[u8; 8] = b"CQPAG\x00\x00\x02";
+const MAGIC: &[u8; 8] = b"CQPAG\x00\x00\x03";
 
 fn manifest_path(root: &Path) -> PathBuf {
     root.join(".communique-cache").join("pages.bin")
@@ -161,8 +163,13 @@ impl PageManifest {
         if hash_parts(&[body]) != u64::from_le_bytes(*sum) {
             return None;
         }
-        let (v, pages, exports): (u64, Vec<(String, u64, u64)>, Vec<ExportIndex>) =
-            postcard::from_bytes(body).ok()?;
+        type Saved = (
+            u64,
+            Vec<(String, u64, u64)>,
+            Vec<ExportIndex>,
+            Option<crate::render::search::IndexState>,
+        );
+        let (v, pages, exports, search): Saved = postcard::from_bytes(body).ok()?;
         (v == version).then(|| PageManifest {
             version,
             pages: pages
@@ -170,19 +177,21 @@ impl PageManifest {
                 .map(|(path, hash, size)| (path, (hash, size)))
                 .collect(),
             exports,
+            search,
         })
     }
 
-    /// Saves `pages` (path, hash, size) and `exports` as the manifest for `version`. Failing to save costs speed
+    /// Saves `pages` (path, hash, size), `exports` and the search index's state as the manifest for `version`. Failing to save costs speed
     /// only.
     pub fn save(
         root: &Path,
         version: u64,
         pages: &[(String, u64, u64)],
         exports: &[ExportIndex],
+        search: Option<&crate::render::search::IndexState>,
     ) -> std::io::Result<()> {
-        let body =
-            postcard::to_allocvec(&(version, pages, exports)).map_err(std::io::Error::other)?;
+        let body = postcard::to_allocvec(&(version, pages, exports, search))
+            .map_err(std::io::Error::other)?;
         let mut bytes = Vec::with_capacity(body.len() + 16);
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(&hash_parts(&[&body]).to_le_bytes());

@@ -691,7 +691,13 @@ pub fn write_site(
         });
     }
     remove_tree(&old);
-    let _ = PageManifest::save(&site.root, version, &report.page_hashes, &report.exports);
+    let _ = PageManifest::save(
+        &site.root,
+        version,
+        &report.page_hashes,
+        &report.exports,
+        report.search.as_ref(),
+    );
     Ok(report)
 }
 

@@ -207,6 +207,14 @@ fn a_warm_build_after_edits_equals_a_cold_build_of_the_same_texts() {
                 .find(|e| e.rel == "articles.json");
             assert_eq!(articles.map(|e| e.copied), Some(files.len() - 1));
         }
+        // An edit that leaves the facets as they were patches the search index instead of
+        // building it whole (and below, the index equals a cold build's). The new lead of
+        // file 3 names Kyodo, a new source: the facet numbers change, the index is rebuilt.
+        assert_eq!(
+            report.render.search_patched,
+            k != 3,
+            "edit of file {k}: patched or built whole"
+        );
         let warm = output(&site);
         // The previous output is gone, pages, feeds and folders alike.
         let leftovers: Vec<_> = std::fs::read_dir(site.root())

@@ -94,6 +94,10 @@ pub struct RenderReport {
     pub page_hashes: Vec<(String, u64, u64)>,
     /// Where each article's line stands in the streamed exports (for the next build's reuse).
     pub exports: Vec<ExportIndex>,
+    /// What the search index was built from (for the next build's patching), if one was.
+    pub search: Option<search::IndexState>,
+    /// Whether the search index was patched from the previous one rather than built whole.
+    pub search_patched: bool,
 }
 
 /// One written page: its path, the hash of its inputs, its size, and whether it was reused.
@@ -250,10 +254,15 @@ pub fn render_site(
                 },
                 || {
                     if !whole_site || !s.config.search {
-                        return Ok((0, 0));
+                        return Ok(None);
                     }
                     s.timed(Stage::Search, || {
-                        search::write_index(timeline, &builder, out)
+                        let previous = s.previous.and_then(|p| {
+                            let state = p.manifest.search.as_ref()?;
+                            Some(search::PreviousIndex { dir: &p.dir, state })
+                        });
+                        search::write_index(timeline, &builder, &|i| cx.id(i), previous, out)
+                            .map(Some)
                     })
                 },
             )
@@ -280,9 +289,12 @@ pub fn render_site(
     report.files += files;
     report.bytes += bytes;
     report.exports = exports;
-    let (files, bytes) = index.map_err(|e| vec![e])?;
-    report.files += files;
-    report.bytes += bytes;
+    if let Some((files, bytes, state, patched)) = index.map_err(|e| vec![e])? {
+        report.files += files;
+        report.bytes += bytes;
+        report.search = Some(state);
+        report.search_patched = patched;
+    }
     if !whole_site {
         return Ok(report);
     }

@@ -21,6 +21,11 @@
 //! Documents are numbered in timeline order (oldest statement first), which is also the order of
 //! equally ranked results. Building is one pass over the text (linear in corpus size); shard keys
 //! are computed by [`shard_key`], mirrored exactly by the JavaScript.
+//!
+//! A rebuild after a few edits patches the previous index instead ([`IndexState`], kept with the
+//! page manifest): only the shards holding the edited documents' old or new terms and the
+//! chunks holding their records are rewritten, every other file is linked, and the result is the
+//! index a whole build would write, byte for byte.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -29,6 +34,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::model::ModelBuilder;
@@ -109,22 +115,17 @@ type Postings = HashMap<String, Vec<(u32, u32)>, BuildHasherDefault<seahash::Sea
 /// Documents per parallel run of [`write_index`].
 const RUN: usize = 256;
 
-/// Adds document `doc`'s terms to `postings` and returns its search record.
-fn index_document(
-    timeline: &Timeline,
-    builder: &ModelBuilder,
-    doc: usize,
-    ix: &[HashMap<String, usize>; 3],
-    postings: &mut Postings,
-) -> Value {
-    let a = &timeline.articles[doc];
-    let e = builder.entry(doc);
-    // The document's words with their weights, sorted below to count each term once.
+/// Document `doc`'s distinct terms with their weights, sorted by term, and its list entry.
+fn weighted_terms<'a>(
+    a: &'a crate::infer::Article,
+    body: &'a [crate::infer::BodyBlock],
+    e: &'a super::model::EntryCx,
+) -> Vec<(Cow<'a, str>, u32)> {
+    // The document's words with their weights, sorted to count each term once.
     let mut words: Vec<(Cow<'_, str>, u32)> = Vec::with_capacity(1024);
     let mut add = |text, weight| words.extend(terms_in(text).map(|t| (t, weight)));
     add(&e.title, TITLE_BOOST);
-    let body = a.body.blocks();
-    for b in body.iter() {
+    for b in body {
         add(&b.text, 1);
     }
     if body.is_empty() {
@@ -140,24 +141,19 @@ fn index_document(
         add(d, 1);
     }
     words.sort_unstable_by(|x, y| x.0.cmp(&y.0));
-    let mut i = 0;
-    while i < words.len() {
-        let mut weight = 0;
-        let mut j = i;
-        while j < words.len() && words[j].0 == words[i].0 {
-            weight += words[j].1;
-            j += 1;
+    let mut merged: Vec<(Cow<'a, str>, u32)> = Vec::with_capacity(words.len());
+    for (term, weight) in words {
+        match merged.last_mut() {
+            Some(last) if last.0 == term => last.1 += weight,
+            _ => merged.push((term, weight)),
         }
-        let term: &str = &words[i].0;
-        match postings.get_mut(term) {
-            Some(list) => list.push((doc as u32, weight)),
-            None => {
-                postings.insert(term.to_string(), vec![(doc as u32, weight)]);
-            }
-        }
-        i = j;
     }
+    merged
+}
 
+/// Document `doc`'s search record: `[title, url, date iso, date shown, excerpt, outlet,
+/// [topic], [speaker], [source]]`, facets as indexes into `ix`.
+fn record(e: &super::model::EntryCx, ix: &[HashMap<String, usize>; 3]) -> Value {
     let ids = |links: &[super::model::LinkCx], ix: &HashMap<String, usize>, dir: &str| {
         links
             .iter()
@@ -184,12 +180,119 @@ fn index_document(
     ])
 }
 
-/// Writes the index under `out/search/`; returns (files, bytes).
+/// Adds document `doc`'s terms to `postings` and returns its search record and the first
+/// [`PREFIX`] + 1 characters of its terms, space-separated (which shards it is in, whatever
+/// the split).
+fn index_document(
+    timeline: &Timeline,
+    builder: &ModelBuilder,
+    doc: usize,
+    ix: &[HashMap<String, usize>; 3],
+    postings: &mut Postings,
+) -> (Value, String) {
+    let a = &timeline.articles[doc];
+    let e = builder.entry(doc);
+    let body = a.body.blocks();
+    let terms = weighted_terms(a, &body, &e);
+    // Terms are sorted, so their prefixes come sorted too: equal ones are neighbours.
+    let mut prefixes = String::new();
+    let mut last = "";
+    for (term, weight) in &terms {
+        let term: &str = term;
+        match postings.get_mut(term) {
+            Some(list) => list.push((doc as u32, *weight)),
+            None => {
+                postings.insert(term.to_string(), vec![(doc as u32, *weight)]);
+            }
+        }
+        let p = prefix_of(term, PREFIX + 1);
+        if p != last {
+            if !prefixes.is_empty() {
+                prefixes.push(' ');
+            }
+            prefixes.push_str(p);
+            last = p;
+        }
+    }
+    (record(&e, ix), prefixes)
+}
+
+/// What an index was built from, kept with the page manifest so that the next build can
+/// rewrite only the files its edits touch ([`write_index`]).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct IndexState {
+    /// Each document's identity (its article's; see `PageCx::id`), in document order.
+    pub docs: Vec<u64>,
+    /// A hash of the facet lists' slugs, in order: the records' facet numbers point into them.
+    pub facets: u64,
+    /// Postings per two-character prefix (they decide which shards are split).
+    pub counts: BTreeMap<String, usize>,
+    /// Each document's shard keys, space-separated.
+    pub shards_of: Vec<String>,
+    /// Every shard key.
+    pub shards: Vec<String>,
+}
+
+/// A term shard: term → flat postings `[doc, weight, doc, weight, …]`.
+type ShardTerms = BTreeMap<String, Vec<u32>>;
+
+/// At most this many changed documents are patched into the previous index; more rebuild it.
+const PATCH_LIMIT: usize = 64;
+
+/// The prefixes with too many postings for one shard.
+fn split_of(counts: &BTreeMap<String, usize>) -> Vec<String> {
+    counts
+        .iter()
+        .filter(|(_, c)| **c > SPLIT_POSTINGS)
+        .map(|(p, _)| p.clone())
+        .collect()
+}
+
+/// The shard key of `term`: its first [`PREFIX`] characters, one more in a split prefix.
+fn key_of(term: &str, split: &[String]) -> String {
+    let p2 = prefix_of(term, PREFIX);
+    if split.iter().any(|s| s == p2) && term.chars().count() > PREFIX {
+        shard_key(prefix_of(term, PREFIX + 1))
+    } else {
+        shard_key(p2)
+    }
+}
+
+/// The shard keys of a document whose terms begin with `prefixes` (see [`index_document`]).
+fn keys_of(prefixes: &str, split: &[String]) -> String {
+    let mut keys: Vec<String> = prefixes
+        .split(' ')
+        .filter(|p| !p.is_empty())
+        .map(|p| key_of(p, split))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys.join(" ")
+}
+
+/// The previous build's index: where its files are and what it was built from.
+pub struct PreviousIndex<'a> {
+    /// The previous output folder.
+    pub dir: &'a Path,
+    /// Its index's state.
+    pub state: &'a IndexState,
+}
+
+/// The index as written: (files, bytes), its state for the next build, and whether it was
+/// patched from the previous one rather than built whole.
+pub type Written = (usize, u64, IndexState, bool);
+
+/// Writes the index under `out/search/`. When only a few documents changed since `previous`
+/// (the same documents in the same order otherwise, the same facets and shard split), their
+/// shards and chunks are patched and every other file is linked from the previous output; the
+/// files are byte for byte those a whole build writes.
 pub fn write_index(
     timeline: &Timeline,
     builder: &ModelBuilder,
+    identity: &(dyn Fn(usize) -> u64 + Sync),
+    previous: Option<PreviousIndex>,
     out: &Path,
-) -> Result<(usize, u64), Diagnostic> {
+) -> Result<Written, Diagnostic> {
     let n = timeline.articles.len();
     let facet_index = |groups: &[crate::order::Group]| -> HashMap<String, usize> {
         groups
@@ -203,9 +306,28 @@ pub fn write_index(
         facet_index(&timeline.speakers),
         facet_index(&timeline.sources),
     ];
+    let facets = {
+        let slugs: Vec<&[u8]> = [&timeline.topics, &timeline.speakers, &timeline.sources]
+            .iter()
+            .flat_map(|groups| {
+                groups
+                    .iter()
+                    .map(|g| g.slug.as_bytes())
+                    .chain([&b"\xff"[..]])
+            })
+            .collect();
+        crate::cache::hash_parts(&slugs)
+    };
+    let docs: Vec<u64> = (0..n).into_par_iter().map(identity).collect();
+    if let Some(previous) = previous {
+        if let Some(patched) = patch(timeline, builder, &ix, &docs, facets, &previous, out) {
+            return patched;
+        }
+    }
+
     // Documents are read in parallel by runs of consecutive ones; each run's postings list its
     // documents in ascending order, so appending the runs in order keeps every list sorted.
-    let runs: Vec<(Postings, Vec<Value>)> = (0..n)
+    let runs: Vec<(Postings, Vec<(Value, String)>)> = (0..n)
         .collect::<Vec<_>>()
         .par_chunks(RUN)
         .map(|docs| {
@@ -218,7 +340,8 @@ pub fn write_index(
         })
         .collect();
     let mut postings = Postings::default();
-    let mut docs: Vec<Value> = Vec::with_capacity(n);
+    let mut records: Vec<Value> = Vec::with_capacity(n);
+    let mut prefixes: Vec<String> = Vec::with_capacity(n);
     for (run, values) in runs {
         for (term, list) in run {
             match postings.get_mut(&term) {
@@ -228,33 +351,56 @@ pub fn write_index(
                 }
             }
         }
-        docs.extend(values);
+        for (record, p) in values {
+            records.push(record);
+            prefixes.push(p);
+        }
     }
 
     // Group terms into shards; split the crowded ones by one more character.
-    let mut by_prefix: BTreeMap<String, usize> = BTreeMap::new();
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for (term, list) in &postings {
-        *by_prefix
+        *counts
             .entry(prefix_of(term, PREFIX).to_string())
             .or_default() += list.len();
     }
-    let split: Vec<String> = by_prefix
-        .iter()
-        .filter(|(_, c)| **c > SPLIT_POSTINGS)
-        .map(|(p, _)| p.clone())
-        .collect();
-    let mut shards: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+    let split = split_of(&counts);
+    let mut shards: BTreeMap<String, ShardTerms> = BTreeMap::new();
     for (term, list) in postings {
-        let p2 = prefix_of(&term, PREFIX);
-        let key = if split.iter().any(|s| s == p2) && term.chars().count() > PREFIX {
-            shard_key(prefix_of(&term, PREFIX + 1))
-        } else {
-            shard_key(p2)
-        };
+        let key = key_of(&term, &split);
         let flat = list.into_iter().flat_map(|(d, w)| [d, w]).collect();
         shards.entry(key).or_default().insert(term, flat);
     }
+    let shards_of: Vec<String> = prefixes.par_iter().map(|p| keys_of(p, &split)).collect();
 
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    files.push(meta(timeline, &split, shards.keys()));
+    for (key, terms) in &shards {
+        let body = serde_json::to_vec(terms).unwrap_or_default();
+        files.push((format!("search/t/{key}.json"), body));
+    }
+    for (i, chunk) in records.chunks(CHUNK).enumerate() {
+        let body = serde_json::to_vec(chunk).unwrap_or_default();
+        files.push((format!("search/d/{i}.json"), body));
+    }
+    files.extend(facet_files(timeline));
+    let state = IndexState {
+        docs,
+        facets,
+        counts,
+        shards_of,
+        shards: shards.into_keys().collect(),
+    };
+    let (count, bytes) = write_files(out, &files, &[], None)?;
+    Ok((count, bytes, state, false))
+}
+
+/// `search/meta.json`.
+fn meta<'k>(
+    timeline: &Timeline,
+    split: &[String],
+    shards: impl Iterator<Item = &'k String>,
+) -> (String, Vec<u8>) {
     let facets = |groups: &[crate::order::Group]| -> Vec<Value> {
         groups
             .iter()
@@ -263,28 +409,23 @@ pub fn write_index(
     };
     let meta = json!({
         "version": VERSION,
-        "count": n,
+        "count": timeline.articles.len(),
         "chunk": CHUNK,
         "prefix": PREFIX,
         "split": split,
-        "shards": shards.keys().collect::<Vec<_>>(),
+        "shards": shards.collect::<Vec<_>>(),
         "stop": STOP_WORDS,
         "title_boost": TITLE_BOOST,
         "topics": facets(&timeline.topics),
         "speakers": facets(&timeline.speakers),
         "sources": facets(&timeline.sources),
     });
+    ("search/meta.json".into(), meta.to_string().into_bytes())
+}
 
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    files.push(("search/meta.json".into(), meta.to_string().into_bytes()));
-    for (key, terms) in &shards {
-        let body = serde_json::to_vec(terms).unwrap_or_default();
-        files.push((format!("search/t/{key}.json"), body));
-    }
-    for (i, chunk) in docs.chunks(CHUNK).enumerate() {
-        let body = serde_json::to_vec(chunk).unwrap_or_default();
-        files.push((format!("search/d/{i}.json"), body));
-    }
+/// `search/f/<kind>/<slug>.json`: each facet's documents, sorted.
+fn facet_files(timeline: &Timeline) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
     for (kind, groups) in [
         ("topic", &timeline.topics),
         ("speaker", &timeline.speakers),
@@ -297,19 +438,203 @@ pub fn write_index(
             files.push((format!("search/f/{kind}/{}.json", g.slug), body));
         }
     }
+    files
+}
 
+/// Writes `files` under `out`, and links `linked` from the previous output `from` (copies them
+/// where a link cannot be made). Returns (files, bytes).
+fn write_files(
+    out: &Path,
+    files: &[(String, Vec<u8>)],
+    linked: &[String],
+    from: Option<&Path>,
+) -> Result<(usize, u64), Diagnostic> {
     let mut bytes = 0;
-    for (rel, data) in &files {
-        let dest = out.join(rel);
+    let folder = |rel: &str, dest: &Path| -> Result<(), Diagnostic> {
         if let Some(parent) = dest.parent() {
             std::fs::create_dir_all(parent)
                 .map_err(|e| Diagnostic::error(rel, format!("cannot create folder: {e}")))?;
         }
+        Ok(())
+    };
+    for (rel, data) in files {
+        let dest = out.join(rel);
+        folder(rel, &dest)?;
         bytes += data.len() as u64;
         std::fs::write(&dest, data)
             .map_err(|e| Diagnostic::error(rel, format!("cannot write: {e}")))?;
     }
-    Ok((files.len(), bytes))
+    if let Some(from) = from {
+        for rel in linked {
+            let dest = out.join(rel);
+            folder(rel, &dest)?;
+            let source = from.join(rel);
+            let size = std::fs::hard_link(&source, &dest)
+                .and_then(|()| std::fs::metadata(&dest).map(|m| m.len()))
+                .or_else(|_| std::fs::copy(&source, &dest))
+                .map_err(|e| {
+                    Diagnostic::error(rel, format!("cannot copy from the last build: {e}"))
+                })?;
+            bytes += size;
+        }
+    }
+    Ok((files.len() + linked.len(), bytes))
+}
+
+/// Patches the previous index for the documents whose identity changed; `None` when the
+/// index must be built whole (other documents, another order, other facets, too many edits, a
+/// shard split that changes, a previous file missing or unreadable).
+fn patch(
+    timeline: &Timeline,
+    builder: &ModelBuilder,
+    ix: &[HashMap<String, usize>; 3],
+    docs: &[u64],
+    facets: u64,
+    previous: &PreviousIndex,
+    out: &Path,
+) -> Option<Result<Written, Diagnostic>> {
+    let old = previous.state;
+    if old.docs.len() != docs.len() || old.facets != facets || old.shards_of.len() != docs.len() {
+        return None;
+    }
+    let changed: Vec<usize> = (0..docs.len())
+        .filter(|&d| old.docs[d] != docs[d])
+        .collect();
+    if changed.len() > PATCH_LIMIT {
+        return None;
+    }
+    let split = split_of(&old.counts);
+    // The changed documents as they are now: terms (owned), records, shard keys.
+    let entries: Vec<super::model::EntryCx> = changed.iter().map(|&d| builder.entry(d)).collect();
+    let bodies: Vec<_> = changed
+        .iter()
+        .map(|&d| timeline.articles[d].body.blocks())
+        .collect();
+    let fresh: Vec<Vec<(Cow<'_, str>, u32)>> = changed
+        .iter()
+        .enumerate()
+        .map(|(k, &d)| weighted_terms(&timeline.articles[d], &bodies[k], &entries[k]))
+        .collect();
+    let mut touched: BTreeMap<String, ()> = BTreeMap::new();
+    for (k, &d) in changed.iter().enumerate() {
+        for key in old.shards_of[d].split(' ').filter(|k| !k.is_empty()) {
+            touched.insert(key.to_string(), ());
+        }
+        for (term, _) in &fresh[k] {
+            touched.insert(key_of(term, &split), ());
+        }
+    }
+
+    // Each touched shard: the changed documents' postings taken out, their new ones put in.
+    let is_changed = |doc: u32| changed.binary_search(&(doc as usize)).is_ok();
+    let mut counts = old.counts.clone();
+    // Each touched shard's terms; `None` for a shard left empty.
+    let mut rewritten: Vec<(String, Option<ShardTerms>)> = Vec::new();
+    for key in touched.keys() {
+        let mut terms: ShardTerms = if old.shards.binary_search(key).is_ok() {
+            let text = std::fs::read(previous.dir.join(format!("search/t/{key}.json"))).ok()?;
+            serde_json::from_slice(&text).ok()?
+        } else {
+            BTreeMap::new()
+        };
+        for (term, flat) in terms.iter_mut() {
+            let before = flat.len();
+            let kept: Vec<u32> = flat
+                .chunks_exact(2)
+                .filter(|pair| !is_changed(pair[0]))
+                .flatten()
+                .copied()
+                .collect();
+            if kept.len() != before {
+                let count = counts.get_mut(prefix_of(term, PREFIX))?;
+                *count = count.checked_sub((before - kept.len()) / 2)?;
+                *flat = kept;
+            }
+        }
+        terms.retain(|_, flat| !flat.is_empty());
+        for (k, &d) in changed.iter().enumerate() {
+            for (term, weight) in &fresh[k] {
+                if key_of(term, &split) != *key {
+                    continue;
+                }
+                let flat = terms.entry(term.to_string()).or_default();
+                let at = flat
+                    .chunks_exact(2)
+                    .take_while(|pair| pair[0] < d as u32)
+                    .count()
+                    * 2;
+                flat.splice(at..at, [d as u32, *weight]);
+                *counts
+                    .entry(prefix_of(term, PREFIX).to_string())
+                    .or_default() += 1;
+            }
+        }
+        rewritten.push((key.clone(), (!terms.is_empty()).then_some(terms)));
+    }
+    counts.retain(|_, c| *c > 0);
+    // A prefix crossing the split limit regroups its terms: build the index whole.
+    if split_of(&counts) != split {
+        return None;
+    }
+
+    let mut shards: Vec<String> = old.shards.clone();
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for (key, terms) in &rewritten {
+        match terms {
+            Some(terms) => {
+                if let Err(at) = shards.binary_search(key) {
+                    shards.insert(at, key.clone());
+                }
+                let body = serde_json::to_vec(terms).unwrap_or_default();
+                files.push((format!("search/t/{key}.json"), body));
+            }
+            None => shards.retain(|s| s != key),
+        }
+    }
+    let mut linked: Vec<String> = shards
+        .iter()
+        .filter(|key| !touched.contains_key(*key))
+        .map(|key| format!("search/t/{key}.json"))
+        .collect();
+    // Chunks: those holding a changed document are patched, the others linked.
+    let chunks = docs.len().div_ceil(CHUNK);
+    for chunk in 0..chunks {
+        let rel = format!("search/d/{chunk}.json");
+        let mine: Vec<usize> = (0..changed.len())
+            .filter(|&k| changed[k] / CHUNK == chunk)
+            .collect();
+        if mine.is_empty() {
+            linked.push(rel);
+            continue;
+        }
+        let text = std::fs::read(previous.dir.join(&rel)).ok()?;
+        let mut records: Vec<Value> = serde_json::from_slice(&text).ok()?;
+        for k in mine {
+            *records.get_mut(changed[k] % CHUNK)? = record(&entries[k], ix);
+        }
+        files.push((rel, serde_json::to_vec(&records).unwrap_or_default()));
+    }
+    files.push(meta(timeline, &split, shards.iter()));
+    files.extend(facet_files(timeline));
+
+    let mut shards_of = old.shards_of.clone();
+    for (k, &d) in changed.iter().enumerate() {
+        let mut keys: Vec<String> = fresh[k].iter().map(|(t, _)| key_of(t, &split)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        shards_of[d] = keys.join(" ");
+    }
+    let state = IndexState {
+        docs: docs.to_vec(),
+        facets,
+        counts,
+        shards_of,
+        shards,
+    };
+    Some(
+        write_files(out, &files, &linked, Some(previous.dir))
+            .map(|(count, bytes)| (count, bytes, state, true)),
+    )
 }
 
 #[cfg(test)]

@@ -399,12 +399,24 @@ const MEETINGS: &[Meeting] = &[
     m("APEC summit", "Port Moresby", "PG", "2018-11-17", "2018-11-18"),
     // worldjpn.net chairman's statement (MOFA Japan); asean2019.go.th: 14th EAS, Bangkok, 4 November 2019.
     m("East Asia Summit", "Bangkok", "TH", "2019-11-04", "2019-11-04"),
+    // Viet Nam MOFA (southchinaseanews.net): 15th EAS chaired via video conference on 14 November 2020.
+    m("East Asia Summit", "virtual", "VN", "2020-11-14", "2020-11-14"),
+    // tass.com/world/1535791 (13 Nov 2022): the East Asia Summit kicked off in Phnom Penh on Sunday.
+    m("East Asia Summit", "Phnom Penh", "KH", "2022-11-13", "2022-11-13"),
+    // dw.com (1 Feb 2002): 38th conference this weekend, 1.-3.2.; blaetter.de: three days (see events.toml).
+    m("Munich Security Conference", "Munich", "DE", "2002-02-01", "2002-02-03"),
+    // US Consulate Munich cable 06MUNICH114: the February 3-5 42nd Munich Conference on Security Policy.
+    m("Munich Security Conference", "Munich", "DE", "2006-02-03", "2006-02-05"),
+    // exklusiv-muenchen.de: Friday 5 to Sunday 7 February 2010; samuidevelopment.com (5 Feb 2010): until Sunday.
+    m("Munich Security Conference", "Munich", "DE", "2010-02-05", "2010-02-07"),
     // en.wikipedia.org "54th Munich Security Conference": 16 to 18 February 2018.
     m("Munich Security Conference", "Munich", "DE", "2018-02-16", "2018-02-18"),
     // en.wikipedia.org "55th Munich Security Conference": 15 to 17 February 2019.
     m("Munich Security Conference", "Munich", "DE", "2019-02-15", "2019-02-17"),
     // ungarnpanorama (56th MSC, February 14 to 16); vovworld.vn (14.–16. Februar 2020).
     m("Munich Security Conference", "Munich", "DE", "2020-02-14", "2020-02-16"),
+    // TASS via brics-info.org: first Eastern Economic Forum in Vladivostok from September 3 to 5 (2015).
+    m("Eastern Economic Forum", "Vladivostok", "RU", "2015-09-03", "2015-09-05"),
     // en.forexdata.info "Eastern Economic Forum 11-13 September 2018".
     m("Eastern Economic Forum", "Vladivostok", "RU", "2018-09-11", "2018-09-13"),
     // sputniknews.com (4 September 2019): fifth EEF opens Wednesday, runs until 6 September.

@@ -371,24 +371,52 @@ const MEETINGS: &[Meeting] = &[
     m("G7 Foreign Ministers' Meeting", "Dinard", "FR", "2019-04-05", "2019-04-06"),
     // mofa.go.jp "G7 Foreign Ministers' Meeting in Karuizawa": Sunday 16 April – Tuesday 18 April 2023.
     m("G7 Foreign Ministers' Meeting", "Karuizawa", "JP", "2023-04-16", "2023-04-18"),
+    // state.gov transcript (worldjpn.net, un.org/unispal): G-8 ministerial press conference, Washington DC, 14 May 2004.
+    m("G8 Foreign Ministers' Meeting", "Washington, D.C.", "US", "2004-05-14", "2004-05-14"),
+    // g7.utoronto.ca Canadian Chair's Statement: G8 foreign ministers met in Gatineau, March 29-30, 2010.
+    m("G8 Foreign Ministers' Meeting", "Gatineau", "CA", "2010-03-29", "2010-03-30"),
+    // Merkur (pledgetimes copy): Münster, November 3rd and 4th; DW and radioq.de, 3 Nov 2022: two-day meeting opens.
+    m("G7 Foreign Ministers' Meeting", "Münster", "DE", "2022-11-03", "2022-11-04"),
     // Wikipedia "9th BRICS summit" (conceptmap copy); app.com.pk: 3–5 September 2017, Xiamen.
     m("BRICS summit", "Xiamen", "CN", "2017-09-03", "2017-09-05"),
     // en.wikipedia.org "16th BRICS summit"; sputnikglobe.com live updates: 22–24 October 2024, Kazan.
     m("BRICS summit", "Kazan", "RU", "2024-10-22", "2024-10-24"),
     // voltairenet.org (Qingdao Declaration); en.wikipedia.org "2018 Qingdao SCO summit": 9–10 June 2018.
     m("SCO summit", "Qingdao", "CN", "2018-06-09", "2018-06-10"),
+    // kremlin.ru joint communiqué; worldjpn.net: Council of Heads of State met on 28 August 2008 in Dushanbe.
+    m("SCO summit", "Dushanbe", "TJ", "2008-08-28", "2008-08-28"),
+    // pacforum.org PacNet #49; chinadaily.com.cn (13 Nov 2005): Economic Leaders' Meeting in Busan, Nov. 18-19.
+    m("APEC summit", "Busan", "KR", "2005-11-18", "2005-11-19"),
+    // windowstorussia.com, republika.co.id: official part September 8-9; baoapbac.vn: closed 9 September 2012.
+    m("APEC summit", "Vladivostok", "RU", "2012-09-08", "2012-09-09"),
+    // dw.com (7 Oct 2013): two-day summit opens in Bali on Monday; chinadaily.com.cn (8 Oct 2013).
+    m("APEC summit", "Bali", "ID", "2013-10-07", "2013-10-08"),
+    // chinadaily.com.cn / Xinhua (30 Sep 2014): 22nd Economic Leaders' Meeting in Beijing from Nov 10 to 11.
+    m("APEC summit", "Beijing", "CN", "2014-11-10", "2014-11-11"),
     // globaltimes.cn "Backgrounder: APEC Economic Leaders' Meeting"; vietnamplus.vn: Da Nang, 10–11 November 2017.
     m("APEC summit", "Da Nang", "VN", "2017-11-10", "2017-11-11"),
     // en.vietnamplus.vn (141729): 26th AELM at Port Moresby, 17–18 November 2018.
     m("APEC summit", "Port Moresby", "PG", "2018-11-17", "2018-11-18"),
     // worldjpn.net chairman's statement (MOFA Japan); asean2019.go.th: 14th EAS, Bangkok, 4 November 2019.
     m("East Asia Summit", "Bangkok", "TH", "2019-11-04", "2019-11-04"),
+    // Viet Nam MOFA (southchinaseanews.net): 15th EAS chaired via video conference on 14 November 2020.
+    m("East Asia Summit", "virtual", "VN", "2020-11-14", "2020-11-14"),
+    // tass.com/world/1535791 (13 Nov 2022): the East Asia Summit kicked off in Phnom Penh on Sunday.
+    m("East Asia Summit", "Phnom Penh", "KH", "2022-11-13", "2022-11-13"),
+    // dw.com (1 Feb 2002): 38th conference this weekend, 1.-3.2.; blaetter.de: three days (see events.toml).
+    m("Munich Security Conference", "Munich", "DE", "2002-02-01", "2002-02-03"),
+    // US Consulate Munich cable 06MUNICH114: the February 3-5 42nd Munich Conference on Security Policy.
+    m("Munich Security Conference", "Munich", "DE", "2006-02-03", "2006-02-05"),
+    // exklusiv-muenchen.de: Friday 5 to Sunday 7 February 2010; samuidevelopment.com (5 Feb 2010): until Sunday.
+    m("Munich Security Conference", "Munich", "DE", "2010-02-05", "2010-02-07"),
     // en.wikipedia.org "54th Munich Security Conference": 16 to 18 February 2018.
     m("Munich Security Conference", "Munich", "DE", "2018-02-16", "2018-02-18"),
     // en.wikipedia.org "55th Munich Security Conference": 15 to 17 February 2019.
     m("Munich Security Conference", "Munich", "DE", "2019-02-15", "2019-02-17"),
     // ungarnpanorama (56th MSC, February 14 to 16); vovworld.vn (14.–16. Februar 2020).
     m("Munich Security Conference", "Munich", "DE", "2020-02-14", "2020-02-16"),
+    // TASS via brics-info.org: first Eastern Economic Forum in Vladivostok from September 3 to 5 (2015).
+    m("Eastern Economic Forum", "Vladivostok", "RU", "2015-09-03", "2015-09-05"),
     // en.forexdata.info "Eastern Economic Forum 11-13 September 2018".
     m("Eastern Economic Forum", "Vladivostok", "RU", "2018-09-11", "2018-09-13"),
     // sputniknews.com (4 September 2019): fifth EEF opens Wednesday, runs until 6 September.
@@ -397,6 +425,16 @@ const MEETINGS: &[Meeting] = &[
     m("Eastern Economic Forum", "Vladivostok", "RU", "2023-09-10", "2023-09-13"),
     // 1prime.ru (3 September 2025): tenth EEF, 3–6 September.
     m("Eastern Economic Forum", "Vladivostok", "RU", "2025-09-03", "2025-09-06"),
+    // UNIS/GA/1692 (opened 12 September 2000); People's Daily (to conclude September 22); A/55/PV.28 (22 September).
+    m("UN General Assembly", "New York", "US", "2000-09-12", "2000-09-22"),
+    // press.un.org GA/10044 (opened 12 September 2002); un.org: Kavan's concluding remarks, 20 September 2002.
+    m("UN General Assembly", "New York", "US", "2002-09-12", "2002-09-20"),
+    // UN GA/SM/358 (opened 17 September 2005) and GA/SM/359 (closed Friday 23 September).
+    m("UN General Assembly", "New York", "US", "2005-09-17", "2005-09-23"),
+    // un.org GA press kit (beginning Tuesday 19 September 2006); UNIS GA/10509 (wrapped up 27 September).
+    m("UN General Assembly", "New York", "US", "2006-09-19", "2006-09-27"),
+    // en.wikipedia.org general debate of the 63rd session: 23-29 September 2008; un.org PGA closing statement, 29 September.
+    m("UN General Assembly", "New York", "US", "2008-09-23", "2008-09-29"),
     // news.un.org special coverage; un.int (DGACM): general debate 24 to 30 September 2019.
     m("UN General Assembly", "New York", "US", "2019-09-24", "2019-09-30"),
 ];

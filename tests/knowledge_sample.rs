@@ -195,8 +195,35 @@ const TENURES: &[Tenure] = &[
     // Xinhua via cnhubei.com (16 November 2012): first regular press conference "next Monday", 19 November;
     // Liberty Times, 15 January 2025: the ministry's website no longer lists her as spokesperson.
     t("Hua Chunying", SPOX, "CN", "2012-11-19", Until("2025-01-15")),
-    // Beijing Morning Post via taiwan.cn (17 November 2012): Jiang Yu first appeared on 13 June 2006.
-    t("Jiang Yu", SPOX, "CN", "2006-06-13", Unchecked),
+    // Beijing Morning Post via taiwan.cn (17 November 2012) and Wikipedia (zh): Jiang Yu first
+    // appeared on 13 June 2006; her CV (itsfun/jendow copies): spokesperson 2006-2012; Wikipedia
+    // (zh): deputy commissioner in Hong Kong from April 2012.
+    t("Jiang Yu", SPOX, "CN", "2006-06-13", Until("2012-01-01..2012-04-30")),
+    // iixs.net (the book "Waijiaobu fayanren jiemi"): Sun Yuxi's first appearance on 15 December
+    // 1998; ppdoc periodical: his last press conference on 12 February 2002.
+    t("Sun Yuxi", SPOX, "CN", "1998-12-15", Until("2002-02-12")),
+    // Sina / Huashang Chenbao (10 December 2004): spokesperson from 1998; baida5.com: "took the
+    // podium in 1999"; China News Service (9 December 2004): her last press conference that day.
+    t("Zhang Qiyue", SPOX, "CN", "1998-01-01..1999-12-31", Until("2004-12-09")),
+    // International Herald Leader via takungpao.com: Kong Quan's first press conference on 29
+    // January 2002; China News Service (22 March 2006): moved on, confirmed on 21 March, last
+    // seen a week before.
+    t("Kong Quan", SPOX, "CN", "2002-01-29", Until("2006-03-14..2006-03-21")),
+    // Xinjingbao (16 January 2009): Liu Jianchao's first press conference on 4 June 2002; Beijing
+    // Youth Daily (1 December 2013): his last on 18 December 2008.
+    t("Liu Jianchao", SPOX, "CN", "2002-06-04", Until("2008-12-18")),
+    // Huasheng (2021): Qin Gang's first press conference on 5 April 2005; Beijing Youth Daily
+    // (2013): spokesperson 2005 to 2010; Sina (15 September 2010): minister in London from 13
+    // September 2010; Zhengzhijian (2023): back as spokesperson in December 2011; Wen Wei Po (2
+    // January 2015): his last press conference on 19 December 2014.
+    t("Qin Gang", SPOX, "CN", "2005-04-05", Until("2010-01-01..2010-09-13")),
+    t("Qin Gang", SPOX, "CN", "2011-12", Until("2014-12-19")),
+    // China News Service (24 February 2009): Ma Zhaoxu's first press conference; Xinhua (28
+    // October 2010): still hosting; takefoto.cn: succeeded by Qin Gang in December 2011.
+    t("Ma Zhaoxu", SPOX, "CN", "2009-02-24", Until("2010-10-28..2011-12-31")),
+    // Xinhua (28 October 2010): Hong Lei starts as spokesperson; Beijing News (23 July 2016): consul
+    // general in Chicago from 22 July 2016; US China Press: spokesperson 2010-2016.
+    t("Hong Lei", SPOX, "CN", "2010-10-28", Until("2016-01-01..2016-07-22")),
     // Liberty Times, 15 January 2025: Mao Ning first appeared as spokesperson on 5 September 2022 and
     // was still spokesperson (now also director of the Information Department).
     t("Mao Ning", SPOX, "CN", "2022-09-05", Open),

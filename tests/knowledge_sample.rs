@@ -267,6 +267,47 @@ const TENURES: &[Tenure] = &[
     t("Moon Jae-in", HOS, "KR", "2017-05-10", Until("2022-05-09")),
     // Wikipedia source of "President of South Korea" (friendlywiki): incumbent since 4 June 2025.
     t("Lee Jae-myung", HOS, "KR", "2025-06-04", Open),
+    // Prime ministers (acting ones omitted):
+    // Wikipedia "Kim Jong-pil" (ipfs copy): August 18, 1998 - January 12, 2000.
+    t("Kim Jong-pil", HOG, "KR", "1998-08-18", Until("2000-01-12")),
+    // en.wikipedia.org "Park Tae-joon": 13 January 2000 - 19 May 2000.
+    t("Park Tae-joon", HOG, "KR", "2000-01-13", Until("2000-05-19")),
+    // JoongAng Monthly (2000): letter of appointment on 29 June; Edaily (2021): until July 2002.
+    t("Lee Han-dong", HOG, "KR", "2000-06-29", Until("2002-07")),
+    // en.wikipedia.org "Han Myeong-sook": from 19 April 2006; pl.wikipedia copy: from 20 April
+    // 2006; both: until 7 March 2007.
+    t("Han Myeong-sook", HOG, "KR", "2006-04-19..2006-04-20", Until("2007-03-07")),
+    // fr.wikipedia copy "Han Seung-soo": 29 February 2008 - 28 September 2009.
+    t("Han Seung-soo", HOG, "KR", "2008-02-29", Until("2009-09-28")),
+    // en.wikipedia.org "Chung Un-chan": 29 September 2009 - 11 August 2010.
+    t("Chung Un-chan", HOG, "KR", "2009-09-29", Until("2010-08-11")),
+    // mediated.wiki copy of en.wikipedia.org "Jung Hong-won": February 26, 2013 - February 16, 2015.
+    t("Chung Hong-won", HOG, "KR", "2013-02-26", Until("2015-02-16")),
+    // Wikipedia "Lee Wan-koo" (ipfs copy, wikiwand): 17 February 2015 - 27 April 2015.
+    t("Lee Wan-koo", HOG, "KR", "2015-02-17", Until("2015-04-27")),
+    // en.wikipedia.org "Hwang Kyo-ahn": 18 June 2015 - 11 May 2017.
+    t("Hwang Kyo-ahn", HOG, "KR", "2015-06-18", Until("2017-05-11")),
+    // IANS via Lokmat Times (3 July 2025): officially appointed that Thursday.
+    t("Kim Min-seok", HOG, "KR", "2025-07-03", Open),
+    // Foreign ministers:
+    // etnews (Yonhap), 5 August 1998: Hong appointed on the 4th; Chosun Ilbo reporter's column:
+    // replaced by Lee Joung-binn on the afternoon of 13 January 2000.
+    t("Hong Soon-young", FM, "KR", "1998-08-04", Until("2000-01-13")),
+    t("Lee Joung-binn", FM, "KR", "2000-01-13", Unchecked),
+    // Wikipedia "Song Min-soon" (piglix copy): December 1, 2006 - February 29, 2008, then Yu.
+    t("Song Min-soon", FM, "KR", "2006-12-01", Until("2008-02-29")),
+    // The same page and Yonhap (4 September 2010: in office since February 2008); CNN (6
+    // September 2010): left his post on Monday.
+    t("Yu Myung-hwan", FM, "KR", "2008-02-29", Until("2010-09-06")),
+    // Hankook Ilbo / Money Today (8 October 2010): appointed and took office that day.
+    t("Kim Sung-hwan", FM, "KR", "2010-10-08", Unchecked),
+    // Dong-A Ilbo (17 August 2016): inaugurated on March 11, 2013; unamwiki: until 18 June 2017.
+    t("Yun Byung-se", FM, "KR", "2013-03-11", Until("2017-06-18")),
+    // The Fact (inauguration ceremony on 12 May 2022); Korea Herald / Yonhap: last day 10 January 2024.
+    t("Park Jin", FM, "KR", "2022-05-12", Until("2024-01-10")),
+    // Munhwa News and en.wikipedia.org (from 10 January 2024); Korea JoongAng Daily (appointed
+    // Thursday 11 January); en.wikipedia.org: until 18 July 2025.
+    t("Cho Tae-yul", FM, "KR", "2024-01-10..2024-01-11", Until("2025-07-18")),
     // Canada
     // wow.com and kiwix copies of "Minister of Foreign Affairs (Canada)": Freeland since 10 January 2017, Champagne since 20 November 2019.
     t("Chrystia Freeland", FM, "CA", "2017-01-10", Until("2019-11-20")),

@@ -127,6 +127,9 @@ const TENURES: &[Tenure] = &[
     t("Vladimir Putin", HOS, "RU", "2000-05-07", Until("2008-05-07")),
     // diplomaticpress.com "Vladimir Vladimirovich Putin": President since 7 May 2012, succeeding Medvedev.
     t("Vladimir Putin", HOS, "RU", "2012-05-07", Open),
+    // Wikipedia "Mikhail Kasyanov" (kiddle copy): 7 May 2000 - 24 February 2004, acting until
+    // 17 May 2000; The Independent / AP: dismissed 24 February 2004.
+    t("Mikhail Kasyanov", HOG, "RU", "2000-05-17", Until("2004-02-24")),
     // china.com.cn (2008-05-08) and diplomaticpress.com: 7 May 2008 – 7 May 2012.
     t("Dmitry Medvedev", HOS, "RU", "2008-05-07", Until("2012-05-07")),
     // Wikipedia "Sergey Lavrov" (2025 copy): Minister of Foreign Affairs since 9 March 2004.
@@ -157,6 +160,8 @@ const TENURES: &[Tenure] = &[
     t("Condoleezza Rice", FM, "US", "2005-01-26", Until("2009-01-20")),
     // legalclarity.org: January 21, 2009 – February 1, 2013.
     t("Hillary Clinton", FM, "US", "2009-01-21", Until("2013-02-01")),
+    // eatsip365.com / winenfood.com: January 20, 1993 - January 20, 2001; BBC (20 January 2001).
+    t("Bill Clinton", HOS, "US", "1993-01-20", Until("2001-01-20")),
     // citizendium.org "Donald Trump"; Wikipedia "Timeline of the Donald Trump presidencies".
     t("Donald Trump", HOS, "US", "2017-01-20", Until("2021-01-20")),
     // civicsbeginner.com; Wikipedia "Timeline of the Donald Trump presidencies": 47th president from January 20, 2025.
@@ -232,6 +237,9 @@ const TENURES: &[Tenure] = &[
     t("Boris Johnson", FM, "GB", "2016-07-13", Until("2018-07-09")),
     // simple.wikipedia.org "Boris Johnson": Prime Minister 24 July 2019 – 6 September 2022.
     t("Boris Johnson", HOG, "GB", "2019-07-24", Until("2022-09-06")),
+    // The Guardian (12 May 2010): appointed "last night"; Wikipedia copy: from 12 May 2010 to
+    // 14 July 2014; UPI (14 July 2014): resigned that evening, effective immediately.
+    t("William Hague", FM, "GB", "2010-05-11..2010-05-12", Until("2014-07-14")),
     // Germany
     // popflock/explained.today "Minister for Foreign Affairs (Germany)": Maas since 14 March 2018, Baerbock since 8 December 2021.
     t("Heiko Maas", FM, "DE", "2018-03-14", Until("2021-12-08")),
@@ -343,6 +351,13 @@ const TENURES: &[Tenure] = &[
     t("Recep Tayyip Erdoğan", HOS, "TR", "2014-08-28", Open),
     // thegatheringbaltimore.com list of presidents; enow.com: Gül 28 August 2007 – 28 August 2014.
     t("Abdullah Gül", HOS, "TR", "2007-08-28", Until("2014-08-28")),
+    // Wikipedia "Süleyman Demirel" (wikimili, kiwix 2024): 16 May 1993 - 16 May 2000.
+    t("Süleyman Demirel", HOS, "TR", "1993-05-16", Until("2000-05-16")),
+    // Wikipedia "İsmail Cem" (piglix: to 11 July 2002; 2007 copy: to 10 July 2002).
+    t("İsmail Cem", FM, "TR", "1997-06-30", Until("2002-07-10..2002-07-11")),
+    // Hürriyet (16 July 2002): appointed four days before 15 July; de.wikipedia copy: from 12
+    // July; en.wikipedia.org "Yaşar Yakış": successor from 18 November 2002.
+    t("Şükrü Sina Gürel", FM, "TR", "2002-07-11..2002-07-12", Until("2002-11-18")),
     // Brazil
     // atlanticoonline.com (appointed with the government, 1 January 2019); The Brazilian Report (resigned Monday 29 March 2021).
     t("Ernesto Araújo", FM, "BR", "2019-01-01", Until("2021-03-29")),
@@ -355,6 +370,9 @@ const TENURES: &[Tenure] = &[
     t("Cyril Ramaphosa", HOS, "ZA", "2018-02-15", Open),
     // thesouthafrican.com (2024): Mbeki took office 14 June 1999, left 24 September 2008.
     t("Thabo Mbeki", HOS, "ZA", "1999-06-14", Until("2008-09-24")),
+    // en-academic (from 17 June 1999) and wiki.studentb.eu (from 14 June 1999) copies of Wikipedia
+    // "Nkosazana Dlamini-Zuma"; both: until 10 May 2009.
+    t("Nkosazana Dlamini-Zuma", FM, "ZA", "1999-06-14..1999-06-17", Until("2009-05-10")),
     // Saudi Arabia
     // simple.wikipedia.org "Ministry of Foreign Affairs (Saudi Arabia)": 13 October 1975 – 29 April 2015.
     t("Saud al-Faisal", FM, "SA", "1975-10-13", Until("2015-04-29")),
@@ -372,6 +390,14 @@ const TENURES: &[Tenure] = &[
     // Mexico
     // cryer.org.uk "Secretary of Foreign Affairs (Mexico)": Bárcena since 3 July 2023.
     t("Alicia Bárcena", FM, "MX", "2023-07-03", Unchecked),
+    // Wikipedia "Ernesto Zedillo" (kiddle, chemeurope): 1 December 1994 - 30 November 2000.
+    t("Ernesto Zedillo", HOS, "MX", "1994-12-01", Until("2000-11-30")),
+    // ja.wikipedia copy (profilbaru): took office on 1 December 2006.
+    t("Patricia Espinosa", FM, "MX", "2006-12-01", Unchecked),
+    // Argentina
+    // Última Hora (10 December 2007): sworn in that day; El Destape (9 December 2015): her term
+    // ends at midnight that night by Judge Servini de Cubría's ruling.
+    t("Cristina Fernández de Kirchner", HOS, "AR", "2007-12-10", Until("2015-12-09")),
     // United Nations
     // un.org/sg "Appointment process": Guterres took office on 1 January 2017.
     t("António Guterres", UNSG, "UN", "2017-01-01", Open),

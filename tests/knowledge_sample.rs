@@ -127,6 +127,9 @@ const TENURES: &[Tenure] = &[
     t("Vladimir Putin", HOS, "RU", "2000-05-07", Until("2008-05-07")),
     // diplomaticpress.com "Vladimir Vladimirovich Putin": President since 7 May 2012, succeeding Medvedev.
     t("Vladimir Putin", HOS, "RU", "2012-05-07", Open),
+    // Wikipedia "Mikhail Kasyanov" (kiddle copy): 7 May 2000 - 24 February 2004, acting until
+    // 17 May 2000; The Independent / AP: dismissed 24 February 2004.
+    t("Mikhail Kasyanov", HOG, "RU", "2000-05-17", Until("2004-02-24")),
     // china.com.cn (2008-05-08) and diplomaticpress.com: 7 May 2008 – 7 May 2012.
     t("Dmitry Medvedev", HOS, "RU", "2008-05-07", Until("2012-05-07")),
     // Wikipedia "Sergey Lavrov" (2025 copy): Minister of Foreign Affairs since 9 March 2004.
@@ -157,6 +160,8 @@ const TENURES: &[Tenure] = &[
     t("Condoleezza Rice", FM, "US", "2005-01-26", Until("2009-01-20")),
     // legalclarity.org: January 21, 2009 – February 1, 2013.
     t("Hillary Clinton", FM, "US", "2009-01-21", Until("2013-02-01")),
+    // eatsip365.com / winenfood.com: January 20, 1993 - January 20, 2001; BBC (20 January 2001).
+    t("Bill Clinton", HOS, "US", "1993-01-20", Until("2001-01-20")),
     // citizendium.org "Donald Trump"; Wikipedia "Timeline of the Donald Trump presidencies".
     t("Donald Trump", HOS, "US", "2017-01-20", Until("2021-01-20")),
     // civicsbeginner.com; Wikipedia "Timeline of the Donald Trump presidencies": 47th president from January 20, 2025.
@@ -195,8 +200,35 @@ const TENURES: &[Tenure] = &[
     // Xinhua via cnhubei.com (16 November 2012): first regular press conference "next Monday", 19 November;
     // Liberty Times, 15 January 2025: the ministry's website no longer lists her as spokesperson.
     t("Hua Chunying", SPOX, "CN", "2012-11-19", Until("2025-01-15")),
-    // Beijing Morning Post via taiwan.cn (17 November 2012): Jiang Yu first appeared on 13 June 2006.
-    t("Jiang Yu", SPOX, "CN", "2006-06-13", Unchecked),
+    // Beijing Morning Post via taiwan.cn (17 November 2012) and Wikipedia (zh): Jiang Yu first
+    // appeared on 13 June 2006; her CV (itsfun/jendow copies): spokesperson 2006-2012; Wikipedia
+    // (zh): deputy commissioner in Hong Kong from April 2012.
+    t("Jiang Yu", SPOX, "CN", "2006-06-13", Until("2012-01-01..2012-04-30")),
+    // iixs.net (the book "Waijiaobu fayanren jiemi"): Sun Yuxi's first appearance on 15 December
+    // 1998; ppdoc periodical: his last press conference on 12 February 2002.
+    t("Sun Yuxi", SPOX, "CN", "1998-12-15", Until("2002-02-12")),
+    // Sina / Huashang Chenbao (10 December 2004): spokesperson from 1998; baida5.com: "took the
+    // podium in 1999"; China News Service (9 December 2004): her last press conference that day.
+    t("Zhang Qiyue", SPOX, "CN", "1998-01-01..1999-12-31", Until("2004-12-09")),
+    // International Herald Leader via takungpao.com: Kong Quan's first press conference on 29
+    // January 2002; China News Service (22 March 2006): moved on, confirmed on 21 March, last
+    // seen a week before.
+    t("Kong Quan", SPOX, "CN", "2002-01-29", Until("2006-03-14..2006-03-21")),
+    // Xinjingbao (16 January 2009): Liu Jianchao's first press conference on 4 June 2002; Beijing
+    // Youth Daily (1 December 2013): his last on 18 December 2008.
+    t("Liu Jianchao", SPOX, "CN", "2002-06-04", Until("2008-12-18")),
+    // Huasheng (2021): Qin Gang's first press conference on 5 April 2005; Beijing Youth Daily
+    // (2013): spokesperson 2005 to 2010; Sina (15 September 2010): minister in London from 13
+    // September 2010; Zhengzhijian (2023): back as spokesperson in December 2011; Wen Wei Po (2
+    // January 2015): his last press conference on 19 December 2014.
+    t("Qin Gang", SPOX, "CN", "2005-04-05", Until("2010-01-01..2010-09-13")),
+    t("Qin Gang", SPOX, "CN", "2011-12", Until("2014-12-19")),
+    // China News Service (24 February 2009): Ma Zhaoxu's first press conference; Xinhua (28
+    // October 2010): still hosting; takefoto.cn: succeeded by Qin Gang in December 2011.
+    t("Ma Zhaoxu", SPOX, "CN", "2009-02-24", Until("2010-10-28..2011-12-31")),
+    // Xinhua (28 October 2010): Hong Lei starts as spokesperson; Beijing News (23 July 2016): consul
+    // general in Chicago from 22 July 2016; US China Press: spokesperson 2010-2016.
+    t("Hong Lei", SPOX, "CN", "2010-10-28", Until("2016-01-01..2016-07-22")),
     // Liberty Times, 15 January 2025: Mao Ning first appeared as spokesperson on 5 September 2022 and
     // was still spokesperson (now also director of the Information Department).
     t("Mao Ning", SPOX, "CN", "2022-09-05", Open),
@@ -205,6 +237,9 @@ const TENURES: &[Tenure] = &[
     t("Boris Johnson", FM, "GB", "2016-07-13", Until("2018-07-09")),
     // simple.wikipedia.org "Boris Johnson": Prime Minister 24 July 2019 – 6 September 2022.
     t("Boris Johnson", HOG, "GB", "2019-07-24", Until("2022-09-06")),
+    // The Guardian (12 May 2010): appointed "last night"; Wikipedia copy: from 12 May 2010 to
+    // 14 July 2014; UPI (14 July 2014): resigned that evening, effective immediately.
+    t("William Hague", FM, "GB", "2010-05-11..2010-05-12", Until("2014-07-14")),
     // Germany
     // popflock/explained.today "Minister for Foreign Affairs (Germany)": Maas since 14 March 2018, Baerbock since 8 December 2021.
     t("Heiko Maas", FM, "DE", "2018-03-14", Until("2021-12-08")),
@@ -240,6 +275,47 @@ const TENURES: &[Tenure] = &[
     t("Moon Jae-in", HOS, "KR", "2017-05-10", Until("2022-05-09")),
     // Wikipedia source of "President of South Korea" (friendlywiki): incumbent since 4 June 2025.
     t("Lee Jae-myung", HOS, "KR", "2025-06-04", Open),
+    // Prime ministers (acting ones omitted):
+    // Wikipedia "Kim Jong-pil" (ipfs copy): August 18, 1998 - January 12, 2000.
+    t("Kim Jong-pil", HOG, "KR", "1998-08-18", Until("2000-01-12")),
+    // en.wikipedia.org "Park Tae-joon": 13 January 2000 - 19 May 2000.
+    t("Park Tae-joon", HOG, "KR", "2000-01-13", Until("2000-05-19")),
+    // JoongAng Monthly (2000): letter of appointment on 29 June; Edaily (2021): until July 2002.
+    t("Lee Han-dong", HOG, "KR", "2000-06-29", Until("2002-07")),
+    // en.wikipedia.org "Han Myeong-sook": from 19 April 2006; pl.wikipedia copy: from 20 April
+    // 2006; both: until 7 March 2007.
+    t("Han Myeong-sook", HOG, "KR", "2006-04-19..2006-04-20", Until("2007-03-07")),
+    // fr.wikipedia copy "Han Seung-soo": 29 February 2008 - 28 September 2009.
+    t("Han Seung-soo", HOG, "KR", "2008-02-29", Until("2009-09-28")),
+    // en.wikipedia.org "Chung Un-chan": 29 September 2009 - 11 August 2010.
+    t("Chung Un-chan", HOG, "KR", "2009-09-29", Until("2010-08-11")),
+    // mediated.wiki copy of en.wikipedia.org "Jung Hong-won": February 26, 2013 - February 16, 2015.
+    t("Chung Hong-won", HOG, "KR", "2013-02-26", Until("2015-02-16")),
+    // Wikipedia "Lee Wan-koo" (ipfs copy, wikiwand): 17 February 2015 - 27 April 2015.
+    t("Lee Wan-koo", HOG, "KR", "2015-02-17", Until("2015-04-27")),
+    // en.wikipedia.org "Hwang Kyo-ahn": 18 June 2015 - 11 May 2017.
+    t("Hwang Kyo-ahn", HOG, "KR", "2015-06-18", Until("2017-05-11")),
+    // IANS via Lokmat Times (3 July 2025): officially appointed that Thursday.
+    t("Kim Min-seok", HOG, "KR", "2025-07-03", Open),
+    // Foreign ministers:
+    // etnews (Yonhap), 5 August 1998: Hong appointed on the 4th; Chosun Ilbo reporter's column:
+    // replaced by Lee Joung-binn on the afternoon of 13 January 2000.
+    t("Hong Soon-young", FM, "KR", "1998-08-04", Until("2000-01-13")),
+    t("Lee Joung-binn", FM, "KR", "2000-01-13", Unchecked),
+    // Wikipedia "Song Min-soon" (piglix copy): December 1, 2006 - February 29, 2008, then Yu.
+    t("Song Min-soon", FM, "KR", "2006-12-01", Until("2008-02-29")),
+    // The same page and Yonhap (4 September 2010: in office since February 2008); CNN (6
+    // September 2010): left his post on Monday.
+    t("Yu Myung-hwan", FM, "KR", "2008-02-29", Until("2010-09-06")),
+    // Hankook Ilbo / Money Today (8 October 2010): appointed and took office that day.
+    t("Kim Sung-hwan", FM, "KR", "2010-10-08", Unchecked),
+    // Dong-A Ilbo (17 August 2016): inaugurated on March 11, 2013; unamwiki: until 18 June 2017.
+    t("Yun Byung-se", FM, "KR", "2013-03-11", Until("2017-06-18")),
+    // The Fact (inauguration ceremony on 12 May 2022); Korea Herald / Yonhap: last day 10 January 2024.
+    t("Park Jin", FM, "KR", "2022-05-12", Until("2024-01-10")),
+    // Munhwa News and en.wikipedia.org (from 10 January 2024); Korea JoongAng Daily (appointed
+    // Thursday 11 January); en.wikipedia.org: until 18 July 2025.
+    t("Cho Tae-yul", FM, "KR", "2024-01-10..2024-01-11", Until("2025-07-18")),
     // Canada
     // wow.com and kiwix copies of "Minister of Foreign Affairs (Canada)": Freeland since 10 January 2017, Champagne since 20 November 2019.
     t("Chrystia Freeland", FM, "CA", "2017-01-10", Until("2019-11-20")),
@@ -275,6 +351,13 @@ const TENURES: &[Tenure] = &[
     t("Recep Tayyip Erdoğan", HOS, "TR", "2014-08-28", Open),
     // thegatheringbaltimore.com list of presidents; enow.com: Gül 28 August 2007 – 28 August 2014.
     t("Abdullah Gül", HOS, "TR", "2007-08-28", Until("2014-08-28")),
+    // Wikipedia "Süleyman Demirel" (wikimili, kiwix 2024): 16 May 1993 - 16 May 2000.
+    t("Süleyman Demirel", HOS, "TR", "1993-05-16", Until("2000-05-16")),
+    // Wikipedia "İsmail Cem" (piglix: to 11 July 2002; 2007 copy: to 10 July 2002).
+    t("İsmail Cem", FM, "TR", "1997-06-30", Until("2002-07-10..2002-07-11")),
+    // Hürriyet (16 July 2002): appointed four days before 15 July; de.wikipedia copy: from 12
+    // July; en.wikipedia.org "Yaşar Yakış": successor from 18 November 2002.
+    t("Şükrü Sina Gürel", FM, "TR", "2002-07-11..2002-07-12", Until("2002-11-18")),
     // Brazil
     // atlanticoonline.com (appointed with the government, 1 January 2019); The Brazilian Report (resigned Monday 29 March 2021).
     t("Ernesto Araújo", FM, "BR", "2019-01-01", Until("2021-03-29")),
@@ -287,6 +370,9 @@ const TENURES: &[Tenure] = &[
     t("Cyril Ramaphosa", HOS, "ZA", "2018-02-15", Open),
     // thesouthafrican.com (2024): Mbeki took office 14 June 1999, left 24 September 2008.
     t("Thabo Mbeki", HOS, "ZA", "1999-06-14", Until("2008-09-24")),
+    // en-academic (from 17 June 1999) and wiki.studentb.eu (from 14 June 1999) copies of Wikipedia
+    // "Nkosazana Dlamini-Zuma"; both: until 10 May 2009.
+    t("Nkosazana Dlamini-Zuma", FM, "ZA", "1999-06-14..1999-06-17", Until("2009-05-10")),
     // Saudi Arabia
     // simple.wikipedia.org "Ministry of Foreign Affairs (Saudi Arabia)": 13 October 1975 – 29 April 2015.
     t("Saud al-Faisal", FM, "SA", "1975-10-13", Until("2015-04-29")),
@@ -304,6 +390,14 @@ const TENURES: &[Tenure] = &[
     // Mexico
     // cryer.org.uk "Secretary of Foreign Affairs (Mexico)": Bárcena since 3 July 2023.
     t("Alicia Bárcena", FM, "MX", "2023-07-03", Unchecked),
+    // Wikipedia "Ernesto Zedillo" (kiddle, chemeurope): 1 December 1994 - 30 November 2000.
+    t("Ernesto Zedillo", HOS, "MX", "1994-12-01", Until("2000-11-30")),
+    // ja.wikipedia copy (profilbaru): took office on 1 December 2006.
+    t("Patricia Espinosa", FM, "MX", "2006-12-01", Unchecked),
+    // Argentina
+    // Última Hora (10 December 2007): sworn in that day; El Destape (9 December 2015): her term
+    // ends at midnight that night by Judge Servini de Cubría's ruling.
+    t("Cristina Fernández de Kirchner", HOS, "AR", "2007-12-10", Until("2015-12-09")),
     // United Nations
     // un.org/sg "Appointment process": Guterres took office on 1 January 2017.
     t("António Guterres", UNSG, "UN", "2017-01-01", Open),

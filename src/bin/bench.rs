@@ -18,6 +18,11 @@ use std::time::{Duration, Instant};
 
 use communique::site::{BuildOptions, Site, build};
 
+/// The allocator the `communique` binary uses, so that builds are measured as users run them
+/// (with the system allocator a warm rebuild of 10,000 articles took a quarter longer).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const CONFIG: &str = include_str!("../../config.toml");
 
 struct Args {

@@ -58,12 +58,13 @@ pub fn engine_version(config: &Config, today: chrono::NaiveDate) -> u64 {
     ])
 }
 
-/// The cache key of an article file: its path under `content/`, its bytes, the engine.
-pub fn key(engine: u64, rel: &Path, bytes: &[u8]) -> u64 {
+/// The cache key of an article file: its path under `content/`, the hash of its bytes
+/// ([`crate::stamps::content_hash`]), the engine.
+pub fn key(engine: u64, rel: &Path, content: u64) -> u64 {
     hash_parts(&[
         &engine.to_le_bytes(),
         rel.to_string_lossy().as_bytes(),
-        bytes,
+        &content.to_le_bytes(),
     ])
 }
 

@@ -18,4 +18,5 @@ pub mod reuse;
 pub mod serve;
 pub mod site;
 pub mod slug;
+pub mod stamps;
 pub mod timings;

@@ -82,12 +82,21 @@ fn rel(dir: &Path, path: &Path) -> PathBuf {
 
 /// Reads one article's bytes, refusing files too large to be an article.
 pub fn read_source(source: &Source) -> Result<Vec<u8>, Diagnostic> {
-    let meta = std::fs::metadata(&source.path).map_err(|e| {
+    read_source_as(source, &source_metadata(source)?)
+}
+
+/// The metadata of an article file.
+pub fn source_metadata(source: &Source) -> Result<std::fs::Metadata, Diagnostic> {
+    std::fs::metadata(&source.path).map_err(|e| {
         Diagnostic::warning(
             source.rel.clone(),
             format!("cannot be read ({e}); it was skipped"),
         )
-    })?;
+    })
+}
+
+/// [`read_source`] of a file whose metadata is `meta`.
+pub fn read_source_as(source: &Source, meta: &std::fs::Metadata) -> Result<Vec<u8>, Diagnostic> {
     if meta.len() > MAX_ARTICLE_BYTES {
         return Err(Diagnostic::warning(
             source.rel.clone(),

@@ -19,9 +19,10 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::infer::{Article, InferContext, TopicMatcher, infer};
 use crate::knowledge::Knowledge;
 use crate::order::{Timeline, order};
-use crate::read::{Source, find_sources, read_source};
+use crate::read::{self, Source, find_sources, read_source};
 use crate::render::{RenderReport, RenderSettings, load_theme, render_site};
 use crate::reuse::{self, PageManifest, Previous};
+use crate::stamps::{self, Hashed, Stamp, Stamps};
 use crate::timings::{Stage, StageClock, Timings};
 
 /// What the user asked of a build.
@@ -106,6 +107,9 @@ pub struct BuildReport {
     pub skipped: usize,
     /// Articles inferred in this build (the others came from the inference cache).
     pub inferred: usize,
+    /// Article files read to tell whether they changed (the others looked as they did when
+    /// last read: [`crate::stamps`]).
+    pub read: usize,
     /// What rendering wrote.
     pub render: RenderReport,
     /// Time to read, clean and infer.
@@ -226,6 +230,8 @@ pub struct Scanned {
     /// A digest of every article file's path and bytes (and the engine version): equal digests
     /// mean the same articles.
     pub digest: u64,
+    /// Files read for their keys (the others were trusted by their stamps).
+    pub read: usize,
 }
 
 /// Finds the article files and reads each once for its cache key.
@@ -237,15 +243,51 @@ pub fn scan(site: &Site, options: &BuildOptions, clock: &StageClock) -> Scanned 
     );
 
     // Pass 1: every file's cache key (the bytes are read again only for a cache miss, so the
-    // whole collection is never held in memory at once).
-    let keyed: Vec<Result<u64, Diagnostic>> = clock.time(Stage::Read, || {
+    // whole collection is never held in memory at once). A file that looks as it did when it
+    // was last hashed is not read at all (`stamps`).
+    let scanned_at = stamps::now();
+    let known = Stamps::load(&site.root);
+    // Each file: its key, its stamp for the next build, whether it was read.
+    type Found = (Result<u64, Diagnostic>, Option<(PathBuf, Hashed)>, bool);
+    let found: Vec<Found> = clock.time(Stage::Read, || {
         sources
             .par_iter()
             .map(|source| {
-                read_source(source).map(|bytes| cache::key(cache.engine(), &source.rel, &bytes))
+                let meta = match read::source_metadata(source) {
+                    Ok(meta) => meta,
+                    Err(d) => return (Err(d), None, true),
+                };
+                let stamp = Stamp::of(&meta);
+                let trusted = stamp.and_then(|s| known.trusted(&source.rel, &s)).copied();
+                let content = match trusted {
+                    Some(hashed) => hashed.content,
+                    None => match read::read_source_as(source, &meta) {
+                        Ok(bytes) => stamps::content_hash(&bytes),
+                        Err(d) => return (Err(d), None, true),
+                    },
+                };
+                let key = cache::key(cache.engine(), &source.rel, content);
+                let hashed = stamp.map(|stamp| Hashed {
+                    stamp,
+                    content,
+                    scanned: trusted.map_or(scanned_at, |h| h.scanned),
+                });
+                let entry = hashed.map(|h| (source.rel.clone(), h));
+                (Ok(key), entry, trusted.is_none())
             })
             .collect()
     });
+    let read = found.iter().filter(|(_, _, read)| *read).count();
+    let mut keyed = Vec::with_capacity(found.len());
+    let mut hashed = Vec::with_capacity(found.len());
+    for (key, h, _) in found {
+        keyed.push(key);
+        hashed.extend(h);
+    }
+    if !known.same_as(&hashed) {
+        // Without stamps the next build reads every file: slower, never wrong.
+        let _ = Stamps::save(&site.root, &hashed);
+    }
     let digest = {
         let parts: Vec<[u8; 8]> = keyed
             .iter()
@@ -260,6 +302,7 @@ pub fn scan(site: &Site, options: &BuildOptions, clock: &StageClock) -> Scanned 
         diagnostics,
         cache,
         digest,
+        read,
     }
 }
 
@@ -277,6 +320,7 @@ pub fn collect(
         mut diagnostics,
         cache,
         digest,
+        read: _,
     } = scanned;
     let found = sources.len();
     let cx = site.infer_context(options.today);
@@ -498,6 +542,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
     };
     let clock = StageClock::default();
     let scanned = scan(&site, options, &clock);
+    report.read = scanned.read;
 
     // Nothing changed since the last good build (same articles, config, theme and program):
     // the output is already right, and is left as it is; that build's warnings are told again.

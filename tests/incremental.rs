@@ -274,3 +274,42 @@ fn an_export_changed_since_the_last_build_is_written_afresh() {
     site.build();
     assert!(output(&site) == warm, "the warm output equals a cold build");
 }
+
+#[test]
+fn a_file_that_looks_unchanged_is_not_read_and_a_rewritten_one_is() {
+    let site = TestSite::seeds();
+    // Files written within two seconds before a scan are read again by the next one (their
+    // next change could share the file system's clock tick): let them pass.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let files = site.content_files();
+    let first = site.build();
+    assert_eq!(first.read, files.len());
+    // Nothing touched: every file is trusted by its stamp, nothing is read.
+    std::fs::write(
+        site.root().join("config.toml"),
+        "title = \"Another title\"\n",
+    )
+    .unwrap();
+    let second = site.build();
+    assert!(second.ok && !second.up_to_date);
+    assert_eq!(second.read, 0);
+    // Rewritten with the same size and its old modification time: the change time differs,
+    // so the file is read, inferred again and shown.
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    let modified = std::fs::metadata(&files[0]).unwrap().modified().unwrap();
+    let marker = "Zanzibar";
+    let at = text.find("the").expect("a word to replace");
+    let edited = format!("{}{}{}", &text[..at], &marker[..3], &text[at + 3..]);
+    assert_eq!(edited.len(), text.len());
+    std::fs::write(&files[0], &edited).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&files[0])
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    let third = site.build();
+    assert_eq!((third.read, third.inferred), (1, 1));
+    let json = std::fs::read_to_string(site.public().join("articles.json")).unwrap();
+    assert!(json.contains("Zan"), "the rewritten text is built");
+}

@@ -106,6 +106,10 @@ const TENURES: &[Tenure] = &[
     t("Norio Hattori", SPOX, "JP", "2000-12-19..2001-02-02", Until("2002-03-26..")),
     // FACTA, August 2006 (succeeds Katori); shugiin.go.jp question 166-143: conference of 20 March 2007.
     t("Mitsuo Sakaba", SPOX, "JP", "2006-06-20..2006-12-31", Until("2007-03-20..")),
+    // mofa.go.jp: "Press Secretary Kazuo Kodama" on 27 June 2008; "Press Secretary ... Mr.
+    // Kodama" issued the statement on Kyrgyzstan after the clashes of 7 April 2010; Sakaba
+    // still in post on 20 March 2007.
+    t("Kazuo Kodama", SPOX, "JP", "2007-03-20..2008-06-27", Until("2010-04-07..")),
     // pedia.3rd-in.co.jp "佐藤悟": Press Secretary 2010, ambassador to Spain 2011; mofa.go.jp 27 April 2011.
     t("Satoru Satoh", SPOX, "JP", "2010", Until("2011")),
     // pedia.3rd-in.co.jp "横井裕" and list of holders: 2011-2013.

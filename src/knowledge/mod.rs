@@ -121,7 +121,8 @@ impl Knowledge {
     }
 
     /// Indexes a merged set of records.
-    pub fn new(all: KnowledgeFile) -> Knowledge {
+    pub fn new(mut all: KnowledgeFile) -> Knowledge {
+        model::cap_open_ends(&mut all.people);
         let index = index::Index::build(&all);
         Knowledge {
             countries: all.countries,

@@ -53,6 +53,47 @@ pub struct Tenure {
     /// spokespeople). Validation lets two tenures of one office overlap only when both say so.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub concurrent: bool,
+    /// The day by which the next holder of this office had certainly taken it, when the end
+    /// is not bounded from above by a source: one holder at a time, so the tenure had ended
+    /// by then. Derived when the base is built ([`cap_open_ends`]); bounds lookups only, never
+    /// shown as a source's date.
+    #[serde(skip)]
+    pub ended_by: Option<NaiveDate>,
+}
+
+/// Bounds each open-ended tenure of a single-holder office by its successor: an end known only
+/// to be "on or after" some day ends, at the latest, on the day the next holder had certainly
+/// started. Without it, a 1998 press secretary whose successor no source names would be a
+/// possible holder of the post forever.
+pub fn cap_open_ends(people: &mut [Person]) {
+    // (office, country) → every (latest start, person, tenure) of a single-holder office.
+    let mut starts: std::collections::HashMap<(String, String), Vec<NaiveDate>> =
+        std::collections::HashMap::new();
+    for p in people.iter() {
+        for t in p.offices.iter().filter(|t| !t.concurrent) {
+            starts
+                .entry((t.office.clone(), t.country.clone()))
+                .or_default()
+                .push(t.start.latest());
+        }
+    }
+    for list in starts.values_mut() {
+        list.sort_unstable();
+    }
+    for p in people.iter_mut() {
+        for t in p.offices.iter_mut().filter(|t| !t.concurrent) {
+            let Some(end) = t.end.filter(|e| e.latest() == NaiveDate::MAX) else {
+                continue;
+            };
+            let key = (t.office.clone(), t.country.clone());
+            // The first holder certainly in office after this one was last seen in it.
+            t.ended_by = starts.get(&key).and_then(|list| {
+                list.iter()
+                    .copied()
+                    .find(|&s| s > end.earliest() && s > t.start.latest())
+            });
+        }
+    }
 }
 
 /// Whether a tenure covers a day, given that its boundaries may be known only to the month or
@@ -74,7 +115,10 @@ impl Tenure {
     pub fn coverage(&self, day: NaiveDate) -> Coverage {
         if self.start.latest() <= day && self.end.is_none_or(|end| day <= end.earliest()) {
             Coverage::Certain
-        } else if self.start.earliest() <= day && self.end.is_none_or(|end| day <= end.latest()) {
+        } else if self.start.earliest() <= day
+            && self.end.is_none_or(|end| day <= end.latest())
+            && self.ended_by.is_none_or(|by| day <= by)
+        {
             Coverage::Possible
         } else {
             Coverage::Outside
@@ -94,7 +138,10 @@ impl Tenure {
     /// The widest span of days the tenure can cover: earliest start to latest end (`None`:
     /// still in office; `NaiveDate::MIN`/`MAX` where a range leaves a side unknown).
     pub fn loose_span(&self) -> (NaiveDate, Option<NaiveDate>) {
-        (self.start.earliest(), self.end.map(|e| e.latest()))
+        let end = self
+            .end
+            .map(|e| self.ended_by.map_or(e.latest(), |by| by.min(e.latest())));
+        (self.start.earliest(), end)
     }
 
     /// The tenure in words for evidence: "from 2017-08-03 to 2019-09-11", "from August 2002 to
@@ -287,7 +334,51 @@ mod tests {
             start: start.parse().unwrap(),
             end: end.map(|e| e.parse().unwrap()),
             concurrent: false,
+            ended_by: None,
         }
+    }
+
+    fn holder(id: &str, offices: Vec<Tenure>) -> Person {
+        Person {
+            id: id.into(),
+            name: id.into(),
+            variants: Vec::new(),
+            surname: id.into(),
+            country: "JP".into(),
+            source: String::new(),
+            verified: false,
+            offices,
+        }
+    }
+
+    #[test]
+    fn an_end_known_only_from_below_ends_by_the_next_holders_certain_start() {
+        // A was last seen in office on 1 June 2000; B had certainly started by 1 September.
+        let open = |from: &str| Boundary::between(Some(day(from)), None).unwrap();
+        let mut a = tenure("1999-01-01", None);
+        a.end = Some(open("2000-06-01"));
+        let mut b = tenure("2000-06-01", Some("2001-12-31"));
+        b.start = Boundary::between(Some(day("2000-06-01")), Some(day("2000-09-01"))).unwrap();
+        // C, last seen in 2005, has no successor in the data: it stays open.
+        let mut c = tenure("2004-01-01", None);
+        c.end = Some(open("2005-01-01"));
+        let mut people = vec![
+            holder("a", vec![a]),
+            holder("b", vec![b]),
+            holder("c", vec![c]),
+        ];
+        cap_open_ends(&mut people);
+        let a = &people[0].offices[0];
+        assert_eq!(a.ended_by, Some(day("2000-09-01")));
+        assert_eq!(a.coverage(day("2000-05-31")), Coverage::Certain);
+        assert_eq!(a.coverage(day("2000-08-31")), Coverage::Possible);
+        assert_eq!(a.coverage(day("2000-09-02")), Coverage::Outside);
+        assert_eq!(a.loose_span().1, Some(day("2000-09-01")));
+        // What a source gave is still what is shown.
+        assert_eq!(a.end.unwrap().latest(), NaiveDate::MAX);
+        let c = &people[2].offices[0];
+        assert_eq!(c.ended_by, None);
+        assert_eq!(c.coverage(day("2030-01-01")), Coverage::Possible);
     }
 
     #[test]

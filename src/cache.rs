@@ -170,6 +170,30 @@ impl InferCache {
     }
 }
 
+/// Writes `body` to `file` behind `magic` and a checksum, atomically (a temporary file renamed
+/// into place): the format of the small cache files (page manifest, file stamps).
+pub fn save_checked(file: &Path, magic: &[u8; 8], body: &[u8]) -> std::io::Result<()> {
+    let mut bytes = Vec::with_capacity(body.len() + 16);
+    bytes.extend_from_slice(magic);
+    bytes.extend_from_slice(&hash_parts(&[body]).to_le_bytes());
+    bytes.extend_from_slice(body);
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = file.with_extension(format!("tmp-{}", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, file)
+}
+
+/// The body [`save_checked`] wrote to `file`; `None` if the file is missing, of another format
+/// or damaged.
+pub fn load_checked(file: &Path, magic: &[u8; 8]) -> Option<Vec<u8>> {
+    let bytes = std::fs::read(file).ok()?;
+    let rest = bytes.strip_prefix(magic.as_slice())?;
+    let (sum, body) = rest.split_first_chunk::<8>()?;
+    (hash_parts(&[body]) == u64::from_le_bytes(*sum)).then(|| body.to_vec())
+}
+
 fn split_u64(bytes: &[u8]) -> Option<(u64, &[u8])> {
     let (head, rest) = bytes.split_first_chunk::<8>()?;
     Some((u64::from_le_bytes(*head), rest))

@@ -157,19 +157,14 @@ fn manifest_path(root: &Path) -> PathBuf {
 impl PageManifest {
     /// Reads the manifest of the site at `root`, if there is a sound one for `version`.
     pub fn load(root: &Path, version: u64) -> Option<PageManifest> {
-        let bytes = std::fs::read(manifest_path(root)).ok()?;
-        let rest = bytes.strip_prefix(MAGIC.as_slice())?;
-        let (sum, body) = rest.split_first_chunk::<8>()?;
-        if hash_parts(&[body]) != u64::from_le_bytes(*sum) {
-            return None;
-        }
+        let body = crate::cache::load_checked(&manifest_path(root), MAGIC)?;
         type Saved = (
             u64,
             Vec<(String, u64, u64)>,
             Vec<ExportIndex>,
             Option<crate::render::search::IndexState>,
         );
-        let (v, pages, exports, search): Saved = postcard::from_bytes(body).ok()?;
+        let (v, pages, exports, search): Saved = postcard::from_bytes(&body).ok()?;
         (v == version).then(|| PageManifest {
             version,
             pages: pages
@@ -181,8 +176,8 @@ impl PageManifest {
         })
     }
 
-    /// Saves `pages` (path, hash, size), `exports` and the search index's state as the manifest for `version`. Failing to save costs speed
-    /// only.
+    /// Saves `pages` (path, hash, size), `exports` and the search index's state as the
+    /// manifest for `version`. Failing to save costs speed only.
     pub fn save(
         root: &Path,
         version: u64,
@@ -192,17 +187,7 @@ impl PageManifest {
     ) -> std::io::Result<()> {
         let body = postcard::to_allocvec(&(version, pages, exports, search))
             .map_err(std::io::Error::other)?;
-        let mut bytes = Vec::with_capacity(body.len() + 16);
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&hash_parts(&[&body]).to_le_bytes());
-        bytes.extend_from_slice(&body);
-        let path = manifest_path(root);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-        std::fs::write(&tmp, bytes)?;
-        std::fs::rename(&tmp, &path)
+        crate::cache::save_checked(&manifest_path(root), MAGIC, &body)
     }
 
     /// Removes the manifest (before the output it describes is replaced).

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::cache::hash_parts;
+use crate::cache::{hash_parts, load_checked, save_checked};
 
 const MAGIC: &[u8; 8] = b"CQSTM\x00\x00\x01";
 
@@ -86,14 +86,8 @@ fn path(root: &Path) -> PathBuf {
 impl Stamps {
     /// The stamps kept for the site at `root`; empty if there are none or they do not read.
     pub fn load(root: &Path) -> Stamps {
-        let files = std::fs::read(path(root))
-            .ok()
-            .and_then(|bytes| {
-                let rest = bytes.strip_prefix(MAGIC.as_slice())?;
-                let (sum, body) = rest.split_first_chunk::<8>()?;
-                (hash_parts(&[body]) == u64::from_le_bytes(*sum)).then_some(())?;
-                postcard::from_bytes::<Vec<(PathBuf, Hashed)>>(body).ok()
-            })
+        let files = load_checked(&path(root), MAGIC)
+            .and_then(|body| postcard::from_bytes::<Vec<(PathBuf, Hashed)>>(&body).ok())
             .unwrap_or_default();
         Stamps {
             files: files.into_iter().collect(),
@@ -121,17 +115,7 @@ impl Stamps {
     /// Saves `files` as the site's stamps. Failing to save costs speed only.
     pub fn save(root: &Path, files: &[(PathBuf, Hashed)]) -> std::io::Result<()> {
         let body = postcard::to_allocvec(files).map_err(std::io::Error::other)?;
-        let mut bytes = Vec::with_capacity(body.len() + 16);
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&hash_parts(&[&body]).to_le_bytes());
-        bytes.extend_from_slice(&body);
-        let file = path(root);
-        if let Some(dir) = file.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let tmp = file.with_extension(format!("tmp-{}", std::process::id()));
-        std::fs::write(&tmp, bytes)?;
-        std::fs::rename(&tmp, &file)
+        save_checked(&path(root), MAGIC, &body)
     }
 }
 

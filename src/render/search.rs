@@ -515,13 +515,18 @@ fn patch(
         .enumerate()
         .map(|(k, &d)| weighted_terms(&timeline.articles[d], &bodies[k], &entries[k]))
         .collect();
+    // Each fresh term's shard, computed once.
+    let fresh_keys: Vec<Vec<String>> = fresh
+        .iter()
+        .map(|terms| terms.iter().map(|(t, _)| key_of(t, &split)).collect())
+        .collect();
     let mut touched: BTreeMap<String, ()> = BTreeMap::new();
     for (k, &d) in changed.iter().enumerate() {
         for key in old.shards_of[d].split(' ').filter(|k| !k.is_empty()) {
             touched.insert(key.to_string(), ());
         }
-        for (term, _) in &fresh[k] {
-            touched.insert(key_of(term, &split), ());
+        for key in &fresh_keys[k] {
+            touched.insert(key.clone(), ());
         }
     }
 
@@ -553,8 +558,8 @@ fn patch(
         }
         terms.retain(|_, flat| !flat.is_empty());
         for (k, &d) in changed.iter().enumerate() {
-            for (term, weight) in &fresh[k] {
-                if key_of(term, &split) != *key {
+            for ((term, weight), term_key) in fresh[k].iter().zip(&fresh_keys[k]) {
+                if term_key != key {
                     continue;
                 }
                 let flat = terms.entry(term.to_string()).or_default();
@@ -619,7 +624,7 @@ fn patch(
 
     let mut shards_of = old.shards_of.clone();
     for (k, &d) in changed.iter().enumerate() {
-        let mut keys: Vec<String> = fresh[k].iter().map(|(t, _)| key_of(t, &split)).collect();
+        let mut keys: Vec<String> = fresh_keys[k].clone();
         keys.sort_unstable();
         keys.dedup();
         shards_of[d] = keys.join(" ");

@@ -158,6 +158,9 @@ const TENURES: &[Tenure] = &[
     t("Marco Rubio", FM, "US", "2025-01-21", Open),
     // legalclarity.org "last 10 secretaries of state": January 23, 1997 – January 20, 2001.
     t("Madeleine Albright", FM, "US", "1997-01-23", Until("2001-01-20")),
+    // Wikipedia (appointment announced 24 April 2017); Los Angeles Times (16 February 2019: still
+    // spokeswoman); Newsweek / The Hill (3 April 2019: Ortagus named to replace her).
+    t("Heather Nauert", SPOX, "US", "2017-04-24", Until("2019-02-16..2019-04-03")),
     // legalclarity.org: January 20, 2001 – January 26, 2005.
     t("Colin Powell", FM, "US", "2001-01-20", Until("2005-01-26")),
     // legalclarity.org: January 26, 2005 – January 20, 2009.
@@ -305,14 +308,22 @@ const TENURES: &[Tenure] = &[
     // etnews (Yonhap), 5 August 1998: Hong appointed on the 4th; Chosun Ilbo reporter's column:
     // replaced by Lee Joung-binn on the afternoon of 13 January 2000.
     t("Hong Soon-young", FM, "KR", "1998-08-04", Until("2000-01-13")),
-    t("Lee Joung-binn", FM, "KR", "2000-01-13", Unchecked),
+    // Hankyung (26 March 2001): Lee replaced by Han Seung-soo that day.
+    t("Lee Joung-binn", FM, "KR", "2000-01-13", Until("2001-03-26")),
+    // Hankyung (26 March 2001); Hankyung / etnews / Seoul Shinmun (4 February 2002): replaced by
+    // Choi Sung-hong that day.
+    t("Han Seung-soo", FM, "KR", "2001-03-26", Until("2002-02-04")),
+    // Maeil Sinmun / etnews (27 February 2003): appointed that day; Dong-A (14 January 2004): still
+    // minister; JoongAng (16 January 2004): Ban Ki-moon named to succeed him, who had stepped down.
+    t("Yoon Young-kwan", FM, "KR", "2003-02-27", Until("2004-01-14..2004-01-16")),
     // Wikipedia "Song Min-soon" (piglix copy): December 1, 2006 - February 29, 2008, then Yu.
     t("Song Min-soon", FM, "KR", "2006-12-01", Until("2008-02-29")),
     // The same page and Yonhap (4 September 2010: in office since February 2008); CNN (6
     // September 2010): left his post on Monday.
     t("Yu Myung-hwan", FM, "KR", "2008-02-29", Until("2010-09-06")),
-    // Hankook Ilbo / Money Today (8 October 2010): appointed and took office that day.
-    t("Kim Sung-hwan", FM, "KR", "2010-10-08", Unchecked),
+    // Hankook Ilbo / Money Today (8 October 2010): appointed and took office that day; News1 (11
+    // March 2013): farewell ceremony and left the post that morning.
+    t("Kim Sung-hwan", FM, "KR", "2010-10-08", Until("2013-03-11")),
     // Dong-A Ilbo (17 August 2016): inaugurated on March 11, 2013; unamwiki: until 18 June 2017.
     t("Yun Byung-se", FM, "KR", "2013-03-11", Until("2017-06-18")),
     // The Fact (inauguration ceremony on 12 May 2022); Korea Herald / Yonhap: last day 10 January 2024.
@@ -367,6 +378,10 @@ const TENURES: &[Tenure] = &[
     t("Ernesto Araújo", FM, "BR", "2019-01-01", Until("2021-03-29")),
     // atlanticoonline.com: Bolsonaro took office on January 1, 2019.
     t("Jair Bolsonaro", HOS, "BR", "2019-01-01", Unchecked),
+    // itamaraty.gov.br / Estado de Minas: post transmitted by Mauro Vieira (in office until 12 May)
+    // on 18 May 2016; tnh1 / jd1noticias: resigned on the evening of 22 February 2017, exoneration
+    // in the Diário Oficial of 23 February.
+    t("José Serra", FM, "BR", "2016-05-12..2016-05-18", Until("2017-02-22..2017-02-23")),
     // South Africa
     // Wikipedia "Naledi Pandor" infobox (askwikinow copy): 30 May 2019 – 30 June 2024 (see za.toml).
     t("Naledi Pandor", FM, "ZA", "2019-05-30", Until("2024-06-30")),
@@ -391,13 +406,26 @@ const TENURES: &[Tenure] = &[
     // Indonesia
     // lofirain.com: Foreign Minister since October 27, 2014; jakartaglobe.id: named on 26 October 2014.
     t("Retno Marsudi", FM, "ID", "2014-10-27", Unchecked),
+    // Tempo (16 October 2014): foreign minister from 22 October 2009; CNN Indonesia (27 October
+    // 2014): term officially ended at the hand-over to Retno Marsudi that Monday.
+    t("Marty Natalegawa", FM, "ID", "2009-10-22", Until("2014-10-27")),
     // Mexico
     // cryer.org.uk "Secretary of Foreign Affairs (Mexico)": Bárcena since 3 July 2023.
     t("Alicia Bárcena", FM, "MX", "2023-07-03", Unchecked),
     // Wikipedia "Ernesto Zedillo" (kiddle, chemeurope): 1 December 1994 - 30 November 2000.
     t("Ernesto Zedillo", HOS, "MX", "1994-12-01", Until("2000-11-30")),
-    // ja.wikipedia copy (profilbaru): took office on 1 December 2006.
-    t("Patricia Espinosa", FM, "MX", "2006-12-01", Unchecked),
+    // ja.wikipedia copy (profilbaru): took office on 1 December 2006; La Jornada (30 November 2012
+    // and 22 July 2013): foreign secretary through Calderón's sexenio, ended 30 November 2012.
+    t("Patricia Espinosa", FM, "MX", "2006-12-01", Until("2012-11-30")),
+    // La Jornada (8 January 1998): named the day before; El País (25 November 2017): the last
+    // three years of Zedillo's administration, which ended 30 November 2000.
+    t("Rosario Green", FM, "MX", "1998-01-07", Until("2000-11-30")),
+    // Estadão (8 January 2003): took office the day Fox did; fox.presidencia.gob.mx and El Siglo de
+    // Torreón: resignation made effective on Friday 10 January 2003.
+    t("Jorge Castañeda", FM, "MX", "2000-12-01", Until("2003-01-10")),
+    // fox.presidencia.gob.mx (named 10 January 2003); El País (16 January 2003): took up his duties
+    // the day before; La Jornada (8 November 2006): still foreign secretary, last day not found.
+    t("Luis Ernesto Derbez", FM, "MX", "2003-01-10..2003-01-15", Until("2006-11-08..")),
     // Argentina
     // Última Hora (10 December 2007): sworn in that day; El Destape (9 December 2015): her term
     // ends at midnight that night by Judge Servini de Cubría's ruling.
@@ -503,6 +531,8 @@ const MEETINGS: &[Meeting] = &[
     m("East Asia Summit", "Phnom Penh", "KH", "2022-11-13", "2022-11-13"),
     // dw.com (1 Feb 2002): 38th conference this weekend, 1.-3.2.; blaetter.de: three days (see events.toml).
     m("Munich Security Conference", "Munich", "DE", "2002-02-01", "2002-02-03"),
+    // acronym.org.uk (Disarmament Documentation 0402): Munich Conference on Security Policy, February 6 - 8 (2004).
+    m("Munich Security Conference", "Munich", "DE", "2004-02-06", "2004-02-08"),
     // US Consulate Munich cable 06MUNICH114: the February 3-5 42nd Munich Conference on Security Policy.
     m("Munich Security Conference", "Munich", "DE", "2006-02-03", "2006-02-05"),
     // exklusiv-muenchen.de: Friday 5 to Sunday 7 February 2010; samuidevelopment.com (5 Feb 2010): until Sunday.

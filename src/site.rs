@@ -208,9 +208,6 @@ pub struct Collected {
     pub found: usize,
     /// Articles inferred in this build; the others came from the inference cache.
     pub inferred: usize,
-    /// A digest of every article file's path and bytes (and the engine version): equal digests
-    /// mean the same articles.
-    pub digest: u64,
 }
 
 /// Reads, cleans and infers every article under the site's content folder, in parallel, taking
@@ -319,7 +316,7 @@ pub fn collect(
         keyed,
         mut diagnostics,
         cache,
-        digest,
+        digest: _,
         read: _,
     } = scanned;
     let found = sources.len();
@@ -459,7 +456,6 @@ pub fn collect(
         diagnostics,
         found,
         inferred,
-        digest,
     }
 }
 
@@ -569,7 +565,6 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         diagnostics,
         found,
         inferred,
-        digest: _,
     } = collect(&site, options, &clock, scanned);
     report.infer_time = start.elapsed();
     report.found = found;

@@ -428,11 +428,7 @@ fn a_template_error_leaves_the_previous_output_untouched() {
         before,
         "public/ changed after a failed build"
     );
-    let leftovers: Vec<_> = std::fs::read_dir(site.root())
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".public"))
-        .collect();
+    let leftovers = site.leftovers();
     assert!(leftovers.is_empty(), "staging folders left behind");
 }
 

@@ -217,11 +217,7 @@ fn a_warm_build_after_edits_equals_a_cold_build_of_the_same_texts() {
         );
         let warm = output(&site);
         // The previous output is gone, pages, feeds and folders alike.
-        let leftovers: Vec<_> = std::fs::read_dir(site.root())
-            .unwrap()
-            .flatten()
-            .filter(|e| e.file_name().to_string_lossy().starts_with(".public"))
-            .collect();
+        let leftovers = site.leftovers();
         assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
         std::fs::remove_dir_all(site.public()).unwrap();
         std::fs::remove_dir_all(site.root().join(".communique-cache")).unwrap();

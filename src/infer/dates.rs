@@ -778,6 +778,17 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
         )
     }
 
+    /// The note of the tenure evidence for the publication date.
+    fn tenure_note(f: &DateFacts) -> String {
+        f.published
+            .evidence
+            .iter()
+            .find(|e| e.rule == "year.tenure")
+            .expect("the tenure is evidence")
+            .note
+            .clone()
+    }
+
     #[test]
     fn a_month_precision_tenure_bounds_the_year_without_excluding_its_month() {
         // 14 July fell on a Thursday in 2005 (and 2011, 2016, 2022): within the tenure only in
@@ -793,18 +804,12 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             "{:#?}",
             f.published
         );
-        let tenure = f
-            .published
-            .evidence
-            .iter()
-            .find(|e| e.rule == "year.tenure")
-            .expect("the tenure is evidence");
+        let note = tenure_note(&f);
         assert!(
-            tenure.note.contains(
+            note.contains(
                 "Kenji Arakawa was Japan's foreign ministry spokesperson from July 2004 to July 2005"
             ),
-            "{}",
-            tenure.note
+            "{note}"
         );
     }
 
@@ -823,20 +828,14 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             "{:#?}",
             f.published
         );
-        let tenure = f
-            .published
-            .evidence
-            .iter()
-            .find(|e| e.rule == "year.tenure")
-            .expect("the tenure is evidence");
+        let note = tenure_note(&f);
         assert!(
-            tenure.note.contains(
+            note.contains(
                 "Taro Minami was Japan's foreign ministry spokesperson from a day between 19 \
                  September 2000 and 2 February 2001 to a day between 8 January 2002 and 31 August \
                  2002"
             ),
-            "{}",
-            tenure.note
+            "{note}"
         );
     }
 }

@@ -59,6 +59,16 @@ impl TestSite {
         std::fs::read_to_string(self.public().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
+    /// Staging or previous-output folders a build left beside the output (`.public…`).
+    pub fn leftovers(&self) -> Vec<PathBuf> {
+        std::fs::read_dir(self.root())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".public"))
+            .map(|e| e.path())
+            .collect()
+    }
+
     /// The article files under content/, sorted.
     pub fn content_files(&self) -> Vec<PathBuf> {
         let mut files: Vec<PathBuf> = std::fs::read_dir(self.root().join("content"))

@@ -11,9 +11,11 @@
 //! be written is a lost speed-up, never a failed build. Deleting the folder is always safe.
 
 use std::collections::HashMap;
+use std::fs::File;
 use std::hash::Hasher;
-use std::io::Write as _;
+use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -80,8 +82,95 @@ pub struct InferCache {
     engine: u64,
 }
 
-/// One shard's entries: key → serialised [`Entry`] (checked, not yet decoded).
-pub type Shard = HashMap<u64, Vec<u8>>;
+/// One shard as read: its file's bytes, where each entry's payload lies in them (checked, not
+/// yet decoded), and the open file, which keeps those bytes readable for [`Stored`].
+#[derive(Debug, Default)]
+pub struct Shard {
+    bytes: Vec<u8>,
+    entries: HashMap<u64, std::ops::Range<usize>>,
+    file: Option<Arc<File>>,
+}
+
+impl Shard {
+    /// The payload stored under `key`.
+    pub fn get(&self, key: u64) -> Option<&[u8]> {
+        self.entries.get(&key).map(|r| &self.bytes[r.clone()])
+    }
+
+    /// Entries in the shard.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the shard holds no entry.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Where the payload under `key` can be read again later in this build.
+    pub fn stored(&self, key: u64) -> Option<Stored> {
+        let range = self.entries.get(&key)?;
+        Some(Stored {
+            file: self.file.clone()?,
+            offset: range.start as u64,
+            len: range.len(),
+        })
+    }
+}
+
+/// Where an article's cache entry lies: in a shard file this process holds open. A shard is
+/// only ever replaced by renaming a new file over it, never changed in place, so the bytes
+/// stay what they were for as long as the handle lives, whatever later builds do. This is
+/// what lets a build hold only an outline of each article ([`Article::outline`]) and read the
+/// rest back for the page that shows it.
+#[derive(Debug, Clone)]
+pub struct Stored {
+    file: Arc<File>,
+    offset: u64,
+    len: usize,
+}
+
+impl Stored {
+    /// The entry's payload, read again.
+    pub fn payload(&self) -> std::io::Result<Vec<u8>> {
+        let mut buf = vec![0; self.len];
+        read_exact_at(&self.file, &mut buf, self.offset)?;
+        Ok(buf)
+    }
+
+    /// The whole article again, with its digest. Fails only if the held file cannot be read
+    /// or no longer holds the entry (a disk error: nothing in this program changes it).
+    pub fn article(&self) -> std::io::Result<Article> {
+        let payload = self.payload()?;
+        let mut entry = decode(&payload).ok_or_else(|| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "the inference cache entry no longer decodes",
+            )
+        })?;
+        entry.article.digest = hash_parts(&[&payload]);
+        Ok(entry.article)
+    }
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    let mut done = 0;
+    while done < buf.len() {
+        let n =
+            std::os::windows::fs::FileExt::seek_read(file, &mut buf[done..], offset + done as u64)?;
+        if n == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        done += n;
+    }
+    Ok(())
+}
 
 impl InferCache {
     /// The cache of the site at `root` for engine version `engine`.
@@ -104,10 +193,14 @@ impl InferCache {
     /// Reads one shard. Anything unreadable — a missing file, another engine's shard, a bad
     /// checksum, a truncated entry — is left out.
     pub fn load(&self, shard: usize) -> Shard {
-        let mut out = Shard::new();
-        let Ok(bytes) = std::fs::read(self.path(shard)) else {
+        let mut out = Shard::default();
+        let Ok(mut file) = File::open(self.path(shard)) else {
             return out;
         };
+        let mut bytes = Vec::new();
+        if file.read_to_end(&mut bytes).is_err() {
+            return out;
+        }
         let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
             return out;
         };
@@ -129,44 +222,65 @@ impl InferCache {
                 break;
             }
             let (payload, r) = r.split_at(len);
+            let start = bytes.len() - rest.len() + 24;
             rest = r;
             if hash_parts(&[payload]) == sum && shard_of(key) == shard {
-                out.insert(key, payload.to_vec());
+                out.entries.insert(key, start..start + len);
             }
         }
+        out.bytes = bytes;
+        out.file = Some(Arc::new(file));
         out
     }
 
     /// Replaces one shard with `entries` (key, serialised entry), atomically: readers see the
-    /// old shard or the new one, never a mix.
-    pub fn store(&self, shard: usize, entries: &[(u64, &[u8])]) -> std::io::Result<()> {
+    /// old shard or the new one, never a mix. Returns where each entry now lies (in the order
+    /// given), or nothing when no entry is left.
+    pub fn store(&self, shard: usize, entries: &[(u64, &[u8])]) -> std::io::Result<Vec<Stored>> {
         std::fs::create_dir_all(&self.dir)?;
         let path = self.path(shard);
         if entries.is_empty() {
             return match std::fs::remove_file(&path) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-                _ => Ok(()),
+                _ => Ok(Vec::new()),
             };
         }
         let size: usize = entries.iter().map(|(_, p)| p.len() + 24).sum();
         let mut buf = Vec::with_capacity(size + 16);
         buf.extend_from_slice(MAGIC);
         buf.extend_from_slice(&self.engine.to_le_bytes());
+        let mut offsets = Vec::with_capacity(entries.len());
         for (key, payload) in entries {
             buf.extend_from_slice(&key.to_le_bytes());
             buf.extend_from_slice(&(payload.len() as u64).to_le_bytes());
             buf.extend_from_slice(&hash_parts(&[payload]).to_le_bytes());
+            offsets.push((buf.len() as u64, payload.len()));
             buf.extend_from_slice(payload);
         }
         let tmp = self
             .dir
             .join(format!(".{shard:02x}.tmp-{}", std::process::id()));
-        let mut file = std::fs::File::create(&tmp)?;
+        // The handle written through is the one kept: it reads this build's bytes even if
+        // another build renames its own shard over the path.
+        let mut file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&tmp)?;
         file.write_all(&buf)?;
-        drop(file);
         std::fs::rename(&tmp, &path).inspect_err(|_| {
             let _ = std::fs::remove_file(&tmp);
-        })
+        })?;
+        let file = Arc::new(file);
+        Ok(offsets
+            .into_iter()
+            .map(|(offset, len)| Stored {
+                file: file.clone(),
+                offset,
+                len,
+            })
+            .collect())
     }
 }
 

@@ -214,7 +214,17 @@ pub struct Collected {
 /// unchanged articles from the inference cache ([`crate::cache`]) and storing the others in it.
 pub fn infer_all(site: &Site, options: &BuildOptions, clock: &StageClock) -> Collected {
     let scanned = scan(site, options, clock);
-    collect(site, options, clock, scanned)
+    collect(site, options, clock, scanned, Hold::Whole)
+}
+
+/// How much of each article [`collect`] holds in memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hold {
+    /// Every article whole: for commands that read every fact of every article.
+    Whole,
+    /// An outline of each article whose cache entry could be kept ([`Article::outline`]):
+    /// for a build, which reads the rest of an article only for its page and the exports.
+    Outlines,
 }
 
 /// The article files of a build, each with its cache key: enough to tell whether anything
@@ -310,6 +320,7 @@ pub fn collect(
     options: &BuildOptions,
     clock: &StageClock,
     scanned: Scanned,
+    hold: Hold,
 ) -> Collected {
     let Scanned {
         sources,
@@ -358,13 +369,15 @@ pub fn collect(
         .map(|(shard, members)| {
             let t = Instant::now();
             let stored = if members.is_empty() {
-                cache::Shard::new()
+                cache::Shard::default()
             } else {
                 cache.load(shard)
             };
             clock.add(Stage::Cache, t.elapsed());
-            let mut out = Vec::with_capacity(members.len());
-            let mut keep: Vec<(u64, Vec<u8>)> = Vec::with_capacity(members.len());
+            let mut out: Vec<(usize, Outcome)> = Vec::with_capacity(members.len());
+            // The entries the shard keeps: (key, payload, the member it belongs to in `out`).
+            let mut keep: Vec<(u64, std::borrow::Cow<'_, [u8]>, usize)> =
+                Vec::with_capacity(members.len());
             let mut inferred = 0;
             let mut changed = stored.len() != members.len();
             for &(i, key) in &members {
@@ -374,17 +387,22 @@ pub fn collect(
                         found,
                     );
                 }
-                let hit = stored.get(&key).and_then(|payload| {
+                let hit = stored.get(key).and_then(|payload| {
                     clock.time(Stage::Cache, || {
                         cache::decode(payload).map(|mut entry| {
                             entry.article.digest = cache::hash_parts(&[payload]);
-                            (entry, payload.clone())
+                            (entry, payload)
                         })
                     })
                 });
                 match hit {
-                    Some((entry, payload)) => {
-                        keep.push((key, payload));
+                    Some((mut entry, payload)) => {
+                        if hold == Hold::Outlines {
+                            if let Some(at) = stored.stored(key) {
+                                entry.article.outline(at);
+                            }
+                        }
+                        keep.push((key, payload.into(), out.len()));
                         out.push((i, Ok(entry)));
                     }
                     None => {
@@ -397,7 +415,7 @@ pub fn collect(
                             if let Some(payload) = clock.time(Stage::Cache, || cache::encode(entry))
                             {
                                 entry.article.digest = cache::hash_parts(&[&payload]);
-                                keep.push((key, payload));
+                                keep.push((key, payload.into(), out.len()));
                             }
                         }
                         out.push((i, outcome));
@@ -406,10 +424,20 @@ pub fn collect(
             }
             if changed {
                 let t = Instant::now();
-                let entries: Vec<(u64, &[u8])> =
-                    keep.iter().map(|(k, p)| (*k, p.as_slice())).collect();
-                // A cache that cannot be written costs speed next time, nothing else.
-                let _ = cache.store(shard, &entries);
+                let entries: Vec<(u64, &[u8])> = keep.iter().map(|(k, p, _)| (*k, &**p)).collect();
+                // A cache that cannot be written costs speed next time, nothing else; the
+                // articles it would have held stay whole.
+                if let Ok(places) = cache.store(shard, &entries) {
+                    if hold == Hold::Outlines {
+                        for (at, (_, _, member)) in places.into_iter().zip(&keep) {
+                            if let (_, Ok(entry)) = &mut out[*member] {
+                                if entry.article.stored.is_none() {
+                                    entry.article.outline(at);
+                                }
+                            }
+                        }
+                    }
+                }
                 clock.add(Stage::Cache, t.elapsed());
             }
             (out, inferred)
@@ -565,7 +593,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         diagnostics,
         found,
         inferred,
-    } = collect(&site, options, &clock, scanned);
+    } = collect(&site, options, &clock, scanned, Hold::Outlines);
     report.infer_time = start.elapsed();
     report.found = found;
     report.inferred = inferred;
@@ -699,7 +727,21 @@ pub fn write_site(
         previous: previous.as_ref(),
         select: None,
     };
-    let report = match render_site(timeline, &settings, &staging) {
+    // A page that cannot be built panics only on a fault outside the program (an article
+    // outline whose cache file can no longer be read): the build fails like any other, and
+    // leaves no staging folder behind.
+    let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        render_site(timeline, &settings, &staging)
+    }))
+    .unwrap_or_else(|panic| {
+        let why = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("a page could not be built");
+        Err(vec![Diagnostic::error(out, why.to_string())])
+    });
+    let report = match rendered {
         Ok(r) => r,
         Err(ds) => {
             let _ = std::fs::remove_dir_all(&staging);

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use common::TestSite;
-use communique::site::{Site, infer_all};
+use communique::site::{Hold, Site, collect, infer_all, scan};
 use communique::timings::StageClock;
 
 /// Every article inferred for the site, as JSON, and how many were inferred (not cached).
@@ -94,6 +94,76 @@ fn a_corrupted_cache_entry_is_ignored_and_rebuilt() {
     let (after, inferred) = articles(&site);
     assert_eq!(inferred, 5);
     assert_eq!(after, fresh);
+}
+
+#[test]
+fn an_outline_reads_the_whole_article_back_from_the_cache() {
+    let site = TestSite::seeds();
+    articles(&site);
+    let options = site.options();
+    let loaded = Site::load(&options).unwrap();
+    // Cached articles are outlined from the shard files read, a freshly inferred one from
+    // the shard file just written.
+    let first = site.content_files()[0].clone();
+    let text = std::fs::read_to_string(&first).unwrap();
+    std::fs::write(
+        &first,
+        format!("{text}\n\nOfficials gave no further details.\n"),
+    )
+    .unwrap();
+    let clock = StageClock::default();
+    let collected = collect(
+        &loaded,
+        &options,
+        &clock,
+        scan(&loaded, &options, &clock),
+        Hold::Outlines,
+    );
+    assert_eq!(collected.inferred, 1, "the edited text is inferred again");
+    let (whole, inferred) = articles(&site);
+    assert_eq!(inferred, 0);
+    assert_eq!(collected.articles.len(), whole.len());
+    for (outline, whole) in collected.articles.iter().zip(&whole) {
+        assert!(outline.stored.is_some(), "{} is an outline", outline.path);
+        assert!(outline.body.blocks().is_empty(), "its body is not held");
+        assert!(outline.outlet.evidence.is_empty(), "nor its evidence");
+        // Lists still tell derived titles and inferred dates by their evidence's rules.
+        let full = outline.full();
+        let rules = |a: &communique::infer::Article| -> Vec<String> {
+            a.title
+                .evidence
+                .iter()
+                .chain(&a.stated.evidence)
+                .map(|e| e.rule.to_string())
+                .collect()
+        };
+        assert_eq!(rules(outline), rules(&full));
+        assert_eq!(&serde_json::to_string(&*full).unwrap(), whole);
+        assert_eq!(full.digest, outline.digest);
+    }
+}
+
+#[test]
+fn outlined_and_whole_articles_build_the_same_site() {
+    // A build holds outlines and reads the rest of each article back from the inference
+    // cache (cold: from the shards just written; warm: from those read); where no cache can
+    // be written it holds every article whole. All three give the same output.
+    let site = TestSite::seeds();
+    let cold = site.build();
+    assert!(cold.ok, "{:?}", cold.diagnostics);
+    let outlined = output(&site);
+    std::fs::remove_dir_all(site.public()).unwrap();
+    let warm = site.build();
+    assert_eq!(warm.inferred, 0);
+    assert_eq!(output(&site), outlined, "outlines of cached articles");
+    std::fs::remove_dir_all(site.public()).unwrap();
+    std::fs::remove_dir_all(site.root().join(".communique-cache")).unwrap();
+    // A file where the cache folder would be: nothing can be cached.
+    site.write(".communique-cache", "not a folder");
+    let uncached = site.build();
+    assert!(uncached.ok, "{:?}", uncached.diagnostics);
+    assert_eq!(uncached.inferred, cold.inferred);
+    assert_eq!(output(&site), outlined, "whole articles");
 }
 
 #[test]

@@ -120,7 +120,8 @@ fn write_articles_json(
         exports,
         |i| {
             let slug = &timeline.slugs[i];
-            let view = exported(&timeline.articles[i], slug, pretty(&article_url(slug)));
+            let article = timeline.articles[i].full();
+            let view = exported(&article, slug, pretty(&article_url(slug)));
             serde_json::to_string(&view).ok()
         },
     )
@@ -360,6 +361,7 @@ fn exported<'a>(a: &'a Article, slug: &'a str, url: String) -> Exported<'a> {
         slug: _,
         warnings,
         digest: _,
+        stored: _,
     } = a;
     Exported {
         agency,

@@ -376,7 +376,8 @@ impl ModelBuilder<'_> {
 
     /// Everything article `i`'s page shows.
     pub fn article(&self, i: usize) -> ArticleCx {
-        let a = &self.timeline.articles[i];
+        let a = self.timeline.articles[i].full();
+        let a = &*a;
         let link = |j: usize| LinkCx {
             name: self.timeline.articles[j]
                 .title

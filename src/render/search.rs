@@ -190,10 +190,10 @@ fn index_document(
     ix: &[HashMap<String, usize>; 3],
     postings: &mut Postings,
 ) -> (Value, String) {
-    let a = &timeline.articles[doc];
+    let a = timeline.articles[doc].full();
     let e = builder.entry(doc);
     let body = a.body.blocks();
-    let terms = weighted_terms(a, &body, &e);
+    let terms = weighted_terms(&a, &body, &e);
     // Terms are sorted, so their prefixes come sorted too: equal ones are neighbours.
     let mut prefixes = String::new();
     let mut last = "";
@@ -506,14 +506,15 @@ fn patch(
     let split = split_of(&old.counts);
     // The changed documents as they are now: terms (owned), records, shard keys.
     let entries: Vec<super::model::EntryCx> = changed.iter().map(|&d| builder.entry(d)).collect();
-    let bodies: Vec<_> = changed
+    let articles: Vec<_> = changed
         .iter()
-        .map(|&d| timeline.articles[d].body.blocks())
+        .map(|&d| timeline.articles[d].full())
         .collect();
-    let fresh: Vec<Vec<(Cow<'_, str>, u32)>> = changed
+    let bodies: Vec<_> = articles.iter().map(|a| a.body.blocks()).collect();
+    let fresh: Vec<Vec<(Cow<'_, str>, u32)>> = articles
         .iter()
         .enumerate()
-        .map(|(k, &d)| weighted_terms(&timeline.articles[d], &bodies[k], &entries[k]))
+        .map(|(k, a)| weighted_terms(a, &bodies[k], &entries[k]))
         .collect();
     // Each fresh term's shard, computed once.
     let fresh_keys: Vec<Vec<String>> = fresh

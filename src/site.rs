@@ -227,6 +227,22 @@ pub enum Hold {
     Outlines,
 }
 
+impl Hold {
+    /// Open files a build of outlines may need: a handle on every cache shard, twice when a
+    /// shard is rewritten during the build, beside the files rendering opens.
+    const OUTLINE_FILES: u64 = 2 * cache::SHARDS as u64 + 512;
+
+    /// Outlines, when the process may hold their files open: the limit is raised toward the
+    /// system's maximum first (macOS starts a shell at 256); below [`Self::OUTLINE_FILES`] the
+    /// build holds whole articles, which costs memory, never the pages it could not write.
+    pub fn for_build() -> Hold {
+        match rlimit::increase_nofile_limit(Self::OUTLINE_FILES) {
+            Ok(allowed) if allowed >= Self::OUTLINE_FILES => Hold::Outlines,
+            _ => Hold::Whole,
+        }
+    }
+}
+
 /// The article files of a build, each with its cache key: enough to tell whether anything
 /// changed since the last build before any article is decoded or inferred.
 pub struct Scanned {
@@ -593,7 +609,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         diagnostics,
         found,
         inferred,
-    } = collect(&site, options, &clock, scanned, Hold::Outlines);
+    } = collect(&site, options, &clock, scanned, Hold::for_build());
     report.infer_time = start.elapsed();
     report.found = found;
     report.inferred = inferred;

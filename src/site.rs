@@ -384,7 +384,7 @@ pub fn collect(
         .enumerate()
         .map(|(shard, members)| {
             let t = Instant::now();
-            let stored = if members.is_empty() {
+            let cached = if members.is_empty() {
                 cache::Shard::default()
             } else {
                 cache.load(shard)
@@ -395,7 +395,7 @@ pub fn collect(
             let mut keep: Vec<(u64, std::borrow::Cow<'_, [u8]>, usize)> =
                 Vec::with_capacity(members.len());
             let mut inferred = 0;
-            let mut changed = stored.len() != members.len();
+            let mut changed = cached.len() != members.len();
             for &(i, key) in &members {
                 if let Some(Progress(report)) = &options.progress {
                     report(
@@ -403,7 +403,7 @@ pub fn collect(
                         found,
                     );
                 }
-                let hit = stored.get(key).and_then(|payload| {
+                let hit = cached.get(key).and_then(|payload| {
                     clock.time(Stage::Cache, || {
                         cache::decode(payload).map(|mut entry| {
                             entry.article.digest = cache::hash_parts(&[payload]);
@@ -414,7 +414,7 @@ pub fn collect(
                 match hit {
                     Some((mut entry, payload)) => {
                         if hold == Hold::Outlines {
-                            if let Some(at) = stored.stored(key) {
+                            if let Some(at) = cached.stored(key) {
                                 entry.article.outline(at);
                             }
                         }

@@ -379,3 +379,52 @@ fn a_file_that_looks_unchanged_is_not_read_and_a_rewritten_one_is() {
     let json = std::fs::read_to_string(site.public().join("articles.json")).unwrap();
     assert!(json.contains("Zan"), "the rewritten text is built");
 }
+
+#[cfg(unix)]
+#[test]
+fn an_article_moved_along_the_timeline_leaves_the_pages_it_passes() {
+    // Twelve wires a day apart. The first is redated past all the others: every article's
+    // position shifts by one, but the pages of those that keep their neighbours show the
+    // same things and are linked from the previous output, not rendered again.
+    let site = TestSite::empty();
+    let places = [
+        "Tokyo", "Moscow", "Beijing", "Seoul", "Berlin", "Paris", "Rome", "Madrid", "Oslo",
+        "Vienna", "Lisbon", "Dublin",
+    ];
+    let wire = |place: &str, day: usize| {
+        format!(
+            "Harbour Talks In {place}\n\n{}, March {day} 2017 (Reuters) - Port officials in {place} met on Tuesday to discuss dredging.\n\nNo further details were given.\n",
+            place.to_uppercase()
+        )
+    };
+    for (k, place) in places.iter().enumerate() {
+        site.write(&format!("content/wire-{k:02}.txt"), &wire(place, k + 1));
+    }
+    site.build();
+    let inode = |place: &str| {
+        let page = site.public().join(format!(
+            "articles/harbour-talks-in-{}/index.html",
+            place.to_lowercase()
+        ));
+        std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(&page).unwrap())
+    };
+    let before: Vec<u64> = places.iter().map(|p| inode(p)).collect();
+    site.write("content/wire-00.txt", &wire(places[0], 28));
+    let report = site.build();
+    assert_eq!(report.inferred, 1);
+    // Tokyo moved; Moscow lost its predecessor, Dublin gained a successor; the pages of the
+    // nine in between show what they showed.
+    for k in 2..11 {
+        assert_eq!(
+            inode(places[k]),
+            before[k],
+            "the page of {} is reused",
+            places[k]
+        );
+    }
+    assert_ne!(
+        inode(places[1]),
+        before[1],
+        "Moscow's page lost its previous link"
+    );
+}

@@ -548,19 +548,23 @@ impl PageCx<'_> {
                 let i = *i;
                 // The page shows this article, its neighbours' links and the entries of its
                 // related articles and other reports of the same statement.
+                // Slots and identities, never positions: an article that moves along the
+                // timeline shifts the position of every article it passes, not their pages.
                 let n = self.timeline.articles.len();
-                let shown = [i.checked_sub(1), Some(i), (i + 1 < n).then_some(i + 1)];
+                let neighbours = [i.checked_sub(1), Some(i), (i + 1 < n).then_some(i + 1)];
                 let mut identity: Vec<u8> = Vec::new();
-                for j in shown.into_iter().flatten().chain(
-                    self.timeline.related[i]
-                        .iter()
-                        .chain(&self.timeline.same_statement[i])
-                        .copied(),
-                ) {
-                    identity.extend_from_slice(&(j as u64).to_le_bytes());
-                    identity.extend_from_slice(&self.id(j).to_le_bytes());
+                for slot in neighbours {
+                    identity.push(u8::from(slot.is_some()));
+                    if let Some(j) = slot {
+                        identity.extend_from_slice(&self.id(j).to_le_bytes());
+                    }
                 }
-                identity.extend_from_slice(&(self.timeline.related[i].len() as u64).to_le_bytes());
+                for list in [&self.timeline.related[i], &self.timeline.same_statement[i]] {
+                    identity.extend_from_slice(&(list.len() as u64).to_le_bytes());
+                    for &j in list {
+                        identity.extend_from_slice(&self.id(j).to_le_bytes());
+                    }
+                }
                 cx.insert_lazy("article", &identity, move || {
                     tera::Value::from_serializable(&self.builder.article(i))
                 });

@@ -72,8 +72,52 @@ pub fn order(
     topics: &TopicMatcher,
 ) -> (Timeline, Vec<Diagnostic>) {
     articles.sort_by_cached_key(sort_key);
-    let (slugs, warnings) = assign_slugs(&articles);
+    // Slugs, reports of one statement and the groups (then related articles) each read the
+    // sorted articles alone: they run side by side.
+    let ((slugs, warnings), (same_statement, (topic_groups, speakers, sources, related))) =
+        rayon::join(
+            || assign_slugs(&articles),
+            || {
+                rayon::join(
+                    || cluster_reports(&articles),
+                    || {
+                        let (topics, speakers, sources) = groups(&articles, config, topics);
+                        let related = related_articles(articles.len(), &topics, &speakers);
+                        (topics, speakers, sources, related)
+                    },
+                )
+            },
+        );
+    let mut speakers: Vec<Group> = speakers.into_values().collect();
+    speakers.sort_by(|a, b| {
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then(a.name.cmp(&b.name))
+    });
+    let mut sources: Vec<Group> = sources.into_values().collect();
+    sources.sort_by_key(|g| g.name.to_lowercase());
+    (
+        Timeline {
+            articles,
+            slugs,
+            topics: topic_groups,
+            speakers,
+            sources,
+            related,
+            same_statement,
+        },
+        warnings,
+    )
+}
 
+/// Articles by topic (every configured topic first, in config order, even an empty one),
+/// by speaker and by source (an outlet and its agency once), each list in timeline order.
+fn groups(
+    articles: &[Article],
+    config: &Config,
+    topics: &TopicMatcher,
+) -> (Vec<Group>, BTreeMap<String, Group>, BTreeMap<String, Group>) {
     let topic_groups = topics
         .topics()
         .map(|t| Group {
@@ -139,29 +183,7 @@ pub fn order(
                 .push(i);
         }
     }
-    let related = related_articles(articles.len(), &topic_groups, &speakers);
-    let same_statement = cluster_reports(&articles);
-    let mut speakers: Vec<Group> = speakers.into_values().collect();
-    speakers.sort_by(|a, b| {
-        b.articles
-            .len()
-            .cmp(&a.articles.len())
-            .then(a.name.cmp(&b.name))
-    });
-    let mut sources: Vec<Group> = sources.into_values().collect();
-    sources.sort_by_key(|g| g.name.to_lowercase());
-    (
-        Timeline {
-            articles,
-            slugs,
-            topics: topic_groups,
-            speakers,
-            sources,
-            related,
-            same_statement,
-        },
-        warnings,
-    )
+    (topic_groups, speakers, sources)
 }
 
 /// Unique slugs from titles; on a collision the article whose id sorts first keeps the plain
@@ -180,14 +202,21 @@ fn assign_slugs(articles: &[Article]) -> (Vec<String>, Vec<Diagnostic>) {
     let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut slugs = vec![String::new(); articles.len()];
     let mut warnings = Vec::new();
+    // Slugifying is most of the work and needs no other article: done in parallel.
+    let mut bases: Vec<String> = articles
+        .par_iter()
+        .map(|a| {
+            slugify(
+                a.slug
+                    .as_deref()
+                    .or(a.title.value.as_deref())
+                    .unwrap_or(&a.id),
+            )
+        })
+        .collect();
     for i in by_id {
         let a = &articles[i];
-        let base = slugify(
-            a.slug
-                .as_deref()
-                .or(a.title.value.as_deref())
-                .unwrap_or(&a.id),
-        );
+        let base = std::mem::take(&mut bases[i]);
         let mut slug = base.clone();
         if taken.contains_key(&slug) {
             let n = next_suffix.entry(base.clone()).or_insert(2);
@@ -270,32 +299,14 @@ fn related_articles(
 /// Groups reports of one statement: the same statement day, the same speakers, and the same
 /// first quotation (or, without quotations, the same headline words). One pass with a hash map.
 fn cluster_reports(articles: &[Article]) -> Vec<Vec<usize>> {
-    let mut groups: HashMap<(NaiveDate, Vec<String>, String), Vec<usize>> = HashMap::new();
-    for (i, a) in articles.iter().enumerate() {
-        let (Some(day), Some(speakers)) = (a.stated.value, a.speakers.value.as_ref()) else {
-            continue;
-        };
-        let mut ids: Vec<String> = speakers.iter().map(|p| p.id.clone()).collect();
-        ids.sort();
-        let basis = a
-            .quotes
-            .first()
-            .map(|q| q.text.as_str())
-            .or(a.title.value.as_deref())
-            .unwrap_or("");
-        let words: Vec<String> = basis
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .take(8)
-            .map(str::to_lowercase)
-            .collect();
-        if words.len() < 4 {
-            continue;
+    type Key = (NaiveDate, Vec<String>, String);
+    // Each article's key on its own, in parallel; then one pass groups equal keys.
+    let keys: Vec<Option<Key>> = articles.par_iter().map(statement_key).collect();
+    let mut groups: HashMap<Key, Vec<usize>> = HashMap::new();
+    for (i, key) in keys.into_iter().enumerate() {
+        if let Some(key) = key {
+            groups.entry(key).or_default().push(i);
         }
-        groups
-            .entry((day, ids, words.join(" ")))
-            .or_default()
-            .push(i);
     }
     let mut out = vec![Vec::new(); articles.len()];
     for members in groups.into_values().filter(|m| m.len() > 1) {
@@ -304,6 +315,32 @@ fn cluster_reports(articles: &[Article]) -> Vec<Vec<usize>> {
         }
     }
     out
+}
+
+/// What reports of one statement share: the statement day, the speakers, and the first
+/// quotation's (or the headline's) first eight words; `None` if the article lacks one.
+fn statement_key(a: &Article) -> Option<(NaiveDate, Vec<String>, String)> {
+    let (Some(day), Some(speakers)) = (a.stated.value, a.speakers.value.as_ref()) else {
+        return None;
+    };
+    let mut ids: Vec<String> = speakers.iter().map(|p| p.id.clone()).collect();
+    ids.sort();
+    let basis = a
+        .quotes
+        .first()
+        .map(|q| q.text.as_str())
+        .or(a.title.value.as_deref())
+        .unwrap_or("");
+    let words: Vec<String> = basis
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() < 4 {
+        return None;
+    }
+    Some((day, ids, words.join(" ")))
 }
 
 /// Articles grouped by the year and month of their statement date; undated ones in a last

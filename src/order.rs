@@ -186,8 +186,10 @@ fn groups(
     (topic_groups, speakers, sources)
 }
 
-/// Unique slugs from titles; on a collision the article whose id sorts first keeps the plain
-/// slug and the others get `-2`, `-3`… (stable across builds whatever the dates say).
+/// Unique slugs from titles. On a collision the article whose id sorts first keeps the plain
+/// slug and each other one is told apart by its own file name (`talks-resume-kyodo-0222`),
+/// so an edit, a new article or a removed one changes the slugs of two articles at most —
+/// never of every later copy of a common title, as counting copies would.
 fn assign_slugs(articles: &[Article]) -> (Vec<String>, Vec<Diagnostic>) {
     let mut by_id: Vec<usize> = (0..articles.len()).collect();
     by_id.sort_by(|&a, &b| {
@@ -197,9 +199,6 @@ fn assign_slugs(articles: &[Article]) -> (Vec<String>, Vec<Diagnostic>) {
             .then(articles[a].path.cmp(&articles[b].path))
     });
     let mut taken: HashMap<String, String> = HashMap::new();
-    // The next suffix to try for each base: every smaller one is taken already, so a title
-    // shared by thousands of articles costs one lookup each, not one per earlier copy.
-    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut slugs = vec![String::new(); articles.len()];
     let mut warnings = Vec::new();
     // Slugifying is most of the work and needs no other article: done in parallel.
@@ -219,13 +218,13 @@ fn assign_slugs(articles: &[Article]) -> (Vec<String>, Vec<Diagnostic>) {
         let base = std::mem::take(&mut bases[i]);
         let mut slug = base.clone();
         if taken.contains_key(&slug) {
-            let n = next_suffix.entry(base.clone()).or_insert(2);
-            loop {
-                slug = format!("{base}-{n}");
-                *n += 1;
-                if !taken.contains_key(&slug) {
-                    break;
-                }
+            let own = slugify(&a.id);
+            slug = format!("{base}-{own}");
+            // The same title and file name in two folders: numbered, rare enough to count.
+            let mut n = 2;
+            while taken.contains_key(&slug) {
+                slug = format!("{base}-{own}-{n}");
+                n += 1;
             }
         }
         if slug != base {
@@ -443,27 +442,47 @@ mod tests {
     }
 
     #[test]
-    fn colliding_titles_take_the_next_free_suffix_in_id_order() {
-        // "Talks resume 2" is a title of its own whose slug is what the second copy of
-        // "Talks resume" would get: that copy moves on to the next free suffix.
+    fn colliding_titles_are_told_apart_by_file_name() {
+        // The first in id order keeps the plain slug; the others add their own file name. A
+        // title that makes another copy's slug is told apart in turn; the same title and
+        // file name twice (two folders) are numbered.
         let articles = vec![
-            article("d", "Talks resume"),
-            article("a", "Talks resume"),
-            article("b", "Talks resume 2"),
-            article("c", "Talks resume"),
-            article("e", "Talks resume"),
+            article("kyodo-0222", "Talks resume"),
+            article("ap-0221", "Talks resume"),
+            article("notes", "Talks resume kyodo 0222"),
+            article("xinhua-0222", "Talks resume"),
+            article("xinhua-0222", "Talks resume"),
         ];
         let (slugs, warnings) = assign_slugs(&articles);
         assert_eq!(
             slugs,
             [
-                "talks-resume-4",
+                "talks-resume-kyodo-0222",
                 "talks-resume",
-                "talks-resume-2",
-                "talks-resume-3",
-                "talks-resume-5"
+                "talks-resume-kyodo-0222-notes",
+                "talks-resume-xinhua-0222",
+                "talks-resume-xinhua-0222-2"
             ]
         );
-        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        assert_eq!(warnings.len(), 4, "{warnings:?}");
+        assert!(warnings.iter().any(|w| {
+            w.message
+                .contains("/articles/talks-resume-kyodo-0222-notes/")
+        }));
+    }
+
+    #[test]
+    fn a_new_copy_of_a_common_title_leaves_the_other_slugs_as_they_were() {
+        let titles = |ids: &[&str]| -> Vec<Article> {
+            ids.iter()
+                .map(|id| article(id, "Daily press briefing"))
+                .collect()
+        };
+        let (before, _) = assign_slugs(&titles(&["b1", "b2", "b3", "b4"]));
+        let (after, _) = assign_slugs(&titles(&["b1", "a0", "b2", "b3", "b4"]));
+        // The new first copy takes the plain slug; b1 is told apart now; b2–b4 are unmoved.
+        assert_eq!(after[0], "daily-press-briefing-b1");
+        assert_eq!(after[1], "daily-press-briefing");
+        assert_eq!(after[2..], before[1..]);
     }
 }

@@ -82,19 +82,22 @@ pub struct InferCache {
     engine: u64,
 }
 
-/// One shard as read: its file's bytes, where each entry's payload lies in them (checked, not
-/// yet decoded), and the open file, which keeps those bytes readable for [`Stored`].
+/// One shard as read: its file's bytes, where each entry's payload lies in them with its
+/// checksum (checked, not yet decoded), and the open file, which keeps those bytes readable
+/// for [`Stored`].
 #[derive(Debug, Default)]
 pub struct Shard {
     bytes: Vec<u8>,
-    entries: HashMap<u64, std::ops::Range<usize>>,
+    entries: HashMap<u64, (std::ops::Range<usize>, u64)>,
     file: Option<Arc<File>>,
 }
 
 impl Shard {
-    /// The payload stored under `key`.
-    pub fn get(&self, key: u64) -> Option<&[u8]> {
-        self.entries.get(&key).map(|r| &self.bytes[r.clone()])
+    /// The payload stored under `key`, with its checksum (the article's digest).
+    pub fn get(&self, key: u64) -> Option<(&[u8], u64)> {
+        self.entries
+            .get(&key)
+            .map(|(r, sum)| (&self.bytes[r.clone()], *sum))
     }
 
     /// Entries in the shard.
@@ -109,11 +112,12 @@ impl Shard {
 
     /// Where the payload under `key` can be read again later in this build.
     pub fn stored(&self, key: u64) -> Option<Stored> {
-        let range = self.entries.get(&key)?;
+        let (range, sum) = self.entries.get(&key)?;
         Some(Stored {
             file: self.file.clone()?,
             offset: range.start as u64,
             len: range.len(),
+            sum: *sum,
         })
     }
 }
@@ -128,27 +132,26 @@ pub struct Stored {
     file: Arc<File>,
     offset: u64,
     len: usize,
+    /// The payload's checksum (and the article's digest).
+    sum: u64,
 }
 
 impl Stored {
-    /// The entry's payload, read again.
-    pub fn payload(&self) -> std::io::Result<Vec<u8>> {
-        let mut buf = vec![0; self.len];
-        read_exact_at(&self.file, &mut buf, self.offset)?;
-        Ok(buf)
-    }
-
     /// The whole article again, with its digest. Fails only if the held file cannot be read
     /// or no longer holds the entry (a disk error: nothing in this program changes it).
     pub fn article(&self) -> std::io::Result<Article> {
-        let payload = self.payload()?;
-        let mut entry = decode(&payload).ok_or_else(|| {
-            std::io::Error::new(
+        let mut payload = vec![0; self.len];
+        read_exact_at(&self.file, &mut payload, self.offset)?;
+        let entry = (hash_parts(&[&payload]) == self.sum)
+            .then(|| decode(&payload))
+            .flatten();
+        let Some(mut entry) = entry else {
+            return Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
-                "the inference cache entry no longer decodes",
-            )
-        })?;
-        entry.article.digest = hash_parts(&[&payload]);
+                "the inference cache entry changed on disk",
+            ));
+        };
+        entry.article.digest = self.sum;
         Ok(entry.article)
     }
 }
@@ -225,7 +228,7 @@ impl InferCache {
             let start = bytes.len() - rest.len() + 24;
             rest = r;
             if hash_parts(&[payload]) == sum && shard_of(key) == shard {
-                out.entries.insert(key, start..start + len);
+                out.entries.insert(key, (start..start + len, sum));
             }
         }
         out.bytes = bytes;
@@ -253,8 +256,9 @@ impl InferCache {
         for (key, payload) in entries {
             buf.extend_from_slice(&key.to_le_bytes());
             buf.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-            buf.extend_from_slice(&hash_parts(&[payload]).to_le_bytes());
-            offsets.push((buf.len() as u64, payload.len()));
+            let sum = hash_parts(&[payload]);
+            buf.extend_from_slice(&sum.to_le_bytes());
+            offsets.push((buf.len() as u64, payload.len(), sum));
             buf.extend_from_slice(payload);
         }
         let tmp = self
@@ -275,10 +279,11 @@ impl InferCache {
         let file = Arc::new(file);
         Ok(offsets
             .into_iter()
-            .map(|(offset, len)| Stored {
+            .map(|(offset, len, sum)| Stored {
                 file: file.clone(),
                 offset,
                 len,
+                sum,
             })
             .collect())
     }

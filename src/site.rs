@@ -403,10 +403,10 @@ pub fn collect(
                         found,
                     );
                 }
-                let hit = cached.get(key).and_then(|payload| {
+                let hit = cached.get(key).and_then(|(payload, sum)| {
                     clock.time(Stage::Cache, || {
                         cache::decode(payload).map(|mut entry| {
-                            entry.article.digest = cache::hash_parts(&[payload]);
+                            entry.article.digest = sum;
                             (entry, payload)
                         })
                     })

@@ -114,6 +114,8 @@ type Postings = HashMap<String, Vec<(u32, u32)>, BuildHasherDefault<seahash::Sea
 
 /// Documents per parallel run of [`write_index`].
 const RUN: usize = 256;
+/// Runs read in parallel before their postings are merged.
+const BATCH: usize = 16;
 
 /// Document `doc`'s distinct terms with their weights, sorted by term, and its list entry.
 fn weighted_terms<'a>(
@@ -189,7 +191,7 @@ fn index_document(
     doc: usize,
     ix: &[HashMap<String, usize>; 3],
     postings: &mut Postings,
-) -> (Value, String) {
+) -> (String, String) {
     let a = timeline.articles[doc].full();
     let e = builder.entry(doc);
     let body = a.body.blocks();
@@ -214,7 +216,9 @@ fn index_document(
             last = p;
         }
     }
-    (record(&e, ix), prefixes)
+    // The record as JSON: a fifth of its size as a `Value`, and it is only ever written.
+    let record = serde_json::to_string(&record(&e, ix)).unwrap_or_default();
+    (record, prefixes)
 }
 
 /// What an index was built from, kept with the page manifest so that the next build can
@@ -326,34 +330,37 @@ pub fn write_index(
     }
 
     // Documents are read in parallel by runs of consecutive ones; each run's postings list its
-    // documents in ascending order, so appending the runs in order keeps every list sorted.
-    let runs: Vec<(Postings, Vec<(Value, String)>)> = (0..n)
-        .collect::<Vec<_>>()
-        .par_chunks(RUN)
-        .map(|docs| {
-            let mut postings = Postings::default();
-            let values = docs
-                .iter()
-                .map(|&doc| index_document(timeline, builder, doc, &ix, &mut postings))
-                .collect();
-            (postings, values)
-        })
-        .collect();
+    // documents in ascending order, so appending the runs in order keeps every list sorted. A
+    // batch of runs is merged before the next is read, so only a batch is held twice.
     let mut postings = Postings::default();
-    let mut records: Vec<Value> = Vec::with_capacity(n);
+    let mut records: Vec<String> = Vec::with_capacity(n);
     let mut prefixes: Vec<String> = Vec::with_capacity(n);
-    for (run, values) in runs {
-        for (term, list) in run {
-            match postings.get_mut(&term) {
-                Some(all) => all.extend(list),
-                None => {
-                    postings.insert(term, list);
+    let all: Vec<usize> = (0..n).collect();
+    for batch in all.chunks(RUN * BATCH) {
+        let runs: Vec<(Postings, Vec<(String, String)>)> = batch
+            .par_chunks(RUN)
+            .map(|docs| {
+                let mut postings = Postings::default();
+                let values = docs
+                    .iter()
+                    .map(|&doc| index_document(timeline, builder, doc, &ix, &mut postings))
+                    .collect();
+                (postings, values)
+            })
+            .collect();
+        for (run, values) in runs {
+            for (term, list) in run {
+                match postings.get_mut(&term) {
+                    Some(all) => all.extend(list),
+                    None => {
+                        postings.insert(term, list);
+                    }
                 }
             }
-        }
-        for (record, p) in values {
-            records.push(record);
-            prefixes.push(p);
+            for (record, p) in values {
+                records.push(record);
+                prefixes.push(p);
+            }
         }
     }
 
@@ -373,25 +380,33 @@ pub fn write_index(
     }
     let shards_of: Vec<String> = prefixes.par_iter().map(|p| keys_of(p, &split)).collect();
 
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    files.push(meta(timeline, &split, shards.keys()));
-    for (key, terms) in &shards {
-        let body = serde_json::to_vec(terms).unwrap_or_default();
-        files.push((format!("search/t/{key}.json"), body));
-    }
-    for (i, chunk) in records.chunks(CHUNK).enumerate() {
-        let body = serde_json::to_vec(chunk).unwrap_or_default();
-        files.push((format!("search/d/{i}.json"), body));
-    }
+    let mut files: Vec<(String, Vec<u8>)> = vec![meta(timeline, &split, shards.keys())];
     files.extend(facet_files(timeline));
+    let (mut count, mut bytes) = write_files(out, &files, &[], None)?;
+    let keys: Vec<String> = shards.keys().cloned().collect();
+    // Each shard and chunk is serialised and written on its own, and a shard's postings are
+    // freed as it is written: the index never sits whole in memory.
+    let written = shards
+        .into_par_iter()
+        .map(|(key, terms)| {
+            let body = serde_json::to_vec(&terms).unwrap_or_default();
+            drop(terms);
+            write_file(out, &format!("search/t/{key}.json"), &body)
+        })
+        .chain(records.par_chunks(CHUNK).enumerate().map(|(i, chunk)| {
+            let body = format!("[{}]", chunk.join(","));
+            write_file(out, &format!("search/d/{i}.json"), body.as_bytes())
+        }))
+        .collect::<Result<Vec<u64>, Diagnostic>>()?;
+    count += written.len();
+    bytes += written.iter().sum::<u64>();
     let state = IndexState {
         docs,
         facets,
         counts,
         shards_of,
-        shards: shards.into_keys().collect(),
+        shards: keys,
     };
-    let (count, bytes) = write_files(out, &files, &[], None)?;
     Ok((count, bytes, state, false))
 }
 
@@ -441,6 +456,18 @@ fn facet_files(timeline: &Timeline) -> Vec<(String, Vec<u8>)> {
     files
 }
 
+/// Writes `data` to `rel` under `out`, creating its folder. Returns the bytes written.
+fn write_file(out: &Path, rel: &str, data: &[u8]) -> Result<u64, Diagnostic> {
+    let dest = out.join(rel);
+    if let Some(parent) = dest.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| Diagnostic::error(rel, format!("cannot create folder: {e}")))?;
+    }
+    std::fs::write(&dest, data)
+        .map_err(|e| Diagnostic::error(rel, format!("cannot write: {e}")))?;
+    Ok(data.len() as u64)
+}
+
 /// Writes `files` under `out`, and links `linked` from the previous output `from` (copies them
 /// where a link cannot be made). Returns (files, bytes).
 fn write_files(
@@ -458,11 +485,7 @@ fn write_files(
         Ok(())
     };
     for (rel, data) in files {
-        let dest = out.join(rel);
-        folder(rel, &dest)?;
-        bytes += data.len() as u64;
-        std::fs::write(&dest, data)
-            .map_err(|e| Diagnostic::error(rel, format!("cannot write: {e}")))?;
+        bytes += write_file(out, rel, data)?;
     }
     if let Some(from) = from {
         for rel in linked {

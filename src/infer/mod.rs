@@ -240,6 +240,20 @@ impl Article {
         }
         for q in &mut self.quotes {
             q.evidence = Vec::new();
+            q.text.shrink_to_fit();
+        }
+        // What stays is held for the whole build: without the room inference left to grow.
+        self.quotes.shrink_to_fit();
+        self.summary.shrink_to_fit();
+        self.mentioned.shrink_to_fit();
+        if let Some(title) = &mut self.title.value {
+            title.shrink_to_fit();
+        }
+        if let Some(speakers) = &mut self.speakers.value {
+            speakers.shrink_to_fit();
+        }
+        if let Some(topics) = &mut self.topics.value {
+            topics.shrink_to_fit();
         }
         self.stored = Some(stored);
     }

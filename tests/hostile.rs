@@ -203,6 +203,19 @@ fn hostile_site() -> (TestSite, Vec<&'static str>, Vec<String>) {
     w("only-cruft.txt", b"All news\n\nA A A\n\n---\n");
     w("duplicate-b.txt", story("dupword").as_bytes());
     w("image.png", b"\x89PNG\r\n");
+    // Binary files under article names: each is skipped with a warning, never a page of
+    // decoded bytes. Each carries a word that would show on such a page.
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR binpngword ".to_vec();
+    png.extend(&binary);
+    w("photo.txt", &png);
+    w(
+        "report.md",
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Title (binpdfword) >> endobj\n",
+    );
+    w("archive.txt", b"PK\x03\x04\x14\0\x06\0binzipword.xml\0\0\0");
+    let mut elf = b"\x7fELF\x02\x01\x01\0\0\0binelfword".to_vec();
+    elf.extend(&binary);
+    w("tool.md", &elf);
     w(".hidden.txt", b"hidden");
     #[cfg(unix)]
     {
@@ -219,6 +232,10 @@ fn hostile_site() -> (TestSite, Vec<&'static str>, Vec<String>) {
         "only-cruft.txt",
         "duplicate-b.txt",
         "image.png",
+        "photo.txt",
+        "report.md",
+        "archive.txt",
+        "tool.md",
         "broken-link.txt",
         "loop/back",
         "malformed-front.md",
@@ -274,6 +291,29 @@ fn a_hostile_corpus_builds_with_a_warning_for_each_bad_file() {
             .any(|p| text_of(p).contains("Japan\u{2019}s foreign minister")),
         "Windows-1252 decoded"
     );
+
+    // No binary file became a page.
+    for word in ["binpngword", "binpdfword", "binzipword", "binelfword"] {
+        assert!(
+            !pages.iter().any(|p| p.contains(word)),
+            "a binary file with {word} was published"
+        );
+    }
+    for (file, kind) in [
+        ("photo.txt", "PNG"),
+        ("report.md", "PDF"),
+        ("tool.md", "ELF"),
+    ] {
+        let d = report
+            .diagnostics
+            .iter()
+            .find(|d| d.file.ends_with(file))
+            .unwrap();
+        assert!(
+            d.to_string().contains(kind),
+            "the warning for {file} names it a {kind}: {d}"
+        );
+    }
 
     // Nothing from a text executes, on any page.
     for rel in site.html_files() {

@@ -46,7 +46,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 }
 
 /// UTF-16 without a BOM: many NULs in alternate positions.
-fn looks_like_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+pub fn looks_like_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() < 4 || bytes.len() % 2 != 0 {
         return None;
     }

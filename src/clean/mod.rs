@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::infer::Span;
 
 pub use cruft::url_in;
-pub use decode::{Decoded, decode};
+pub use decode::{Decoded, decode, looks_like_utf16};
 pub use front::{FrontMatter, split_front_matter};
 
 /// What kind of file an article came from.

@@ -3,20 +3,25 @@
 //! good site served and shows the error, with its file and what to do, in the terminal and as
 //! an overlay in the browser.
 //!
-//! The server is a small std-only HTTP/1.1 responder: it serves files of the built site (never
-//! outside it) and one event stream. The site is built into a private temporary folder, so the
-//! reload script never reaches `public/`.
+//! - `watch`: which events are changes to the sources, and what a batch of them requires;
+//! - `http`: the server (axum, tower-http's `ServeDir`) and the event stream;
+//! - here: the session that keeps the inferred articles between rebuilds and re-renders only
+//!   what a change needs.
+//!
+//! The site is built into a private temporary folder, so the reload script never reaches
+//! `public/`.
+
+mod http;
+mod watch;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{IpAddr, TcpListener, TcpStream};
-use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, OnceLock, mpsc};
-use std::time::{Duration, Instant};
+use std::net::{IpAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::Instant;
 
-use notify_debouncer_mini::notify::RecursiveMode;
-use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
+use watch::SourceWatcher;
+pub use watch::{Changes, classify, is_editor_scratch};
 
 use crate::diagnostics::Diagnostic;
 use crate::infer::Article;
@@ -65,37 +70,6 @@ es.addEventListener("failed",function(e){overlay(JSON.parse(e.data))});
 
 /// The page served when even the first build failed.
 const NO_SITE: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title></head><body><h1>The site could not be built</h1><p>Fix the error shown below; this page reloads by itself.</p></body></html>";
-
-struct State {
-    version: u64,
-    error: Option<String>,
-}
-
-struct Shared {
-    out: PathBuf,
-    state: Mutex<State>,
-    changed: Condvar,
-}
-
-impl Shared {
-    fn publish(&self, error: Option<String>) {
-        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        s.version += 1;
-        s.error = error;
-        self.changed.notify_all();
-    }
-}
-
-/// What a change to the sources requires.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Change {
-    /// Articles changed: re-infer them alone.
-    Content(Vec<PathBuf>),
-    /// Templates or static files: re-render without re-inferring.
-    Theme,
-    /// The config: rebuild everything.
-    Config,
-}
 
 /// What decides which pages show an article: when it is unchanged between two builds, an
 /// edit to an article's text changes only its own page and the lists it is on.
@@ -299,27 +273,28 @@ impl Session {
         result
     }
 
-    fn apply(&mut self, change: &Change) -> Result<(), String> {
-        match change {
-            Change::Config => {
-                self.reload_all()?;
-                self.render(None)
-            }
-            Change::Theme => {
-                self.reload_theme()?;
-                self.render(None)
-            }
-            Change::Content(paths) => {
-                if self.update_in_place(paths) {
-                    let (timeline, theme) = (self.timeline.as_ref(), self.theme.as_ref());
-                    if let (Some(timeline), Some(theme)) = (timeline, theme) {
-                        return render_some(&self.site, timeline, theme, &self.out, paths);
-                    }
-                }
-                self.update(paths);
-                self.render(Some(paths))
+    /// Does everything a batch of changes requires: a config change reloads everything; a
+    /// theme change re-renders with the new templates after re-inferring any article the
+    /// same batch changed; article changes alone re-render only what shows them.
+    fn apply(&mut self, changes: &Changes) -> Result<(), String> {
+        if changes.config {
+            self.reload_all()?;
+            return self.render(None);
+        }
+        if changes.theme {
+            self.reload_theme()?;
+            self.update(&changes.articles);
+            return self.render(None);
+        }
+        let paths = &changes.articles;
+        if self.update_in_place(paths) {
+            let (timeline, theme) = (self.timeline.as_ref(), self.theme.as_ref());
+            if let (Some(timeline), Some(theme)) = (timeline, theme) {
+                return render_some(&self.site, timeline, theme, &self.out, paths);
             }
         }
+        self.update(paths);
+        self.render(Some(paths))
     }
 }
 
@@ -441,17 +416,11 @@ pub fn run(options: ServeOptions, log: &mut dyn FnMut(&str)) -> anyhow::Result<(
     );
     build_options.drafts = options.drafts;
 
-    let shared = Arc::new(Shared {
-        out: out.clone(),
-        state: Mutex::new(State {
-            version: 0,
-            error: None,
-        }),
-        changed: Condvar::new(),
-    });
     let started = Instant::now();
     let mut session = Session::new(build_options, out.clone()).map_err(|e| anyhow::anyhow!(e))?;
-    match session.reload_all().and_then(|_| session.render(None)) {
+    let first = session.reload_all().and_then(|_| session.render(None));
+    let publisher = http::start(listener, out.clone())?;
+    match first {
         Ok(()) => log(&format!(
             "Built {} articles in {} ms",
             session.articles.len(),
@@ -459,16 +428,12 @@ pub fn run(options: ServeOptions, log: &mut dyn FnMut(&str)) -> anyhow::Result<(
         )),
         Err(e) => {
             log(&format!("Build failed:\n{e}"));
-            shared.publish(Some(e));
+            publisher.publish(Some(e));
         }
     }
     // Watch before announcing the address, so no edit made after it is missed.
-    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(Duration::from_millis(60), tx)?;
     let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
-    // The whole site folder, so that folders created later (a first site template) are seen;
-    // `classify` keeps only what matters.
-    debouncer.watcher().watch(&root, RecursiveMode::Recursive)?;
+    let mut watcher = SourceWatcher::new(&root)?;
     let url = format!("http://{addr}/");
     log(&format!(
         "Serving {} at {url} (Ctrl-C to stop)",
@@ -483,21 +448,14 @@ pub fn run(options: ServeOptions, log: &mut dyn FnMut(&str)) -> anyhow::Result<(
         let _ = std::process::Command::new(opener).arg(&url).spawn();
     }
 
-    let server = Arc::clone(&shared);
-    std::thread::spawn(move || accept_loop(listener, server));
-
-    while let Ok(result) = rx.recv() {
-        let Ok(events) = result else { continue };
-        let Some(change) = classify(&root, events.iter().map(|e| e.path.as_path())) else {
-            continue;
-        };
+    while let Some(changes) = watcher.next() {
         let t = Instant::now();
-        match session.apply(&change) {
+        match session.apply(&changes) {
             Ok(()) => {
-                shared.publish(None);
+                publisher.publish(None);
                 log(&format!(
                     "Rebuilt ({}) in {} ms",
-                    describe(&change),
+                    changes.describe(),
                     t.elapsed().as_millis()
                 ));
             }
@@ -505,299 +463,10 @@ pub fn run(options: ServeOptions, log: &mut dyn FnMut(&str)) -> anyhow::Result<(
                 log(&format!(
                     "Rebuild failed, still serving the last good site:\n{e}"
                 ));
-                shared.publish(Some(e));
+                publisher.publish(Some(e));
             }
         }
     }
     let _ = std::fs::remove_dir_all(&out);
     Ok(())
-}
-
-fn describe(change: &Change) -> String {
-    match change {
-        Change::Config => "config: everything".into(),
-        Change::Theme => "templates: re-rendered".into(),
-        Change::Content(paths) => format!("{} article(s) re-inferred", paths.len()),
-    }
-}
-
-/// The biggest change a batch of paths requires.
-fn classify<'a>(root: &Path, paths: impl Iterator<Item = &'a Path>) -> Option<Change> {
-    let mut content = Vec::new();
-    let mut theme = false;
-    for path in paths {
-        let rel = path.strip_prefix(root).unwrap_or(path);
-        let hidden = rel
-            .components()
-            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if rel == Path::new("config.toml") {
-            return Some(Change::Config);
-        }
-        match rel
-            .components()
-            .next()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .as_deref()
-        {
-            Some("content") => {
-                let inner = rel.strip_prefix("content").unwrap_or(rel).to_path_buf();
-                let article = inner
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| crate::read::EXTENSIONS.contains(&e));
-                if article && !content.contains(&inner) {
-                    content.push(inner);
-                }
-            }
-            Some("themes" | "templates" | "static") => theme = true,
-            _ => {}
-        }
-    }
-    if theme {
-        Some(Change::Theme)
-    } else if !content.is_empty() {
-        Some(Change::Content(content))
-    } else {
-        None
-    }
-}
-
-const MAX_CONNECTIONS: usize = 128;
-
-fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
-    let open = Arc::new(AtomicUsize::new(0));
-    for stream in listener.incoming().flatten() {
-        if open.load(Ordering::Relaxed) >= MAX_CONNECTIONS {
-            continue; // dropped: the browser retries
-        }
-        open.fetch_add(1, Ordering::Relaxed);
-        let shared = Arc::clone(&shared);
-        let open = Arc::clone(&open);
-        std::thread::spawn(move || {
-            let _ = handle(stream, &shared);
-            open.fetch_sub(1, Ordering::Relaxed);
-        });
-    }
-}
-
-fn handle(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    // Skip the headers.
-    let mut header = String::new();
-    while reader.read_line(&mut header)? > 2 {
-        header.clear();
-    }
-    let mut parts = request_line.split_whitespace();
-    let method = parts.next().unwrap_or("");
-    let target = parts.next().unwrap_or("/");
-    let mut stream = stream;
-    if method != "GET" && method != "HEAD" {
-        return respond(
-            &mut stream,
-            "405 Method Not Allowed",
-            "text/plain; charset=utf-8",
-            b"Only GET and HEAD are served.\n",
-            method == "HEAD",
-        );
-    }
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    if path == EVENTS_PATH {
-        return events(stream, shared);
-    }
-    if path == STATUS_PATH {
-        let s = shared.state.lock().unwrap_or_else(|e| e.into_inner());
-        let body = serde_json::json!({ "version": s.version, "error": s.error }).to_string();
-        drop(s);
-        return respond(
-            &mut stream,
-            "200 OK",
-            "application/json",
-            body.as_bytes(),
-            method == "HEAD",
-        );
-    }
-    match resolve(&shared.out, path) {
-        Some(file) => {
-            let body = std::fs::read(&file)?;
-            respond(
-                &mut stream,
-                "200 OK",
-                content_type(&file),
-                &body,
-                method == "HEAD",
-            )
-        }
-        None => {
-            let not_found = shared.out.join("404.html");
-            let body = std::fs::read(&not_found)
-                .unwrap_or_else(|_| format!("{NO_SITE}{RELOAD_SCRIPT}").into_bytes());
-            respond(
-                &mut stream,
-                "404 Not Found",
-                "text/html; charset=utf-8",
-                &body,
-                method == "HEAD",
-            )
-        }
-    }
-}
-
-fn respond(
-    stream: &mut TcpStream,
-    status: &str,
-    kind: &str,
-    body: &[u8],
-    head: bool,
-) -> std::io::Result<()> {
-    write!(
-        stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-        body.len()
-    )?;
-    if !head {
-        stream.write_all(body)?;
-    }
-    stream.flush()
-}
-
-/// The server-sent event stream: `reload` after each good build, `failed` with the message
-/// after a failed one; a comment every 15 s keeps proxies from closing it.
-fn events(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
-    stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: connected\n\n")?;
-    stream.flush()?;
-    let mut seen = shared
-        .state
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .version;
-    loop {
-        let guard = shared.state.lock().unwrap_or_else(|e| e.into_inner());
-        let (guard, timeout) = shared
-            .changed
-            .wait_timeout_while(guard, Duration::from_secs(15), |s| s.version == seen)
-            .unwrap_or_else(|e| e.into_inner());
-        if timeout.timed_out() {
-            drop(guard);
-            stream.write_all(b": keep-alive\n\n")?;
-        } else {
-            seen = guard.version;
-            let message = match &guard.error {
-                Some(e) => format!(
-                    "event: failed\ndata: {}\n\n",
-                    serde_json::to_string(e).unwrap_or_default()
-                ),
-                None => format!("event: reload\ndata: {seen}\n\n"),
-            };
-            drop(guard);
-            stream.write_all(message.as_bytes())?;
-        }
-        stream.flush()?;
-    }
-}
-
-/// The file a URL path names inside `out`, or `None` (missing, or outside the site).
-fn resolve(out: &Path, url_path: &str) -> Option<PathBuf> {
-    let decoded = percent_decode(url_path)?;
-    let mut path = out.to_path_buf();
-    for part in decoded.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => return None,
-            p if p.contains(['\\', '\0']) => return None,
-            p => path.push(p),
-        }
-    }
-    if !Path::new(&decoded).components().all(|c| {
-        matches!(
-            c,
-            Component::Normal(_) | Component::RootDir | Component::CurDir
-        )
-    }) {
-        return None;
-    }
-    if path.is_dir() {
-        path.push("index.html");
-    }
-    let real = std::fs::canonicalize(&path).ok()?;
-    let base = std::fs::canonicalize(out).ok()?;
-    (real.starts_with(&base) && real.is_file()).then_some(real)
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml",
-        "txt" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "woff2" => "font/woff2",
-        _ => "application/octet-stream",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paths_never_leave_the_site() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("site/a")).unwrap();
-        std::fs::write(dir.path().join("site/a/index.html"), "x").unwrap();
-        std::fs::write(dir.path().join("secret.txt"), "s").unwrap();
-        let out = dir.path().join("site");
-        assert!(resolve(&out, "/a/").is_some());
-        assert!(resolve(&out, "/a/index.html").is_some());
-        assert!(resolve(&out, "/../secret.txt").is_none());
-        assert!(resolve(&out, "/%2e%2e/secret.txt").is_none());
-        assert!(resolve(&out, "/a/..%2f..%2fsecret.txt").is_none());
-        assert!(resolve(&out, "/missing.html").is_none());
-    }
-
-    #[test]
-    fn changes_are_classified_by_what_they_need() {
-        let root = Path::new("/site");
-        let c = |paths: &[&str]| classify(root, paths.iter().map(Path::new));
-        assert_eq!(
-            c(&["/site/content/a.txt"]),
-            Some(Change::Content(vec![PathBuf::from("a.txt")]))
-        );
-        assert_eq!(
-            c(&["/site/content/a.txt", "/site/templates/base.html"]),
-            Some(Change::Theme)
-        );
-        assert_eq!(
-            c(&["/site/themes/x/static/s.css", "/site/config.toml"]),
-            Some(Change::Config)
-        );
-        assert_eq!(c(&["/site/content/.a.txt.swp"]), None);
-        assert_eq!(c(&["/site/content/image.png"]), None);
-    }
 }

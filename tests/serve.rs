@@ -63,34 +63,8 @@ fn wait_for(what: &str, mut condition: impl FnMut() -> bool) {
 #[test]
 fn serve_rebuilds_reloads_and_reports_errors() {
     let site = TestSite::seeds();
-    let child = Command::new(env!("CARGO_BIN_EXE_communique"))
-        .args([
-            "--root",
-            site.root().to_str().unwrap(),
-            "serve",
-            "--port",
-            "0",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut server = Server(child);
-    let mut lines = BufReader::new(server.0.stdout.take().unwrap()).lines();
-    let port: u16 = loop {
-        let line = lines.next().expect("serve printed its address").unwrap();
-        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-            break rest
-                .trim_end_matches(|c: char| !c.is_ascii_digit())
-                .split('/')
-                .next()
-                .unwrap()
-                .parse()
-                .unwrap();
-        }
-    };
-    // Keep reading the log so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
+    // The log is read on a thread of its own, so the server never blocks on a full pipe.
+    let (_server, port, _log) = start(site.root());
 
     let (code, home) = get(port, "/");
     assert_eq!(code, 200);

@@ -30,48 +30,36 @@ pub fn run(query: &[String], out: &mut dyn Write) -> anyhow::Result<bool> {
             Ok(true)
         }
         Some("who") if query.len() == 4 => {
-            let office = kb
-                .office_by_phrase(&query[1])
+            let offices: Vec<String> = kb
+                .offices_for_words(&query[1])
+                .into_iter()
                 .map(|o| kb.offices[o].id.clone())
-                .unwrap_or_else(|| query[1].clone());
+                .collect();
+            let offices = if offices.is_empty() {
+                vec![query[1].clone()]
+            } else {
+                offices
+            };
             let country = kb
                 .country_by_word(&query[2])
                 .map(|c| kb.countries[c].code.clone())
                 .unwrap_or_else(|| query[2].to_uppercase());
             let day = NaiveDate::parse_from_str(&query[3], "%Y-%m-%d")
                 .map_err(|_| anyhow::anyhow!("{:?} is not a date like 2019-11-23", query[3]))?;
-            let certain = kb.holders(&office, &country, day);
-            let possible = kb.possible_holders(&office, &country, day);
-            if certain.is_empty() && possible.is_empty() {
-                writeln!(out, "Nobody known held {office} of {country} on {day}.")?;
-                return Ok(false);
+            let mut any = false;
+            for office in &offices {
+                any |= holders_of(kb, office, &country, day, out)?;
             }
-            for p in certain.into_iter().chain(possible) {
-                let person = &kb.people[p];
-                for (t, coverage) in kb
-                    .offices_on(p, day)
-                    .into_iter()
-                    .filter(|(t, _)| t.office == office && t.country == country)
-                {
-                    let end = t.end.map_or("present".to_string(), |d| d.phrase());
-                    let hedge = if coverage == Coverage::Possible {
-                        "  (possibly: a boundary is not known to the day)"
-                    } else {
-                        ""
-                    };
-                    writeln!(
-                        out,
-                        "{} — {} ({}), {} to {}{hedge}  [source: {}]",
-                        person.name,
-                        t.title,
-                        t.country,
-                        t.start.phrase(),
-                        end,
-                        person.source
-                    )?;
-                }
+            if !any {
+                let known: Vec<&str> = kb.offices.iter().map(|o| o.id.as_str()).collect();
+                writeln!(
+                    out,
+                    "Nobody known held {} of {country} on {day}. Offices the base knows: {}.",
+                    offices.join(" or "),
+                    known.join(", ")
+                )?;
             }
-            Ok(true)
+            Ok(any)
         }
         Some("person") if query.len() >= 2 => {
             let name = query[1..].join(" ");
@@ -146,4 +134,45 @@ pub fn run(query: &[String], out: &mut dyn Write) -> anyhow::Result<bool> {
             Ok(false)
         }
     }
+}
+
+/// Prints who held `office` of `country` on `day`; false when nobody known did.
+fn holders_of(
+    kb: &Knowledge,
+    office: &str,
+    country: &str,
+    day: NaiveDate,
+    out: &mut dyn Write,
+) -> anyhow::Result<bool> {
+    let certain = kb.holders(office, country, day);
+    let possible = kb.possible_holders(office, country, day);
+    if certain.is_empty() && possible.is_empty() {
+        return Ok(false);
+    }
+    for p in certain.into_iter().chain(possible) {
+        let person = &kb.people[p];
+        for (t, coverage) in kb
+            .offices_on(p, day)
+            .into_iter()
+            .filter(|(t, _)| t.office == office && t.country == country)
+        {
+            let end = t.end.map_or("present".to_string(), |d| d.phrase());
+            let hedge = if coverage == Coverage::Possible {
+                "  (possibly: a boundary is not known to the day)"
+            } else {
+                ""
+            };
+            writeln!(
+                out,
+                "{} — {} ({}), {} to {}{hedge}  [source: {}]",
+                person.name,
+                t.title,
+                t.country,
+                t.start.phrase(),
+                end,
+                person.source
+            )?;
+        }
+    }
+    Ok(true)
 }

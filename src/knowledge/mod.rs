@@ -206,6 +206,45 @@ impl Knowledge {
         self.index.office_by_phrase(phrase)
     }
 
+    /// The office kinds people may mean by a loose phrase, for queries typed by users:
+    /// the exact phrase first, then common abbreviations ("FM", "PM", "SG"), then every office
+    /// one of whose phrases contains all the words ("spokeswoman" is the foreign ministry
+    /// spokesperson's office, "foreign" several offices).
+    pub fn offices_for_words(&self, phrase: &str) -> Vec<OfficeId> {
+        if let Some(o) = self.office_by_phrase(phrase) {
+            return vec![o];
+        }
+        let lower = phrase.trim().to_lowercase();
+        let expanded = match lower.trim_end_matches('.') {
+            "fm" | "fmin" => "foreign minister",
+            "pm" => "prime minister",
+            "sg" | "unsg" => "secretary-general",
+            "dm" | "defmin" => "defense minister",
+            "spox" | "spokesperson" | "spokeswoman" | "spokesman" | "spokesperson of the mfa" => {
+                "foreign ministry spokesperson"
+            }
+            _ => "",
+        };
+        if let Some(o) = self.office_by_phrase(expanded) {
+            return vec![o];
+        }
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let mut found = Vec::new();
+        for (id, office) in self.offices.iter().enumerate() {
+            let fits = office.phrases.iter().any(|p| {
+                let have: Vec<&str> = p.split_whitespace().collect();
+                words.iter().all(|w| have.contains(w))
+            });
+            if fits {
+                found.push(id);
+            }
+        }
+        found
+    }
+
     /// The country an adjective, name or alias names ("Japanese", "Japan", "Tokyo").
     pub fn country_by_word(&self, word: &str) -> Option<CountryId> {
         self.index.country_by_word(word)

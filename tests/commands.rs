@@ -161,6 +161,20 @@ fn knowledge_answers_who_held_an_office() {
 }
 
 #[test]
+fn knowledge_who_takes_the_words_people_use() {
+    // An abbreviation, a bare job word and a gendered form all find the office.
+    let (ok, out) = communique(&["knowledge", "who", "FM", "Japan", "2019-11-23"]);
+    assert!(ok && out.contains("Toshimitsu Motegi"), "{out}");
+    let (ok, out) = communique(&["knowledge", "who", "spokeswoman", "China", "2019-07-25"]);
+    assert!(ok && out.contains("Hua Chunying"), "{out}");
+    let (ok, out) = communique(&["knowledge", "who", "PM", "Japan", "2019-11-23"]);
+    assert!(ok && out.contains("Shinzo Abe"), "{out}");
+    // A phrase naming no office says so and lists the offices the base knows.
+    let (ok, out) = communique(&["knowledge", "who", "astronaut", "Japan", "2019-11-23"]);
+    assert!(!ok && out.contains("foreign-minister"), "{out}");
+}
+
+#[test]
 fn dates_prints_offsets_values_and_rules() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("t.txt");
@@ -188,4 +202,33 @@ fn dates_prints_offsets_values_and_rules() {
     );
     assert_eq!(text[s..e].iter().collect::<String>(), "Thursday");
     assert!(rows.iter().any(|r| r["value"] == "2019-02-22"));
+}
+
+#[test]
+fn check_prints_the_front_matter_line_that_settles_a_fact_and_a_text_takes_it() {
+    let site = TestSite::empty();
+    let copy = "Envoys meet again over the river dispute\n\nThe two delegations met in the border town and agreed to keep talking, the mediator told reporters after the session.\n";
+    site.write("content/river.txt", copy);
+    let root = site.root().to_str().unwrap();
+    let (_, out) = communique(&["--root", root, "check"]);
+    assert!(
+        out.contains("river.txt: publication_date is unknown")
+            && out.contains("add to the front matter: date = YYYY-MM-DD"),
+        "{out}"
+    );
+    // The user pastes the suggested lines above the raw copy; the copy stays as it was.
+    site.write(
+        "content/river.txt",
+        &format!("+++\ndate = 2021-06-04\nspeakers = [\"Amina Diallo\"]\n+++\n{copy}"),
+    );
+    let (_, out) = communique(&["--root", root, "check"]);
+    assert!(!out.contains("publication_date is unknown"), "{out}");
+    let file = site.root().join("content/river.txt");
+    let (ok, json) = communique(&["inspect", "--json", file.to_str().unwrap()]);
+    assert!(ok, "{json}");
+    let v: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    assert_eq!(v["publication_date"], "2021-06-04");
+    assert_eq!(v["speakers"][0], "Amina Diallo");
+    // The rest is still read as raw copy: the heading is the title.
+    assert_eq!(v["title"], "Envoys meet again over the river dispute");
 }

@@ -113,7 +113,7 @@ pub struct Doc {
     pub meta: Vec<MetaLine>,
     /// Cruft removed from the body.
     pub removed: Vec<Removed>,
-    /// Front matter values (Markdown only).
+    /// Front matter values (Markdown, or a raw text opening with a `+++` block).
     pub front: FrontMatter,
     /// Problems found while cleaning (bad bytes, malformed front matter), one sentence each.
     pub warnings: Vec<String>,
@@ -153,7 +153,9 @@ pub fn clean(path: PathBuf, bytes: &[u8]) -> Doc {
         front: FrontMatter::default(),
         warnings,
     };
-    if format == Format::Markdown {
+    // Front matter: Markdown's, and the same `+++` block at the top of a raw text, which lets
+    // a user correct a fact without touching the copy.
+    if format == Format::Markdown || doc.text.starts_with("+++\n") {
         match split_front_matter(&doc.text) {
             Ok((front, body)) => {
                 doc.front = front;
@@ -161,6 +163,8 @@ pub fn clean(path: PathBuf, bytes: &[u8]) -> Doc {
             }
             Err(message) => doc.warnings.push(message),
         }
+    }
+    if format == Format::Markdown {
         blocks::markdown_blocks(&mut doc);
     } else {
         blocks::text_blocks(&mut doc);

@@ -24,6 +24,26 @@ pub struct Finding {
     pub confidence: f32,
     /// Why it is so.
     pub evidence: Vec<Evidence>,
+    /// The front-matter line that settles it (`stated = 2019-02-21`), to put between `+++`
+    /// lines at the top of the article: the value found when there is one, else a placeholder.
+    pub fix: String,
+}
+
+/// The front-matter line that states `fact` as `value`, or a placeholder for the user to fill.
+pub fn fix_line(fact: &str, value: Option<&str>) -> String {
+    let quoted = |v: &str| format!("{v:?}");
+    match (fact, value) {
+        ("statement_date", v) => format!("stated = {}", v.unwrap_or("YYYY-MM-DD")),
+        ("publication_date", v) => format!("date = {}", v.unwrap_or("YYYY-MM-DD")),
+        ("title", v) => format!("title = {}", quoted(v.unwrap_or("The headline"))),
+        ("outlet", v) => format!("outlet = {}", quoted(v.unwrap_or("Publisher name"))),
+        ("speakers", Some(v)) => {
+            let names: Vec<String> = v.split(", ").map(quoted).collect();
+            format!("speakers = [{}]", names.join(", "))
+        }
+        ("speakers", None) => "speakers = [\"Full Name\"]".to_string(),
+        (other, v) => format!("{other} = {}", quoted(v.unwrap_or(""))),
+    }
 }
 
 /// The result of a check.
@@ -68,6 +88,7 @@ pub fn run(options: &BuildOptions) -> CheckReport {
                 report.findings.push(Finding {
                     file: a.path.clone(),
                     fact,
+                    fix: fix_line(fact, value.as_deref()),
                     value,
                     confidence: f.confidence,
                     evidence: f.evidence.clone(),

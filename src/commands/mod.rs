@@ -123,6 +123,7 @@ pub fn print_check(report: &check::CheckReport, verbose: bool) {
             f.fact,
             f.confidence * 100.0
         );
+        println!("    to settle it, add to the front matter: {}", f.fix);
         if verbose {
             for e in &f.evidence {
                 println!("    {}: {}", e.rule, e.note);

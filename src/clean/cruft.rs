@@ -185,12 +185,19 @@ fn is_byline(t: &str) -> bool {
     let Some(m) = ANY_DATE.find(t) else {
         return false;
     };
-    // The date is most of the line's substance, not a date inside a sentence.
+    // The date is most of the line's substance, not a date inside a sentence or a headline
+    // ("Spokesperson's Press Conference on 14 September 2004").
     let rest = format!("{}{}", &t[..m.start()], &t[m.end()..]);
-    let words = rest
+    let words: Vec<&str> = rest
         .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric));
-    words.count() <= 8
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    let headline_like = words.len() >= 5
+        && words
+            .iter()
+            .any(|w| matches!(*w, "on" | "of" | "to" | "in" | "for" | "with" | "at"))
+        && !words.iter().any(|w| matches!(*w, "|" | "By" | "by"));
+    words.len() <= 8 && !headline_like
 }
 
 fn is_joiner(w: &str) -> bool {

@@ -23,6 +23,9 @@ use crate::dates::{Dateline, Tense, Value, find, lead_statement, parse_dateline}
 use crate::infer::{Evidence, Inferred, Span};
 use crate::knowledge::{Coverage, Knowledge, Tenure};
 
+/// Dates before this year are not a news page's own (a Hijri "6/03/1443", a treaty's year).
+const EARLIEST_YEAR: i32 = 1900;
+
 /// The dates inferred for one article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DateFacts {
@@ -40,6 +43,30 @@ struct Para<'a> {
     text: &'a str,
 }
 
+/// Where the story starts in a text: its headline block, whose date (a briefing's day) dates
+/// the statement, and the first byte of the body (what stands above the headline is the page's
+/// furniture: its dates are the page's, not the story's).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Opening {
+    /// The headline's span, when the text has a headline line.
+    pub title: Option<Span>,
+    /// Where the body starts.
+    pub body_from: usize,
+}
+
+impl Opening {
+    /// The opening as the headline rules find it.
+    pub fn of(doc: &Doc) -> Opening {
+        match super::title::title_from_heading(doc, &[]) {
+            Some((_, i)) => Opening {
+                title: Some(doc.blocks[i].span),
+                body_from: doc.blocks[i].span.end,
+            },
+            None => Opening::default(),
+        }
+    }
+}
+
 /// Infers the publication date, statement date and dateline place of `doc`. `period` is the
 /// first and last year the collection covers (from config), `today` the latest possible day.
 pub fn infer_dates(
@@ -48,7 +75,21 @@ pub fn infer_dates(
     period: Option<(i32, i32)>,
     today: NaiveDate,
 ) -> DateFacts {
-    let paras = paragraphs(doc);
+    infer_dates_in(doc, kb, period, today, Opening::of(doc))
+}
+
+/// [`infer_dates`] with the opening already found.
+pub fn infer_dates_in(
+    doc: &Doc,
+    kb: &Knowledge,
+    period: Option<(i32, i32)>,
+    today: NaiveDate,
+    opening: Opening,
+) -> DateFacts {
+    let paras = paragraphs(doc, opening.body_from);
+    // Every date of the whole text, read once with the whole text's conventions (the order of
+    // numeric dates is decided by the page's other dates).
+    let all = find(&doc.text, None);
 
     // The dateline: the first of the opening paragraphs that starts with one.
     let dateline = paras
@@ -83,7 +124,16 @@ pub fn infer_dates(
     // The author's date (front matter) is the publication date and anchors the statement.
     let published = match doc.front.date {
         Some(day) => Inferred::given(day, "date"),
-        None => publication(doc, kb, &paras, dateline.as_ref(), period, today),
+        None => publication(
+            doc,
+            kb,
+            &paras,
+            &all,
+            dateline.as_ref(),
+            opening,
+            period,
+            today,
+        ),
     };
     let stated = statement(
         doc,
@@ -91,6 +141,7 @@ pub fn infer_dates(
         &paras,
         dateline.as_ref().map(|(i, _)| *i),
         &published,
+        opening,
         today,
     );
     DateFacts {
@@ -101,11 +152,11 @@ pub fn infer_dates(
 }
 
 /// The body paragraphs (not headings), as raw slices of the doc's text.
-fn paragraphs(doc: &Doc) -> Vec<Para<'_>> {
+fn paragraphs(doc: &Doc, body_from: usize) -> Vec<Para<'_>> {
     let mut out: Vec<Para> = doc
         .blocks
         .iter()
-        .filter(|b| b.kind != BlockKind::Heading)
+        .filter(|b| b.kind != BlockKind::Heading && b.span.start >= body_from)
         .map(|b| Para {
             start: b.span.start,
             text: doc.slice(b.span),
@@ -148,46 +199,110 @@ fn rule_note(rule: &str) -> &'static str {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn publication(
     doc: &Doc,
     kb: &Knowledge,
     paras: &[Para],
+    all: &[crate::dates::Timex],
     dateline: Option<&(usize, Dateline)>,
+    opening: Opening,
     period: Option<(i32, i32)>,
     today: NaiveDate,
 ) -> Inferred<NaiveDate> {
-    // 1. A date header or byline with a full date.
-    for m in &doc.meta {
+    // 1. A date header or byline with a full date. A page may carry several: the day it was
+    // viewed ("Today's Paper | …", a clock above the masthead), the story's own, an update.
+    // The story's is labelled as published or stands by the headline; a page clock is
+    // labelled "today" or stands above everything else.
+    let mut candidates: Vec<(i32, NaiveDate, Span, &'static str, bool)> = Vec::new();
+    for (order, m) in doc.meta.iter().enumerate() {
         let rule = match m.kind {
             MetaKind::DateLine => "date.header",
             MetaKind::Byline => "date.byline",
             _ => continue,
         };
-        let raw = doc.slice(m.span);
-        for t in find(raw, None) {
-            let Some(day) = t.day.filter(|_| t.explicit_year) else {
-                continue;
-            };
-            if day > today {
-                continue;
-            }
-            let span = Span::new(m.span.start + t.start, m.span.start + t.end);
-            let what = if rule == "date.header" {
-                "a date line"
-            } else {
-                "a byline"
-            };
-            return Inferred::known(
-                day,
-                0.95,
-                vec![Evidence::at(
-                    rule,
-                    &doc.text,
-                    span,
-                    format!("the text carries {what} with the full date {day}"),
-                )],
-            );
+        let Some(t) = all.iter().find(|t| {
+            t.start >= m.span.start
+                && t.end <= m.span.end
+                && t.explicit_year
+                && t.day
+                    .is_some_and(|d| d <= today && d.year() >= EARLIEST_YEAR)
+        }) else {
+            continue;
+        };
+        let day = t.day.expect("filtered above");
+        let line = doc.slice(m.span).to_lowercase();
+        let mut score = -(order as i32);
+        if line.contains("today") {
+            score -= 20;
         }
+        if [
+            "published",
+            "posted",
+            "dated",
+            "date:",
+            "date ",
+            "created",
+            "first published",
+        ]
+        .iter()
+        .any(|w| line.starts_with(w))
+        {
+            score += 10;
+        }
+        if opening
+            .title
+            .is_some_and(|t| m.span.start >= t.start && m.span.start <= opening.body_from + 400)
+        {
+            score += 5;
+        }
+        let updated = line.contains("updated") || line.contains("modified");
+        if updated {
+            score -= 8;
+        }
+        candidates.push((score, day, Span::new(t.start, t.end), rule, updated));
+    }
+    if let Some(&(_, day, span, rule, updated)) = candidates.iter().max_by_key(|c| c.0) {
+        let what = if rule == "date.header" {
+            "a date line"
+        } else {
+            "a byline"
+        };
+        let mut evidence = vec![Evidence::at(
+            rule,
+            &doc.text,
+            span,
+            format!("the text carries {what} with the full date {day}"),
+        )];
+        for &(_, other, ospan, _, _) in candidates.iter().filter(|c| c.1 != day) {
+            evidence.push(Evidence::at(
+                "date.header-passed-over",
+                &doc.text,
+                ospan,
+                format!(
+                    "{other} is another date at the top of the page: passed over for the one labelled or placed as the story's"
+                ),
+            ));
+        }
+        let confidence = if updated { 0.8 } else { 0.95 };
+        return Inferred::known(day, confidence, evidence);
+    }
+
+    // 1b. No date line: a full date in the page's opening (a standfirst, the headline's day,
+    // a caption), when the text has no dateline of its own.
+    if dateline.is_none_or(|(_, d)| d.day.is_none())
+        && let Some(t) = opening_date(doc, all, opening, today)
+    {
+        return Inferred::known(
+            t.day.expect("opening dates are days"),
+            0.6,
+            vec![Evidence::at(
+                "date.opening",
+                &doc.text,
+                Span::new(t.start, t.end),
+                "no date line: the first full date in the opening of the page",
+            )],
+        );
     }
 
     // 2. The dateline's day, with its year written or inferred.
@@ -221,7 +336,8 @@ fn publication(
         );
     }
 
-    let constraints = year_constraints(kb, paras, *pi, d);
+    let mut constraints = year_constraints(kb, paras, *pi, d);
+    constraints.extend(text_year_constraints(all, month, day));
     let choice = choose_year(
         month,
         day,
@@ -282,6 +398,67 @@ fn constraint_evidence(doc: &Doc, c: &YearConstraint, span: Option<Span>) -> Evi
         Some(s) => Evidence::at(c.rule, &doc.text, s, c.note.clone()),
         None => Evidence::note(c.rule, c.note.clone()),
     }
+}
+
+/// What the whole page says of the year of a year-less day: the same day written in full
+/// elsewhere (a caption's "June 27, 2024" for a dateline's "June 27"), and the latest year the
+/// page names at all — news speaks mostly of its own year, so among years that fit equally,
+/// that one is the most probable.
+fn text_year_constraints(
+    all: &[crate::dates::Timex],
+    month: u32,
+    day: u32,
+) -> Vec<(YearConstraint, Option<Span>)> {
+    let mut out = Vec::new();
+    if let Some(t) = all
+        .iter()
+        .find(|t| t.explicit_year && t.day.is_some_and(|d| d.month() == month && d.day() == day))
+    {
+        let d = t.day.expect("filtered above");
+        out.push((
+            YearConstraint {
+                rule: "year.same-day",
+                span: Some((t.start, t.end)),
+                note: format!("the page writes the same day in full: \"{}\"", t.text),
+                test: YearTest::Within(d, d),
+            },
+            Some(Span::new(t.start, t.end)),
+        ));
+    }
+    let latest = all
+        .iter()
+        .filter(|t| t.explicit_year)
+        .filter_map(|t| t.resolved.as_ref().and_then(Value::bounds))
+        .map(|(first, _)| first.year())
+        .filter(|&y| y >= EARLIEST_YEAR)
+        .max();
+    if let Some(y) = latest
+        && let (Some(first), Some(last)) = (
+            NaiveDate::from_ymd_opt(y, 1, 1),
+            NaiveDate::from_ymd_opt(y, 12, 31),
+        )
+    {
+        let t = all
+            .iter()
+            .find(|t| {
+                t.explicit_year
+                    && t.resolved
+                        .as_ref()
+                        .and_then(Value::bounds)
+                        .is_some_and(|(f, _)| f.year() == y)
+            })
+            .expect("the year came from one of them");
+        out.push((
+            YearConstraint {
+                rule: "year.latest-mention",
+                span: Some((t.start, t.end)),
+                note: format!("{y} is the latest year the page names (\"{}\")", t.text),
+                test: YearTest::Within(first, last),
+            },
+            Some(Span::new(t.start, t.end)),
+        ));
+    }
+    out
 }
 
 /// Every constraint the text gives on the year of its dateline, with spans in the doc's text.
@@ -425,6 +602,26 @@ fn year_constraints(
     out
 }
 
+/// The first full date (day, month and year) in the opening of the page: the headline, the
+/// lines around it and the first paragraphs — not the page's foot, where related stories and
+/// copyright years stand.
+fn opening_date<'a>(
+    doc: &Doc,
+    all: &'a [crate::dates::Timex],
+    opening: Opening,
+    today: NaiveDate,
+) -> Option<&'a crate::dates::Timex> {
+    let reach = opening.body_from.max(opening.title.map_or(0, |t| t.end)) + 1200;
+    all.iter().find(|t| {
+        t.start < reach.min(doc.text.len())
+            && t.explicit_year
+            && !t.future
+            && t.day
+                .is_some_and(|d| d <= today && d.year() >= EARLIEST_YEAR)
+            && t.rule != "range-start"
+    })
+}
+
 /// The paragraph that leads: the dateline's, else the first that does not open with a quote.
 fn lead_index(paras: &[Para], dateline_para: Option<usize>) -> Option<usize> {
     dateline_para
@@ -442,6 +639,7 @@ fn statement(
     paras: &[Para],
     dateline_para: Option<usize>,
     published: &Inferred<NaiveDate>,
+    opening: Opening,
     today: NaiveDate,
 ) -> Inferred<NaiveDate> {
     let anchor = published.value;
@@ -515,6 +713,66 @@ fn statement(
             && let Some(fact) = weekday_in_event(doc, kb, paras, lead.unwrap_or(0), wd, span, today)
         {
             return fact;
+        }
+    }
+
+    // The headline's own day: "Regular Press Conference on May 31, 2023", "Briefing (April 14,
+    // 2015)" — what the page reports happened that day.
+    if let Some(title) = opening.title
+        && let Some(t) = find(doc.slice(title), anchor)
+            .into_iter()
+            .find(|t| t.explicit_year && t.day.is_some_and(|d| d <= today))
+    {
+        let day = t.day.expect("filtered above");
+        if anchor.is_none_or(|a| day <= a && (a - day).num_days() <= 31) {
+            return Inferred::known(
+                day,
+                0.85,
+                vec![Evidence::at(
+                    "date.headline",
+                    &doc.text,
+                    Span::new(title.start + t.start, title.start + t.end),
+                    format!("the headline dates what it reports: {day}"),
+                )],
+            );
+        }
+    }
+
+    // No verb of saying dates the lead: the first day the opening names for what happened
+    // ("held talks on Monday", "began talks here on Thursday", "made the remarks … on
+    // Wednesday"), resolved against the publication date.
+    if let Some(anchor) = anchor {
+        for p in paras.iter().skip(lead.unwrap_or(0)).take(2) {
+            let found = find(p.text, Some(anchor)).into_iter().find(|t| {
+                !t.future
+                    && matches!(
+                        t.rule,
+                        "weekday"
+                            | "last-weekday"
+                            | "deictic"
+                            | "day-before"
+                            | "day-month"
+                            | "month-day"
+                    )
+                    && t.day
+                        .is_some_and(|d| d <= anchor && (anchor - d).num_days() <= 7)
+            });
+            if let Some(t) = found {
+                let day = t.day.expect("filtered above");
+                return Inferred::known(
+                    day,
+                    0.7 * (published.confidence / 0.95).min(1.0),
+                    vec![Evidence::at(
+                        "date.lead-event",
+                        &doc.text,
+                        Span::new(p.start + t.start, p.start + t.end),
+                        format!(
+                            "no verb of saying is dated; the opening dates what happened \"{}\": {day}, against the publication date {anchor}",
+                            t.text
+                        ),
+                    )],
+                );
+            }
         }
     }
 
@@ -837,5 +1095,84 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             ),
             "{note}"
         );
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn rules(f: &Inferred<NaiveDate>) -> Vec<&str> {
+        f.evidence.iter().map(|e| e.rule.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_page_clock_is_passed_over_for_the_storys_own_date() {
+        // The day the page was viewed stands above the masthead; the story's date by its
+        // headline.
+        let f = dates(
+            "Today's Paper | November 12, 2024\n\nTHE COASTAL HERALD\n\nEnvoy says border talks will resume\n\nPublished March 4, 2019\n\nThe envoy told reporters the border talks would resume after the holidays, and that both sides had agreed on an agenda.\n",
+        );
+        assert_eq!(f.published.value, Some(day("2019-03-04")));
+        assert!(rules(&f.published).contains(&"date.header-passed-over"));
+        // An update's date yields to the first publication's.
+        let f = dates(
+            "Ministers meet on grain corridor\n\nMarch 21, 2023 4:27pm\n\nUpdated: March 22, 2023 8:33am\n\nThe ministers met in the capital and agreed to extend the corridor for another season, officials said.\n",
+        );
+        assert_eq!(f.published.value, Some(day("2023-03-21")));
+    }
+
+    #[test]
+    fn a_briefings_headline_dates_its_statement() {
+        let f = dates(
+            "Spokesperson's Regular Press Conference on September 14, 2004\n\n2004-09-15 00:00\n\nLi: Good afternoon. I have two announcements to make before your questions.\n",
+        );
+        assert_eq!(f.published.value, Some(day("2004-09-15")));
+        assert_eq!(f.stated.value, Some(day("2004-09-14")));
+        assert_eq!(rules(&f.stated), ["date.headline"]);
+    }
+
+    #[test]
+    fn the_openings_event_dates_the_statement_when_no_verb_of_saying_is_dated() {
+        // "held talks on Monday" in a text of Wednesday 16 March 2022.
+        let f = dates(
+            "Ministers hold phone talks\n\nMarch 16, 2022\n\nThe foreign minister on Monday held a phone conversation with her Indonesian counterpart. The two sides agreed to keep in touch, according to the ministry.\n",
+        );
+        assert_eq!(f.stated.value, Some(day("2022-03-14")));
+        assert_eq!(rules(&f.stated), ["date.lead-event"]);
+        // A day from further down the story does not.
+        let f = dates(
+            "Ministry denies report on embassies\n\nMarch 16, 2022\n\nThe ministry denied a report about its embassies abroad, a newspaper reported.\n\nAll embassies work under ambassadors, a spokesman said.\n\nIt should be noted that a lawmaker made the claim yesterday in a newspaper interview.\n",
+        );
+        assert_eq!(f.stated.value, Some(day("2022-03-16")));
+    }
+
+    #[test]
+    fn a_page_without_a_date_line_is_dated_by_its_openings_first_full_date() {
+        let f = dates(
+            "Foreign minister visits Lima\n\nThe foreign minister, who arrived in Lima on 7 June 2021 for a three-day visit, met his Peruvian counterpart to discuss trade.\n",
+        );
+        assert_eq!(f.published.value, Some(day("2021-06-07")));
+        assert_eq!(rules(&f.published), ["date.opening"]);
+        // Years a news page cannot be from are not its date (a Hijri calendar's).
+        let f = dates(
+            "Statement of the council\n\n6/03/1443\n\nThe council met and issued a statement.\n",
+        );
+        assert_eq!(f.published.value, None);
+    }
+
+    #[test]
+    fn a_datelines_year_comes_from_the_same_day_written_elsewhere_or_the_latest_year_named() {
+        // A caption above the headline gives the day in full.
+        let f = dates(
+            "The minister speaks in parliament in the capital on June 27, 2023. - Picture by staff\n\nMinister urges caution in foreign relations\n\nCAPITAL CITY, June 27 - The country must be careful in its relations with other nations, the minister told parliament today.\n",
+        );
+        assert_eq!(f.published.value, Some(day("2023-06-27")));
+        assert!(rules(&f.published).contains(&"year.same-day"));
+        // Nothing but the years the text names: the latest of them.
+        let f = dates(
+            "Talks on the sidelines\n\nMUNICH, Feb 15 (Wire) - The minister held talks with his counterparts on the sidelines of the Security Conference 2020, which opened on Friday with 500 leaders.\n",
+        );
+        assert_eq!(f.published.value, Some(day("2020-02-15")));
+        assert!(rules(&f.published).contains(&"year.latest-mention"));
     }
 }

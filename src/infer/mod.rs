@@ -287,8 +287,10 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
     let heading = title_from_front(doc)
         .or_else(|| title::title_from_heading(doc, &source.name_blocks).map(|(t, i)| (t, Some(i))));
     let title_block = heading.as_ref().and_then(|(_, i)| *i);
-    let body_indices: Vec<usize> = (0..doc.blocks.len())
-        .filter(|i| Some(*i) != title_block && !source.name_blocks.contains(i))
+    // What stands above the headline is the page's furniture, not the story.
+    let first_body = title_block.map_or(0, |t| t + 1);
+    let body_indices: Vec<usize> = (first_body..doc.blocks.len())
+        .filter(|i| !source.name_blocks.contains(i))
         .collect();
     let people = infer_people(doc, kb, &body_indices);
     let lead = lead_paragraph(doc, &body_indices);
@@ -323,7 +325,11 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
         },
     };
 
-    let dates = date_facts(doc, cx);
+    let opening = dates::Opening {
+        title: title_block.map(|i| doc.blocks[i].span),
+        body_from: title_block.map_or(0, |i| doc.blocks[i].span.end),
+    };
+    let dates = date_facts(doc, cx, opening);
 
     // Topics over title and body sentences.
     let mut spans = Vec::new();
@@ -415,8 +421,8 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
 }
 
 /// The dates of an article (publication, statement, dateline place): see [`infer_dates`].
-fn date_facts(doc: &Doc, cx: &InferContext) -> DateFacts {
-    infer_dates(doc, cx.kb, cx.period, cx.today)
+fn date_facts(doc: &Doc, cx: &InferContext, opening: dates::Opening) -> DateFacts {
+    dates::infer_dates_in(doc, cx.kb, cx.period, cx.today, opening)
 }
 
 fn title_from_front(doc: &Doc) -> Option<(Inferred<String>, Option<usize>)> {

@@ -1,7 +1,7 @@
 //! The headline: the author's, a heading line of the text (all-caps ones title-cased), or one
 //! derived from the lead when the text has none.
 
-use crate::clean::{BlockKind, Doc};
+use crate::clean::{BlockKind, Doc, MetaKind};
 
 use super::{Evidence, Inferred, Span};
 
@@ -19,51 +19,400 @@ const ACRONYMS: &[&str] = &[
     "GDP", "LNG", "COVID-19", "II", "III", "IV",
 ];
 
-/// Picks the title from the blocks before the first paragraph, skipping `skip` (blocks already
-/// taken as something else, such as the outlet's name line). Returns the title and the index of
-/// the block it came from.
+/// How many blocks at the top of a text may hold the headline: page furniture rarely runs
+/// longer before the story.
+const OPENING_BLOCKS: usize = 24;
+
+/// Picks the headline among the blocks before the story's first paragraph, skipping `skip`
+/// (blocks already taken as something else, such as the outlet's name line). Returns the title
+/// and the index of the block it came from.
+///
+/// Pages pasted from a browser put their furniture before the headline: language switchers,
+/// breadcrumbs, section labels, notices, tag lists, the site's name. Each candidate line is
+/// refused when it has the shape of furniture ([`furniture_reason`]) and otherwise scored the
+/// way a reader spots a headline: it shares words with the story below it, it is followed by
+/// the story's date, it reads as a clause (a few function words) of headline length, and it
+/// stands near the top.
 pub fn title_from_heading(doc: &Doc, skip: &[usize]) -> Option<(Inferred<String>, usize)> {
-    for (i, block) in doc.blocks.iter().enumerate() {
+    let story = story_start(doc);
+    let story_words = story_vocabulary(doc, story);
+    let end = story.unwrap_or(doc.blocks.len()).min(OPENING_BLOCKS);
+    let texts: Vec<&str> = doc.blocks[..end].iter().map(|b| b.text.trim()).collect();
+    let mut best: Option<(f32, usize, String)> = None;
+    for (i, block) in doc.blocks[..end].iter().enumerate() {
         if skip.contains(&i) {
             continue;
         }
-        if block.kind != BlockKind::Heading {
-            return None;
-        }
-        let text = block.text.trim();
-        if text.split_whitespace().count() < 2 {
+        let raw = texts[i];
+        let text = strip_breadcrumb_words(raw);
+        if block.kind == BlockKind::Paragraph
+            && (ends_sentence_strictly(text) || has_inner_sentence_end(text) || words(text) > 30)
+        {
             continue;
         }
-        let span = block.span;
-        return Some(if is_all_caps(text) {
-            (
-                Inferred::known(
-                    title_case(text),
-                    0.9,
-                    vec![Evidence::at(
-                        "title.all-caps-heading",
-                        &doc.text,
-                        span,
-                        "the first heading, written in capitals, title-cased",
-                    )],
-                ),
-                i,
-            )
+        if furniture_reason(raw).is_some() || furniture_reason(text).is_some() {
+            continue;
+        }
+        // "Label Headline" followed by the bare headline: the label was glued on.
+        if texts[i + 1..]
+            .iter()
+            .any(|later| later.len() + 3 < text.len() && text.ends_with(later) && words(later) >= 3)
+        {
+            continue;
+        }
+        let n = words(text);
+        let mut score = match n {
+            0..=1 => continue,
+            2 => -1.5,
+            3 => 0.5,
+            4..=30 => 2.0,
+            _ => -1.0,
+        };
+        let shared = shared_words(text, &story_words);
+        if is_tag_list(text, shared) {
+            continue;
+        }
+        score += 1.5 * shared.min(3) as f32;
+        if n >= 3 && has_function_word(text) {
+            score += 0.5;
+        }
+        if date_follows(doc, i, end) {
+            score += 2.0;
+        }
+        // A headline is a short line of its own; a long unpunctuated paragraph under it is a
+        // standfirst.
+        if block.kind == BlockKind::Paragraph {
+            score -= 1.0;
+        } else if story == Some(i + 1) {
+            score += 1.5;
+        }
+        score -= 0.15 * i as f32;
+        if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
+            best = Some((score, i, text.to_string()));
+        }
+    }
+    let (score, i, text) = best?;
+    // A lone short label with nothing tying it to the story is not a headline.
+    if score < 1.0 {
+        return None;
+    }
+    let span = doc.blocks[i].span;
+    Some(if is_all_caps(&text) {
+        (
+            Inferred::known(
+                title_case(&text),
+                0.85,
+                vec![Evidence::at(
+                    "title.all-caps-heading",
+                    &doc.text,
+                    span,
+                    "a heading above the story, written in capitals, title-cased",
+                )],
+            ),
+            i,
+        )
+    } else {
+        let (rule, note) = if i == 0 {
+            ("title.heading", "the first heading line of the text")
         } else {
             (
-                Inferred::known(
-                    text.to_string(),
-                    0.95,
-                    vec![Evidence::at(
-                        "title.heading",
-                        &doc.text,
-                        span,
-                        "the first heading line of the text",
-                    )],
-                ),
-                i,
+                "title.past-furniture",
+                "the heading above the story, past the page's furniture",
             )
-        });
+        };
+        (
+            Inferred::known(
+                text,
+                if i == 0 { 0.95 } else { 0.85 },
+                vec![Evidence::at(rule, &doc.text, span, note)],
+            ),
+            i,
+        )
+    })
+}
+
+/// The first block of running text: a paragraph of some length that ends a sentence. Headings
+/// are looked for only above it.
+fn story_start(doc: &Doc) -> Option<usize> {
+    doc.blocks.iter().position(|b| {
+        b.kind == BlockKind::Paragraph
+            && words(&b.text) >= 10
+            && (ends_sentence_strictly(&b.text) || has_inner_sentence_end(&b.text))
+    })
+}
+
+/// Whether a sentence ends inside the text ("… next month. He said …"): running text, not a
+/// headline. Initials and abbreviations ("U.S. envoy", "Mr. Li") do not count.
+fn has_inner_sentence_end(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.match_indices(". ").any(|(i, _)| {
+        let before = text[..i].rsplit(' ').next().unwrap_or("");
+        let next_upper = text[i + 2..].chars().next().is_some_and(char::is_uppercase);
+        let abbreviation = before.len() <= 3 || before.contains('.');
+        next_upper && !abbreviation && i > 0 && bytes[i - 1].is_ascii_lowercase()
+    })
+}
+
+/// The content words of the story's opening (its first three paragraphs), as stems.
+fn story_vocabulary(doc: &Doc, story: Option<usize>) -> Vec<String> {
+    let Some(start) = story else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = doc.blocks[start..]
+        .iter()
+        .filter(|b| b.kind != BlockKind::Heading)
+        .take(3)
+        .flat_map(|b| content_stems(&b.text))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Lower-cased five-letter stems of the words that carry content ("Indonesian" and
+/// "Indonesia" share "indon").
+fn content_stems(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+        .map(|w| w.chars().take(5).collect())
+        .collect()
+}
+
+fn shared_words(text: &str, story: &[String]) -> usize {
+    let mut stems = content_stems(text);
+    stems.sort_unstable();
+    stems.dedup();
+    stems
+        .iter()
+        .filter(|s| story.binary_search(s).is_ok())
+        .count()
+}
+
+/// Words that make a line a clause rather than a label or a list of tags.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "at", "by", "from", "as",
+    "over", "after", "amid", "is", "are", "was", "be", "will", "not", "its", "his", "her", "their",
+    "into", "about", "against", "says", "said", "that", "this", "has", "have", "who", "than",
+    "but", "or", "more", "new", "our", "we", "you", "your", "all",
+];
+
+fn has_function_word(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Whether the text ends a sentence with a full stop (a headline may end in "?" or "!").
+fn ends_sentence_strictly(text: &str) -> bool {
+    let t = text
+        .trim_end()
+        .trim_end_matches(['"', '\u{201d}', '\u{2019}', '\'', ')', '»']);
+    t.ends_with(['.', '…']) && !t.ends_with("..")
+}
+
+/// Whether a date line or a byline with a date comes right after block `i` (before the next
+/// block): the headline-then-date pattern of news pages.
+fn date_follows(doc: &Doc, i: usize, end: usize) -> bool {
+    let from = doc.blocks[i].span.end;
+    // Short lines may stand between: a speaker's name, a place ("Sean McCormack, Spokesman",
+    // "Washington, DC").
+    let mut next = i + 1;
+    while next < end.min(i + 3) && words(&doc.blocks[next].text) <= 4 {
+        next += 1;
+    }
+    let to = doc
+        .blocks
+        .get(next)
+        .filter(|_| next <= end)
+        .map_or(doc.text.len(), |b| b.span.start);
+    doc.meta.iter().any(|m| {
+        matches!(m.kind, MetaKind::DateLine | MetaKind::Byline)
+            && m.span.start >= from
+            && m.span.start <= to
+    }) || doc.blocks[i + 1..next.min(doc.blocks.len() - 1) + 1]
+        .iter()
+        .any(|b| {
+            words(&b.text) <= 8
+                && crate::dates::find(&b.text, None)
+                    .iter()
+                    .any(|t| t.explicit_year && t.day.is_some())
+        })
+}
+
+/// Many capitalised words, no function word, and a word said twice or little in common with
+/// the story: the tags or sections of a page ("Bilateral Defence Featured News News Politics").
+/// A title-cased headline has the same look but speaks of the story.
+fn is_tag_list(text: &str, shared: usize) -> bool {
+    let ws: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    if ws.len() < 7 || has_function_word(text) {
+        return false;
+    }
+    let mut sorted = ws.clone();
+    sorted.sort_unstable();
+    let repeated = sorted.windows(2).any(|w| w[0] == w[1]);
+    repeated || shared < 2
+}
+
+/// Navigation words a breadcrumb glued to the headline starts with ("Home News World …").
+const CRUMB_WORDS: &[&str] = &[
+    "home",
+    "news",
+    "world",
+    "global",
+    "local",
+    "national",
+    "international",
+    "politics",
+    "business",
+    "opinion",
+    "latest",
+    "region",
+    "regions",
+    "asia",
+    "europe",
+    "africa",
+    "americas",
+    "diplomacy",
+    "featured",
+];
+
+/// "Home News Global News Canada's minister travels" → "Canada's minister travels": a
+/// breadcrumb that lost its separators when copied.
+fn strip_breadcrumb_words(text: &str) -> &str {
+    let mut rest = text;
+    if !rest.starts_with("Home ") {
+        return text;
+    }
+    loop {
+        let Some((word, after)) = rest.split_once(' ') else {
+            return text;
+        };
+        if CRUMB_WORDS.contains(&word.to_lowercase().as_str()) {
+            rest = after.trim_start();
+        } else {
+            break;
+        }
+    }
+    let starts_word = rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '"' | '\'' | '\u{2018}' | '\u{201c}'));
+    if words(rest) >= 3 && starts_word {
+        rest
+    } else {
+        text
+    }
+}
+
+/// Why a line at the top of a page is furniture, not a headline; `None` when it may be one.
+/// Shapes, not sites: a breadcrumb, a list of languages or tags, a notice, a caption or credit,
+/// a reading, a line in another script.
+pub fn furniture_reason(text: &str) -> Option<&'static str> {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    if [" > ", " › ", " » ", " / ", " | ", "\u{a0}>", " >\u{a0}"]
+        .iter()
+        .any(|sep| t.contains(sep))
+        && !t.contains(": ")
+    {
+        return Some("breadcrumb or menu");
+    }
+    // A transcript's speaker label: "MR. SMITH: Good afternoon", "Q:".
+    if let Some((label, speech)) = t.split_once(':')
+        && label.chars().any(char::is_uppercase)
+        && !label.chars().any(char::is_lowercase)
+        && label.len() <= 40
+        && (has_inner_sentence_end(speech) || ends_sentence_strictly(speech))
+    {
+        return Some("speaker label");
+    }
+    // A name and a title: "Jane Porter, Spokesperson", "Willard Cheng, ABS-CBN News".
+    if let Some((name, title)) = t.split_once(", ") {
+        let name_words: Vec<&str> = name.split_whitespace().collect();
+        let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        if (2..=4).contains(&name_words.len())
+            && name_words.iter().all(capitalised)
+            && words(title) <= 4
+            && title.split_whitespace().all(|w| capitalised(&w))
+            && !has_function_word(t)
+        {
+            return Some("name and title");
+        }
+    }
+    if lower.starts_with("you are here") || lower.starts_with("skip to") {
+        return Some("navigation");
+    }
+    const NOTICES: &[&str] = &[
+        "cookie",
+        "javascript",
+        "your browser",
+        "donation",
+        "subscribe",
+        "newsletter",
+        "sign in",
+        "log in",
+        "paywall",
+        "terms of use",
+        "terms of service",
+        "privacy",
+        "click here",
+        "download",
+        "icon",
+        "advertis",
+        "official website of",
+        "official site of",
+        "all rights reserved",
+        "copyright",
+        "please share",
+        "follow us",
+        "view settings",
+        "font size",
+        "page language",
+        "check against delivery",
+        "provisional translation",
+        "celebrating",
+        "breaking news",
+        "headline news",
+    ];
+    if NOTICES.iter().any(|n| lower.contains(n)) {
+        return Some("notice");
+    }
+    if lower.starts_with("note:")
+        || lower.starts_with("tag:")
+        || lower.starts_with("tags:")
+        || lower.starts_with("photo")
+        || lower.contains("| photo")
+        || lower.contains("picture via")
+        || lower.contains("photo:")
+    {
+        return Some("caption or label");
+    }
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let latin = t
+        .chars()
+        .filter(|c| c.is_alphabetic() && (c.is_ascii() || ('\u{c0}'..='\u{24f}').contains(c)))
+        .count();
+    if letters == 0 || latin * 2 < letters {
+        return Some("not in English script");
+    }
+    // A line that names several scripts' languages, or repeats one word ("Print PRINT").
+    if latin < letters && words(t) >= 3 {
+        return Some("language list");
+    }
+    let ws: Vec<String> = t.split_whitespace().map(str::to_lowercase).collect();
+    if ws.len() >= 2 && ws.iter().all(|w| *w == ws[0]) {
+        return Some("repeated word");
+    }
+    // A reading: "13.3 C", "ID :".
+    if t.ends_with(':') || letters * 2 < t.chars().filter(|c| !c.is_whitespace()).count() {
+        return Some("label or reading");
     }
     None
 }
@@ -348,5 +697,85 @@ mod tests {
         let lead = "The ministers of the two countries agreed to continue consultations on a wide range of issues including trade fisheries culture tourism and energy in the coming months.";
         let t = title_from_lead(lead, Span::new(0, 1), &doc, None);
         assert!(t.value.unwrap().ends_with('…'));
+    }
+
+    fn headline(text: &str) -> Option<String> {
+        let doc = clean_str("t.txt", text);
+        title_from_heading(&doc, &[]).and_then(|(t, _)| t.value)
+    }
+
+    #[test]
+    fn the_headline_is_found_past_the_pages_furniture() {
+        // A language switcher, a breadcrumb and a section label above a ministry's headline.
+        let page = "English Français Русский 中文 العربية\n\nHome > Newsroom > Statements\n\nPress Releases\n\nMinister Okafor holds talks with Chilean counterpart on fisheries\n\n2022-03-09 18:20\n\nOn 8 March, Foreign Minister Adaeze Okafor held talks with Chilean Foreign Minister Ramon Ibarra on fisheries cooperation and port access.\n";
+        assert_eq!(
+            headline(page).as_deref(),
+            Some("Minister Okafor holds talks with Chilean counterpart on fisheries")
+        );
+        // A notice, a tag list and a reading of the weather before a newspaper's headline.
+        let page = "Support independent journalism: subscribe to our newsletter\n\n18.5 C\n\nDiplomacy World News News Politics Pacific Featured Region\n\nPacific ministers to meet in Apia over ocean treaty\n\nForeign ministers from across the Pacific will meet in Apia next week to agree a common position on the ocean treaty, officials said.\n";
+        assert_eq!(
+            headline(page).as_deref(),
+            Some("Pacific ministers to meet in Apia over ocean treaty")
+        );
+    }
+
+    #[test]
+    fn a_breadcrumb_glued_to_the_headline_is_cut_and_a_label_glued_to_it_is_passed_over() {
+        let page = "Home News World Kenya recalls envoy after border clash\n\nKenya has recalled its envoy to the neighbouring state after a clash at the border crossing, the foreign ministry said on Sunday.\n";
+        assert_eq!(
+            headline(page).as_deref(),
+            Some("Kenya recalls envoy after border clash")
+        );
+        let page = "Statements Norway welcomes the ceasefire agreement\n\nNorway welcomes the ceasefire agreement\n\nThe Ministry of Foreign Affairs welcomes the ceasefire agreed by the parties on Friday and calls on all sides to honour it.\n";
+        assert_eq!(
+            headline(page).as_deref(),
+            Some("Norway welcomes the ceasefire agreement")
+        );
+    }
+
+    #[test]
+    fn a_transcripts_speaker_line_and_a_standfirst_are_not_headlines() {
+        let page = "Daily Press Briefing\n\nJane Porter, Spokesperson\nWashington, DC\nMarch 3, 2011\n\nMS. PORTER: Good afternoon, everyone. I have two announcements today before your questions.\n";
+        assert_eq!(headline(page).as_deref(), Some("Daily Press Briefing"));
+        let page = "Envoys agree to meet again in Geneva\n\nThe talks, the first in two years, ended without a joint text but with a date for the next round\n\nGENEVA, May 2 (Reuters) - Envoys from the two countries agreed on Thursday to meet again in Geneva next month, a spokesman said.\n";
+        assert_eq!(
+            headline(page).as_deref(),
+            Some("Envoys agree to meet again in Geneva")
+        );
+    }
+
+    #[test]
+    fn a_headline_with_its_briefings_date_is_a_headline_not_a_byline() {
+        let page = "Home > Spokesperson's Remarks\nForeign Ministry Spokesperson Li Ming's Press Conference on 14 March 2006\n2006-03-15 00:00\n\nLi Ming: Good afternoon, ladies and gentlemen. I have one announcement to make.\n";
+        assert_eq!(
+            headline(page).as_deref(),
+            Some("Foreign Ministry Spokesperson Li Ming's Press Conference on 14 March 2006")
+        );
+    }
+
+    #[test]
+    fn furniture_shapes() {
+        for line in [
+            "Home > News",
+            "You are here: Top Stories",
+            "Skip to content Skip to sidebar",
+            "Print PRINT",
+            "바로가기 메뉴",
+            "ID :",
+            "13.3 C",
+            "Note: Where available, the PDF icon below gives the full document",
+            "Official website of the Ministry",
+            "Jane Porter, Spokesperson",
+        ] {
+            assert!(furniture_reason(line).is_some(), "{line}");
+        }
+        for line in [
+            "NATO: Remarks by the High Representative upon arrival",
+            "Saidov, Blinken hold talks",
+            "Foreign Ministry Spokesman Kong Quan's Press Conference",
+        ] {
+            assert_eq!(furniture_reason(line), None, "{line}");
+        }
     }
 }

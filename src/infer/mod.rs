@@ -6,6 +6,7 @@
 
 mod dates;
 mod fact;
+mod names;
 mod people;
 mod source;
 mod title;

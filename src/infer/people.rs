@@ -16,6 +16,7 @@ use crate::clean::{Block, BlockKind, Doc};
 use crate::knowledge::{Knowledge, PersonId, PersonMention, word_bounded};
 use crate::slug::slugify;
 
+use super::names::{TextName, name_at_end, name_at_start};
 use super::{Evidence, Inferred, Span};
 
 /// A person as articles refer to them.
@@ -232,6 +233,9 @@ pub fn infer_people(doc: &Doc, kb: &Knowledge, body: &[usize]) -> PeopleFacts {
         .filter(|m| in_body(m.start))
         .collect();
 
+    // People the knowledge base does not hold, as the text names them.
+    let names = super::names::find_names(text);
+
     let mut speakers: Vec<(PersonRef, Vec<Evidence>)> = Vec::new();
     let mut quotes = Vec::new();
     let mut last_speaker: Option<(PersonRef, Option<PersonId>)> = None;
@@ -243,7 +247,7 @@ pub fn infer_people(doc: &Doc, kb: &Knowledge, body: &[usize]) -> PeopleFacts {
         let raw = doc.slice(block.span);
         let base = block.span.start;
         let quoted = quote_spans(raw);
-        let attributions = attributions(doc, kb, block, &mentions, &quoted, &last_speaker);
+        let attributions = attributions(doc, kb, block, &mentions, &names, &quoted, &last_speaker);
         for a in &attributions {
             if let (Some(speaker), false) = (&a.speaker, a.historical) {
                 let ev = Evidence::at(a.rule, text, a.verb_span, a.note.clone());
@@ -314,6 +318,41 @@ pub fn infer_people(doc: &Doc, kb: &Knowledge, body: &[usize]) -> PeopleFacts {
         if let Some(a) = attributions.iter().rev().find(|a| a.speaker.is_some()) {
             last_speaker = a.speaker.clone().map(|s| (s, a.person));
         }
+    }
+
+    // A transcript: the person whose label opens the most paragraphs speaks first.
+    if let Some(n) = names
+        .iter()
+        .filter(|n| n.labels >= 2 || n.labels == 1 && !n.title.is_empty())
+        .filter(|n| kb.outlet_by_name(&n.name).is_none())
+        .max_by_key(|n| (n.labels, std::cmp::Reverse(n.start)))
+    {
+        let person = text_person(kb, n);
+        let ev = Evidence::note(
+            "speaker.transcript-label",
+            format!(
+                "{} paragraph(s) of the transcript open with {}'s label",
+                n.labels, n.name
+            ),
+        );
+        speakers.retain(|(s, _)| s.id != person.id);
+        speakers.insert(0, (person, vec![ev]));
+    }
+    // No verb of saying has a subject: the person the opening is about (the one who "held
+    // talks", "attended", "hosted") is the article's main actor.
+    if speakers.is_empty()
+        && let Some((person, span)) = lead_actor(doc, body, &mentions, &names, kb)
+    {
+        let ev = Evidence::at(
+            "speaker.lead-actor",
+            text,
+            span,
+            format!(
+                "no statement is attributed; {} is the first person the opening names",
+                person.name
+            ),
+        );
+        speakers.push((person, vec![ev]));
     }
 
     let mut mentioned: Vec<PersonRef> = Vec::new();
@@ -391,6 +430,7 @@ fn attributions(
     kb: &Knowledge,
     block: &Block,
     mentions: &[PersonMention],
+    names: &[TextName],
     quoted: &[(usize, usize)],
     last: &Option<(PersonRef, Option<PersonId>)>,
 ) -> Vec<Attribution> {
@@ -404,8 +444,8 @@ fn attributions(
         }
         let verb_span = Span::new(base + vs, base + ve);
         let historical = historical_sentence(raw, vs) || earlier_after_verb(&raw[ve..]);
-        let found = subject_before(doc, kb, raw, base, vs, mentions, &previous)
-            .or_else(|| subject_after(kb, raw, base, ve, mentions));
+        let found = subject_before(kb, raw, base, vs, mentions, names, &previous)
+            .or_else(|| subject_after(kb, raw, base, ve, mentions, names));
         if let Some((speaker, person, rule, note)) = found {
             previous = Some((speaker.clone(), person));
             out.push(Attribution {
@@ -483,12 +523,12 @@ type Found = (PersonRef, Option<PersonId>, &'static str, String);
 
 /// The subject standing before a verb: a name, a role, or a pronoun.
 fn subject_before(
-    doc: &Doc,
     kb: &Knowledge,
     raw: &str,
     base: usize,
     verb: usize,
     mentions: &[PersonMention],
+    names: &[TextName],
     previous: &Option<(PersonRef, Option<PersonId>)>,
 ) -> Option<Found> {
     let head = raw[..verb].trim_end();
@@ -528,8 +568,16 @@ fn subject_before(
         );
         return Some((speaker, person, "speaker.pronoun", note));
     }
-    if let Some(found) = role_subject(doc, kb, head, mentions, previous) {
+    if let Some(found) = role_subject(kb, head, mentions, names, previous) {
         return Some(found);
+    }
+    // The subject ends with a name the text gave with a title ("Okafor said").
+    let clause = head
+        .rsplit([',', ';', '"', '\u{201d}'])
+        .next()
+        .unwrap_or(head);
+    if let Some(i) = name_at_end(clause, names) {
+        return Some(text_found(kb, &names[i], "speaker.text-name"));
     }
     unknown_person(head).map(|name| {
         let person = PersonRef {
@@ -552,6 +600,7 @@ fn subject_after(
     base: usize,
     verb_end: usize,
     mentions: &[PersonMention],
+    names: &[TextName],
 ) -> Option<Found> {
     let tail = &raw[verb_end..];
     let limit = tail
@@ -566,6 +615,77 @@ fn subject_after(
             !between.contains(',') || m.role.is_some()
         })
         .map(|m| found_person(kb, m, "speaker.after-verb"))
+        .or_else(|| {
+            let window = &tail[..crate::knowledge::floor_char(tail, limit)];
+            name_at_start(window, names).map(|i| text_found(kb, &names[i], "speaker.after-verb"))
+        })
+}
+
+/// A person the text names: the knowledge base's entry when it knows the name.
+fn text_person(kb: &Knowledge, n: &TextName) -> PersonRef {
+    match kb.person_by_name(&n.name) {
+        Some(p) => PersonRef::from_kb(kb, p),
+        None => PersonRef {
+            id: n.id(),
+            name: n.name.clone(),
+        },
+    }
+}
+
+fn text_found(kb: &Knowledge, n: &TextName, rule: &'static str) -> Found {
+    let person = text_person(kb, n);
+    let id = kb.person_by_name(&n.name);
+    let note = format!(
+        "{} is the subject of a verb of saying (named in the text{})",
+        person.name,
+        if n.title.is_empty() {
+            String::new()
+        } else {
+            format!(" as {}", n.title)
+        }
+    );
+    (person, id, rule, note)
+}
+
+/// The first person the story's opening names: in the first body paragraph, a known person
+/// or a name the text gives with a title.
+fn lead_actor(
+    doc: &Doc,
+    body: &[usize],
+    mentions: &[PersonMention],
+    names: &[TextName],
+    kb: &Knowledge,
+) -> Option<(PersonRef, Span)> {
+    let lead = body
+        .iter()
+        .map(|&i| &doc.blocks[i])
+        .find(|b| b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() >= 8)?;
+    let known = mentions
+        .iter()
+        .find(|m| m.start >= lead.span.start && m.start < lead.span.end)
+        .map(|m| {
+            (
+                m.start,
+                PersonRef::from_kb(kb, m.person),
+                Span::new(m.start, m.end),
+            )
+        });
+    // A name with its title in the lead, or above it (the headline: "Press conference by the
+    // Secretary General Jens Stoltenberg").
+    let text = names
+        .iter()
+        .filter(|n| n.parts.len() >= 2 && !n.title.is_empty() && n.start < lead.span.end)
+        .filter_map(|n| {
+            let at = doc.text[n.start..].find(&n.name)? + n.start;
+            Some((at, text_person(kb, n), Span::new(at, at + n.name.len())))
+        })
+        .min_by_key(|(at, _, _)| *at);
+    match (known, text) {
+        (Some(k), Some(t)) => Some(if k.0 <= t.0 { (k.1, k.2) } else { (t.1, t.2) }),
+        (Some(k), None) => Some((k.1, k.2)),
+        (None, Some(t)) => Some((t.1, t.2)),
+        (None, None) => None,
+    }
 }
 
 fn found_person(kb: &Knowledge, m: &PersonMention, rule: &'static str) -> Found {
@@ -577,10 +697,10 @@ fn found_person(kb: &Knowledge, m: &PersonMention, rule: &'static str) -> Found 
 /// "the Russian foreign minister", "Russia's top diplomat", "the minister": the person the text
 /// gives that role, or the last speaker for a bare generic noun.
 fn role_subject(
-    _doc: &Doc,
     kb: &Knowledge,
     head: &str,
     mentions: &[PersonMention],
+    names: &[TextName],
     previous: &Option<(PersonRef, Option<PersonId>)>,
 ) -> Option<Found> {
     let words: Vec<&str> = head.split_whitespace().rev().take(5).collect();
@@ -623,6 +743,17 @@ fn role_subject(
             || before.ends_with("'s")
     };
     if GENERIC_ROLES.contains(&last.as_str()) && determiner {
+        // Before anyone has spoken: the person the text gave that title.
+        if previous.is_none()
+            && let Some(n) = names.iter().find(|n| n.title.contains(last.as_str()))
+        {
+            let (person, id, _, _) = text_found(kb, n, "speaker.role");
+            let note = format!(
+                "\"the {last}\" is {}, whom the text gives that title",
+                person.name
+            );
+            return Some((person, id, "speaker.role", note));
+        }
         let (speaker, person) = previous.clone()?;
         let note = format!(
             "\"the {last}\" refers to {}, the last speaker",
@@ -652,8 +783,102 @@ fn unknown_person(head: &str) -> Option<String> {
             return Some(name.join(" "));
         }
     }
+    // A bare name opening its clause: "…, Ramin Mehmanparast said", "Amina Diallo told".
+    for take in [3usize, 2] {
+        if words.len() < take {
+            continue;
+        }
+        let name = &words[words.len() - take..];
+        let opens_clause = words.len() == take
+            || words[words.len() - take - 1].ends_with([',', ';', ':'])
+            || matches!(
+                words[words.len() - take - 1].to_ascii_lowercase().as_str(),
+                "and" | "but" | "while" | "as" | "when"
+            );
+        let name_like = name.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && cs.clone().any(char::is_lowercase)
+                && cs.all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                && !NOT_PERSONAL.contains(&w.to_ascii_lowercase().as_str())
+        });
+        if opens_clause && name_like {
+            return Some(name.join(" "));
+        }
+    }
     None
 }
+
+/// Capitalised words that name institutions, places and days, not people ("The White House
+/// said", "Foreign Ministry said").
+const NOT_PERSONAL: &[&str] = &[
+    "the",
+    "white",
+    "house",
+    "ministry",
+    "foreign",
+    "office",
+    "council",
+    "department",
+    "government",
+    "kremlin",
+    "agency",
+    "news",
+    "state",
+    "states",
+    "united",
+    "nations",
+    "embassy",
+    "press",
+    "service",
+    "committee",
+    "union",
+    "european",
+    "commission",
+    "republic",
+    "minister",
+    "president",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "officials",
+    "sources",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "in",
+    "on",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "this",
+    "that",
+    "beijing",
+    "moscow",
+    "tokyo",
+    "washington",
+    "party",
+    "army",
+    "police",
+    "court",
+    "parliament",
+    "senate",
+    "assembly",
+    "cabinet",
+    "secretariat",
+    "organization",
+    "organisation",
+    "times",
+    "post",
+    "daily",
+    "reuters",
+];
 
 #[cfg(test)]
 mod tests {
@@ -816,5 +1041,61 @@ source = "test"
             vec![(3, 6), (13, 14)]
         );
         assert_eq!(quote_spans("\"open to the end"), vec![(1, 16)]);
+    }
+
+    fn speaker_names(f: &PeopleFacts) -> Vec<String> {
+        f.speakers
+            .value
+            .iter()
+            .flatten()
+            .map(|p| p.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn officials_the_base_does_not_hold_speak_by_title_surname_and_clause() {
+        // The full name once, with its title, as the subject of "held talks"; the statement
+        // carried by the surname.
+        let f = run(
+            "ABUJA, March 3 - Nigeria's Foreign Minister Adaeze Okafor held talks with her Ghanaian counterpart on Monday.\n\nThe talks were frank, Okafor told reporters after the meeting.\n",
+        );
+        assert_eq!(speaker_names(&f), ["Adaeze Okafor"]);
+        // A bare name opening its clause is a person; an institution is not.
+        let f = run(
+            "Iran will not return to the table under pressure, Ramin Tabrizi said on Tuesday.\n\nThe White House said it had seen the remarks.\n",
+        );
+        assert_eq!(speaker_names(&f), ["Ramin Tabrizi"]);
+        // "The spokeswoman said" before anyone has spoken: the person the text gave that title.
+        let f = run(
+            "Spokeswoman Amina Diallo briefed reporters in Dakar.\n\nThe spokeswoman said the border would reopen.\n",
+        );
+        assert_eq!(speaker_names(&f), ["Amina Diallo"]);
+    }
+
+    #[test]
+    fn a_transcripts_labels_name_its_main_speaker() {
+        let f = run(
+            "Spokesperson Lin Hao's Regular Press Conference\n\nLin Hao: Good afternoon. I have one announcement to make today.\n\nXinhua: The minister said talks would go on. Can you confirm that?\n\nLin Hao: We have noted the reports and will release information in due course.\n",
+        );
+        assert_eq!(
+            speaker_names(&f).first().map(String::as_str),
+            Some("Lin Hao")
+        );
+        let e = &f.speakers.evidence[0];
+        assert_eq!(e.rule, "speaker.transcript-label");
+    }
+
+    #[test]
+    fn with_no_statement_the_person_the_opening_is_about_leads() {
+        let f = run(
+            "Deputy Foreign Minister Tomas Lindqvist attended the regional meeting in Riga and held talks with the hosts on energy and transport links.\n",
+        );
+        assert_eq!(speaker_names(&f), ["Tomas Lindqvist"]);
+        assert_eq!(f.speakers.evidence[0].rule, "speaker.lead-actor");
+        // A text that names nobody still has no speaker.
+        let f = run(
+            "The talks ended without an agreement after two days of meetings in the capital.\n",
+        );
+        assert!(!f.speakers.is_known());
     }
 }

@@ -1,0 +1,621 @@
+//! People the knowledge base does not hold, found the way a reader finds them: a name after
+//! a title ("Foreign Minister Adaeze Okafor", "Spokesperson Hua Chunying"), a name before an
+//! apposition ("Mark Regev, spokesman for the prime minister"), a transcript's speaker label
+//! ("Mao Ning:", "MR. PORTER:"), and afterwards their surname or given name alone ("Okafor
+//! said").
+//!
+//! The knowledge base enriches, it does not gate: a text about officials it has never heard of
+//! still has speakers. Names found here are given as the text writes them, without titles and
+//! honorifics.
+
+use crate::slug::slugify;
+
+/// A person named in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextName {
+    /// The name as the text writes it, titles and honorifics removed ("Adaeze Okafor").
+    pub name: String,
+    /// Its words, each of which may stand alone for the person later ("Okafor", "Hua").
+    pub parts: Vec<String>,
+    /// The title words the text gave the person, lower-cased ("foreign minister").
+    pub title: String,
+    /// Where the name was first found (bytes into the text searched).
+    pub start: usize,
+    /// How many paragraphs open with this person's label (transcripts).
+    pub labels: usize,
+}
+
+impl TextName {
+    /// A stable id for the person (the name's slug).
+    pub fn id(&self) -> String {
+        slugify(&self.name)
+    }
+}
+
+/// Words that end a title standing before a name.
+const TITLE_WORDS: &[&str] = &[
+    "minister",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "secretary",
+    "president",
+    "premier",
+    "chancellor",
+    "ambassador",
+    "envoy",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "commissioner",
+    "representative",
+    "counsellor",
+    "counselor",
+    "councilor",
+    "councillor",
+    "affairs",
+    "state",
+    "general",
+    "governor",
+    "mayor",
+    "senator",
+    "lawmaker",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "leader",
+    "chief",
+    "official",
+    "diplomat",
+    "deputy",
+    "head",
+    "adviser",
+    "advisor",
+    "vice-president",
+    "vice",
+];
+
+/// Honorifics and forms of address dropped from a name.
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "h.e.",
+    "he",
+    "shri",
+    "smt",
+    "sheikh",
+    "sheikha",
+    "prince",
+    "princess",
+    "datuk",
+    "dato",
+    "dato'",
+    "seri",
+    "tan",
+    "sri",
+    "tun",
+    "u",
+    "daw",
+    "sir",
+    "dame",
+    "lord",
+    "madam",
+    "excellency",
+    "his",
+    "her",
+    "hon",
+    "hon.",
+    "honourable",
+    "honorable",
+    "amb.",
+    "gen.",
+    "lt.",
+    "col.",
+    "commodore",
+    "admiral",
+    "colonel",
+    "captain",
+    "major",
+    "lieutenant",
+    "brigadier",
+    "marshal",
+];
+
+/// Lower-case particles inside names ("Faisal bin Farhan", "Ahmed Aboul Gheit", "van der").
+const PARTICLES: &[&str] = &[
+    "bin", "binti", "ibn", "al", "el", "de", "da", "do", "dos", "van", "von", "der", "den", "la",
+    "le", "di", "du", "ould", "bou", "abu",
+];
+
+/// Capitalised words that are not names (sentence openers, places of titles, months…).
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "on",
+    "in",
+    "at",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "this",
+    "that",
+    "his",
+    "her",
+    "and",
+    "of",
+    "for",
+    "to",
+    "with",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "ministry",
+    "foreign",
+    "affairs",
+    "minister",
+    "government",
+    "republic",
+    "state",
+    "united",
+    "nations",
+    "council",
+    "office",
+    "department",
+    "kingdom",
+    "federation",
+    "union",
+    "european",
+    "prime",
+    "deputy",
+    "international",
+    "national",
+    "general",
+    "assembly",
+    "security",
+    "committee",
+    "said",
+    "says",
+    "also",
+    "news",
+    "agency",
+    "press",
+    "conference",
+    "briefing",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "secretary",
+    "president",
+    "ambassador",
+    "embassy",
+    "q",
+    "a",
+];
+
+fn is_capitalised(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && w.chars().any(char::is_alphabetic)
+}
+
+fn clean_word(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '.')
+        .trim_end_matches(['.', '\''])
+        .trim_end_matches("'s")
+        .trim_end_matches("\u{2019}s")
+}
+
+/// Reads a name starting at word `i` of `words`: two to four capitalised words, with particles
+/// between them. Returns the name's words and the index after it.
+fn read_name(words: &[&str], mut i: usize) -> Option<(Vec<String>, usize)> {
+    // Honorifics before the name.
+    while i < words.len() && HONORIFICS.contains(&clean_word(words[i]).to_lowercase().as_str()) {
+        i += 1;
+    }
+    let mut parts: Vec<String> = Vec::new();
+    while i < words.len() && parts.len() < 5 {
+        let raw = words[i];
+        let w = clean_word(raw);
+        let lower = w.to_lowercase();
+        if w.is_empty() {
+            break;
+        }
+        let particle = PARTICLES.contains(&lower.as_str())
+            || lower.starts_with("al-")
+            || lower.starts_with("el-");
+        if is_capitalised(w) && !NOT_NAMES.contains(&lower.as_str())
+            || particle && !parts.is_empty()
+        {
+            parts.push(w.to_string());
+        } else {
+            break;
+        }
+        i += 1;
+        // A name ends at punctuation: "Wang Yi, who…", "Kono's".
+        if raw.ends_with([',', ';', ':', ')', '.']) && !raw.ends_with("r.")
+            || raw.ends_with("'s")
+            || raw.ends_with("\u{2019}s")
+        {
+            break;
+        }
+    }
+    while parts
+        .last()
+        .is_some_and(|p| PARTICLES.contains(&p.to_lowercase().as_str()))
+    {
+        parts.pop();
+    }
+    // "Special Representative for North Korea Policy Glyn Davis": more than three capitalised
+    // words run the title into the name; the name is the last two.
+    let capitalised = parts.iter().filter(|p| is_capitalised(p)).count();
+    if capitalised > 3
+        && !parts
+            .iter()
+            .any(|p| PARTICLES.contains(&p.to_lowercase().as_str()))
+    {
+        parts.drain(..parts.len() - 2);
+    }
+    (parts.len() >= 2 && parts.len() <= 5).then_some((parts, i))
+}
+
+/// Finds the people `text` names with a title, an apposition or a speaker label.
+pub fn find_names(text: &str) -> Vec<TextName> {
+    let mut out: Vec<TextName> = Vec::new();
+    let mut add = |parts: Vec<String>, title: String, start: usize, label: bool| {
+        let name = parts.join(" ");
+        if let Some(found) = out.iter_mut().find(|n| {
+            n.name == name || n.parts.last() == parts.last() && parts.len() < n.parts.len()
+        }) {
+            if label {
+                found.labels += 1;
+            }
+            if found.title.is_empty() {
+                found.title = title;
+            }
+            return;
+        }
+        out.push(TextName {
+            parts: parts.clone(),
+            name,
+            title,
+            start,
+            labels: usize::from(label),
+        });
+    };
+
+    for (line_start, line) in lines(text) {
+        // A transcript's speaker label opening a paragraph: "Mao Ning:", "MR. PORTER:",
+        // "Shri Arindam Bagchi, Official Spokesperson:".
+        if let Some((label, rest)) = line.split_once(':')
+            && rest.split_whitespace().count() >= 4
+            && label.len() <= 60
+            && !label.contains(['"', '\u{201c}'])
+        {
+            let (who, title) = label.split_once(',').unwrap_or((label, ""));
+            let ws: Vec<String> = who
+                .split_whitespace()
+                .map(|w| title_case_word(clean_word(w)))
+                .filter(|w| !w.is_empty())
+                .collect();
+            // Titles and forms of address before the name: "CHIEF CABINET SECRETARY SUGA".
+            let skip = ws
+                .iter()
+                .take_while(|w| {
+                    let l = w.to_lowercase();
+                    TITLE_WORDS.contains(&l.as_str())
+                        || HONORIFICS.contains(&l.as_str())
+                        || HONORIFICS.contains(&format!("{l}.").as_str())
+                        || NOT_NAMES.contains(&l.as_str())
+                        || l == "cabinet"
+                })
+                .count();
+            let name_words: Vec<&str> = ws[skip..].iter().map(String::as_str).collect();
+            if let Some((parts, end)) = read_name(&name_words, 0)
+                && end == name_words.len()
+            {
+                add(parts, title.trim().to_lowercase(), line_start, true);
+            } else if name_words.len() == 1
+                && skip > 0
+                && is_capitalised(name_words[0])
+                && ws[..skip].iter().any(|w| {
+                    let l = w.to_lowercase();
+                    HONORIFICS.contains(&l.as_str())
+                        || HONORIFICS.contains(&format!("{l}.").as_str())
+                        || TITLE_WORDS.contains(&l.as_str())
+                })
+            {
+                // "MR. MCCORMACK:": a surname alone, matched to a full name found elsewhere.
+                add(
+                    vec![name_words[0].to_string()],
+                    title.trim().to_lowercase(),
+                    line_start,
+                    true,
+                );
+            }
+        }
+    }
+
+    // Titles before names, and names before appositions, in running text.
+    let words: Vec<(usize, &str)> = word_spans(text);
+    let plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
+    let mut i = 0;
+    while i < plain.len() {
+        let w = clean_word(plain[i]).to_lowercase();
+        if TITLE_WORDS.contains(&w.as_str()) && !plain[i].ends_with([',', '.', ';', ':']) {
+            // "Secretary of State", "Minister of Foreign Affairs": the title runs on.
+            let mut j = i + 1;
+            while j + 1 < plain.len()
+                && matches!(plain[j], "of" | "for")
+                && is_capitalised(plain[j + 1])
+            {
+                j += 2;
+                while j < plain.len()
+                    && is_capitalised(plain[j])
+                    && (TITLE_WORDS.contains(&clean_word(plain[j]).to_lowercase().as_str())
+                        || NOT_NAMES.contains(&clean_word(plain[j]).to_lowercase().as_str()))
+                {
+                    j += 1;
+                }
+            }
+            if let Some((parts, end)) = read_name(&plain, j) {
+                let title_from = plain[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|w| is_capitalised(w) || **w == "and")
+                    .count();
+                let title = plain[i - title_from..j].join(" ").to_lowercase();
+                add(parts, title, words[i].0, false);
+                i = end;
+                continue;
+            }
+        }
+        // "Mark Regev, spokesman for the prime minister": a name, a comma, a title.
+        let line_start = i == 0
+            || text[..words[i].0]
+                .trim_end_matches([' ', '\t'])
+                .ends_with('\n');
+        if is_capitalised(plain[i])
+            && (line_start || !is_capitalised(plain[i - 1]) || plain[i - 1].ends_with(['.', ',']))
+            && let Some((parts, end)) = read_name(&plain, i)
+            && end < plain.len()
+            && plain[end - 1].ends_with(',')
+        {
+            let after: Vec<String> = plain[end..plain.len().min(end + 6)]
+                .iter()
+                .map(|w| clean_word(w).to_lowercase())
+                .collect();
+            if let Some(k) = after
+                .iter()
+                .position(|w| w.split('-').any(|part| TITLE_WORDS.contains(&part)))
+            {
+                let title = after[..=k].join(" ");
+                add(parts, title, words[i].0, false);
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    merge_surnames(out)
+}
+
+/// A surname found alone ("MR. PORTER:") is the person whose full name the text gives
+/// elsewhere ("Jane Porter, Spokesperson").
+fn merge_surnames(mut names: Vec<TextName>) -> Vec<TextName> {
+    let mut i = 0;
+    while i < names.len() {
+        if names[i].parts.len() == 1
+            && let Some(full) = names
+                .iter()
+                .position(|n| n.parts.len() >= 2 && n.parts.last() == names[i].parts.last())
+        {
+            let alone = names.remove(i);
+            let full = if full > i { full - 1 } else { full };
+            names[full].labels += alone.labels;
+            names[full].start = names[full].start.min(alone.start);
+            if names[full].title.is_empty() {
+                names[full].title = alone.title;
+            }
+            continue;
+        }
+        i += 1;
+    }
+    names.sort_by_key(|n| n.start);
+    names
+}
+
+fn title_case_word(w: &str) -> String {
+    if w.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && w.len() > 1
+    {
+        let lower = w.to_lowercase();
+        let mut cs = lower.chars();
+        let mut out: String = cs
+            .next()
+            .map(|c| c.to_uppercase().collect())
+            .unwrap_or_default();
+        let mut after_break = false;
+        for c in cs {
+            if after_break {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+            after_break = c == '-' || c == '\'';
+        }
+        out
+    } else {
+        w.to_string()
+    }
+}
+
+/// Each line with its byte offset.
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    text.split_inclusive('\n').map(move |l| {
+        let start = at;
+        at += l.len();
+        (start, l.trim_end_matches('\n'))
+    })
+}
+
+/// Each whitespace-separated word with its byte offset.
+fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push((s, &text[s..i]));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// The person a short run of words ending a subject names: a full name, or one part of it
+/// ("Okafor", "Hua", "Minister Okafor"). Returns the index into `names`.
+pub fn name_at_end(head: &str, names: &[TextName]) -> Option<usize> {
+    let ws: Vec<&str> = head.split_whitespace().rev().take(5).collect();
+    let ws: Vec<String> = ws.iter().rev().map(|w| clean_word(w).to_string()).collect();
+    let last = ws.last()?;
+    if !is_capitalised(last) {
+        return None;
+    }
+    // The longest match first: a full name, then its last part, then any part.
+    names
+        .iter()
+        .position(|n| n.parts.len() <= ws.len() && ws[ws.len() - n.parts.len()..] == n.parts[..])
+        .or_else(|| {
+            names
+                .iter()
+                .position(|n| n.parts.len() >= 2 && n.parts.last() == Some(last))
+        })
+        .or_else(|| names.iter().position(|n| n.parts.first() == Some(last)))
+}
+
+/// The person a run of words starting a subject names (`"…," said Okafor`).
+pub fn name_at_start(tail: &str, names: &[TextName]) -> Option<usize> {
+    let ws: Vec<String> = tail
+        .split_whitespace()
+        .take(6)
+        .map(|w| clean_word(w).to_string())
+        .collect();
+    for start in 0..ws.len().min(4) {
+        if !is_capitalised(&ws[start]) {
+            if ws[start].chars().next().is_some_and(char::is_lowercase)
+                && !matches!(
+                    ws[start].as_str(),
+                    "the" | "foreign" | "minister" | "spokesperson"
+                )
+            {
+                break;
+            }
+            continue;
+        }
+        let rest = &ws[start..];
+        if let Some(i) = names.iter().position(|n| {
+            rest.len() >= n.parts.len() && rest[..n.parts.len()] == n.parts[..]
+                || n.parts.last() == rest.first()
+        }) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        find_names(text).into_iter().map(|n| n.name).collect()
+    }
+
+    #[test]
+    fn names_after_titles() {
+        assert_eq!(
+            names("Nigeria's Foreign Minister Adaeze Okafor held talks on Monday."),
+            ["Adaeze Okafor"]
+        );
+        assert_eq!(
+            names("The Minister of Foreign Affairs Prince Faisal bin Farhan arrived in Cairo."),
+            ["Faisal bin Farhan"]
+        );
+        assert_eq!(
+            names("Deputy Prime Minister and Foreign Minister Pham Van Tuan met the envoy."),
+            ["Pham Van Tuan"]
+        );
+        assert_eq!(
+            names("Spokesperson Dr. Aisha Karimova told reporters on Friday."),
+            ["Aisha Karimova"]
+        );
+    }
+
+    #[test]
+    fn names_before_appositions_and_in_labels() {
+        assert_eq!(
+            names("Tomas Lindqvist, spokesman for the foreign ministry, said the talks went well."),
+            ["Tomas Lindqvist"]
+        );
+        let t = "Lin Hao: Good afternoon. I have one announcement.\n\nXinhua: A question on trade.\n\nLin Hao: We have noted the reports.\n";
+        let found = find_names(t);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].name, "Lin Hao");
+        assert_eq!(found[0].labels, 2);
+        let t = "MS. PORTER: Good afternoon, everyone.\n\nQUESTION: On the talks?\n\nMS. PORTER: We expect them to continue.\n";
+        let found = find_names(t);
+        assert_eq!(
+            found.iter().map(|n| n.name.as_str()).collect::<Vec<_>>(),
+            ["Porter"]
+        );
+    }
+
+    #[test]
+    fn a_part_of_a_name_finds_the_person() {
+        let found =
+            find_names("Foreign Minister Adaeze Okafor arrived. Spokesperson Lin Hao spoke.");
+        assert_eq!(
+            name_at_end("the talks were useful, Okafor", &found),
+            Some(0)
+        );
+        assert_eq!(name_at_end("Lin", &found), Some(1));
+        assert_eq!(name_at_start("Okafor on Tuesday", &found), Some(0));
+        assert_eq!(name_at_end("the minister", &found), None);
+    }
+}

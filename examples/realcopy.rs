@@ -9,7 +9,8 @@
 //! build, with the built-in knowledge base and default configuration. With `--with-url` the
 //! page's URL is added as the text's last line, as a user who keeps it would, and facts the gold
 //! marks as given only by the URL are scored too. Names are compared after folding case,
-//! accents, quotation marks and punctuation.
+//! accents, quotation marks and punctuation; an outlet under another of the names the
+//! knowledge base gives it ("AFP" for "Agence France-Presse") counts as the same.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -327,7 +328,20 @@ fn score_source(
         .flatten()
         .map(|o| norm(&o.name))
         .collect();
-    let ok = have.iter().any(|h| want.contains(h));
+    // The same outlet under another of its names ("AFP", "Agence France-Presse") is the same
+    // outlet: the knowledge base's aliases decide.
+    let kb = communique::knowledge::Knowledge::builtin();
+    let id = |name: &str| kb.outlet_by_name(name).map(|o| kb.outlets[o].id.clone());
+    let want_ids: Vec<String> = std::iter::once(p.outlet.as_str())
+        .chain(p.agency.split(", "))
+        .filter_map(id)
+        .collect();
+    let have_ids: Vec<String> = [a.outlet.get(), a.agency.get()]
+        .into_iter()
+        .flatten()
+        .map(|o| o.id.clone())
+        .collect();
+    let ok = have.iter().any(|h| want.contains(h)) || have_ids.iter().any(|h| want_ids.contains(h));
     let mut evidence = a.outlet.evidence.clone();
     evidence.extend(a.agency.evidence.iter().cloned());
     score(

@@ -288,6 +288,20 @@ fn publication(
         return Inferred::known(day, confidence, evidence);
     }
 
+    // 1a. The page's link carries its day: "/2023/05/31/", "t20230531_", "-20190222".
+    if let Some((day, span)) = url_date(doc, today) {
+        return Inferred::known(
+            day,
+            0.85,
+            vec![Evidence::at(
+                "date.url-path",
+                &doc.text,
+                span,
+                format!("the page's link carries the day {day} in its path"),
+            )],
+        );
+    }
+
     // 1b. No date line: a full date in the page's opening (a standfirst, the headline's day,
     // a caption), when the text has no dateline of its own.
     if dateline.is_none_or(|(_, d)| d.day.is_none())
@@ -600,6 +614,49 @@ fn year_constraints(
         }
     }
     out
+}
+
+/// A day written in a URL line's path: `/2023/05/31/`, `/2023-05-31-`, `t20230531_`.
+fn url_date(doc: &Doc, today: NaiveDate) -> Option<(NaiveDate, Span)> {
+    static PATH_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?:^|[^\d])((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:$|[/_.-])",
+        )
+        .expect("valid path date pattern")
+    });
+    static LOOSE_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})/")
+            .expect("valid loose path date pattern")
+    });
+    for m in doc.meta.iter().filter(|m| m.kind == MetaKind::Url) {
+        let line = doc.slice(m.span);
+        let Some(url) = crate::clean::url_in(line) else {
+            continue;
+        };
+        let offset = line.find(url).unwrap_or(0);
+        let path_start = url.find("://").map_or(0, |i| i + 3);
+        let path_start = url[path_start..]
+            .find('/')
+            .map_or(url.len(), |i| path_start + i);
+        let path = &url[path_start..];
+        for re in [&*PATH_DATE, &*LOOSE_DATE] {
+            for c in re.captures_iter(path) {
+                let n = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
+                let (Some(y), Some(mo), Some(d)) = (n(1), n(2), n(3)) else {
+                    continue;
+                };
+                if let Some(day) = NaiveDate::from_ymd_opt(y as i32, mo, d).filter(|&x| x <= today)
+                {
+                    let g = c.get(1).expect("matched");
+                    let whole = c.get(0).expect("matched");
+                    let start = m.span.start + offset + path_start + g.start();
+                    let end = m.span.start + offset + path_start + whole.end();
+                    return Some((day, Span::new(start, end.min(m.span.end))));
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The first full date (day, month and year) in the opening of the page: the headline, the
@@ -1174,5 +1231,24 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
         );
         assert_eq!(f.published.value, Some(day("2020-02-15")));
         assert!(rules(&f.published).contains(&"year.latest-mention"));
+    }
+
+    #[test]
+    fn a_links_path_dates_the_page() {
+        let f = dates(
+            "Talks resume\n\nThe talks resumed on Monday, officials said.\n\nhttps://example.org/world/2021/05/03/talks-resume\n",
+        );
+        assert_eq!(f.published.value, Some(day("2021-05-03")));
+        assert_eq!(rules(&f.published), ["date.url-path"]);
+        assert_eq!(f.stated.value, Some(day("2021-05-03")));
+        let f = dates(
+            "Talks resume\n\nThe talks resumed, officials said.\n\nhttp://example.gov/eng/xw/202305/t20230531_11086783.html\n",
+        );
+        assert_eq!(f.published.value, Some(day("2023-05-31")));
+        // Numbers that are no date (an article id) date nothing.
+        let f = dates(
+            "Talks resume\n\nThe talks resumed, officials said.\n\nhttps://example.org/a/20231399/\n",
+        );
+        assert_eq!(f.published.value, None);
     }
 }

@@ -230,6 +230,16 @@ pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
                 meta.span,
                 format!("the source link is on {}'s site", outlet.name),
             );
+            if !facts.outlet.is_known() && !cites_original(doc, meta.span) {
+                facts.outlet = Inferred::known(
+                    OutletRef::from_kb(kb, id),
+                    0.85,
+                    vec![Evidence {
+                        note: format!("the page's link is on {}'s site", outlet.name),
+                        ..evidence.clone()
+                    }],
+                );
+            }
             if !facts.agency.is_known() && outlet.is_agency() {
                 facts.agency = Inferred::known(OutletRef::from_kb(kb, id), 0.8, vec![evidence]);
             } else if facts.agency.get().is_some_and(|a| a.id == outlet.id) {
@@ -239,6 +249,9 @@ pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
         }
         break;
     }
+
+    // Names the knowledge base does not hold: the text still says who published it.
+    unknown_sources(doc, kb, &mut facts);
 
     // The outlet is an agency publishing its own copy: it is the agency too.
     if !facts.agency.is_known() {
@@ -320,4 +333,411 @@ pub fn host_of(url: &str) -> Option<&str> {
     let host = rest.split(['/', '?', '#']).next()?;
     let host = host.rsplit('@').next()?.split(':').next()?;
     (!host.is_empty()).then_some(host)
+}
+
+/// Last words of a publication's name ("Selangor Journal", "Gulf News", "Azernews.Az").
+const MASTHEAD_WORDS: &[&str] = &[
+    "news",
+    "times",
+    "post",
+    "journal",
+    "daily",
+    "herald",
+    "tribune",
+    "agency",
+    "gazette",
+    "review",
+    "standard",
+    "express",
+    "today",
+    "online",
+    "press",
+    "telegraph",
+    "observer",
+    "mail",
+    "star",
+    "guardian",
+    "chronicle",
+    "monitor",
+    "insight",
+    "reporter",
+    "bulletin",
+    "inquirer",
+    "dispatch",
+    "tv",
+    "radio",
+    "weekly",
+    "sun",
+    "mirror",
+    "nation",
+    "world",
+    "globe",
+    "voice",
+    "network",
+    "wire",
+    "report",
+    "magazine",
+    "digest",
+    "record",
+    "courier",
+    "leader",
+    "diplomat",
+];
+
+/// An outlet the knowledge base does not hold, as the text names it.
+fn named_outlet(kb: &Knowledge, name: &str) -> OutletRef {
+    OutletRef::named(kb, name)
+}
+
+/// Who published the copy and whose copy it is, when the knowledge base does not know them:
+/// the page's own name at its top (a masthead), its copyright line, the host of its link
+/// (named as the text writes it when it can), and a dateline's credit in parentheses.
+fn unknown_sources(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
+    let text = &doc.text;
+    if !facts.outlet.is_known() {
+        if let Some((name, span, rule, note)) = masthead(doc, kb)
+            .or_else(|| copyright_name(doc, kb))
+            .or_else(|| host_name(doc, facts))
+        {
+            let confidence = if rule == "source.url-host" { 0.4 } else { 0.65 };
+            facts.outlet = Inferred::known(
+                named_outlet(kb, &name),
+                confidence,
+                vec![Evidence::at(rule, text, span, note)],
+            );
+        }
+    }
+    if !facts.agency.is_known()
+        && let Some((name, span)) = dateline_credit(doc)
+    {
+        let agency = named_outlet(kb, &name);
+        facts.agency = Inferred::known(
+            agency,
+            0.6,
+            vec![Evidence::at(
+                "source.dateline-credit",
+                text,
+                span,
+                format!("the dateline credits {name}"),
+            )],
+        );
+    }
+}
+
+type Found = (String, Span, &'static str, String);
+
+/// A short line at the very top that names a publication: "Selangor Journal", "DAWN.COM".
+fn masthead(doc: &Doc, kb: &Knowledge) -> Option<Found> {
+    for block in doc.blocks.iter().take(4) {
+        // "Willard Cheng, ABS-CBN News": a byline's last part may be the masthead.
+        let t = block.text.trim();
+        let t = t.rsplit(", ").next().unwrap_or(t);
+        let words: Vec<&str> = t.split_whitespace().collect();
+        if block.kind != BlockKind::Heading || words.is_empty() || words.len() > 5 {
+            continue;
+        }
+        if let Some(id) = kb.outlet_by_name(t) {
+            return Some((
+                kb.outlets[id].name.clone(),
+                block.span,
+                "source.masthead",
+                format!("the page's top line names {}", kb.outlets[id].name),
+            ));
+        }
+        let last = words[words.len() - 1].to_lowercase();
+        let domain = [".com", ".az", ".net", ".org", ".ng", ".pk", ".in"]
+            .iter()
+            .any(|d| last.ends_with(d));
+        let capitalised = words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        });
+        if capitalised && (domain || MASTHEAD_WORDS.contains(&last.as_str())) {
+            let name = t.trim_end_matches(['.', ':']).to_string();
+            return Some((
+                name.clone(),
+                block.span,
+                "source.masthead",
+                format!("the page's top line is a publication's name: {name}"),
+            ));
+        }
+    }
+    None
+}
+
+/// "© 2023 Gulf News", "Copyright The Jordan Times": the name after a copyright mark.
+fn copyright_name(doc: &Doc, kb: &Knowledge) -> Option<Found> {
+    let text = &doc.text;
+    let at = text.find('\u{a9}').or_else(|| text.find("Copyright"))?;
+    let line_end = text[at..].find('\n').map_or(text.len(), |e| at + e);
+    let line = &text[at..line_end];
+    let rest = line
+        .trim_start_matches('\u{a9}')
+        .trim_start_matches("Copyright")
+        .trim_start_matches([' ', '\u{a9}'])
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ');
+    let mut name: Vec<&str> = Vec::new();
+    for w in rest.split_whitespace().take(5) {
+        if !(w.chars().next().is_some_and(char::is_uppercase) || w == "of") {
+            break;
+        }
+        name.push(w.trim_end_matches(['.', ',', ';']));
+        // "Lakeside Gazette. All rights reserved.": the name ends with its sentence.
+        if w.ends_with(['.', ',', ';']) {
+            break;
+        }
+    }
+    if name.is_empty() {
+        return None;
+    }
+    let name = name.join(" ").trim_end_matches(['.', ',']).to_string();
+    if name.eq_ignore_ascii_case("all") || name.len() < 3 {
+        return None;
+    }
+    let name = kb
+        .outlet_by_name(&name)
+        .map_or(name, |id| kb.outlets[id].name.clone());
+    Some((
+        name.clone(),
+        Span::new(at, line_end),
+        "source.copyright",
+        format!("the copyright line names {name}"),
+    ))
+}
+
+/// Whether the link at `span` is labelled as the original's ("Source: <link>", a "Kaynak/Source:"
+/// line above it): a republisher citing the wire's page, not the page's own address.
+fn cites_original(doc: &Doc, span: Span) -> bool {
+    let label = |t: &str| {
+        let t = t.trim().to_lowercase();
+        [
+            "source",
+            "original",
+            "via",
+            "read more",
+            "kaynak",
+            "fuente",
+            "quelle",
+        ]
+        .iter()
+        .any(|w| t.starts_with(w) || t.ends_with(&format!("{w}:")) || t.contains(&format!("/{w}:")))
+    };
+    let line = doc.slice(span);
+    let before = doc.text[..span.start].trim_end();
+    let previous = before.rsplit('\n').next().unwrap_or("");
+    // A footer label just below the link names it too ("<link>" then "Kaynak/Source:").
+    let after = doc.text[span.end..]
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && l.chars().any(char::is_alphanumeric))
+        .take(2)
+        .any(|l| label(l) && l.ends_with(':') && l.split_whitespace().count() <= 3);
+    label(line.split("http").next().unwrap_or(""))
+        || label(previous) && previous.trim().ends_with(':')
+        || after
+}
+
+/// The publisher named from its link's host: the words of the text that spell the host's name
+/// ("taipeitimes.com" → "Taipei Times"), else the host itself.
+fn host_name(doc: &Doc, facts: &SourceFacts) -> Option<Found> {
+    let url = facts.url.get()?;
+    let span = facts.url.evidence.first().and_then(|e| e.span)?;
+    if cites_original(doc, span) {
+        return None;
+    }
+    let host = host_of(url)?.trim_start_matches("www.");
+    let label = host
+        .split('.')
+        .find(|l| !matches!(*l, "en" | "english" | "m" | "news" | "edition"))?;
+    let letters: String = label
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_lowercase();
+    if letters.len() >= 3 {
+        let words: Vec<&str> = doc.text.split_whitespace().collect();
+        for i in 0..words.len() {
+            let mut acc = String::new();
+            for j in i..words.len().min(i + 5) {
+                let w = words[j].trim_matches(|c: char| !c.is_alphanumeric());
+                if !w.chars().next().is_some_and(char::is_uppercase) {
+                    break;
+                }
+                acc.extend(
+                    w.chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .flat_map(char::to_lowercase),
+                );
+                if acc == letters {
+                    let name: Vec<&str> = words[i..=j]
+                        .iter()
+                        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                        .collect();
+                    let name = name.join(" ");
+                    return Some((
+                        name.clone(),
+                        span,
+                        "source.url-host-name",
+                        format!("the link is on {host}, the site of {name} as the text writes it"),
+                    ));
+                }
+                if !letters.starts_with(&acc) {
+                    break;
+                }
+            }
+        }
+    }
+    let name = site_name(host);
+    Some((
+        name.clone(),
+        span,
+        "source.url-host",
+        format!(
+            "the link is on {host}, a site the knowledge base does not hold: named {name} after it"
+        ),
+    ))
+}
+
+/// The name a host's owner registered, capitalised: "www.scoop.co.nz" → "Scoop",
+/// "sahara-news.org" → "Sahara-news". Public suffixes (com, co.uk, gov.cn) and language or
+/// mobile prefixes are not part of it.
+fn site_name(host: &str) -> String {
+    let labels: Vec<&str> = host.split('.').collect();
+    let mut end = labels.len();
+    while end > 1 {
+        let l = labels[end - 1];
+        let suffix = l.len() == 2
+            || matches!(
+                l,
+                "com"
+                    | "org"
+                    | "net"
+                    | "gov"
+                    | "edu"
+                    | "ac"
+                    | "co"
+                    | "info"
+                    | "int"
+                    | "mil"
+                    | "news"
+                    | "biz"
+            );
+        if suffix {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    let label = labels[end - 1];
+    let mut cs = label.chars();
+    match cs.next() {
+        Some(c) if !label.chars().all(|c| c.is_ascii_digit()) => {
+            c.to_uppercase().chain(cs).collect()
+        }
+        _ => host.to_string(),
+    }
+}
+
+/// "KUWAIT, Feb 15 (KUNA) --", "TEHRAN, Jan. 4 (MNA) –": a credit in the lead's dateline.
+fn dateline_credit(doc: &Doc) -> Option<(String, Span)> {
+    let lead = doc
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() >= 8)?;
+    let raw = doc.slice(lead.span);
+    let reach = crate::knowledge::floor_char(raw, DATELINE_REACH.min(raw.len()));
+    let open = raw[..reach].find('(')?;
+    let close = open + raw[open..reach].find(')')?;
+    let inner = &raw[open + 1..close];
+    let after = raw[close + 1..].trim_start();
+    let dash = after.starts_with(['-', '\u{2013}', '\u{2014}']);
+    let words: Vec<&str> = inner.split(['/', ' ']).filter(|w| !w.is_empty()).collect();
+    let credit_like = !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !w.chars().any(|c| c.is_ascii_digit())
+        });
+    if !(dash && credit_like) {
+        return None;
+    }
+    // Several agencies ("ANI/Sputnik"): the first is whose copy it is.
+    let name = inner.split('/').next()?.trim().to_string();
+    let start = lead.span.start + open + 1;
+    Some((name.clone(), Span::new(start, start + name.len())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean_str;
+
+    fn sources(text: &str) -> SourceFacts {
+        infer_source(&clean_str("s.txt", text), Knowledge::builtin())
+    }
+
+    fn name(f: &Inferred<OutletRef>) -> Option<&str> {
+        f.get().map(|o| o.name.as_str())
+    }
+
+    #[test]
+    fn an_outlet_the_base_does_not_hold_is_named_from_its_masthead_or_copyright() {
+        let f = sources(
+            "Harbour City Chronicle\n\nEnvoy recalled over fishing dispute\n\nThe government recalled its envoy on Monday after a dispute over fishing rights in the strait, officials said.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Harbour City Chronicle"));
+        assert_eq!(f.outlet.evidence[0].rule, "source.masthead");
+        assert_eq!(f.outlet.get().unwrap().kind, "unknown");
+        let f = sources(
+            "Envoy recalled over fishing dispute\n\nThe government recalled its envoy on Monday after a dispute over fishing rights, officials said.\n\n\u{a9} 2021 Lakeside Gazette. All rights reserved.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Lakeside Gazette"));
+    }
+
+    #[test]
+    fn a_datelines_credit_names_an_agency_the_base_does_not_hold() {
+        let f = sources(
+            "PORT LOUIS, March 3 (MBCX) -- The foreign minister said on Tuesday that talks with the neighbours would resume next month.\n",
+        );
+        assert_eq!(name(&f.agency), Some("MBCX"));
+        assert_eq!(f.agency.evidence[0].rule, "source.dateline-credit");
+        // A parenthesis that is no credit is not taken for one.
+        let f = sources(
+            "The minister (who arrived on Monday) said the talks went well and would go on.\n",
+        );
+        assert!(!f.agency.is_known());
+    }
+
+    #[test]
+    fn a_links_host_names_the_publisher() {
+        // The text spells the host's name: the publisher as the text writes it.
+        let f = sources(
+            "Talks resume\n\nThe talks resumed on Monday, the Harbour Times reported.\n\nhttps://www.harbourtimes.example/2021/05/03/talks-resume\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Harbour Times"));
+        assert_eq!(f.outlet.evidence[0].rule, "source.url-host-name");
+        // Otherwise the site's registered name.
+        let f = sources(
+            "Talks resume\n\nThe talks resumed on Monday.\n\nhttps://news.gatepost.co.nz/a/1\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Gatepost"));
+        // A host the base holds is that outlet.
+        let f = sources(
+            "Talks resume\n\nThe talks resumed on Monday.\n\nhttps://www.taipeitimes.com/News/taiwan/archives/2020/01/01/2003728598\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Taipei Times"));
+    }
+
+    #[test]
+    fn a_link_labelled_as_the_source_is_the_originals_not_the_pages() {
+        let f = sources(
+            "Talks resume\n\nThe talks resumed on Monday.\n\nSource:\nhttps://www.taipeitimes.com/News/taiwan/archives/2020/01/01/2003728598\n",
+        );
+        assert!(!f.outlet.is_known());
+        let f = sources(
+            "Talks resume\n\nThe talks resumed on Monday.\n\nSource: https://www.harbourtimes.example/a/1\n",
+        );
+        assert!(!f.outlet.is_known());
+    }
 }

@@ -59,7 +59,7 @@ static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "Photographer/AGENCY" at the end of a caption or credit line.
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^(?:©|\(c\)|(?i:photo(?:graph)?s?\s*(?:by|:)|image\s*(?:by|:)|credit\s*:|pictured\s*:))|\p{L}/(?:[\p{Lu}][\p{L}.-]*)(?:\s+(?:via|and)\s+\S+)?\s*$)")
+    Regex::new(r"(?:^(?:©|\(c\)|(?i:photo(?:graph)?s?\s*(?:by|:)|image\s*(?:by|:|credit)|credit\s*:|pictured\s*:))|\p{L}/\s?(?:[\p{Lu}][\p{L}.-]*)(?:\s+(?:via|and)\s+\S+|\s+[\p{Lu}][\p{L}.-]*){0,3}\s*$|[.!?]\s+\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ for (?:The )?\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){0,3}\s*$)")
         .expect("valid credit pattern")
 });
 
@@ -259,6 +259,16 @@ mod tests {
             class("Chinese Foreign Minister Wang Yi  Li Xueren/Xinhua"),
             LineClass::Cruft("photo-credit")
         );
+        assert_eq!(
+            class("The minister at the meeting. Jane Doe for The Harbour Times"),
+            LineClass::Cruft("photo-credit")
+        );
+        assert_eq!(
+            class("The minister in Dubai. Image Credit: Omar Ali/ Gulf News"),
+            LineClass::Cruft("photo-credit")
+        );
+        // A headline in title case with "for" is no credit.
+        assert_eq!(class("Minister Calls for Peace Talks"), LineClass::Body);
         // A sentence mentioning a slash is not a credit.
         assert_eq!(
             class("The talks were held on a 50/50 basis, he said."),

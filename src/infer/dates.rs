@@ -23,6 +23,40 @@ use crate::dates::{Dateline, Tense, Value, find, lead_statement, parse_dateline}
 use crate::infer::{Evidence, Inferred, Span};
 use crate::knowledge::{Coverage, Knowledge, Tenure};
 
+/// The dates of a whole text, found on first use.
+struct AllDates<'a> {
+    text: &'a str,
+    found: std::cell::OnceCell<Vec<crate::dates::Timex>>,
+}
+
+impl AllDates<'_> {
+    fn get(&self) -> &[crate::dates::Timex] {
+        self.found.get_or_init(|| find(self.text, None))
+    }
+
+    /// The dates within `span`: read from the span alone, unless it writes a numeric date,
+    /// whose order the whole page decides.
+    fn within(&self, span: Span) -> Vec<crate::dates::Timex> {
+        let local = find(&self.text[span.start..span.end], None);
+        if local.iter().any(|t| t.rule.starts_with("numeric")) {
+            return self
+                .get()
+                .iter()
+                .filter(|t| t.start >= span.start && t.end <= span.end)
+                .cloned()
+                .collect();
+        }
+        local
+            .into_iter()
+            .map(|mut t| {
+                t.start += span.start;
+                t.end += span.start;
+                t
+            })
+            .collect()
+    }
+}
+
 /// Dates before this year are not a news page's own (a Hijri "6/03/1443", a treaty's year).
 const EARLIEST_YEAR: i32 = 1900;
 
@@ -87,9 +121,12 @@ pub fn infer_dates_in(
     opening: Opening,
 ) -> DateFacts {
     let paras = paragraphs(doc, opening.body_from);
-    // Every date of the whole text, read once with the whole text's conventions (the order of
-    // numeric dates is decided by the page's other dates).
-    let all = find(&doc.text, None);
+    // Every date of the whole text, read with the whole text's conventions (the order of
+    // numeric dates is decided by the page's other dates): read only when a rule needs it.
+    let all = AllDates {
+        text: &doc.text,
+        found: std::cell::OnceCell::new(),
+    };
 
     // The dateline: the first of the opening paragraphs that starts with one.
     let dateline = paras
@@ -204,7 +241,7 @@ fn publication(
     doc: &Doc,
     kb: &Knowledge,
     paras: &[Para],
-    all: &[crate::dates::Timex],
+    all: &AllDates,
     dateline: Option<&(usize, Dateline)>,
     opening: Opening,
     period: Option<(i32, i32)>,
@@ -221,10 +258,9 @@ fn publication(
             MetaKind::Byline => "date.byline",
             _ => continue,
         };
-        let Some(t) = all.iter().find(|t| {
-            t.start >= m.span.start
-                && t.end <= m.span.end
-                && t.explicit_year
+        let found = all.within(m.span);
+        let Some(t) = found.iter().find(|t| {
+            t.explicit_year
                 && t.day
                     .is_some_and(|d| d <= today && d.year() >= EARLIEST_YEAR)
         }) else {
@@ -305,7 +341,7 @@ fn publication(
     // 1b. No date line: a full date in the page's opening (a standfirst, the headline's day,
     // a caption), when the text has no dateline of its own.
     if dateline.is_none_or(|(_, d)| d.day.is_none())
-        && let Some(t) = opening_date(doc, all, opening, today)
+        && let Some(t) = opening_date(doc, all.get(), opening, today)
     {
         return Inferred::known(
             t.day.expect("opening dates are days"),
@@ -351,7 +387,7 @@ fn publication(
     }
 
     let mut constraints = year_constraints(kb, paras, *pi, d);
-    constraints.extend(text_year_constraints(all, month, day));
+    constraints.extend(text_year_constraints(all.get(), month, day));
     let choice = choose_year(
         month,
         day,

@@ -219,6 +219,53 @@ const NOT_NAMES: &[&str] = &[
     "embassy",
     "q",
     "a",
+    // Portfolios and regions that end a title ("Deputy Minister for Public Relations").
+    "relations",
+    "policy",
+    "cooperation",
+    "development",
+    "information",
+    "trade",
+    "economy",
+    "economic",
+    "defence",
+    "defense",
+    "interior",
+    "justice",
+    "finance",
+    "culture",
+    "education",
+    "health",
+    "public",
+    "planning",
+    "communications",
+    "media",
+    "protocol",
+    "consular",
+    "political",
+    "multilateral",
+    "bilateral",
+    "asia",
+    "africa",
+    "america",
+    "americas",
+    "europe",
+    "pacific",
+    "middle",
+    "east",
+    "west",
+    "north",
+    "south",
+    "gulf",
+    "african",
+    "arab",
+    "asian",
+    "expatriates",
+    "emigrants",
+    "diaspora",
+    "integration",
+    "commerce",
+    "industry",
 ];
 
 fn is_capitalised(w: &str) -> bool {
@@ -227,33 +274,36 @@ fn is_capitalised(w: &str) -> bool {
 }
 
 fn clean_word(w: &str) -> &str {
-    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '.')
-        .trim_end_matches(['.', '\''])
-        .trim_end_matches("'s")
-        .trim_end_matches("\u{2019}s")
+    let w = w
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '.')
+        .trim_end_matches(['.', '\'']);
+    let w = w.strip_suffix("'s").unwrap_or(w);
+    w.strip_suffix("\u{2019}s").unwrap_or(w)
+}
+
+/// Whether `w` is one of `list` (lower-case words), in any letter case, without allocating.
+fn one_of(list: &[&str], w: &str) -> bool {
+    w.len() <= 16 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
 /// Reads a name starting at word `i` of `words`: two to four capitalised words, with particles
 /// between them. Returns the name's words and the index after it.
 fn read_name(words: &[&str], mut i: usize) -> Option<(Vec<String>, usize)> {
     // Honorifics before the name.
-    while i < words.len() && HONORIFICS.contains(&clean_word(words[i]).to_lowercase().as_str()) {
+    while i < words.len() && one_of(HONORIFICS, clean_word(words[i])) {
         i += 1;
     }
     let mut parts: Vec<String> = Vec::new();
     while i < words.len() && parts.len() < 5 {
         let raw = words[i];
         let w = clean_word(raw);
-        let lower = w.to_lowercase();
         if w.is_empty() {
             break;
         }
-        let particle = PARTICLES.contains(&lower.as_str())
-            || lower.starts_with("al-")
-            || lower.starts_with("el-");
-        if is_capitalised(w) && !NOT_NAMES.contains(&lower.as_str())
-            || particle && !parts.is_empty()
-        {
+        let particle = one_of(PARTICLES, w)
+            || w.get(..3)
+                .is_some_and(|p| p.eq_ignore_ascii_case("al-") || p.eq_ignore_ascii_case("el-"));
+        if is_capitalised(w) && !one_of(NOT_NAMES, w) || particle && !parts.is_empty() {
             parts.push(w.to_string());
         } else {
             break;
@@ -283,7 +333,11 @@ fn read_name(words: &[&str], mut i: usize) -> Option<(Vec<String>, usize)> {
     {
         parts.drain(..parts.len() - 2);
     }
-    (parts.len() >= 2 && parts.len() <= 5).then_some((parts, i))
+    // Every part of a name has two letters at least ("Before I" is no name).
+    let whole = parts
+        .iter()
+        .all(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    (whole && parts.len() >= 2 && parts.len() <= 5).then_some((parts, i))
 }
 
 /// Finds the people `text` names with a title, an apposition or a speaker label.
@@ -368,8 +422,8 @@ pub fn find_names(text: &str) -> Vec<TextName> {
     let plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
     let mut i = 0;
     while i < plain.len() {
-        let w = clean_word(plain[i]).to_lowercase();
-        if TITLE_WORDS.contains(&w.as_str()) && !plain[i].ends_with([',', '.', ';', ':']) {
+        let w = clean_word(plain[i]);
+        if one_of(TITLE_WORDS, w) && !plain[i].ends_with([',', '.', ';', ':']) {
             // "Secretary of State", "Minister of Foreign Affairs": the title runs on.
             let mut j = i + 1;
             while j + 1 < plain.len()
@@ -398,6 +452,13 @@ pub fn find_names(text: &str) -> Vec<TextName> {
             }
         }
         // "Mark Regev, spokesman for the prime minister": a name, a comma, a title.
+        let comma_near = plain[i..plain.len().min(i + 5)]
+            .iter()
+            .any(|w| w.ends_with(','));
+        if !comma_near || !is_capitalised(plain[i]) {
+            i += 1;
+            continue;
+        }
         let line_start = i == 0
             || text[..words[i].0]
                 .trim_end_matches([' ', '\t'])
@@ -433,9 +494,13 @@ fn merge_surnames(mut names: Vec<TextName>) -> Vec<TextName> {
     let mut i = 0;
     while i < names.len() {
         if names[i].parts.len() == 1
-            && let Some(full) = names
-                .iter()
-                .position(|n| n.parts.len() >= 2 && n.parts.last() == names[i].parts.last())
+            && let Some(full) = names.iter().position(|n| {
+                n.parts.len() >= 2
+                    && n.parts
+                        .last()
+                        .zip(names[i].parts.last())
+                        .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
+            })
         {
             let alone = names.remove(i);
             let full = if full > i { full - 1 } else { full };

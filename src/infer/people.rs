@@ -234,7 +234,10 @@ pub fn infer_people(doc: &Doc, kb: &Knowledge, body: &[usize]) -> PeopleFacts {
         .collect();
 
     // People the knowledge base does not hold, as the text names them.
-    let names = super::names::find_names(text);
+    // People the knowledge base does not hold, as the text names them: in running text and
+    // plain headings, not in title-cased headings (every word capitalised, so no word tells a
+    // name) or removed furniture.
+    let names = trusted_names(doc, super::names::find_names(&names_text(doc)));
 
     let mut speakers: Vec<(PersonRef, Vec<Evidence>)> = Vec::new();
     let mut quotes = Vec::new();
@@ -579,7 +582,14 @@ fn subject_before(
     if let Some(i) = name_at_end(clause, names) {
         return Some(text_found(kb, &names[i], "speaker.text-name"));
     }
-    unknown_person(head).map(|name| {
+    // A country is no person ("North Korea said").
+    let not_a_place = |name: &String| {
+        kb.country_by_word(name).is_none()
+            && !name
+                .split_whitespace()
+                .any(|w| kb.country_by_word(w).is_some())
+    };
+    unknown_person(head).filter(not_a_place).map(|name| {
         let person = PersonRef {
             id: slugify(&name),
             name: name.clone(),
@@ -619,6 +629,65 @@ fn subject_after(
             let window = &tail[..crate::knowledge::floor_char(tail, limit)];
             name_at_start(window, names).map(|i| text_found(kb, &names[i], "speaker.after-verb"))
         })
+}
+
+/// The doc's text with removed furniture and meta lines blanked out
+/// (spaces of the same byte length, so offsets stay those of the text).
+fn names_text(doc: &Doc) -> String {
+    let mut bytes = doc.text.clone().into_bytes();
+    let mut blank = |span: Span| {
+        if let Some(range) = bytes.get_mut(span.start..span.end) {
+            range.fill(b' ');
+        }
+    };
+    for r in &doc.removed {
+        blank(r.span);
+    }
+    for m in &doc.meta {
+        blank(m.span);
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| doc.text.clone())
+}
+
+/// Names the text confirms. In a title-cased heading every word is capitalised, so a title
+/// may run into a verb ("Spokesman Denounces U.S."): a name found only there counts when it
+/// ends where names end (a possessive, a comma, a colon, a parenthesis).
+fn trusted_names(doc: &Doc, names: Vec<TextName>) -> Vec<TextName> {
+    let headings: Vec<Span> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading && is_title_cased(&b.text))
+        .map(|b| b.span)
+        .collect();
+    names
+        .into_iter()
+        .filter(|n| {
+            // A name written otherwise in the text (a label's capitals) stands as found.
+            !doc.text.contains(n.name.as_str())
+                || doc.text.match_indices(n.name.as_str()).any(|(at, _)| {
+                    let in_heading = headings.iter().any(|h| h.start <= at && at < h.end);
+                    let after = doc.text[at + n.name.len()..]
+                        .trim_start_matches(' ')
+                        .chars()
+                        .next();
+                    !in_heading
+                        || after.is_none_or(|c| matches!(c, '\'' | '\u{2019}' | '(' | ',' | ':'))
+                })
+        })
+        .collect()
+}
+
+/// Most words of three or more capitalised: a headline in title case.
+fn is_title_cased(t: &str) -> bool {
+    let words: Vec<&str> = t
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 3 && capitalised * 10 >= words.len() * 7
 }
 
 /// A person the text names: the knowledge base's entry when it knows the name.
@@ -1097,5 +1166,26 @@ source = "test"
             "The talks ended without an agreement after two days of meetings in the capital.\n",
         );
         assert!(!f.speakers.is_known());
+    }
+
+    #[test]
+    fn countries_and_title_cased_headlines_are_not_people() {
+        let doc = clean_str(
+            "p.txt",
+            "Spokesman Denounces Envoy Remarks\n\nThe talks will not resume, North Korea said on Thursday.\n",
+        );
+        let body: Vec<usize> = (0..doc.blocks.len()).collect();
+        let f = infer_people(&doc, Knowledge::builtin(), &body);
+        assert!(
+            !f.speakers.is_known(),
+            "{:?} {:?}",
+            f.speakers.value,
+            f.speakers.evidence
+        );
+        // A title-cased headline names nobody; the story's title and name do.
+        let f = run(
+            "Minister Okafor Holds Talks In Accra\n\nForeign Minister Adaeze Okafor held talks with her counterpart in Accra on Monday.\n",
+        );
+        assert_eq!(speaker_names(&f), ["Adaeze Okafor"]);
     }
 }

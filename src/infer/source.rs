@@ -396,7 +396,9 @@ fn unknown_sources(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
     let text = &doc.text;
     if !facts.outlet.is_known() {
         if let Some((name, span, rule, note)) = masthead(doc, kb)
+            .or_else(|| lead_credit(doc))
             .or_else(|| copyright_name(doc, kb))
+            .or_else(|| photo_credit_outlet(doc, kb))
             .or_else(|| host_name(doc, facts))
         {
             let confidence = if rule == "source.url-host" { 0.4 } else { 0.65 };
@@ -454,12 +456,82 @@ fn masthead(doc: &Doc, kb: &Knowledge) -> Option<Found> {
                 .is_some_and(|c| c.is_uppercase() || c.is_numeric())
         });
         if capitalised && (domain || MASTHEAD_WORDS.contains(&last.as_str())) {
-            let name = t.trim_end_matches(['.', ':']).to_string();
+            // "DAWN.COM", "Azernews.Az": the site's name without its domain.
+            let name = if domain && words.len() == 1 {
+                site_name(&t.to_lowercase())
+            } else {
+                t.trim_end_matches(['.', ':']).to_string()
+            };
             return Some((
                 name.clone(),
                 block.span,
                 "source.masthead",
                 format!("the page's top line is a publication's name: {name}"),
+            ));
+        }
+    }
+    None
+}
+
+/// "Ammon News - Minister …": a publication's name opening the lead like a dateline.
+fn lead_credit(doc: &Doc) -> Option<Found> {
+    let lead = doc
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() >= 8)?;
+    let raw = doc.slice(lead.span);
+    let dash = [" - ", " -- ", " \u{2013} ", " \u{2014} "]
+        .iter()
+        .filter_map(|d| raw.find(d))
+        .min()?;
+    let head = raw[..dash].trim();
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let last = words.last()?.to_lowercase();
+    let capitalised = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if !(1..=4).contains(&words.len()) || !capitalised || !MASTHEAD_WORDS.contains(&last.as_str()) {
+        return None;
+    }
+    let span = Span::new(lead.span.start, lead.span.start + dash);
+    Some((
+        head.to_string(),
+        span,
+        "source.lead-credit",
+        format!("the lead opens with the publication's name: {head}"),
+    ))
+}
+
+/// "Ruel Pableo for The National", "Image Credit: Ahmed Ramzan/ Gulf News": a photo credit
+/// naming the paper its photographer works for (not an agency, whose photos any paper buys).
+fn photo_credit_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
+    for r in doc.removed.iter().filter(|r| r.rule == "photo-credit") {
+        let line = doc.slice(r.span);
+        let Some(tail) = line
+            .rsplit_once(" for ")
+            .map(|(_, t)| t)
+            .or_else(|| line.rsplit_once('/').map(|(_, t)| t))
+        else {
+            continue;
+        };
+        let tail = tail.trim().trim_end_matches('.');
+        let words: Vec<&str> = tail.split_whitespace().collect();
+        let Some(last) = words.last().map(|w| w.to_lowercase()) else {
+            continue;
+        };
+        let known = kb.outlet_by_name(tail);
+        if known.is_some_and(|id| kb.outlets[id].is_agency()) {
+            continue;
+        }
+        if (1..=4).contains(&words.len())
+            && (known.is_some() || MASTHEAD_WORDS.contains(&last.as_str()))
+        {
+            let name = known.map_or(tail.to_string(), |id| kb.outlets[id].name.clone());
+            return Some((
+                name.clone(),
+                r.span,
+                "source.photo-credit",
+                format!("a photo is credited to {name}'s photographer"),
             ));
         }
     }
@@ -737,6 +809,27 @@ mod tests {
         assert!(!f.outlet.is_known());
         let f = sources(
             "Talks resume\n\nThe talks resumed on Monday.\n\nSource: https://www.harbourtimes.example/a/1\n",
+        );
+        assert!(!f.outlet.is_known());
+    }
+
+    #[test]
+    fn a_lead_opening_with_its_papers_name_a_domain_masthead_and_a_photographers_paper() {
+        let f = sources(
+            "Minister meets envoys\n\nHarbour News - The foreign minister met envoys of the region on Saturday to discuss the ceasefire.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Harbour News"));
+        let f = sources(
+            "GATEPOST.COM\n\nMinister meets envoys\n\nThe foreign minister met envoys of the region on Saturday to discuss the ceasefire.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Gatepost"));
+        let f = sources(
+            "Minister meets envoys\n\nThe foreign minister at the meeting. Jane Doe for The Harbour Times\n\nThe foreign minister met envoys of the region on Saturday to discuss the ceasefire.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("The Harbour Times"));
+        // An agency's photo says nothing of who published the page.
+        let f = sources(
+            "Minister meets envoys\n\nThe foreign minister at the meeting. John Roe/Reuters\n\nThe foreign minister met envoys of the region on Saturday to discuss the ceasefire.\n",
         );
         assert!(!f.outlet.is_known());
     }

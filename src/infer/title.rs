@@ -50,7 +50,9 @@ pub fn title_from_heading(doc: &Doc, skip: &[usize]) -> Option<(Inferred<String>
         {
             continue;
         }
-        if furniture_reason(raw).is_some() || furniture_reason(text).is_some() {
+        if furniture_reason(raw).is_some()
+            || text.len() != raw.len() && furniture_reason(text).is_some()
+        {
             continue;
         }
         // "Label Headline" followed by the bare headline: the label was glued on.
@@ -381,7 +383,11 @@ pub fn furniture_reason(text: &str) -> Option<&'static str> {
         "breaking news",
         "headline news",
     ];
-    if NOTICES.iter().any(|n| lower.contains(n)) {
+    static NOTICE_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::new(NOTICES).expect("notices are plain strings")
+        });
+    if NOTICE_WORDS.is_match(&lower) {
         return Some("notice");
     }
     if lower.starts_with("note:")

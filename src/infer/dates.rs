@@ -719,6 +719,13 @@ fn opening_date<'a>(
 fn lead_index(paras: &[Para], dateline_para: Option<usize>) -> Option<usize> {
     dateline_para
         .or_else(|| {
+            // A few words are a widget or a label left on the page, not the lead.
+            paras.iter().position(|p| {
+                !p.text.trim_start().starts_with(['"', '\u{201c}', '«'])
+                    && p.text.split_whitespace().count() >= 8
+            })
+        })
+        .or_else(|| {
             paras
                 .iter()
                 .position(|p| !p.text.trim_start().starts_with(['"', '\u{201c}', '«']))
@@ -835,9 +842,16 @@ fn statement(
     // ("held talks on Monday", "began talks here on Thursday", "made the remarks … on
     // Wednesday"), resolved against the publication date.
     if let Some(anchor) = anchor {
-        for p in paras.iter().skip(lead.unwrap_or(0)).take(2) {
+        for (i, p) in paras.iter().enumerate().skip(lead.unwrap_or(0)).take(2) {
+            // The dateline's own day is the publication's, not the event's.
+            let skip = if Some(i) == dateline_para {
+                parse_dateline(p.text).map_or(0, |d| d.span.1)
+            } else {
+                0
+            };
             let found = find(p.text, Some(anchor)).into_iter().find(|t| {
-                !t.future
+                t.start >= skip
+                    && !t.future
                     && matches!(
                         t.rule,
                         "weekday"
@@ -1232,6 +1246,12 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
         );
         assert_eq!(f.stated.value, Some(day("2022-03-14")));
         assert_eq!(rules(&f.stated), ["date.lead-event"]);
+        // A dateline's own day is passed over for the event's ("on Monday" in a wire of
+        // Tuesday 15 March 2022); a widget's words above it are no lead.
+        let f = dates(
+            "Ministers hold phone talks\n\nfontLarger fontSmaller\n\nLIMA, March 15, 2022 (Wire) -- The foreign minister on Monday held a phone conversation with her counterpart. Both agreed to keep in touch, according to the ministry.\n",
+        );
+        assert_eq!(f.stated.value, Some(day("2022-03-14")));
         // A day from further down the story does not.
         let f = dates(
             "Ministry denies report on embassies\n\nMarch 16, 2022\n\nThe ministry denied a report about its embassies abroad, a newspaper reported.\n\nAll embassies work under ambassadors, a spokesman said.\n\nIt should be noted that a lawmaker made the claim yesterday in a newspaper interview.\n",

@@ -43,7 +43,10 @@ pub fn title_from_heading(doc: &Doc, skip: &[usize]) -> Option<(Inferred<String>
         if skip.contains(&i) {
             continue;
         }
-        let raw = texts[i];
+        // A bullet before a headline is the list's, not the headline's ("• PRESS RELEASE: …").
+        let raw = texts[i]
+            .trim_start_matches(['\u{2022}', '*', '\u{b7}'])
+            .trim_start();
         let text = strip_breadcrumb_words(raw);
         if block.kind == BlockKind::Paragraph
             && (ends_sentence_strictly(text) || has_inner_sentence_end(text) || words(text) > 30)
@@ -382,6 +385,10 @@ pub fn furniture_reason(text: &str) -> Option<&'static str> {
         "celebrating",
         "breaking news",
         "headline news",
+        "courtesy of",
+        "learn more",
+        "sign up",
+        "read more",
     ];
     static NOTICE_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
         std::sync::LazyLock::new(|| {
@@ -389,6 +396,14 @@ pub fn furniture_reason(text: &str) -> Option<&'static str> {
         });
     if NOTICE_WORDS.is_match(&lower) {
         return Some("notice");
+    }
+    // A caption's remnant: "- Sputnik International, 1920".
+    if t.starts_with(['-', '\u{2013}', '\u{2014}'])
+        && t.rsplit(", ")
+            .next()
+            .is_some_and(|n| n.trim().chars().all(|c| c.is_ascii_digit()))
+    {
+        return Some("caption remnant");
     }
     if lower.starts_with("note:")
         || lower.starts_with("tag:")
@@ -733,6 +748,11 @@ mod tests {
             headline(page).as_deref(),
             Some("Kenya recalls envoy after border clash")
         );
+        let page = "\u{2022} PRESS RELEASE : Envoys agree to extend the grain corridor\n\nThe envoys agreed on Friday to extend the grain corridor for another season, the ministry said in a statement.\n";
+        assert_eq!(
+            headline(page).as_deref(),
+            Some("PRESS RELEASE : Envoys agree to extend the grain corridor")
+        );
         let page = "Statements Norway welcomes the ceasefire agreement\n\nNorway welcomes the ceasefire agreement\n\nThe Ministry of Foreign Affairs welcomes the ceasefire agreed by the parties on Friday and calls on all sides to honour it.\n";
         assert_eq!(
             headline(page).as_deref(),
@@ -773,6 +793,8 @@ mod tests {
             "Note: Where available, the PDF icon below gives the full document",
             "Official website of the Ministry",
             "Jane Porter, Spokesperson",
+            "- Harbour Radio International, 1920",
+            "Courtesy of the Foreign Ministry",
         ] {
             assert!(furniture_reason(line).is_some(), "{line}");
         }

@@ -192,11 +192,35 @@ fn is_byline(t: &str) -> bool {
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
-    let headline_like = words.len() >= 5
-        && words
-            .iter()
-            .any(|w| matches!(*w, "on" | "of" | "to" | "in" | "for" | "with" | "at"))
-        && !words.iter().any(|w| matches!(*w, "|" | "By" | "by"));
+    // Or names the kind of event a briefing's headline dates ("Press Briefing (May 2, 2016)").
+    const EVENTS: &[&str] = &[
+        "briefing",
+        "conference",
+        "statement",
+        "statements",
+        "remarks",
+        "meeting",
+        "interview",
+        "talks",
+        "transcript",
+        "survey",
+        "summit",
+        "speech",
+    ];
+    let byline_mark = words.iter().any(|w| matches!(*w, "|" | "By" | "by"));
+    let headline_like = !byline_mark
+        && (words.len() >= 5
+            && words
+                .iter()
+                .any(|w| matches!(*w, "on" | "of" | "to" | "in" | "for" | "with" | "at"))
+            || words.len() >= 2
+                && words.iter().any(|w| {
+                    EVENTS.contains(
+                        &w.trim_matches(|c: char| !c.is_alphabetic())
+                            .to_lowercase()
+                            .as_str(),
+                    )
+                }));
     words.len() <= 8 && !headline_like
 }
 

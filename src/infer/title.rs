@@ -58,6 +58,11 @@ pub fn title_from_heading(doc: &Doc, skip: &[usize]) -> Option<(Inferred<String>
         {
             continue;
         }
+        // "Spokesperson and Deputy Minister Noh Kwang-il": a title and a name, the line that
+        // says who speaks, not what.
+        if is_title_and_name(text) {
+            continue;
+        }
         // "Label Headline" followed by the bare headline: the label was glued on.
         if texts[i + 1..]
             .iter()
@@ -81,7 +86,9 @@ pub fn title_from_heading(doc: &Doc, skip: &[usize]) -> Option<(Inferred<String>
         if n >= 3 && has_function_word(text) {
             score += 0.5;
         }
-        if date_follows(doc, i, end) {
+        // The headline-then-date pattern, or a headline carrying its own day ("Briefing on
+        // 29 December 2023").
+        if date_follows(doc, i, end) || has_full_date(text) {
             score += 2.0;
         }
         // A headline is a short line of its own; a long unpunctuated paragraph under it is a
@@ -263,6 +270,26 @@ fn is_tag_list(text: &str, shared: usize) -> bool {
     sorted.sort_unstable();
     let repeated = sorted.windows(2).any(|w| w[0] == w[1]);
     repeated || shared < 2
+}
+
+/// Whether a line is only a title followed by a person's name.
+fn is_title_and_name(text: &str) -> bool {
+    let t = text.trim();
+    super::names::find_names(t).iter().any(|n| {
+        t.ends_with(n.name.as_str())
+            && t[..t.len() - n.name.len()].split_whitespace().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(w, "and" | "of" | "for" | "the")
+            })
+    })
+}
+
+/// Whether `text` writes a day with its year.
+fn has_full_date(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        && crate::dates::find(text, None)
+            .iter()
+            .any(|t| t.explicit_year && t.day.is_some())
 }
 
 /// Navigation words a breadcrumb glued to the headline starts with ("Home News World …").
@@ -764,6 +791,11 @@ mod tests {
     fn a_transcripts_speaker_line_and_a_standfirst_are_not_headlines() {
         let page = "Daily Press Briefing\n\nJane Porter, Spokesperson\nWashington, DC\nMarch 3, 2011\n\nMS. PORTER: Good afternoon, everyone. I have two announcements today before your questions.\n";
         assert_eq!(headline(page).as_deref(), Some("Daily Press Briefing"));
+        let page = "Press Briefings\n\nSpokesperson's Press Briefing (May 2, 2016)\n\nPress Briefing\nSpokesperson and Deputy Minister for Public Relations Han Jae-won\n\nGood afternoon. Let me start today's briefing with two announcements on the talks.\n";
+        assert_eq!(
+            headline(page).as_deref(),
+            Some("Spokesperson's Press Briefing (May 2, 2016)")
+        );
         let page = "Envoys agree to meet again in Geneva\n\nThe talks, the first in two years, ended without a joint text but with a date for the next round\n\nGENEVA, May 2 (Reuters) - Envoys from the two countries agreed on Thursday to meet again in Geneva next month, a spokesman said.\n";
         assert_eq!(
             headline(page).as_deref(),

@@ -331,6 +331,7 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
         body_from: title_block.map_or(0, |i| doc.blocks[i].span.end),
     };
     let dates = date_facts(doc, cx, opening);
+    let speakers = headline_speaker_first(kb, people.speakers, title.get());
 
     // Topics over title and body sentences.
     let mut spans = Vec::new();
@@ -405,7 +406,7 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
                 names.iter().map(|n| PersonRef::named(kb, n)).collect(),
                 "speakers",
             ),
-            None => people.speakers,
+            None => speakers,
         },
         mentioned: people.mentioned,
         quotes: people.quotes,
@@ -435,6 +436,38 @@ fn title_from_front(doc: &Doc) -> Option<(Inferred<String>, Option<usize>)> {
         .filter(|b| b.kind == BlockKind::Heading && b.text.eq_ignore_ascii_case(title))
         .map(|_| 0);
     Some((Inferred::given(title.clone(), "title"), repeated))
+}
+
+/// The main speaker is the one whose statement the headline is about: a speaker the headline
+/// names (in full or by surname) goes first.
+fn headline_speaker_first(
+    kb: &Knowledge,
+    mut speakers: Inferred<Vec<PersonRef>>,
+    title: Option<&String>,
+) -> Inferred<Vec<PersonRef>> {
+    let (Some(title), Some(list)) = (title, speakers.value.as_mut()) else {
+        return speakers;
+    };
+    let named = |p: &PersonRef| {
+        let surname = surname_of(kb, p);
+        title.contains(p.name.as_str())
+            || surname.len() >= 3
+                && title
+                    .match_indices(surname.as_str())
+                    .any(|(at, _)| crate::knowledge::word_bounded(title, at, at + surname.len()))
+    };
+    if let Some(i) = list.iter().position(named).filter(|&i| i > 0) {
+        let person = list.remove(i);
+        speakers.evidence.insert(
+            0,
+            Evidence::note(
+                "speaker.headline",
+                format!("the headline names {}: the main speaker", person.name),
+            ),
+        );
+        list.insert(0, person);
+    }
+    speakers
 }
 
 fn surname_of(kb: &Knowledge, person: &PersonRef) -> String {
@@ -649,5 +682,30 @@ mod tests {
         let json = serde_json::to_string(&body).unwrap();
         let back: Body = serde_json::from_str(&json).unwrap();
         assert_eq!(&*back.blocks(), &blocks()[..]);
+    }
+
+    #[test]
+    fn the_speaker_the_headline_names_is_the_main_speaker() {
+        let topics = TopicMatcher::new(&[]);
+        let cx = InferContext {
+            kb: Knowledge::builtin(),
+            topics: &topics,
+            period: None,
+            today: NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
+        };
+        let doc = crate::clean::clean_str(
+            "h.txt",
+            "Okafor rejects border claims\n\nGhana's Foreign Minister Kofi Mensah said on Monday that the border had been crossed. Nigeria's Foreign Minister Adaeze Okafor dismissed the claim.\n\nThere was no crossing, Okafor told reporters.\n",
+        );
+        let a = infer(&doc, &cx);
+        let names: Vec<&str> = a
+            .speakers
+            .value
+            .iter()
+            .flatten()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(names, ["Adaeze Okafor", "Kofi Mensah"]);
+        assert_eq!(a.speakers.evidence[0].rule, "speaker.headline");
     }
 }

@@ -455,7 +455,27 @@ fn masthead(doc: &Doc, kb: &Knowledge) -> Option<Found> {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_numeric())
         });
-        if capitalised && (domain || MASTHEAD_WORDS.contains(&last.as_str())) {
+        // A section label ("Breaking News", "World") is made of news words only.
+        let section = !domain
+            && words.iter().all(|w| {
+                let l = w.to_lowercase();
+                MASTHEAD_WORDS.contains(&l.as_str())
+                    || matches!(
+                        l.as_str(),
+                        "breaking"
+                            | "latest"
+                            | "top"
+                            | "headline"
+                            | "local"
+                            | "national"
+                            | "international"
+                            | "business"
+                            | "the"
+                            | "of"
+                            | "more"
+                    )
+            });
+        if capitalised && !section && (domain || MASTHEAD_WORDS.contains(&last.as_str())) {
             // "DAWN.COM", "Azernews.Az": the site's name without its domain.
             let name = if domain && words.len() == 1 {
                 site_name(&t.to_lowercase())
@@ -711,12 +731,31 @@ fn site_name(host: &str) -> String {
     }
 }
 
-/// "KUWAIT, Feb 15 (KUNA) --", "TEHRAN, Jan. 4 (MNA) –": a credit in the lead's dateline.
+/// "KUWAIT, Feb 15 (KUNA) --", "TEHRAN, Jan. 4 (MNA) –", "DUSHANBE, 23.07.2018. /NIAT
+/// Khovar/.": a credit in the dateline of one of the opening paragraphs.
 fn dateline_credit(doc: &Doc) -> Option<(String, Span)> {
-    let lead = doc
-        .blocks
+    doc.blocks
         .iter()
-        .find(|b| b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() >= 8)?;
+        .filter(|b| b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() >= 8)
+        .take(3)
+        .find_map(|b| paren_credit(doc, b).or_else(|| slash_credit(doc, b)))
+}
+
+fn credit_like(inner: &str) -> bool {
+    let words: Vec<&str> = inner
+        .split(['/', ' '])
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !w.chars().any(|c| c.is_ascii_digit())
+        })
+}
+
+fn paren_credit(doc: &Doc, lead: &crate::clean::Block) -> Option<(String, Span)> {
     let raw = doc.slice(lead.span);
     let reach = crate::knowledge::floor_char(raw, DATELINE_REACH.min(raw.len()));
     let open = raw[..reach].find('(')?;
@@ -724,20 +763,33 @@ fn dateline_credit(doc: &Doc) -> Option<(String, Span)> {
     let inner = &raw[open + 1..close];
     let after = raw[close + 1..].trim_start();
     let dash = after.starts_with(['-', '\u{2013}', '\u{2014}']);
-    let words: Vec<&str> = inner.split(['/', ' ']).filter(|w| !w.is_empty()).collect();
-    let credit_like = !words.is_empty()
-        && words.len() <= 3
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && !w.chars().any(|c| c.is_ascii_digit())
-        });
-    if !(dash && credit_like) {
+    if !(dash && credit_like(inner)) {
         return None;
     }
     // Several agencies ("ANI/Sputnik"): the first is whose copy it is.
     let name = inner.split('/').next()?.trim().to_string();
     let start = lead.span.start + open + 1;
     Some((name.clone(), Span::new(start, start + name.len())))
+}
+
+fn slash_credit(doc: &Doc, lead: &crate::clean::Block) -> Option<(String, Span)> {
+    let raw = doc.slice(lead.span);
+    let reach = crate::knowledge::floor_char(raw, DATELINE_REACH.min(raw.len()));
+    let open = raw[..reach].find(" /")? + 1;
+    let close = open + 1 + raw[open + 1..reach].find('/')?;
+    let inner = &raw[open + 1..close];
+    if !credit_like(inner) {
+        return None;
+    }
+    let name: String = inner
+        .chars()
+        .filter(|c| !matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}'))
+        .collect();
+    let start = lead.span.start + open + 1;
+    Some((
+        name.trim().to_string(),
+        Span::new(start, close + lead.span.start),
+    ))
 }
 
 #[cfg(test)]
@@ -830,6 +882,23 @@ mod tests {
         // An agency's photo says nothing of who published the page.
         let f = sources(
             "Minister meets envoys\n\nThe foreign minister at the meeting. John Roe/Reuters\n\nThe foreign minister met envoys of the region on Saturday to discuss the ceasefire.\n",
+        );
+        assert!(!f.outlet.is_known());
+    }
+
+    #[test]
+    fn credits_in_the_openings_datelines_and_section_labels() {
+        let f = sources(
+            "Ministers talk\n\nThe two foreign ministers did not talk on the phone this week - Okafor\n\nLAGOS. Sept 8 (Harbour-Wire) \u{2013} The telephone conversation between the two ministers did not take place, the ministry said.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Harbour-Wire"));
+        let f = sources(
+            "Ministers met\n\nDUSHANBE, 23.07.2018. /NIAT \u{201c}Lakeside\u{201d}/. On July 21 the foreign ministers of the two countries held talks in the capital.\n",
+        );
+        assert_eq!(name(&f.agency), Some("NIAT Lakeside"));
+        // A section label is no masthead.
+        let f = sources(
+            "Breaking News\n\nMinisters met\n\nThe foreign ministers of the two countries held talks in the capital on Monday.\n",
         );
         assert!(!f.outlet.is_known());
     }

@@ -103,6 +103,11 @@ const NAVIGATION: &[&str] = &[
     "font size",
     "skip to content",
     "skip to main content",
+    "check against delivery",
+    "as delivered",
+    "(as delivered)",
+    "provisional translation",
+    "[provisional translation]",
 ];
 
 /// Initials and wire sign-offs that close agency copy: "(esn)", "(ends)", "/js", "ENDS".
@@ -124,7 +129,7 @@ pub(super) fn classify(line: &str) -> LineClass {
         return LineClass::Cruft("font-size-widget");
     }
     let lower = t
-        .trim_end_matches([':', '.', '»', '›', '>'])
+        .trim_end_matches([':', '.', '»', '›', '>', '!'])
         .trim()
         .to_lowercase();
     if NAVIGATION.contains(&lower.as_str()) {
@@ -262,6 +267,11 @@ mod tests {
     fn furniture_is_cruft() {
         assert_eq!(class("All news"), LineClass::Cruft("navigation"));
         assert_eq!(class("Share this article:"), LineClass::Cruft("navigation"));
+        assert_eq!(
+            class("Check against delivery!"),
+            LineClass::Cruft("navigation")
+        );
+        assert_eq!(class("(As delivered)"), LineClass::Cruft("navigation"));
         assert_eq!(class("A"), LineClass::Cruft("font-size-widget"));
         assert_eq!(class("A A A"), LineClass::Cruft("font-size-widget"));
         assert_eq!(class("A+ A-"), LineClass::Cruft("font-size-widget"));

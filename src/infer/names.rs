@@ -281,16 +281,33 @@ fn clean_word(w: &str) -> &str {
     w.strip_suffix("\u{2019}s").unwrap_or(w)
 }
 
-/// Whether `w` is one of `list` (lower-case words), in any letter case, without allocating.
-fn one_of(list: &[&str], w: &str) -> bool {
-    w.len() <= 16 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
+/// A word list as a set, built once.
+type WordSet = std::sync::LazyLock<std::collections::HashSet<&'static str>>;
+
+static TITLE_SET: WordSet = std::sync::LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
+static HONORIFIC_SET: WordSet = std::sync::LazyLock::new(|| HONORIFICS.iter().copied().collect());
+static NOT_NAME_SET: WordSet = std::sync::LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+static PARTICLE_SET: WordSet = std::sync::LazyLock::new(|| PARTICLES.iter().copied().collect());
+
+/// Whether `w` is in `set` (lower-case words), in any letter case, without allocating: the
+/// word is lower-cased into a stack buffer.
+fn one_of(set: &WordSet, w: &str) -> bool {
+    let bytes = w.as_bytes();
+    if bytes.is_empty() || bytes.len() > 24 || !w.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    for (b, c) in buf.iter_mut().zip(bytes) {
+        *b = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|lower| set.contains(lower))
 }
 
 /// Reads a name starting at word `i` of `words`: two to four capitalised words, with particles
 /// between them. Returns the name's words and the index after it.
 fn read_name(words: &[&str], mut i: usize) -> Option<(Vec<String>, usize)> {
     // Honorifics before the name.
-    while i < words.len() && one_of(HONORIFICS, clean_word(words[i])) {
+    while i < words.len() && one_of(&HONORIFIC_SET, clean_word(words[i])) {
         i += 1;
     }
     let mut parts: Vec<String> = Vec::new();
@@ -300,10 +317,10 @@ fn read_name(words: &[&str], mut i: usize) -> Option<(Vec<String>, usize)> {
         if w.is_empty() {
             break;
         }
-        let particle = one_of(PARTICLES, w)
+        let particle = one_of(&PARTICLE_SET, w)
             || w.get(..3)
                 .is_some_and(|p| p.eq_ignore_ascii_case("al-") || p.eq_ignore_ascii_case("el-"));
-        if is_capitalised(w) && !one_of(NOT_NAMES, w) || particle && !parts.is_empty() {
+        if is_capitalised(w) && !one_of(&NOT_NAME_SET, w) || particle && !parts.is_empty() {
             parts.push(w.to_string());
         } else {
             break;
@@ -423,7 +440,7 @@ pub fn find_names(text: &str) -> Vec<TextName> {
     let mut i = 0;
     while i < plain.len() {
         let w = clean_word(plain[i]);
-        if one_of(TITLE_WORDS, w) && !plain[i].ends_with([',', '.', ';', ':']) {
+        if one_of(&TITLE_SET, w) && !plain[i].ends_with([',', '.', ';', ':']) {
             // "Secretary of State", "Minister of Foreign Affairs": the title runs on.
             let mut j = i + 1;
             while j + 1 < plain.len()

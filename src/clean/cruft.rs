@@ -168,13 +168,20 @@ pub fn url_in(line: &str) -> Option<&str> {
 
 /// "A A A", "A+ A-", "AAA": the font-size buttons of a news page.
 fn is_font_widget(t: &str) -> bool {
-    let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    !squeezed.is_empty()
-        && squeezed.len() <= 8
-        && squeezed
-            .chars()
-            .all(|c| matches!(c, 'A' | 'a' | '+' | '-' | '−'))
-        && squeezed.contains('A')
+    let mut squeezed = t.chars().filter(|c| !c.is_whitespace());
+    let mut len = 0;
+    let mut has_a = false;
+    for c in squeezed.by_ref() {
+        if !matches!(c, 'A' | 'a' | '+' | '-' | '−') {
+            return false;
+        }
+        len += c.len_utf8();
+        has_a |= c == 'A';
+        if len > 8 {
+            return false;
+        }
+    }
+    has_a
 }
 
 /// A short credit line with a date ("Russian News Agency (22 February 2019)") or a byline

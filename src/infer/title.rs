@@ -166,11 +166,11 @@ fn has_inner_sentence_end(text: &str) -> bool {
 }
 
 /// The content words of the story's opening (its first three paragraphs), as stems.
-fn story_vocabulary(doc: &Doc, story: Option<usize>) -> Vec<String> {
+fn story_vocabulary(doc: &Doc, story: Option<usize>) -> Vec<u64> {
     let Some(start) = story else {
         return Vec::new();
     };
-    let mut out: Vec<String> = doc.blocks[start..]
+    let mut out: Vec<u64> = doc.blocks[start..]
         .iter()
         .filter(|b| b.kind != BlockKind::Heading)
         .take(3)
@@ -181,19 +181,45 @@ fn story_vocabulary(doc: &Doc, story: Option<usize>) -> Vec<String> {
     out
 }
 
-/// Lower-cased five-letter stems of the words that carry content ("Indonesian" and
-/// "Indonesia" share "indon").
-fn content_stems(text: &str) -> Vec<String> {
+/// Keys of the lower-cased five-letter stems of the words that carry content
+/// ("Indonesian" and "Indonesia" share "indon"); keys rather than strings because this
+/// runs over the story's opening for every article.
+fn content_stems(text: &str) -> impl Iterator<Item = u64> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3)
-        .map(str::to_lowercase)
-        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
-        .map(|w| w.chars().take(5).collect())
-        .collect()
+        .filter(|w| w.chars().nth(2).is_some())
+        .filter(|w| {
+            w.len() > 7 || {
+                let mut buf = [0u8; 8];
+                let lower = lower_ascii(w, &mut buf);
+                !lower.is_some_and(|l| FUNCTION_WORDS.contains(&l))
+            }
+        })
+        .map(stem_key)
 }
 
-fn shared_words(text: &str, story: &[String]) -> usize {
-    let mut stems = content_stems(text);
+/// The word in ASCII lower case, when it is short and ASCII enough to fit the buffer.
+fn lower_ascii<'b>(w: &str, buf: &'b mut [u8; 8]) -> Option<&'b str> {
+    if w.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    for (o, b) in buf.iter_mut().zip(w.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..w.len()]).ok()
+}
+
+/// A key for the first five lower-cased characters of a word.
+fn stem_key(w: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for c in w.chars().flat_map(char::to_lowercase).take(5) {
+        c.hash(&mut h);
+    }
+    h.finish()
+}
+
+fn shared_words(text: &str, story: &[u64]) -> usize {
+    let mut stems: Vec<u64> = content_stems(text).collect();
     stems.sort_unstable();
     stems.dedup();
     stems

@@ -22,13 +22,26 @@ pub struct Source {
 /// The largest file read as an article; larger ones are skipped with a warning.
 pub const MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
 
-/// Extensions read as articles.
-pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+/// Extensions read as articles: raw text, Markdown, saved web pages.
+pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
+
+/// What the content folder holds.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Article files, sorted by path.
+    pub sources: Vec<Source>,
+    /// Folders or files that could not be listed.
+    pub problems: Vec<Diagnostic>,
+    /// Files of kinds communique does not read (`.pdf`, images), one warning each. Kept apart
+    /// because they are told on every build, also one that finds the site up to date.
+    pub ignored: Vec<Diagnostic>,
+}
 
 /// Lists article files under `dir`, sorted by path, with warnings for what was skipped.
-pub fn find_sources(dir: &Path) -> (Vec<Source>, Vec<Diagnostic>) {
+pub fn find_sources(dir: &Path) -> Listing {
     let mut sources = Vec::new();
     let mut warnings = Vec::new();
+    let mut ignored = Vec::new();
     let walker = WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -62,9 +75,9 @@ pub fn find_sources(dir: &Path) -> (Vec<Source>, Vec<Diagnostic>) {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
         if !ext.as_deref().is_some_and(|e| EXTENSIONS.contains(&e)) {
-            warnings.push(Diagnostic::warning(
+            ignored.push(Diagnostic::warning(
                 rel(dir, path),
-                "skipped: not an article (communique reads .txt and .md files)",
+                not_an_article(ext.as_deref()),
             ));
             continue;
         }
@@ -73,7 +86,29 @@ pub fn find_sources(dir: &Path) -> (Vec<Source>, Vec<Diagnostic>) {
             path: path.to_path_buf(),
         });
     }
-    (sources, warnings)
+    Listing {
+        sources,
+        problems: warnings,
+        ignored,
+    }
+}
+
+/// Why a file is not read, and what to do about it.
+fn not_an_article(ext: Option<&str>) -> String {
+    let what = match ext {
+        Some("pdf") => "a PDF is not read: copy its text into a .txt file beside it",
+        Some("doc" | "docx" | "odt" | "rtf" | "pages") => {
+            "a word-processor file is not read: save it as plain text (.txt) or Markdown (.md)"
+        }
+        Some("mhtml" | "mht" | "webarchive") => {
+            "a web archive is not read: save the page as \"Web Page, HTML only\" (.html)"
+        }
+        Some("jpg" | "jpeg" | "png" | "gif" | "webp" | "svg" | "avif" | "tif" | "tiff") => {
+            "an image is not an article: keep it outside content/"
+        }
+        _ => "not an article: communique reads .txt, .md and .html files; move it out of content/",
+    };
+    format!("skipped: {what}")
 }
 
 fn rel(dir: &Path, path: &Path) -> PathBuf {

@@ -249,6 +249,8 @@ pub struct Scanned {
     sources: Vec<Source>,
     keyed: Vec<Result<u64, Diagnostic>>,
     diagnostics: Vec<Diagnostic>,
+    /// Files of kinds communique does not read, one warning each: told on every build.
+    pub ignored: Vec<Diagnostic>,
     cache: InferCache,
     /// A digest of every article file's path and bytes (and the engine version): equal digests
     /// mean the same articles.
@@ -259,7 +261,11 @@ pub struct Scanned {
 
 /// Finds the article files and reads each once for its cache key.
 pub fn scan(site: &Site, options: &BuildOptions, clock: &StageClock) -> Scanned {
-    let (sources, diagnostics) = find_sources(&site.content_dir());
+    let read::Listing {
+        sources,
+        problems: diagnostics,
+        ignored,
+    } = find_sources(&site.content_dir());
     let cache = InferCache::new(
         &site.root,
         cache::engine_version(&site.config, options.today),
@@ -323,6 +329,7 @@ pub fn scan(site: &Site, options: &BuildOptions, clock: &StageClock) -> Scanned 
         sources,
         keyed,
         diagnostics,
+        ignored,
         cache,
         digest,
         read,
@@ -342,6 +349,7 @@ pub fn collect(
         sources,
         keyed,
         mut diagnostics,
+        ignored: _,
         cache,
         digest: _,
         read: _,
@@ -523,6 +531,13 @@ type Outcome = Result<cache::Entry, Diagnostic>;
 
 /// Refuses texts that cannot be articles: empty, or binary data.
 fn check_doc(doc: &Doc) -> Result<(), Diagnostic> {
+    if doc.format == clean::Format::Html && doc.blocks.is_empty() {
+        return Err(Diagnostic::warning(
+            &doc.path,
+            "skipped: no story found in the saved page (only navigation, scripts, a frameset \
+             or a redirect); save the article's own page, or copy its text into a .txt file",
+        ));
+    }
     if doc.text.trim().is_empty() {
         return Err(Diagnostic::warning(&doc.path, "skipped: the file is empty"));
     }
@@ -583,6 +598,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
     let clock = StageClock::default();
     let scanned = scan(&site, options, &clock);
     report.read = scanned.read;
+    let ignored = scanned.ignored.clone();
 
     // Nothing changed since the last good build (same articles, config, theme and program):
     // the output is already right, and is left as it is; that build's warnings are told again.
@@ -594,8 +610,9 @@ pub fn build(options: &BuildOptions) -> BuildReport {
             report.ok = true;
             report.found = last.found;
             report.articles = last.articles;
-            report.skipped = last.found.saturating_sub(last.articles);
+            report.skipped = last.found.saturating_sub(last.articles) + ignored.len();
             report.diagnostics = last.diagnostics;
+            report.diagnostics.extend(ignored);
             report.infer_time = start.elapsed();
             report.total = start.elapsed();
             report.timings = clock.timings();
@@ -614,7 +631,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
     report.found = found;
     report.inferred = inferred;
     report.articles = articles.len();
-    report.skipped = found - articles.len();
+    report.skipped = found - articles.len() + ignored.len();
     report.diagnostics = diagnostics;
 
     let t = Instant::now();
@@ -642,6 +659,8 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         }
         Err(ds) => report.diagnostics.extend(ds),
     }
+    // Told on every build, so not kept with the build's own warnings.
+    report.diagnostics.extend(ignored);
     // Freeing every article one by one costs a tenth of a warm build; a command that exits
     // next need not wait for it.
     std::thread::spawn(move || drop(timeline));

@@ -45,6 +45,21 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     Decoded { text, warnings }
 }
 
+/// Decodes bytes in an encoding the file declares (a saved page's `<meta charset>`).
+pub fn decode_as(bytes: &[u8], encoding: &'static Encoding) -> Decoded {
+    let mut warnings = Vec::new();
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    if had_errors {
+        warnings.push(format!(
+            "invalid {} byte sequences were replaced with U+FFFD (the page declares {0}; \
+             is the declaration right?)",
+            encoding.name()
+        ));
+    }
+    let text = normalise(&text, &mut warnings);
+    Decoded { text, warnings }
+}
+
 /// UTF-16 without a BOM: many NULs in alternate positions.
 pub fn looks_like_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() < 4 || bytes.len() % 2 != 0 {

@@ -11,6 +11,7 @@ mod blocks;
 mod cruft;
 mod decode;
 mod front;
+mod html;
 
 use std::path::PathBuf;
 
@@ -21,6 +22,7 @@ use crate::infer::Span;
 pub use cruft::url_in;
 pub use decode::{Decoded, decode, looks_like_utf16};
 pub use front::{FrontMatter, split_front_matter};
+pub use html::{MetaDate, MetaValue, PageMeta, parse_meta_date};
 
 /// What kind of file an article came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,6 +32,8 @@ pub enum Format {
     Text,
     /// Markdown with optional TOML front matter: front matter overrides inference.
     Markdown,
+    /// A saved web page: its story is read as raw text, its metadata as evidence.
+    Html,
 }
 
 /// The role of a body block.
@@ -117,6 +121,8 @@ pub struct Doc {
     pub front: FrontMatter,
     /// Problems found while cleaning (bad bytes, malformed front matter), one sentence each.
     pub warnings: Vec<String>,
+    /// What a saved web page's markup says about it (JSON-LD, OpenGraph, `<meta>`, `<time>`).
+    pub page: Option<Box<PageMeta>>,
 }
 
 impl Doc {
@@ -139,8 +145,26 @@ pub fn clean(path: PathBuf, bytes: &[u8]) -> Doc {
         .unwrap_or_default();
     let format = match path.extension().and_then(|e| e.to_str()) {
         Some("md" | "markdown") => Format::Markdown,
+        Some(e) if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") => Format::Html,
         _ => Format::Text,
     };
+    if format == Format::Html {
+        let page = html::read_page(bytes);
+        let mut doc = Doc {
+            id,
+            path,
+            format,
+            text: page.text,
+            blocks: Vec::new(),
+            meta: Vec::new(),
+            removed: Vec::new(),
+            front: FrontMatter::default(),
+            warnings: page.warnings,
+            page: Some(Box::new(page.meta)),
+        };
+        blocks::text_blocks(&mut doc);
+        return doc;
+    }
     let Decoded { text, warnings } = decode(bytes);
     let mut doc = Doc {
         id,
@@ -152,6 +176,7 @@ pub fn clean(path: PathBuf, bytes: &[u8]) -> Doc {
         removed: Vec::new(),
         front: FrontMatter::default(),
         warnings,
+        page: None,
     };
     // Front matter: Markdown's, and the same `+++` block at the top of a raw text, which lets
     // a user correct a fact without touching the copy.

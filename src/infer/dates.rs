@@ -161,16 +161,23 @@ pub fn infer_dates_in(
     // The author's date (front matter) is the publication date and anchors the statement.
     let published = match doc.front.date {
         Some(day) => Inferred::given(day, "date"),
-        None => publication(
-            doc,
-            kb,
-            &paras,
-            &all,
-            dateline.as_ref(),
-            opening,
-            period,
-            today,
-        ),
+        None => page_publication(doc, today).unwrap_or_else(|| {
+            let from_text = publication(
+                doc,
+                kb,
+                &paras,
+                &all,
+                dateline.as_ref(),
+                opening,
+                period,
+                today,
+            );
+            if from_text.is_known() {
+                from_text
+            } else {
+                page_update(doc, today).unwrap_or(from_text)
+            }
+        }),
     };
     let stated = statement(
         doc,
@@ -652,8 +659,113 @@ fn year_constraints(
     out
 }
 
+/// The earliest day a page's metadata may give: before it, a date is a placeholder.
+const EARLIEST_PAGE_DAY: (i32, u32, u32) = (1994, 1, 1);
+
+fn plausible_page_day(day: NaiveDate, today: NaiveDate) -> bool {
+    let (y, m, d) = EARLIEST_PAGE_DAY;
+    day <= today && NaiveDate::from_ymd_opt(y, m, d).is_some_and(|e| day >= e)
+}
+
+/// A saved page's publication day from its markup (JSON-LD, `<meta>`, `<time>`), then from
+/// the path of its canonical address. The most trusted carrier wins; the others, and every
+/// update date, go into the evidence with the reason they lost.
+fn page_publication(doc: &Doc, today: NaiveDate) -> Option<Inferred<NaiveDate>> {
+    let page = doc.page.as_deref()?;
+    let usable: Vec<&crate::clean::MetaDate> = page
+        .dates
+        .iter()
+        .filter(|d| plausible_page_day(d.day, today))
+        .collect();
+    let Some(best) = usable.iter().find(|d| !d.modified) else {
+        // No dated markup: the page's address may carry the day.
+        let url = page.urls.first()?;
+        let (day, _, _) = path_date(&url.value, today)?;
+        return Some(Inferred::known(
+            day,
+            0.85,
+            vec![Evidence {
+                rule: "date.page-url".into(),
+                span: None,
+                quote: crate::infer::shorten(&url.value, 160),
+                note: format!(
+                    "the page's address ({}) carries the day {day} in its path",
+                    url.from
+                ),
+            }],
+        ));
+    };
+    let mut evidence = vec![Evidence {
+        rule: "date.page-published".into(),
+        span: None,
+        quote: best.raw.clone(),
+        note: format!(
+            "the page's {} gives the publication day {}",
+            best.from, best.day
+        ),
+    }];
+    for other in page.dates.iter().filter(|d| d.day != best.day) {
+        let why = if !plausible_page_day(other.day, today) {
+            "not a plausible publication day (before the web's news pages, or after today)"
+                .to_string()
+        } else if other.modified {
+            "the day of an update, not of the first publication".to_string()
+        } else {
+            format!("{} is trusted more", best.from)
+        };
+        evidence.push(Evidence {
+            rule: "date.page-passed-over".into(),
+            span: None,
+            quote: other.raw.clone(),
+            note: format!("{} gives {}: passed over, {why}", other.from, other.day),
+        });
+    }
+    let confidence = (f32::from(best.weight) / 100.0).clamp(0.4, 0.97);
+    Some(Inferred::known(best.day, confidence, evidence))
+}
+
+/// A page whose markup gives only an update day, and whose text gives no date: the update
+/// day, with low confidence.
+fn page_update(doc: &Doc, today: NaiveDate) -> Option<Inferred<NaiveDate>> {
+    let page = doc.page.as_deref()?;
+    let d = page
+        .dates
+        .iter()
+        .find(|d| d.modified && plausible_page_day(d.day, today))?;
+    Some(Inferred::known(
+        d.day,
+        0.5,
+        vec![Evidence {
+            rule: "date.page-updated".into(),
+            span: None,
+            quote: d.raw.clone(),
+            note: format!(
+                "only the page's {} dates it, and it dates an update: the story may be older",
+                d.from
+            ),
+        }],
+    ))
+}
+
 /// A day written in a URL line's path: `/2023/05/31/`, `/2023-05-31-`, `t20230531_`.
 fn url_date(doc: &Doc, today: NaiveDate) -> Option<(NaiveDate, Span)> {
+    for m in doc.meta.iter().filter(|m| m.kind == MetaKind::Url) {
+        let line = doc.slice(m.span);
+        let Some(url) = crate::clean::url_in(line) else {
+            continue;
+        };
+        let offset = line.find(url).unwrap_or(0);
+        if let Some((day, s, e)) = path_date(url, today) {
+            let start = m.span.start + offset + s;
+            let end = m.span.start + offset + e;
+            return Some((day, Span::new(start, end.min(m.span.end))));
+        }
+    }
+    None
+}
+
+/// The day in a URL's path, with the byte range of its digits in `url`.
+pub fn path_date(url: &str, today: NaiveDate) -> Option<(NaiveDate, usize, usize)> {
     static PATH_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
             r"(?:^|[^\d])((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:$|[/_.-])",
@@ -664,31 +776,21 @@ fn url_date(doc: &Doc, today: NaiveDate) -> Option<(NaiveDate, Span)> {
         regex::Regex::new(r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})/")
             .expect("valid loose path date pattern")
     });
-    for m in doc.meta.iter().filter(|m| m.kind == MetaKind::Url) {
-        let line = doc.slice(m.span);
-        let Some(url) = crate::clean::url_in(line) else {
-            continue;
-        };
-        let offset = line.find(url).unwrap_or(0);
-        let path_start = url.find("://").map_or(0, |i| i + 3);
-        let path_start = url[path_start..]
-            .find('/')
-            .map_or(url.len(), |i| path_start + i);
-        let path = &url[path_start..];
-        for re in [&*PATH_DATE, &*LOOSE_DATE] {
-            for c in re.captures_iter(path) {
-                let n = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
-                let (Some(y), Some(mo), Some(d)) = (n(1), n(2), n(3)) else {
-                    continue;
-                };
-                if let Some(day) = NaiveDate::from_ymd_opt(y as i32, mo, d).filter(|&x| x <= today)
-                {
-                    let g = c.get(1).expect("matched");
-                    let whole = c.get(0).expect("matched");
-                    let start = m.span.start + offset + path_start + g.start();
-                    let end = m.span.start + offset + path_start + whole.end();
-                    return Some((day, Span::new(start, end.min(m.span.end))));
-                }
+    let path_start = url.find("://").map_or(0, |i| i + 3);
+    let path_start = url[path_start..]
+        .find('/')
+        .map_or(url.len(), |i| path_start + i);
+    let path = &url[path_start..];
+    for re in [&*PATH_DATE, &*LOOSE_DATE] {
+        for c in re.captures_iter(path) {
+            let n = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
+            let (Some(y), Some(mo), Some(d)) = (n(1), n(2), n(3)) else {
+                continue;
+            };
+            if let Some(day) = NaiveDate::from_ymd_opt(y as i32, mo, d).filter(|&x| x <= today) {
+                let g = c.get(1).expect("matched");
+                let whole = c.get(0).expect("matched");
+                return Some((day, path_start + g.start(), path_start + whole.end()));
             }
         }
     }

@@ -300,6 +300,9 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
         .unwrap_or_default();
 
     let title = match heading {
+        Some(_) if doc.front.title.is_none() && page_headline(doc).is_some() => {
+            page_headline(doc).expect("checked")
+        }
         Some((title, _)) => title,
         None => match lead {
             Some(i) => {
@@ -425,6 +428,26 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
 /// The dates of an article (publication, statement, dateline place): see [`infer_dates`].
 fn date_facts(doc: &Doc, cx: &InferContext, opening: dates::Opening) -> DateFacts {
     dates::infer_dates_in(doc, cx.kb, cx.period, cx.today, opening)
+}
+
+/// A saved page's headline as its markup gives it (JSON-LD, `og:title`, `<h1>`, `<title>`).
+fn page_headline(doc: &Doc) -> Option<Inferred<String>> {
+    let h = doc.page.as_deref()?.headlines.first()?;
+    let confidence = match h.from {
+        "<title>" => 0.75,
+        "<h1>" => 0.85,
+        _ => 0.95,
+    };
+    Some(Inferred::known(
+        h.value.clone(),
+        confidence,
+        vec![Evidence {
+            rule: "title.page".into(),
+            span: None,
+            quote: shorten(&h.value, 160),
+            note: format!("the page's {} gives the headline", h.from),
+        }],
+    ))
 }
 
 fn title_from_front(doc: &Doc) -> Option<(Inferred<String>, Option<usize>)> {

@@ -406,9 +406,21 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                         || HONORIFICS.contains(&format!("{l}.").as_str())
                         || NOT_NAMES.contains(&l.as_str())
                         || l == "cabinet"
+                        || l == "press"
                 })
                 .count();
             let name_words: Vec<&str> = ws[skip..].iter().map(String::as_str).collect();
+            // "Press Secretary KOBAYASHI:": the title before the name is the label's title.
+            let before = ws[..skip].join(" ");
+            let title = if title.trim().is_empty()
+                && ws[..skip]
+                    .iter()
+                    .any(|w| TITLE_WORDS.contains(&w.to_lowercase().as_str()))
+            {
+                before.as_str()
+            } else {
+                title
+            };
             if let Some((parts, end)) = read_name(&name_words, 0)
                 && end == name_words.len()
             {

@@ -70,6 +70,9 @@ const DATELINE_REACH: usize = 120;
 pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
     let mut facts = SourceFacts::default();
     let text = &doc.text;
+    if let Some(page) = doc.page.as_deref() {
+        page_source(page, kb, &mut facts);
+    }
 
     // A line at the top that is only an outlet's name.
     for (i, block) in doc.blocks.iter().enumerate() {
@@ -278,6 +281,85 @@ pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
         .url
         .or_unknown("source.no-url", "the text gives no link");
     facts
+}
+
+/// A saved page names its publisher and its own address in its markup: JSON-LD
+/// `publisher`, `og:site_name`, `<link rel="canonical">`. A publisher the knowledge base
+/// holds, or whose site the address is on, is named as the base names it; another is named as
+/// the page writes it.
+fn page_source(page: &crate::clean::PageMeta, kb: &Knowledge, facts: &mut SourceFacts) {
+    let url = page.urls.first();
+    if let Some(u) = url {
+        facts.url = Inferred::known(
+            u.value.clone(),
+            0.95,
+            vec![page_evidence(
+                "source.page-url",
+                &u.value,
+                format!("the page's {} gives its address", u.from),
+            )],
+        );
+    }
+    let host_outlet = url
+        .and_then(|u| host_of(&u.value))
+        .and_then(|h| kb.outlet_by_host(h));
+    let known = page
+        .publishers
+        .iter()
+        .find_map(|p| kb.outlet_by_name(&p.value).map(|id| (id, p)));
+    if let Some((id, p)) = known {
+        facts.outlet = Inferred::known(
+            OutletRef::from_kb(kb, id),
+            0.95,
+            vec![page_evidence(
+                "source.page-publisher",
+                &p.value,
+                format!("the page's {} names its publisher", p.from),
+            )],
+        );
+    } else if let (Some(id), Some(u)) = (host_outlet, url) {
+        facts.outlet = Inferred::known(
+            OutletRef::from_kb(kb, id),
+            0.9,
+            vec![page_evidence(
+                "source.page-url-host",
+                &u.value,
+                format!("the page's address is on {}'s site", kb.outlets[id].name),
+            )],
+        );
+    } else if let Some(p) = page
+        .publishers
+        .iter()
+        .find(|p| plausible_publisher(&p.value))
+    {
+        facts.outlet = Inferred::known(
+            named_outlet(kb, &p.value),
+            0.8,
+            vec![page_evidence(
+                "source.page-publisher",
+                &p.value,
+                format!(
+                    "the page's {} names its publisher (not in the knowledge base)",
+                    p.from
+                ),
+            )],
+        );
+    }
+}
+
+/// A publisher name rather than a slogan or a sentence.
+fn plausible_publisher(name: &str) -> bool {
+    let words = name.split_whitespace().count();
+    (1..=8).contains(&words) && name.len() <= 80
+}
+
+fn page_evidence(rule: &'static str, value: &str, note: String) -> Evidence {
+    Evidence {
+        rule: rule.into(),
+        span: None,
+        quote: crate::infer::shorten(value, 160),
+        note,
+    }
 }
 
 fn starts_with_quote(t: &str) -> bool {

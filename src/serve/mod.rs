@@ -146,7 +146,7 @@ impl Session {
         self.site = Site::load(&self.options).map_err(|d| d.to_string())?;
         self.theme = None;
         self.reload_theme()?;
-        let (sources, _) = find_sources(&self.site.content_dir());
+        let sources = find_sources(&self.site.content_dir()).sources;
         self.articles.clear();
         self.infer(&sources);
         Ok(())

@@ -1,0 +1,1055 @@
+//! Saved web pages: bytes of an `.html` file in, the story as plain text and the page's
+//! metadata out.
+//!
+//! A saved page carries facts that copied text loses: the publication date in machine-readable
+//! form, the canonical address, the publisher's name, the headline as the site set it. This
+//! module reads them ([`PageMeta`]), each with where it was found, and leaves the choice between
+//! them to inference, which shows it as evidence. The story itself is found by
+//! [`dom_smoothie`] (a port of Firefox's Reader View, see `docs/decisions/`) and handed on as
+//! plain text, so a page goes through the same cleaning and inference as a `.txt` article and
+//! nothing of its markup, scripts or styles can reach the site.
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, NaiveDate};
+use dom_query::{Document, NodeRef};
+use encoding_rs::Encoding;
+use regex::bytes::Regex;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::decode::{Decoded, decode, decode_as};
+
+/// A fact read from the page's markup, and where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MetaValue {
+    /// What carried it, as written in the page: `JSON-LD headline`, `<meta property="og:title">`.
+    pub from: &'static str,
+    /// The value, whitespace collapsed.
+    pub value: String,
+}
+
+/// A date read from the page's markup.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MetaDate {
+    /// What carried it (`JSON-LD datePublished`, `<time datetime>`…).
+    pub from: &'static str,
+    /// The value as written (`2024-03-12T14:32:00+08:00`).
+    pub raw: String,
+    /// The day, as the page wrote it (its own time zone: the publisher's calendar day).
+    pub day: NaiveDate,
+    /// How far the carrier is trusted to give the story's own publication date, 0–100.
+    pub weight: u8,
+    /// Whether it dates an update, not the first publication.
+    pub modified: bool,
+}
+
+/// What a saved page says about itself, in order of trust within each field.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PageMeta {
+    /// Headlines: JSON-LD, OpenGraph, the story's `<h1>`, `<title>`.
+    pub headlines: Vec<MetaValue>,
+    /// Publication and update dates, most trusted first.
+    pub dates: Vec<MetaDate>,
+    /// The publisher: JSON-LD `publisher`, `og:site_name`, `application-name`.
+    pub publishers: Vec<MetaValue>,
+    /// Authors: JSON-LD `author`, `<meta name="author">`.
+    pub authors: Vec<MetaValue>,
+    /// The page's own address: `<link rel="canonical">`, `og:url`, JSON-LD `url` (absolute
+    /// http(s) only).
+    pub urls: Vec<MetaValue>,
+    /// The page's language: `<html lang>`, JSON-LD `inLanguage`, `og:locale`.
+    pub lang: Option<MetaValue>,
+    /// The character encoding the bytes were read in, and how it was decided.
+    pub encoding: String,
+}
+
+/// A page read: the story as text (headline first) and the metadata.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Headline, byline and the story's paragraphs, separated by blank lines.
+    pub text: String,
+    /// What the markup says.
+    pub meta: PageMeta,
+    /// Problems (encoding, a page with no story), one sentence each.
+    pub warnings: Vec<String>,
+}
+
+/// Pages larger than this are cut before parsing: a story never needs more, and a huge page
+/// must not stall the build.
+const MAX_PAGE_BYTES: usize = 4 * 1024 * 1024;
+
+/// Reads a saved page.
+pub fn read_page(bytes: &[u8]) -> Page {
+    let (Decoded { text, mut warnings }, encoding) = decode_page(bytes);
+    let html = if text.len() > MAX_PAGE_BYTES {
+        let mut cut = MAX_PAGE_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        warnings.push(format!(
+            "the page is larger than {} MB: only its first {} MB were read",
+            MAX_PAGE_BYTES / (1024 * 1024),
+            MAX_PAGE_BYTES / (1024 * 1024)
+        ));
+        &text[..cut]
+    } else {
+        &text[..]
+    };
+    let document = Document::from(html);
+    let mut meta = read_meta(&document);
+    meta.encoding = encoding;
+    let redirect = redirect_target(&document);
+    let story = extract_story(document, meta.urls.first().map(|u| u.value.as_str()))
+        // A page that only sends the browser elsewhere ("If you are not redirected…").
+        .filter(|s| redirect.is_none() || s.text.len() > 400);
+    let mut out = String::new();
+    // The headline as the site set it opens the text, as it opens a copied article; a page
+    // with no story gives no text at all (and is skipped, with the reason).
+    if story.is_some()
+        && let Some(h) = meta.headlines.first()
+    {
+        out.push_str(&h.value);
+        out.push_str("\n\n");
+    }
+    match story {
+        Some(story) => {
+            if let Some(byline) = story.byline.filter(|b| b.len() < 200) {
+                out.push_str(&byline);
+                out.push_str("\n\n");
+            }
+            out.push_str(&story.text);
+        }
+        None => warnings.push(
+            "no story found in the page (only navigation or scripts): is it the saved article, \
+             or a redirect or frameset around it?"
+                .to_string(),
+        ),
+    }
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Page {
+        text: out,
+        meta,
+        warnings,
+    }
+}
+
+/// Where a `<meta http-equiv="refresh">` sends the browser, if anywhere.
+fn redirect_target(doc: &Document) -> Option<String> {
+    doc.select("meta[http-equiv]").nodes().iter().find_map(|m| {
+        let equiv = m.attr("http-equiv")?;
+        if !equiv.trim().eq_ignore_ascii_case("refresh") {
+            return None;
+        }
+        let content = m.attr("content")?;
+        let lower = content.to_ascii_lowercase();
+        let at = lower.find("url=")?;
+        Some(
+            content[at + 4..]
+                .trim()
+                .trim_matches(['\'', '"'])
+                .to_string(),
+        )
+    })
+}
+
+/// The page's bytes as text: a byte-order mark, then the page's own `<meta charset>` or
+/// `http-equiv` declaration, then detection (as a `.txt` file).
+fn decode_page(bytes: &[u8]) -> (Decoded, String) {
+    if Encoding::for_bom(bytes).is_some() {
+        return (decode(bytes), "byte-order mark".to_string());
+    }
+    if let Some(enc) = declared_charset(bytes) {
+        return (
+            decode_as(bytes, enc),
+            format!("{} (declared by the page)", enc.name()),
+        );
+    }
+    let decoded = decode(bytes);
+    let how = if std::str::from_utf8(bytes).is_ok() {
+        "UTF-8".to_string()
+    } else {
+        "detected (the page declares none)".to_string()
+    };
+    (decoded, how)
+}
+
+/// The encoding a page declares in its first kilobytes, as browsers read it.
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    static CHARSET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"#)
+            .expect("static regex")
+    });
+    let head = &bytes[..bytes.len().min(4096)];
+    let label = CHARSET.captures(head)?.get(1)?.as_bytes();
+    let enc = Encoding::for_label(label)?;
+    // A page saved as UTF-16 cannot say so in ASCII; a declaration of it is a leftover.
+    (enc.output_encoding() == enc).then_some(enc)
+}
+
+/// The main story, as found by the readability algorithm.
+struct Story {
+    text: String,
+    byline: Option<String>,
+}
+
+fn extract_story(document: Document, url: Option<&str>) -> Option<Story> {
+    let cfg = dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Formatted,
+        // The metadata is read here, with evidence; the extractor need not read it again.
+        disable_json_ld: true,
+        ..Default::default()
+    };
+    let url = url.filter(|u| dom_smoothie_accepts(u));
+    let mut reader = dom_smoothie::Readability::with_document(document, url, Some(cfg)).ok()?;
+    let article = reader.parse().ok()?;
+    let text = tidy_text(&article.text_content);
+    if text.trim().is_empty() {
+        return None;
+    }
+    Some(Story {
+        text,
+        byline: article
+            .byline
+            .map(|b| collapse(&b))
+            .filter(|b| !b.is_empty()),
+    })
+}
+
+fn dom_smoothie_accepts(url: &str) -> bool {
+    url.starts_with("http://") || url.starts_with("https://")
+}
+
+/// Paragraphs separated by one blank line, no runs of spaces, no lines of only spaces.
+fn tidy_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        let line = collapse(line);
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        out.push_str(&line);
+    }
+    out
+}
+
+/// Whitespace runs (including non-breaking spaces) as one space, trimmed.
+fn collapse(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Reads every metadata carrier of the page.
+fn read_meta(doc: &Document) -> PageMeta {
+    let mut meta = PageMeta::default();
+    if let Some(lang) = doc
+        .select("html")
+        .nodes()
+        .first()
+        .and_then(|h| h.attr("lang"))
+    {
+        let lang = lang.trim().to_string();
+        if !lang.is_empty() {
+            meta.lang = Some(MetaValue {
+                from: "<html lang>",
+                value: lang,
+            });
+        }
+    }
+    for node in doc.select("script[type]").nodes() {
+        let is_ld = node
+            .attr("type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+        if is_ld {
+            read_json_ld(&node.text(), &mut meta);
+        }
+    }
+    read_meta_tags(doc, &mut meta);
+    read_time_elements(doc, &mut meta);
+    if !meta.dates.iter().any(|d| !d.modified) {
+        let day_first = day_first_page(doc, &meta);
+        read_dated_elements(doc, &mut meta, day_first);
+    }
+    if let Some(h1) = doc.select("article h1, main h1, h1").nodes().first() {
+        push_text(&mut meta.headlines, "<h1>", &h1.text());
+    }
+    if let Some(t) = doc.select("head title").nodes().first() {
+        let title = collapse(&t.text());
+        if let Some(site) = title_site_name(&title) {
+            push_text(&mut meta.publishers, "<title> after the headline", site);
+        }
+        push_text(&mut meta.headlines, "<title>", &title);
+    }
+    if let Some(name) = logo_name(doc) {
+        push_text(&mut meta.publishers, "the site's logo", &name);
+    }
+    meta.headlines = meta
+        .headlines
+        .into_iter()
+        .map(|mut h| {
+            // "Headline | Section | Site": the site, then a short section label.
+            loop {
+                let cut = strip_site_name(&h.value, &meta.publishers);
+                if cut == h.value {
+                    break;
+                }
+                h.value = cut;
+            }
+            h
+        })
+        .collect();
+    meta.dates.sort_by_key(|d| std::cmp::Reverse(d.weight));
+    meta
+}
+
+fn push_text(list: &mut Vec<MetaValue>, from: &'static str, value: &str) {
+    let value = collapse(&decode_entities(value));
+    if !value.is_empty() && value.len() < 600 && !list.iter().any(|v| v.value == value) {
+        list.push(MetaValue { from, value });
+    }
+}
+
+fn push_url(list: &mut Vec<MetaValue>, from: &'static str, value: &str) {
+    let value = value.trim();
+    let lower = value.to_ascii_lowercase();
+    if (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !value.contains(char::is_whitespace)
+        && value.len() < 2000
+        && !list.iter().any(|v| v.value == value)
+    {
+        list.push(MetaValue {
+            from,
+            value: value.to_string(),
+        });
+    }
+}
+
+fn push_date(meta: &mut PageMeta, from: &'static str, raw: &str, weight: u8, modified: bool) {
+    let raw = raw.trim();
+    if let Some(day) = parse_meta_date(raw)
+        && !meta
+            .dates
+            .iter()
+            .any(|d| d.from == from && d.day == day && d.modified == modified)
+    {
+        meta.dates.push(MetaDate {
+            from,
+            raw: raw.chars().take(60).collect(),
+            day,
+            weight,
+            modified,
+        });
+    }
+}
+
+fn push_day(
+    meta: &mut PageMeta,
+    from: &'static str,
+    raw: &str,
+    day: NaiveDate,
+    weight: u8,
+    modified: bool,
+) {
+    meta.dates.push(MetaDate {
+        from,
+        raw: collapse(raw).chars().take(60).collect(),
+        day,
+        weight,
+        modified,
+    });
+}
+
+/// Whether the page writes numeric dates day first: any language but US English
+/// (`<html lang>`), or, undeclared, a headline in a language other than English.
+fn day_first_page(doc: &Document, meta: &PageMeta) -> bool {
+    if let Some(lang) = &meta.lang {
+        let l = lang.value.to_ascii_lowercase();
+        return !(l == "en-us" || l == "en_us" || l == "en");
+    }
+    let title = doc
+        .select("head title")
+        .nodes()
+        .first()
+        .map(|t| t.text().to_lowercase())
+        .unwrap_or_default();
+    const OTHER: &[&str] = &[
+        "de", "la", "el", "los", "las", "del", "und", "der", "die", "das", "le", "les", "du",
+        "des", "et", "il", "di", "della", "het", "een", "och", "och", "para", "por", "con",
+    ];
+    title
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| OTHER.contains(&w))
+}
+
+/// A date as a page shows it: an ambiguous numeric one (`09/05/2019`) is read in the order
+/// the page writes dates; dotted ones (`09.05.2019`) are day first everywhere.
+fn parse_visible_date(text: &str, day_first: bool) -> Option<NaiveDate> {
+    static NUMERIC: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?:^|[^\d])(\d{1,2})([./-])(\d{1,2})[./-]((?:19|20)\d\d)(?:$|[^\d])")
+            .expect("static regex")
+    });
+    if let Some(c) = NUMERIC.captures(text) {
+        let n = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
+        let (a, sep, b, y) = (n(1)?, c.get(2)?.as_str(), n(3)?, n(4)? as i32);
+        let (d, m) = if a > 12 || sep == "." || (b <= 12 && day_first) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        return NaiveDate::from_ymd_opt(y, m, d);
+    }
+    parse_meta_date(text)
+}
+
+/// JSON-LD types that describe the story itself (not the site, a breadcrumb or a video).
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "BackgroundNewsArticle",
+    "OpinionNewsArticle",
+    "ReviewNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "Report",
+    "ScholarlyArticle",
+    "SocialMediaPosting",
+    "WebPage",
+];
+
+fn read_json_ld(text: &str, meta: &mut PageMeta) {
+    let text = text
+        .trim()
+        .trim_start_matches("<![CDATA[")
+        .trim_end_matches("]]>")
+        .trim();
+    let Ok(value) = serde_json::from_str::<Value>(text) else {
+        return;
+    };
+    let mut items = Vec::new();
+    collect_ld_items(&value, &mut items, 0);
+    let mut named = std::collections::HashMap::new();
+    collect_ld_names(&value, &mut named, 0);
+    // The story's own object first; a WebPage only when no article object is given.
+    items.sort_by_key(|(rank, _)| *rank);
+    for (rank, item) in items {
+        let page_only = rank == ARTICLE_TYPES.len() - 1;
+        let (headline_from, published_from, modified_from, weight) = if page_only {
+            (
+                "JSON-LD WebPage name",
+                "JSON-LD WebPage datePublished",
+                "JSON-LD WebPage dateModified",
+                80,
+            )
+        } else {
+            (
+                "JSON-LD headline",
+                "JSON-LD datePublished",
+                "JSON-LD dateModified",
+                97,
+            )
+        };
+        if let Some(h) = str_of(item.get("headline")).or_else(|| str_of(item.get("name"))) {
+            push_text(&mut meta.headlines, headline_from, &h);
+        }
+        if let Some(d) =
+            str_of(item.get("datePublished")).or_else(|| str_of(item.get("dateCreated")))
+        {
+            push_date(meta, published_from, &d, weight, false);
+        }
+        if let Some(d) = str_of(item.get("dateModified")) {
+            push_date(meta, modified_from, &d, weight / 2, true);
+        }
+        if let Some(p) = item.get("publisher").and_then(|p| {
+            name_of(p)
+                .or_else(|| str_of(p.get("@id")).and_then(|id| named.get(id.as_str()).cloned()))
+        }) {
+            push_text(&mut meta.publishers, "JSON-LD publisher", &p);
+        }
+        if let Some(a) = item.get("author") {
+            let authors: Vec<String> = match a {
+                Value::Array(list) => list.iter().filter_map(name_of).collect(),
+                other => name_of(other).into_iter().collect(),
+            };
+            for a in authors {
+                push_text(&mut meta.authors, "JSON-LD author", &a);
+            }
+        }
+        if let Some(u) = str_of(item.get("url")).or_else(|| {
+            item.get("mainEntityOfPage")
+                .and_then(|m| str_of(Some(m)).or_else(|| str_of(m.get("@id"))))
+        }) {
+            push_url(&mut meta.urls, "JSON-LD url", &u);
+        }
+        if meta.lang.is_none()
+            && let Some(l) = str_of(item.get("inLanguage"))
+        {
+            meta.lang = Some(MetaValue {
+                from: "JSON-LD inLanguage",
+                value: l,
+            });
+        }
+    }
+}
+
+/// Objects of a JSON-LD value with the rank of their type in [`ARTICLE_TYPES`], following
+/// arrays and `@graph`.
+fn collect_ld_items<'v>(value: &'v Value, out: &mut Vec<(usize, &'v Value)>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match value {
+        Value::Array(list) => {
+            for v in list {
+                collect_ld_items(v, out, depth + 1);
+            }
+        }
+        Value::Object(map) => {
+            if let Some(graph) = map.get("@graph") {
+                collect_ld_items(graph, out, depth + 1);
+            }
+            let types: Vec<&str> = match map.get("@type") {
+                Some(Value::String(s)) => vec![s.as_str()],
+                Some(Value::Array(list)) => list.iter().filter_map(Value::as_str).collect(),
+                _ => Vec::new(),
+            };
+            if let Some(rank) = types
+                .iter()
+                .filter_map(|t| {
+                    let t = t.rsplit(['/', ':']).next().unwrap_or(t);
+                    ARTICLE_TYPES.iter().position(|a| *a == t)
+                })
+                .min()
+            {
+                out.push((rank, value));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Names of the JSON-LD objects that have an `@id`, so that a reference
+/// (`"publisher": {"@id": "…#organization"}`) finds the name given elsewhere in the graph.
+fn collect_ld_names(
+    value: &Value,
+    out: &mut std::collections::HashMap<String, String>,
+    depth: usize,
+) {
+    if depth > 4 {
+        return;
+    }
+    match value {
+        Value::Array(list) => list
+            .iter()
+            .for_each(|v| collect_ld_names(v, out, depth + 1)),
+        Value::Object(map) => {
+            if let (Some(Value::String(id)), Some(Value::String(name))) =
+                (map.get("@id"), map.get("name"))
+            {
+                out.insert(id.clone(), name.clone());
+            }
+            if let Some(graph) = map.get("@graph") {
+                collect_ld_names(graph, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn str_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(s.clone()),
+        Value::Array(list) => list.iter().find_map(|x| str_of(Some(x))),
+        _ => None,
+    }
+}
+
+fn name_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(map) => str_of(map.get("name")),
+        Value::Array(list) => list.iter().find_map(name_of),
+        _ => None,
+    }
+}
+
+/// `<meta>` names and properties that carry the publication day, with their trust.
+const META_PUBLISHED: &[(&str, &str, u8)] = &[
+    (
+        "article:published_time",
+        "<meta property=\"article:published_time\">",
+        95,
+    ),
+    (
+        "og:published_time",
+        "<meta property=\"og:published_time\">",
+        95,
+    ),
+    ("datepublished", "<meta itemprop=\"datePublished\">", 94),
+    ("article.published", "<meta name=\"article.published\">", 92),
+    ("article:published", "<meta name=\"article:published\">", 92),
+    ("parsely-pub-date", "<meta name=\"parsely-pub-date\">", 92),
+    ("sailthru.date", "<meta name=\"sailthru.date\">", 90),
+    ("publish-date", "<meta name=\"publish-date\">", 92),
+    ("publish_date", "<meta name=\"publish_date\">", 92),
+    ("publishdate", "<meta name=\"publishdate\">", 92),
+    ("publication_date", "<meta name=\"publication_date\">", 92),
+    ("pubdate", "<meta name=\"pubdate\">", 92),
+    ("date", "<meta name=\"date\">", 90),
+    ("dc.date", "<meta name=\"dc.date\">", 90),
+    ("dc.date.issued", "<meta name=\"dc.date.issued\">", 91),
+    ("dc.date.created", "<meta name=\"dc.date.created\">", 90),
+    ("dcterms.date", "<meta name=\"dcterms.date\">", 90),
+    ("dcterms.issued", "<meta name=\"dcterms.issued\">", 91),
+    ("dcterms.created", "<meta name=\"dcterms.created\">", 90),
+    (
+        "citation_publication_date",
+        "<meta name=\"citation_publication_date\">",
+        90,
+    ),
+    ("citation_date", "<meta name=\"citation_date\">", 88),
+    (
+        "originalpublicationdate",
+        "<meta name=\"OriginalPublicationDate\">",
+        92,
+    ),
+    ("og:pubdate", "<meta property=\"og:pubdate\">", 92),
+    ("pdate", "<meta name=\"pdate\">", 90),
+    ("displaydate", "<meta name=\"displaydate\">", 88),
+    ("created", "<meta name=\"created\">", 85),
+    ("creation_date", "<meta name=\"creation_date\">", 85),
+    ("release_date", "<meta name=\"release_date\">", 88),
+    (
+        "article_date_original",
+        "<meta name=\"article_date_original\">",
+        92,
+    ),
+    (
+        "cxenseparse:recs:publishtime",
+        "<meta name=\"cXenseParse:recs:publishtime\">",
+        90,
+    ),
+    ("date_published", "<meta name=\"date_published\">", 92),
+    (
+        "iso-8601-publish-date",
+        "<meta name=\"iso-8601-publish-date\">",
+        92,
+    ),
+    ("uploaddate", "<meta itemprop=\"uploadDate\">", 80),
+];
+
+/// `<meta>` names that carry an update's day: a fallback only.
+const META_MODIFIED: &[(&str, &str)] = &[
+    (
+        "article:modified_time",
+        "<meta property=\"article:modified_time\">",
+    ),
+    ("og:updated_time", "<meta property=\"og:updated_time\">"),
+    ("datemodified", "<meta itemprop=\"dateModified\">"),
+    ("last-modified", "<meta name=\"last-modified\">"),
+    ("lastmod", "<meta name=\"lastmod\">"),
+    ("dc.date.modified", "<meta name=\"dc.date.modified\">"),
+    ("dcterms.modified", "<meta name=\"dcterms.modified\">"),
+];
+
+fn read_meta_tags(doc: &Document, meta: &mut PageMeta) {
+    for node in doc.select("meta").nodes() {
+        let key = node
+            .attr("property")
+            .or_else(|| node.attr("name"))
+            .or_else(|| node.attr("itemprop"))
+            .or_else(|| node.attr("http-equiv"))
+            .map(|k| k.trim().to_ascii_lowercase());
+        let (Some(key), Some(content)) = (key, node.attr("content")) else {
+            continue;
+        };
+        let content = content.trim();
+        if content.is_empty() {
+            continue;
+        }
+        if let Some((_, from, weight)) = META_PUBLISHED.iter().find(|(k, _, _)| *k == key) {
+            push_date(meta, from, content, *weight, false);
+            continue;
+        }
+        if let Some((_, from)) = META_MODIFIED.iter().find(|(k, _)| *k == key) {
+            push_date(meta, from, content, 40, true);
+            continue;
+        }
+        match key.as_str() {
+            "og:title" => push_text(&mut meta.headlines, "<meta property=\"og:title\">", content),
+            "twitter:title" => push_text(
+                &mut meta.headlines,
+                "<meta name=\"twitter:title\">",
+                content,
+            ),
+            "og:site_name" => push_text(
+                &mut meta.publishers,
+                "<meta property=\"og:site_name\">",
+                content,
+            ),
+            "application-name" => push_text(
+                &mut meta.publishers,
+                "<meta name=\"application-name\">",
+                content,
+            ),
+            "dc.publisher" | "dcterms.publisher" => push_text(
+                &mut meta.publishers,
+                "<meta name=\"dc.publisher\">",
+                content,
+            ),
+            "og:url" => push_url(&mut meta.urls, "<meta property=\"og:url\">", content),
+            "author" | "article:author" | "dc.creator" if !content.starts_with("http") => {
+                push_text(&mut meta.authors, "<meta name=\"author\">", content)
+            }
+            "og:locale" | "content-language" | "dc.language" if meta.lang.is_none() => {
+                meta.lang = Some(MetaValue {
+                    from: "<meta property=\"og:locale\">",
+                    value: content.replace('_', "-"),
+                });
+            }
+            _ => {}
+        }
+    }
+    for node in doc.select("link[rel][href]").nodes() {
+        let rel = node.attr("rel").unwrap_or_default().to_ascii_lowercase();
+        if rel.split_whitespace().any(|r| r == "canonical") {
+            let href = node.attr("href").unwrap_or_default();
+            // The canonical address goes first: the site's own statement of the page's address.
+            let mut urls = Vec::new();
+            push_url(&mut urls, "<link rel=\"canonical\">", &href);
+            urls.append(&mut meta.urls);
+            meta.urls = urls;
+        }
+    }
+}
+
+/// `<time datetime>`: marked as the publication (`itemprop="datePublished"`, `pubdate`, a
+/// class saying so) it is trusted; the first one inside the story is a fair guess; those in
+/// lists of other articles or comments are not read at all.
+fn read_time_elements(doc: &Document, meta: &mut PageMeta) {
+    let mut first_in_story = true;
+    for node in doc.select("time[datetime]").nodes() {
+        let Some(raw) = node.attr("datetime") else {
+            continue;
+        };
+        let marks = format!(
+            "{} {} {}",
+            node.attr("itemprop").unwrap_or_default(),
+            node.attr("class").unwrap_or_default(),
+            if node.has_attr("pubdate") {
+                "pubdate"
+            } else {
+                ""
+            }
+        )
+        .to_ascii_lowercase();
+        let around = context_marks(node);
+        if elsewhere(&around) {
+            continue;
+        }
+        if marks.contains("datepublished") || marks.contains("pubdate") || marks.contains("publish")
+        {
+            push_date(meta, "<time datetime> marked as published", &raw, 88, false);
+        } else if marks.contains("modified") || marks.contains("updated") {
+            push_date(meta, "<time datetime> marked as updated", &raw, 35, true);
+        } else if first_in_story && around.iter().any(|m| is_story_mark(m)) {
+            first_in_story = false;
+            push_date(meta, "<time datetime> in the story", &raw, 70, false);
+        } else if first_in_story {
+            first_in_story = false;
+            push_date(meta, "<time datetime>", &raw, 50, false);
+        }
+    }
+}
+
+/// Elements a site marks as dates ("post-date", "entry-meta", "byline", `itemprop`) whose
+/// words give a full date: read only when no machine-readable date is given, first in the
+/// story before any elsewhere.
+fn read_dated_elements(doc: &Document, meta: &mut PageMeta, day_first: bool) {
+    const SELECTOR: &str = "[class*=date], [class*=Date], [class*=time], [class*=publish], \
+        [class*=posted], [class*=byline], [class*=meta], [class*=datum], [class*=Datum], \
+        [class*=fecha], [id*=date], [id*=time], [itemprop*=date], [class*=info]";
+    let mut fallback = None;
+    for node in doc.select(SELECTOR).nodes().iter().take(400) {
+        let text = node.text();
+        if text.len() > 300 || text.trim().len() < 6 {
+            continue;
+        }
+        let around = context_marks(node);
+        if elsewhere(&around[1.min(around.len())..]) {
+            continue;
+        }
+        let Some(day) = parse_visible_date(&collapse(&text), day_first) else {
+            continue;
+        };
+        let in_story = around.iter().any(|m| is_story_mark(m));
+        let marks = around.first().cloned().unwrap_or_default();
+        let updated = marks.contains("updat") || marks.contains("modif");
+        if in_story && !updated {
+            push_day(
+                meta,
+                "an element marked as a date in the story",
+                &text,
+                day,
+                62,
+                false,
+            );
+            return;
+        }
+        if fallback.is_none() {
+            fallback = Some((text.to_string(), day, updated));
+        }
+    }
+    if let Some((text, day, updated)) = fallback {
+        push_day(meta, "an element marked as a date", &text, day, 55, updated);
+    }
+}
+
+/// Tag names, classes and ids of an element and its ancestors (nearest first), lower-cased.
+fn context_marks(node: &NodeRef) -> Vec<String> {
+    std::iter::once(*node)
+        .chain(node.ancestors(Some(12)))
+        .map(|a| {
+            format!(
+                "{} {} {}",
+                a.node_name().map(|n| n.to_string()).unwrap_or_default(),
+                a.attr("class").unwrap_or_default(),
+                a.attr("id").unwrap_or_default()
+            )
+            .to_ascii_lowercase()
+        })
+        .collect()
+}
+
+/// Whether an element stands in a container of other articles, comments or page chrome,
+/// given its ancestors' marks (nearest first). A `<header>` inside the story is the story's
+/// own header; outside it, the page's.
+fn elsewhere(around: &[String]) -> bool {
+    const OTHER: &[&str] = &[
+        "related",
+        "comment",
+        "sidebar",
+        "aside",
+        "footer",
+        "recommend",
+        "popular",
+        "trending",
+        "teaser",
+        "widget",
+        "nav",
+        "breadcrumb",
+        "more-",
+        "most-",
+        "newsletter",
+    ];
+    const CHROME: &[&str] = &["header", "masthead", "topbar", "site-header", "top-bar"];
+    let has = |m: &str, list: &[&str]| {
+        m.split_whitespace().any(|w| {
+            list.iter()
+                .any(|e| w.starts_with(e) || w.contains(&format!("-{e}")))
+        })
+    };
+    let story = around.iter().position(|m| is_story_mark(m));
+    let other = around.iter().position(|m| has(m, OTHER));
+    if let Some(o) = other
+        && story.is_none_or(|s| o < s)
+    {
+        return true;
+    }
+    story.is_none() && around.iter().any(|m| has(m, CHROME))
+}
+
+fn is_story_mark(m: &str) -> bool {
+    m.split_whitespace().any(|w| {
+        w == "article"
+            || w == "main"
+            || w.contains("article")
+            || w.contains("story")
+            || w.starts_with("post")
+            || w.contains("entry")
+    })
+}
+
+/// The day of a machine-readable date as the page wrote it: ISO 8601 (`2024-03-12`,
+/// `2024-03-12T14:32:00+08:00`, `20240312`), slashes, RFC 2822, or words the date engine reads.
+pub fn parse_meta_date(raw: &str) -> Option<NaiveDate> {
+    let raw = raw.trim();
+    let b = raw.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let s = raw.get(r)?;
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())?
+    };
+    // 2024-03-12, 2024/03/12, 2024.03.12, with or without a time after.
+    if b.len() >= 10
+        && matches!(b[4], b'-' | b'/' | b'.')
+        && b[7] == b[4]
+        && let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10))
+    {
+        return NaiveDate::from_ymd_opt(y as i32, m, d);
+    }
+    // 20240312 or 20240312T1432.
+    if b.len() >= 8
+        && (b.len() == 8 || !b[8].is_ascii_digit())
+        && let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(4..6), digits(6..8))
+        && (1990..=2100).contains(&y)
+    {
+        return NaiveDate::from_ymd_opt(y as i32, m, d);
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc2822(raw) {
+        return Some(dt.date_naive());
+    }
+    // "March 12, 2024 14:32", "12 March 2024": the date engine, with a written year only.
+    crate::dates::find(raw, None)
+        .into_iter()
+        .find(|t| t.explicit_year && t.day.is_some())
+        .and_then(|t| t.day)
+}
+
+/// Title separators between a headline and the site's name.
+const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " « ", " » "];
+
+/// The site's name a `<title>` ends with ("Talks end | World | The Daily Herald"): a short,
+/// capitalised last part after a separator, behind a headline of several words.
+fn title_site_name(title: &str) -> Option<&str> {
+    TITLE_SEPARATORS.iter().find_map(|sep| {
+        let (head, tail) = title.rsplit_once(sep)?;
+        let tail = tail.trim();
+        let words = tail.split_whitespace().count();
+        let capitalised = tail
+            .split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+            .all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(w, "of" | "the" | "de" | "and" | "du" | "des" | "la" | "el")
+            });
+        let site_like = capitalised || tail.contains('.');
+        (head.split_whitespace().count() >= 3 && (1..=5).contains(&words) && site_like)
+            .then_some(tail)
+    })
+}
+
+/// The name on the site's logo: the text of a logo or site-title element, or its image's
+/// `alt` text.
+fn logo_name(doc: &Document) -> Option<String> {
+    const SELECTOR: &str = "[class*=logo], [id*=logo], [class*=site-title], [class*=site-name], \
+        [class*=masthead__title], [class*=brand]";
+    for node in doc.select(SELECTOR).nodes().iter().take(12) {
+        if elsewhere(&context_marks(node)[1..])
+            && !context_marks(node).iter().any(|m| m.contains("header"))
+        {
+            continue;
+        }
+        let text = collapse(&node.text());
+        let name = if text.is_empty() {
+            let sel = dom_query::Selection::from(*node);
+            let img = sel.select("img[alt]");
+            img.nodes()
+                .first()
+                .and_then(|i| i.attr("alt"))
+                .map(|a| collapse(&a))
+                .unwrap_or_default()
+        } else {
+            text
+        };
+        let words = name.split_whitespace().count();
+        let lower = name.to_lowercase();
+        if (1..=6).contains(&words) && !lower.contains("logo") && !lower.contains("menu") {
+            return Some(name);
+        }
+    }
+    None
+}
+
+/// A headline without the site's name the `<title>` or `og:title` adds ("Talks end | Daily
+/// Herald").
+fn strip_site_name(title: &str, publishers: &[MetaValue]) -> String {
+    for sep in TITLE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let tail_l = tail.trim().to_lowercase();
+            let named = publishers.iter().any(|p| {
+                let p = p.value.to_lowercase();
+                p == tail_l || p.contains(&tail_l) || tail_l.contains(&p)
+            });
+            // Without a known publisher name, a short tail after a bar is still the site.
+            let short_site = sep == " | " && tail.split_whitespace().count() <= 4;
+            if (named || short_site) && head.split_whitespace().count() >= 3 {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// Character references left in attribute values and JSON-LD strings (`&amp;`, `&#8217;`).
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    html_escape_decode(s)
+}
+
+fn html_escape_decode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let Some(end) = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';')
+        else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let name = &rest[1..end];
+        let ch = match name {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "nbsp" => Some(' '),
+            "rsquo" => Some('\u{2019}'),
+            "lsquo" => Some('\u{2018}'),
+            "rdquo" => Some('\u{201d}'),
+            "ldquo" => Some('\u{201c}'),
+            "ndash" => Some('\u{2013}'),
+            "mdash" => Some('\u{2014}'),
+            _ => name
+                .strip_prefix("#x")
+                .or_else(|| name.strip_prefix("#X"))
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match ch {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,320 @@
+//! Saved web pages: the pages in `tests/fixtures/html/`, written for these tests in the shapes
+//! of agency wires, ministry transcripts and newspaper pages (full JSON-LD, OpenGraph only, no
+//! metadata, misleading header, related-article and copyright dates, declared and undeclared
+//! legacy encodings), are read as a careful reader would (`expected.toml`).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use communique::clean::{self, Format};
+use communique::infer::{Article, infer};
+use communique::site::{BuildOptions, Site};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct Expected {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    outlet: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    stated: Option<String>,
+    #[serde(default)]
+    speakers: Vec<String>,
+    #[serde(default)]
+    expect: Option<String>,
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html")
+}
+
+fn expected() -> Vec<(String, Expected)> {
+    let text = std::fs::read_to_string(fixtures().join("expected.toml")).unwrap();
+    let table: toml::Table = toml::from_str(&text).unwrap();
+    table
+        .into_iter()
+        .map(|(k, v)| (k, v.try_into().unwrap()))
+        .collect()
+}
+
+/// The same page as a user copying it from the browser would paste it: the visible text of
+/// its body, scripts and styles left out.
+fn as_plain_text(file: &str) -> String {
+    let bytes = std::fs::read(fixtures().join(file)).unwrap();
+    let html = clean::decode(&bytes).text;
+    let doc = dom_query::Document::from(html.as_str());
+    doc.select("script, style, noscript").remove();
+    doc.select("body").formatted_text().to_string()
+}
+
+fn read_text(file: &str, text: &str) -> Article {
+    let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let root = tempfile::tempdir().unwrap();
+    let site = Site::load(&BuildOptions {
+        today,
+        ..BuildOptions::new(root.path())
+    })
+    .unwrap();
+    let cx = site.infer_context(today);
+    infer(&clean::clean_str(&format!("{file}.txt"), text), &cx)
+}
+
+fn read(file: &str) -> Article {
+    let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let root = tempfile::tempdir().unwrap();
+    let site = Site::load(&BuildOptions {
+        today,
+        ..BuildOptions::new(root.path())
+    })
+    .unwrap();
+    let cx = site.infer_context(today);
+    let bytes = std::fs::read(fixtures().join(file)).unwrap();
+    let doc = clean::clean(PathBuf::from(file), &bytes);
+    assert_eq!(doc.format, Format::Html);
+    infer(&doc, &cx)
+}
+
+/// Two outlet names for the same outlet: the knowledge base's aliases, or the same words.
+fn same_outlet(want: &str, have: &str) -> bool {
+    let kb = communique::knowledge::Knowledge::builtin();
+    match (kb.outlet_by_name(want), kb.outlet_by_name(have)) {
+        (Some(a), Some(b)) => a == b,
+        // "Ministry of External Affairs" and "Ministry of External Affairs of India".
+        _ => fold(want).contains(&fold(have)) || fold(have).contains(&fold(want)),
+    }
+}
+
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Every page's facts against the reader's, field by field; all misses reported at once.
+fn misses(field: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (file, want) in expected() {
+        if want.expect.is_some() {
+            continue;
+        }
+        let a = read(&file);
+        let (want, have) = match field {
+            "title" => (
+                want.title.as_deref().map(fold),
+                a.title.get().map(|t| fold(t)),
+            ),
+            "outlet" => {
+                let have = a.outlet.get().map(|o| o.name.clone());
+                let want = want.outlet.clone();
+                match (&want, &have) {
+                    (Some(w), Some(h)) if same_outlet(w, h) => (None, None),
+                    _ => (want, have),
+                }
+            }
+            "url" => (want.url.clone(), a.url.get().cloned()),
+            "published" => (
+                want.published.clone(),
+                a.published.get().map(|d| d.to_string()),
+            ),
+            "stated" => (want.stated.clone(), a.stated.get().map(|d| d.to_string())),
+            "speaker" => (
+                want.speakers.first().map(|s| fold(s)),
+                a.speakers
+                    .get()
+                    .and_then(|s| s.first())
+                    .map(|p| fold(&p.name)),
+            ),
+            _ => unreachable!(),
+        };
+        if let Some(want) = want
+            && Some(&want) != have.as_ref()
+        {
+            out.push(format!("{file}: want {want:?}, have {have:?}"));
+        }
+    }
+    out
+}
+
+#[test]
+fn headline_comes_from_the_page_markup() {
+    let m = misses("title");
+    assert!(m.is_empty(), "{m:#?}");
+}
+
+#[test]
+fn outlet_comes_from_the_page_markup() {
+    let m = misses("outlet");
+    assert!(m.is_empty(), "{m:#?}");
+}
+
+#[test]
+fn url_comes_from_the_page_markup() {
+    let m = misses("url");
+    assert!(m.is_empty(), "{m:#?}");
+}
+
+#[test]
+fn publication_date_is_the_story_s_not_a_header_related_or_copyright_date() {
+    let m = misses("published");
+    assert!(m.is_empty(), "{m:#?}");
+}
+
+/// Facts that come from reading the story (the statement's day, who spoke) are right for at
+/// least every page whose copied text gets them right, and for most pages.
+fn as_good_as_plain_text(field: &str) -> (usize, usize, Vec<String>) {
+    let mut html_right = 0;
+    let mut text_right = 0;
+    let mut worse = Vec::new();
+    for (file, want) in expected() {
+        if want.expect.is_some() {
+            continue;
+        }
+        let html = read(&file);
+        let text = read_text(&file, &as_plain_text(&file));
+        let right = |a: &Article| match field {
+            "stated" => want
+                .stated
+                .as_ref()
+                .is_some_and(|w| a.stated.get().is_some_and(|d| d.to_string() == *w)),
+            _ => want.speakers.first().is_some_and(|w| {
+                a.speakers
+                    .get()
+                    .and_then(|s| s.first())
+                    .is_some_and(|p| fold(&p.name) == fold(w))
+            }),
+        };
+        let (h, t) = (right(&html), right(&text));
+        html_right += usize::from(h);
+        text_right += usize::from(t);
+        if t && !h {
+            worse.push(file);
+        }
+    }
+    (html_right, text_right, worse)
+}
+
+#[test]
+fn statement_date_is_as_good_as_from_the_copied_text() {
+    let (html, text, worse) = as_good_as_plain_text("stated");
+    assert!(worse.is_empty(), "worse than plain text on {worse:?}");
+    assert!(
+        html >= text,
+        "{html} pages right from HTML, {text} from text"
+    );
+    assert!(html >= 10, "only {html} of 14 statement dates right");
+}
+
+#[test]
+fn main_speaker_is_as_good_as_from_the_copied_text() {
+    let (html, text, worse) = as_good_as_plain_text("speaker");
+    assert!(worse.is_empty(), "worse than plain text on {worse:?}");
+    assert!(
+        html >= text,
+        "{html} pages right from HTML, {text} from text"
+    );
+}
+
+/// Saved pages in a site's content: hostile ones (scripts, handlers, frames, forms, remote
+/// images, malformed markup, a frameset, a redirect, an empty page, a 5 MB page) never break
+/// the build, never bring their markup into the site, and each page with no story is named in
+/// a warning; a PDF beside them is named too, on every build.
+#[test]
+fn hostile_saved_pages_build_safely_and_every_skip_is_told() {
+    let site = common::TestSite::empty();
+    let hostile = fixtures().join("hostile");
+    for name in [
+        "scripts.html",
+        "malformed.html",
+        "frameset.html",
+        "meta_refresh.html",
+        "empty.html",
+    ] {
+        let bytes = std::fs::read(hostile.join(name)).unwrap();
+        std::fs::write(site.root().join("content").join(name), bytes).unwrap();
+    }
+    // A 5 MB page: a real story buried in thousands of link lists.
+    let mut huge = String::from(
+        "<html><head><title>Envoys meet in Oslo | Harbour Times</title></head><body><article>\
+         <h1>Envoys meet in Oslo</h1><p>OSLO, March 3 -- Envoys from both sides met in Oslo on \
+         Tuesday, a foreign ministry spokesman said, adding that a second round was planned for \
+         the spring and that both delegations had agreed on an agenda.</p></article>",
+    );
+    while huge.len() < 5 * 1024 * 1024 {
+        huge.push_str("<ul class=\"nav\"><li><a href=\"/a\">Section</a></li><li><a href=\"/b\">Other section</a></li></ul>\n");
+    }
+    huge.push_str("</body></html>");
+    site.write("content/huge.htm", &huge);
+    std::fs::write(
+        site.root().join("content/report.pdf"),
+        b"%PDF-1.4 not an article",
+    )
+    .unwrap();
+
+    let report = site.build();
+    assert!(report.ok, "{:?}", report.diagnostics);
+    let told = |file: &str, words: &str| {
+        report.diagnostics.iter().any(|d| {
+            let s = d.to_string();
+            s.contains(file) && s.contains(words)
+        })
+    };
+    for skipped in ["frameset.html", "meta_refresh.html", "empty.html"] {
+        assert!(
+            told(skipped, "skipped"),
+            "{skipped}: {:?}",
+            report.diagnostics
+        );
+    }
+    assert!(told("report.pdf", "PDF"), "{:?}", report.diagnostics);
+    assert_eq!(
+        report.articles, 3,
+        "scripts, malformed and huge are articles"
+    );
+    assert_eq!(report.skipped, 4, "three pages without a story and the PDF");
+
+    // Nothing of the saved pages' markup reaches any published file.
+    for entry in walkdir::WalkDir::new(site.public()) {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()).to_string();
+        // The theme's own search form and scripts are the site's; these are the pages'.
+        for bad in [
+            "evil",
+            "onerror",
+            "javascript:",
+            "<iframe",
+            "tracker",
+            "payload",
+            "data:text/html",
+        ] {
+            assert!(
+                !text.contains(bad),
+                "{bad:?} reached {}",
+                entry.path().display()
+            );
+        }
+    }
+
+    // An unchanged site is up to date, and still names the file it does not read.
+    let again = site.build();
+    assert!(again.up_to_date);
+    assert!(
+        again
+            .diagnostics
+            .iter()
+            .any(|d| d.to_string().contains("report.pdf")),
+        "{:?}",
+        again.diagnostics
+    );
+    assert_eq!(again.skipped, 4);
+}

@@ -196,7 +196,7 @@ fn strip_markup(line: &str) -> (&str, u8) {
 }
 
 /// Runs of white space (including no-break spaces) folded to one space.
-fn squeeze(s: &str) -> String {
+pub(super) fn squeeze(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split(|c: char| c.is_whitespace()) {
         if word.is_empty() {

@@ -9,6 +9,8 @@ pub struct Decoded {
     pub text: String,
     /// Problems, one sentence each (the file name is added by the caller).
     pub warnings: Vec<String>,
+    /// Whether the encoding was guessed by the detector (no BOM, not UTF-8).
+    pub detected: bool,
 }
 
 /// Decodes bytes: a BOM decides when present; valid UTF-8 is taken as UTF-8; anything else goes
@@ -16,6 +18,7 @@ pub struct Decoded {
 /// U+FFFD and are reported, never a failure.
 pub fn decode(bytes: &[u8]) -> Decoded {
     let mut warnings = Vec::new();
+    let mut detected = false;
     let (encoding, body) = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         (enc, &bytes[bom_len..])
     } else if std::str::from_utf8(bytes).is_ok() {
@@ -26,6 +29,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         detector.feed(bytes, true);
         let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
+        detected = true;
         if enc != UTF_8 {
             warnings.push(format!(
                 "not UTF-8: decoded as {} (detected); save the file as UTF-8 to be sure",
@@ -42,7 +46,11 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         ));
     }
     let text = normalise(&text, &mut warnings);
-    Decoded { text, warnings }
+    Decoded {
+        text,
+        warnings,
+        detected,
+    }
 }
 
 /// Decodes bytes in an encoding the file declares (a saved page's `<meta charset>`).
@@ -57,7 +65,11 @@ pub fn decode_as(bytes: &[u8], encoding: &'static Encoding) -> Decoded {
         ));
     }
     let text = normalise(&text, &mut warnings);
-    Decoded { text, warnings }
+    Decoded {
+        text,
+        warnings,
+        detected: false,
+    }
 }
 
 /// UTF-16 without a BOM: many NULs in alternate positions.

@@ -18,6 +18,7 @@ use regex::bytes::Regex;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::blocks::squeeze as collapse;
 use super::decode::{Decoded, decode, decode_as};
 
 /// A fact read from the page's markup, and where.
@@ -62,6 +63,8 @@ pub struct PageMeta {
     pub lang: Option<MetaValue>,
     /// The character encoding the bytes were read in, and how it was decided.
     pub encoding: String,
+    /// Whether a `<meta http-equiv="refresh">` sends the browser to another address.
+    pub redirect: bool,
 }
 
 /// A page read: the story as text (headline first) and the metadata.
@@ -81,7 +84,12 @@ const MAX_PAGE_BYTES: usize = 4 * 1024 * 1024;
 
 /// Reads a saved page.
 pub fn read_page(bytes: &[u8]) -> Page {
-    let (Decoded { text, mut warnings }, encoding) = decode_page(bytes);
+    let (
+        Decoded {
+            text, mut warnings, ..
+        },
+        encoding,
+    ) = decode_page(bytes);
     let html = if text.len() > MAX_PAGE_BYTES {
         let mut cut = MAX_PAGE_BYTES;
         while !text.is_char_boundary(cut) {
@@ -99,10 +107,9 @@ pub fn read_page(bytes: &[u8]) -> Page {
     let document = Document::from(html);
     let mut meta = read_meta(&document);
     meta.encoding = encoding;
-    let redirect = redirect_target(&document);
-    let story = extract_story(document, meta.urls.first().map(|u| u.value.as_str()))
+    let story = extract_story(document)
         // A page that only sends the browser elsewhere ("If you are not redirected…").
-        .filter(|s| redirect.is_none() || s.text.len() > 400);
+        .filter(|s| !meta.redirect || s.text.len() > 400);
     let mut out = String::new();
     // The headline as the site set it opens the text, as it opens a copied article; a page
     // with no story gives no text at all (and is skipped, with the reason).
@@ -136,25 +143,6 @@ pub fn read_page(bytes: &[u8]) -> Page {
     }
 }
 
-/// Where a `<meta http-equiv="refresh">` sends the browser, if anywhere.
-fn redirect_target(doc: &Document) -> Option<String> {
-    doc.select("meta[http-equiv]").nodes().iter().find_map(|m| {
-        let equiv = m.attr("http-equiv")?;
-        if !equiv.trim().eq_ignore_ascii_case("refresh") {
-            return None;
-        }
-        let content = m.attr("content")?;
-        let lower = content.to_ascii_lowercase();
-        let at = lower.find("url=")?;
-        Some(
-            content[at + 4..]
-                .trim()
-                .trim_matches(['\'', '"'])
-                .to_string(),
-        )
-    })
-}
-
 /// The page's bytes as text: a byte-order mark, then the page's own `<meta charset>` or
 /// `http-equiv` declaration, then detection (as a `.txt` file).
 fn decode_page(bytes: &[u8]) -> (Decoded, String) {
@@ -168,12 +156,12 @@ fn decode_page(bytes: &[u8]) -> (Decoded, String) {
         );
     }
     let decoded = decode(bytes);
-    let how = if std::str::from_utf8(bytes).is_ok() {
-        "UTF-8".to_string()
+    let how = if decoded.detected {
+        "detected (the page declares none)"
     } else {
-        "detected (the page declares none)".to_string()
+        "UTF-8"
     };
-    (decoded, how)
+    (decoded, how.to_string())
 }
 
 /// The encoding a page declares in its first kilobytes, as browsers read it.
@@ -195,15 +183,16 @@ struct Story {
     byline: Option<String>,
 }
 
-fn extract_story(document: Document, url: Option<&str>) -> Option<Story> {
+fn extract_story(document: Document) -> Option<Story> {
     let cfg = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
         // The metadata is read here, with evidence; the extractor need not read it again.
         disable_json_ld: true,
         ..Default::default()
     };
-    let url = url.filter(|u| dom_smoothie_accepts(u));
-    let mut reader = dom_smoothie::Readability::with_document(document, url, Some(cfg)).ok()?;
+    // No page address: it only makes the extracted HTML's links absolute, and only the text
+    // is kept.
+    let mut reader = dom_smoothie::Readability::with_document(document, None, Some(cfg)).ok()?;
     let article = reader.parse().ok()?;
     let text = tidy_text(&article.text_content);
     if text.trim().is_empty() {
@@ -216,10 +205,6 @@ fn extract_story(document: Document, url: Option<&str>) -> Option<Story> {
             .map(|b| collapse(&b))
             .filter(|b| !b.is_empty()),
     })
-}
-
-fn dom_smoothie_accepts(url: &str) -> bool {
-    url.starts_with("http://") || url.starts_with("https://")
 }
 
 /// Paragraphs separated by one blank line, no runs of spaces, no lines of only spaces.
@@ -241,23 +226,94 @@ fn tidy_text(text: &str) -> String {
     out
 }
 
-/// Whitespace runs (including non-breaking spaces) as one space, trimmed.
-fn collapse(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace() || c == '\u{a0}')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The elements the metadata is read from, gathered in one walk over the tree: a selector
+/// per carrier walked the whole tree once each, which cost as much as parsing the page.
+#[derive(Default)]
+struct Carriers<'a> {
+    html: Option<NodeRef<'a>>,
+    title: Option<NodeRef<'a>>,
+    h1: Option<NodeRef<'a>>,
+    metas: Vec<NodeRef<'a>>,
+    links: Vec<NodeRef<'a>>,
+    json_ld: Vec<NodeRef<'a>>,
+    times: Vec<NodeRef<'a>>,
+    /// Elements whose class, id or itemprop says "date" (at most [`MAX_DATED`]).
+    dated: Vec<NodeRef<'a>>,
+    /// Elements whose class or id says "logo" (at most [`MAX_LOGOS`]).
+    logos: Vec<NodeRef<'a>>,
+}
+
+const MAX_DATED: usize = 400;
+const MAX_LOGOS: usize = 12;
+
+fn carriers(doc: &Document) -> Carriers<'_> {
+    let mut c = Carriers::default();
+    for node in doc.root().descendants_it() {
+        let Some(name) = node.node_name() else {
+            continue;
+        };
+        match &*name {
+            "html" if c.html.is_none() => c.html = Some(node),
+            "title" if c.title.is_none() && node.parent().is_some_and(|p| p.has_name("head")) => {
+                c.title = Some(node)
+            }
+            "h1" if c.h1.is_none() => c.h1 = Some(node),
+            "meta" => c.metas.push(node),
+            "link" if node.has_attr("rel") && node.has_attr("href") => c.links.push(node),
+            "script"
+                if node
+                    .attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                c.json_ld.push(node)
+            }
+            "time" if node.has_attr("datetime") => c.times.push(node),
+            _ => {}
+        }
+        let class = node.attr("class").unwrap_or_default();
+        let id = node.attr("id").unwrap_or_default();
+        if c.dated.len() < MAX_DATED
+            && marked_as_date(&class, &id, node.attr("itemprop").as_deref())
+        {
+            c.dated.push(node);
+        }
+        if c.logos.len() < MAX_LOGOS && marked_as_logo(&class, &id) {
+            c.logos.push(node);
+        }
+    }
+    c
+}
+
+/// A class, id or itemprop naming a date, a time, a byline or the post's details
+/// ("post-date", "entry-meta", "Datum", "fecha").
+fn marked_as_date(class: &str, id: &str, itemprop: Option<&str>) -> bool {
+    const CLASS: &[&str] = &[
+        "date", "Date", "time", "publish", "posted", "byline", "meta", "datum", "Datum", "fecha",
+        "info",
+    ];
+    CLASS.iter().any(|m| class.contains(m))
+        || id.contains("date")
+        || id.contains("time")
+        || itemprop.is_some_and(|p| p.contains("date"))
+}
+
+/// A class or id naming the site's logo or title.
+fn marked_as_logo(class: &str, id: &str) -> bool {
+    const CLASS: &[&str] = &[
+        "logo",
+        "site-title",
+        "site-name",
+        "masthead__title",
+        "brand",
+    ];
+    CLASS.iter().any(|m| class.contains(m)) || id.contains("logo")
 }
 
 /// Reads every metadata carrier of the page.
 fn read_meta(doc: &Document) -> PageMeta {
+    let c = carriers(doc);
     let mut meta = PageMeta::default();
-    if let Some(lang) = doc
-        .select("html")
-        .nodes()
-        .first()
-        .and_then(|h| h.attr("lang"))
-    {
+    if let Some(lang) = c.html.and_then(|h| h.attr("lang")) {
         let lang = lang.trim().to_string();
         if !lang.is_empty() {
             meta.lang = Some(MetaValue {
@@ -266,31 +322,26 @@ fn read_meta(doc: &Document) -> PageMeta {
             });
         }
     }
-    for node in doc.select("script[type]").nodes() {
-        let is_ld = node
-            .attr("type")
-            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-        if is_ld {
-            read_json_ld(&node.text(), &mut meta);
-        }
+    for node in &c.json_ld {
+        read_json_ld(&node.text(), &mut meta);
     }
-    read_meta_tags(doc, &mut meta);
-    read_time_elements(doc, &mut meta);
+    read_meta_tags(&c.metas, &c.links, &mut meta);
+    read_time_elements(&c.times, &mut meta);
+    let title = c.title.map(|t| collapse(&t.text()));
     if !meta.dates.iter().any(|d| !d.modified) {
-        let day_first = day_first_page(doc, &meta);
-        read_dated_elements(doc, &mut meta, day_first);
+        let day_first = day_first_page(title.as_deref(), &meta);
+        read_dated_elements(&c.dated, &mut meta, day_first);
     }
-    if let Some(h1) = doc.select("article h1, main h1, h1").nodes().first() {
+    if let Some(h1) = c.h1 {
         push_text(&mut meta.headlines, "<h1>", &h1.text());
     }
-    if let Some(t) = doc.select("head title").nodes().first() {
-        let title = collapse(&t.text());
+    if let Some(title) = title {
         if let Some(site) = title_site_name(&title) {
             push_text(&mut meta.publishers, "<title> after the headline", site);
         }
         push_text(&mut meta.headlines, "<title>", &title);
     }
-    if let Some(name) = logo_name(doc) {
+    if let Some(name) = logo_name(&c.logos) {
         push_text(&mut meta.publishers, "the site's logo", &name);
     }
     meta.headlines = meta
@@ -313,7 +364,7 @@ fn read_meta(doc: &Document) -> PageMeta {
 }
 
 fn push_text(list: &mut Vec<MetaValue>, from: &'static str, value: &str) {
-    let value = collapse(&decode_entities(value));
+    let value = collapse(value);
     if !value.is_empty() && value.len() < 600 && !list.iter().any(|v| v.value == value) {
         list.push(MetaValue { from, value });
     }
@@ -335,23 +386,12 @@ fn push_url(list: &mut Vec<MetaValue>, from: &'static str, value: &str) {
 }
 
 fn push_date(meta: &mut PageMeta, from: &'static str, raw: &str, weight: u8, modified: bool) {
-    let raw = raw.trim();
-    if let Some(day) = parse_meta_date(raw)
-        && !meta
-            .dates
-            .iter()
-            .any(|d| d.from == from && d.day == day && d.modified == modified)
-    {
-        meta.dates.push(MetaDate {
-            from,
-            raw: raw.chars().take(60).collect(),
-            day,
-            weight,
-            modified,
-        });
+    if let Some(day) = parse_meta_date(raw) {
+        push_day(meta, from, raw, day, weight, modified);
     }
 }
 
+/// Adds a date unless the same carrier already gave the same day.
 fn push_day(
     meta: &mut PageMeta,
     from: &'static str,
@@ -360,6 +400,13 @@ fn push_day(
     weight: u8,
     modified: bool,
 ) {
+    if meta
+        .dates
+        .iter()
+        .any(|d| d.from == from && d.day == day && d.modified == modified)
+    {
+        return;
+    }
     meta.dates.push(MetaDate {
         from,
         raw: collapse(raw).chars().take(60).collect(),
@@ -371,24 +418,20 @@ fn push_day(
 
 /// Whether the page writes numeric dates day first: any language but US English
 /// (`<html lang>`), or, undeclared, a headline in a language other than English.
-fn day_first_page(doc: &Document, meta: &PageMeta) -> bool {
+fn day_first_page(title: Option<&str>, meta: &PageMeta) -> bool {
     if let Some(lang) = &meta.lang {
         let l = lang.value.to_ascii_lowercase();
         return !(l == "en-us" || l == "en_us" || l == "en");
     }
-    let title = doc
-        .select("head title")
-        .nodes()
-        .first()
-        .map(|t| t.text().to_lowercase())
-        .unwrap_or_default();
     const OTHER: &[&str] = &[
         "de", "la", "el", "los", "las", "del", "und", "der", "die", "das", "le", "les", "du",
-        "des", "et", "il", "di", "della", "het", "een", "och", "och", "para", "por", "con",
+        "des", "et", "il", "di", "della", "het", "een", "och", "para", "por", "con",
     ];
-    title
-        .split(|c: char| !c.is_alphabetic())
-        .any(|w| OTHER.contains(&w))
+    title.is_some_and(|t| {
+        t.to_lowercase()
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| OTHER.contains(&w))
+    })
 }
 
 /// A date as a page shows it: an ambiguous numeric one (`09/05/2019`) is read in the order
@@ -557,7 +600,7 @@ fn collect_ld_names(
             if let (Some(Value::String(id)), Some(Value::String(name))) =
                 (map.get("@id"), map.get("name"))
             {
-                out.insert(id.clone(), name.clone());
+                out.insert(id.clone(), ld_string(name));
             }
             if let Some(graph) = map.get("@graph") {
                 collect_ld_names(graph, out, depth + 1);
@@ -567,9 +610,15 @@ fn collect_ld_names(
     }
 }
 
+/// A JSON-LD string: the markup around it was decoded by the parser, but sites often leave
+/// character references inside (`&amp;`, `&#8217;`).
+fn ld_string(s: &str) -> String {
+    html_escape::decode_html_entities(s).into_owned()
+}
+
 fn str_of(v: Option<&Value>) -> Option<String> {
     match v? {
-        Value::String(s) => Some(s.clone()),
+        Value::String(s) => Some(ld_string(s)),
         Value::Array(list) => list.iter().find_map(|x| str_of(Some(x))),
         _ => None,
     }
@@ -577,7 +626,7 @@ fn str_of(v: Option<&Value>) -> Option<String> {
 
 fn name_of(v: &Value) -> Option<String> {
     match v {
-        Value::String(s) => Some(s.clone()),
+        Value::String(s) => Some(ld_string(s)),
         Value::Object(map) => str_of(map.get("name")),
         Value::Array(list) => list.iter().find_map(name_of),
         _ => None,
@@ -663,8 +712,8 @@ const META_MODIFIED: &[(&str, &str)] = &[
     ("dcterms.modified", "<meta name=\"dcterms.modified\">"),
 ];
 
-fn read_meta_tags(doc: &Document, meta: &mut PageMeta) {
-    for node in doc.select("meta").nodes() {
+fn read_meta_tags(metas: &[NodeRef], links: &[NodeRef], meta: &mut PageMeta) {
+    for node in metas {
         let key = node
             .attr("property")
             .or_else(|| node.attr("name"))
@@ -676,6 +725,10 @@ fn read_meta_tags(doc: &Document, meta: &mut PageMeta) {
         };
         let content = content.trim();
         if content.is_empty() {
+            continue;
+        }
+        if key == "refresh" && content.to_ascii_lowercase().contains("url=") {
+            meta.redirect = true;
             continue;
         }
         if let Some((_, from, weight)) = META_PUBLISHED.iter().find(|(k, _, _)| *k == key) {
@@ -721,7 +774,7 @@ fn read_meta_tags(doc: &Document, meta: &mut PageMeta) {
             _ => {}
         }
     }
-    for node in doc.select("link[rel][href]").nodes() {
+    for node in links {
         let rel = node.attr("rel").unwrap_or_default().to_ascii_lowercase();
         if rel.split_whitespace().any(|r| r == "canonical") {
             let href = node.attr("href").unwrap_or_default();
@@ -737,9 +790,9 @@ fn read_meta_tags(doc: &Document, meta: &mut PageMeta) {
 /// `<time datetime>`: marked as the publication (`itemprop="datePublished"`, `pubdate`, a
 /// class saying so) it is trusted; the first one inside the story is a fair guess; those in
 /// lists of other articles or comments are not read at all.
-fn read_time_elements(doc: &Document, meta: &mut PageMeta) {
+fn read_time_elements(times: &[NodeRef], meta: &mut PageMeta) {
     let mut first_in_story = true;
-    for node in doc.select("time[datetime]").nodes() {
+    for node in times {
         let Some(raw) = node.attr("datetime") else {
             continue;
         };
@@ -758,8 +811,7 @@ fn read_time_elements(doc: &Document, meta: &mut PageMeta) {
         if elsewhere(&around) {
             continue;
         }
-        if marks.contains("datepublished") || marks.contains("pubdate") || marks.contains("publish")
-        {
+        if marks.contains("publish") || marks.contains("pubdate") {
             push_date(meta, "<time datetime> marked as published", &raw, 88, false);
         } else if marks.contains("modified") || marks.contains("updated") {
             push_date(meta, "<time datetime> marked as updated", &raw, 35, true);
@@ -776,12 +828,9 @@ fn read_time_elements(doc: &Document, meta: &mut PageMeta) {
 /// Elements a site marks as dates ("post-date", "entry-meta", "byline", `itemprop`) whose
 /// words give a full date: read only when no machine-readable date is given, first in the
 /// story before any elsewhere.
-fn read_dated_elements(doc: &Document, meta: &mut PageMeta, day_first: bool) {
-    const SELECTOR: &str = "[class*=date], [class*=Date], [class*=time], [class*=publish], \
-        [class*=posted], [class*=byline], [class*=meta], [class*=datum], [class*=Datum], \
-        [class*=fecha], [id*=date], [id*=time], [itemprop*=date], [class*=info]";
+fn read_dated_elements(dated: &[NodeRef], meta: &mut PageMeta, day_first: bool) {
     let mut fallback = None;
-    for node in doc.select(SELECTOR).nodes().iter().take(400) {
+    for node in dated {
         let text = node.text();
         if text.len() > 300 || text.trim().len() < 6 {
             continue;
@@ -854,10 +903,12 @@ fn elsewhere(around: &[String]) -> bool {
         "newsletter",
     ];
     const CHROME: &[&str] = &["header", "masthead", "topbar", "site-header", "top-bar"];
+    // A mark word starting with an entry, or with it after a hyphen ("site-header").
     let has = |m: &str, list: &[&str]| {
         m.split_whitespace().any(|w| {
-            list.iter()
-                .any(|e| w.starts_with(e) || w.contains(&format!("-{e}")))
+            list.iter().any(|e| {
+                w.starts_with(e) || w.match_indices('-').any(|(i, _)| w[i + 1..].starts_with(e))
+            })
         })
     };
     let story = around.iter().position(|m| is_story_mark(m));
@@ -943,13 +994,10 @@ fn title_site_name(title: &str) -> Option<&str> {
 
 /// The name on the site's logo: the text of a logo or site-title element, or its image's
 /// `alt` text.
-fn logo_name(doc: &Document) -> Option<String> {
-    const SELECTOR: &str = "[class*=logo], [id*=logo], [class*=site-title], [class*=site-name], \
-        [class*=masthead__title], [class*=brand]";
-    for node in doc.select(SELECTOR).nodes().iter().take(12) {
-        if elsewhere(&context_marks(node)[1..])
-            && !context_marks(node).iter().any(|m| m.contains("header"))
-        {
+fn logo_name(logos: &[NodeRef]) -> Option<String> {
+    for node in logos {
+        let around = context_marks(node);
+        if elsewhere(&around[1..]) && !around.iter().any(|m| m.contains("header")) {
             continue;
         }
         let text = collapse(&node.text());
@@ -991,64 +1039,6 @@ fn strip_site_name(title: &str, publishers: &[MetaValue]) -> String {
         }
     }
     title.to_string()
-}
-
-/// Character references left in attribute values and JSON-LD strings (`&amp;`, `&#8217;`).
-fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    html_escape_decode(s)
-}
-
-fn html_escape_decode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let Some(end) = rest.as_bytes()[..rest.len().min(12)]
-            .iter()
-            .position(|&b| b == b';')
-        else {
-            out.push('&');
-            rest = &rest[1..];
-            continue;
-        };
-        let name = &rest[1..end];
-        let ch = match name {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "nbsp" => Some(' '),
-            "rsquo" => Some('\u{2019}'),
-            "lsquo" => Some('\u{2018}'),
-            "rdquo" => Some('\u{201d}'),
-            "ldquo" => Some('\u{201c}'),
-            "ndash" => Some('\u{2013}'),
-            "mdash" => Some('\u{2014}'),
-            _ => name
-                .strip_prefix("#x")
-                .or_else(|| name.strip_prefix("#X"))
-                .and_then(|h| u32::from_str_radix(h, 16).ok())
-                .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
-                .and_then(char::from_u32),
-        };
-        match ch {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]

@@ -165,7 +165,7 @@ pub fn clean(path: PathBuf, bytes: &[u8]) -> Doc {
         blocks::text_blocks(&mut doc);
         return doc;
     }
-    let Decoded { text, warnings } = decode(bytes);
+    let Decoded { text, warnings, .. } = decode(bytes);
     let mut doc = Doc {
         id,
         path,

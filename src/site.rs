@@ -596,9 +596,9 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         }
     };
     let clock = StageClock::default();
-    let scanned = scan(&site, options, &clock);
+    let mut scanned = scan(&site, options, &clock);
     report.read = scanned.read;
-    let ignored = scanned.ignored.clone();
+    let ignored = std::mem::take(&mut scanned.ignored);
 
     // Nothing changed since the last good build (same articles, config, theme and program):
     // the output is already right, and is left as it is; that build's warnings are told again.

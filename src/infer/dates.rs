@@ -660,11 +660,10 @@ fn year_constraints(
 }
 
 /// The earliest day a page's metadata may give: before it, a date is a placeholder.
-const EARLIEST_PAGE_DAY: (i32, u32, u32) = (1994, 1, 1);
+const EARLIEST_PAGE_DAY: NaiveDate = NaiveDate::from_ymd_opt(1994, 1, 1).expect("a real day");
 
 fn plausible_page_day(day: NaiveDate, today: NaiveDate) -> bool {
-    let (y, m, d) = EARLIEST_PAGE_DAY;
-    day <= today && NaiveDate::from_ymd_opt(y, m, d).is_some_and(|e| day >= e)
+    (EARLIEST_PAGE_DAY..=today).contains(&day)
 }
 
 /// A saved page's publication day from its markup (JSON-LD, `<meta>`, `<time>`), then from
@@ -672,38 +671,35 @@ fn plausible_page_day(day: NaiveDate, today: NaiveDate) -> bool {
 /// update date, go into the evidence with the reason they lost.
 fn page_publication(doc: &Doc, today: NaiveDate) -> Option<Inferred<NaiveDate>> {
     let page = doc.page.as_deref()?;
-    let usable: Vec<&crate::clean::MetaDate> = page
+    let Some(best) = page
         .dates
         .iter()
-        .filter(|d| plausible_page_day(d.day, today))
-        .collect();
-    let Some(best) = usable.iter().find(|d| !d.modified) else {
+        .find(|d| !d.modified && plausible_page_day(d.day, today))
+    else {
         // No dated markup: the page's address may carry the day.
         let url = page.urls.first()?;
         let (day, _, _) = path_date(&url.value, today)?;
         return Some(Inferred::known(
             day,
             0.85,
-            vec![Evidence {
-                rule: "date.page-url".into(),
-                span: None,
-                quote: crate::infer::shorten(&url.value, 160),
-                note: format!(
+            vec![Evidence::quoting(
+                "date.page-url",
+                &url.value,
+                format!(
                     "the page's address ({}) carries the day {day} in its path",
                     url.from
                 ),
-            }],
+            )],
         ));
     };
-    let mut evidence = vec![Evidence {
-        rule: "date.page-published".into(),
-        span: None,
-        quote: best.raw.clone(),
-        note: format!(
+    let mut evidence = vec![Evidence::quoting(
+        "date.page-published",
+        &best.raw,
+        format!(
             "the page's {} gives the publication day {}",
             best.from, best.day
         ),
-    }];
+    )];
     for other in page.dates.iter().filter(|d| d.day != best.day) {
         let why = if !plausible_page_day(other.day, today) {
             "not a plausible publication day (before the web's news pages, or after today)"
@@ -713,12 +709,11 @@ fn page_publication(doc: &Doc, today: NaiveDate) -> Option<Inferred<NaiveDate>> 
         } else {
             format!("{} is trusted more", best.from)
         };
-        evidence.push(Evidence {
-            rule: "date.page-passed-over".into(),
-            span: None,
-            quote: other.raw.clone(),
-            note: format!("{} gives {}: passed over, {why}", other.from, other.day),
-        });
+        evidence.push(Evidence::quoting(
+            "date.page-passed-over",
+            &other.raw,
+            format!("{} gives {}: passed over, {why}", other.from, other.day),
+        ));
     }
     let confidence = (f32::from(best.weight) / 100.0).clamp(0.4, 0.97);
     Some(Inferred::known(best.day, confidence, evidence))
@@ -735,15 +730,14 @@ fn page_update(doc: &Doc, today: NaiveDate) -> Option<Inferred<NaiveDate>> {
     Some(Inferred::known(
         d.day,
         0.5,
-        vec![Evidence {
-            rule: "date.page-updated".into(),
-            span: None,
-            quote: d.raw.clone(),
-            note: format!(
+        vec![Evidence::quoting(
+            "date.page-updated",
+            &d.raw,
+            format!(
                 "only the page's {} dates it, and it dates an update: the story may be older",
                 d.from
             ),
-        }],
+        )],
     ))
 }
 

@@ -53,6 +53,21 @@ impl Evidence {
         }
     }
 
+    /// Evidence from a value the text's markup carries rather than its words (a saved page's
+    /// JSON-LD, `<meta>` or canonical link): the value is quoted, no span points at it.
+    pub fn quoting(
+        rule: impl Into<Cow<'static, str>>,
+        value: &str,
+        note: impl Into<String>,
+    ) -> Evidence {
+        Evidence {
+            rule: rule.into(),
+            span: None,
+            quote: shorten(value, 160),
+            note: note.into(),
+        }
+    }
+
     /// Evidence that does not point at text (knowledge, defaults, the author's front matter).
     pub fn note(rule: impl Into<Cow<'static, str>>, note: impl Into<String>) -> Evidence {
         Evidence {

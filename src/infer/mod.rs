@@ -299,11 +299,9 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
         .map(|i| shorten(strip_dateline(&doc.blocks[i].text), 300))
         .unwrap_or_default();
 
+    let page_title = page_headline(doc).filter(|_| doc.front.title.is_none());
     let title = match heading {
-        Some(_) if doc.front.title.is_none() && page_headline(doc).is_some() => {
-            page_headline(doc).expect("checked")
-        }
-        Some((title, _)) => title,
+        Some((title, _)) => page_title.unwrap_or(title),
         None => match lead {
             Some(i) => {
                 let surname = people
@@ -441,12 +439,11 @@ fn page_headline(doc: &Doc) -> Option<Inferred<String>> {
     Some(Inferred::known(
         h.value.clone(),
         confidence,
-        vec![Evidence {
-            rule: "title.page".into(),
-            span: None,
-            quote: shorten(&h.value, 160),
-            note: format!("the page's {} gives the headline", h.from),
-        }],
+        vec![Evidence::quoting(
+            "title.page",
+            &h.value,
+            format!("the page's {} gives the headline", h.from),
+        )],
     ))
 }
 

@@ -303,6 +303,21 @@ fn one_of(set: &WordSet, w: &str) -> bool {
     std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|lower| set.contains(lower))
 }
 
+/// A form of address, with or without its full stop ("Mr", "MR.", "Dr").
+fn honorific(w: &str) -> bool {
+    if one_of(&HONORIFIC_SET, w) {
+        return true;
+    }
+    let mut buf = [0u8; 24];
+    let n = w.len();
+    if n == 0 || n >= buf.len() {
+        return false;
+    }
+    buf[..n].copy_from_slice(w.as_bytes());
+    buf[n] = b'.';
+    std::str::from_utf8(&buf[..=n]).is_ok_and(|dotted| one_of(&HONORIFIC_SET, dotted))
+}
+
 /// Reads a name starting at word `i` of `words`: two to four capitalised words, with particles
 /// between them. Returns the name's words and the index after it.
 fn read_name(words: &[&str], mut i: usize) -> Option<(Vec<String>, usize)> {
@@ -400,27 +415,22 @@ pub fn find_names(text: &str) -> Vec<TextName> {
             let skip = ws
                 .iter()
                 .take_while(|w| {
-                    let l = w.to_lowercase();
-                    TITLE_WORDS.contains(&l.as_str())
-                        || HONORIFICS.contains(&l.as_str())
-                        || HONORIFICS.contains(&format!("{l}.").as_str())
-                        || NOT_NAMES.contains(&l.as_str())
-                        || l == "cabinet"
-                        || l == "press"
+                    one_of(&TITLE_SET, w)
+                        || honorific(w)
+                        || one_of(&NOT_NAME_SET, w)
+                        || w.eq_ignore_ascii_case("cabinet")
+                        || w.eq_ignore_ascii_case("press")
                 })
                 .count();
             let name_words: Vec<&str> = ws[skip..].iter().map(String::as_str).collect();
             // "Press Secretary KOBAYASHI:": the title before the name is the label's title.
             let before = ws[..skip].join(" ");
-            let title = if title.trim().is_empty()
-                && ws[..skip]
-                    .iter()
-                    .any(|w| TITLE_WORDS.contains(&w.to_lowercase().as_str()))
-            {
-                before.as_str()
-            } else {
-                title
-            };
+            let title =
+                if title.trim().is_empty() && ws[..skip].iter().any(|w| one_of(&TITLE_SET, w)) {
+                    before.as_str()
+                } else {
+                    title
+                };
             if let Some((parts, end)) = read_name(&name_words, 0)
                 && end == name_words.len()
             {
@@ -428,12 +438,9 @@ pub fn find_names(text: &str) -> Vec<TextName> {
             } else if name_words.len() == 1
                 && skip > 0
                 && is_capitalised(name_words[0])
-                && ws[..skip].iter().any(|w| {
-                    let l = w.to_lowercase();
-                    HONORIFICS.contains(&l.as_str())
-                        || HONORIFICS.contains(&format!("{l}.").as_str())
-                        || TITLE_WORDS.contains(&l.as_str())
-                })
+                && ws[..skip]
+                    .iter()
+                    .any(|w| honorific(w) || one_of(&TITLE_SET, w))
             {
                 // "MR. MCCORMACK:": a surname alone, matched to a full name found elsewhere.
                 add(
@@ -462,8 +469,8 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                 j += 2;
                 while j < plain.len()
                     && is_capitalised(plain[j])
-                    && (TITLE_WORDS.contains(&clean_word(plain[j]).to_lowercase().as_str())
-                        || NOT_NAMES.contains(&clean_word(plain[j]).to_lowercase().as_str()))
+                    && (one_of(&TITLE_SET, clean_word(plain[j]))
+                        || one_of(&NOT_NAME_SET, clean_word(plain[j])))
                 {
                     j += 1;
                 }

@@ -293,7 +293,7 @@ fn page_source(page: &crate::clean::PageMeta, kb: &Knowledge, facts: &mut Source
         facts.url = Inferred::known(
             u.value.clone(),
             0.95,
-            vec![page_evidence(
+            vec![Evidence::quoting(
                 "source.page-url",
                 &u.value,
                 format!("the page's {} gives its address", u.from),
@@ -311,7 +311,7 @@ fn page_source(page: &crate::clean::PageMeta, kb: &Knowledge, facts: &mut Source
         facts.outlet = Inferred::known(
             OutletRef::from_kb(kb, id),
             0.95,
-            vec![page_evidence(
+            vec![Evidence::quoting(
                 "source.page-publisher",
                 &p.value,
                 format!("the page's {} names its publisher", p.from),
@@ -321,7 +321,7 @@ fn page_source(page: &crate::clean::PageMeta, kb: &Knowledge, facts: &mut Source
         facts.outlet = Inferred::known(
             OutletRef::from_kb(kb, id),
             0.9,
-            vec![page_evidence(
+            vec![Evidence::quoting(
                 "source.page-url-host",
                 &u.value,
                 format!("the page's address is on {}'s site", kb.outlets[id].name),
@@ -335,7 +335,7 @@ fn page_source(page: &crate::clean::PageMeta, kb: &Knowledge, facts: &mut Source
         facts.outlet = Inferred::known(
             named_outlet(kb, &p.value),
             0.8,
-            vec![page_evidence(
+            vec![Evidence::quoting(
                 "source.page-publisher",
                 &p.value,
                 format!(
@@ -351,15 +351,6 @@ fn page_source(page: &crate::clean::PageMeta, kb: &Knowledge, facts: &mut Source
 fn plausible_publisher(name: &str) -> bool {
     let words = name.split_whitespace().count();
     (1..=8).contains(&words) && name.len() <= 80
-}
-
-fn page_evidence(rule: &'static str, value: &str, note: String) -> Evidence {
-    Evidence {
-        rule: rule.into(),
-        span: None,
-        quote: crate::infer::shorten(value, 160),
-        note,
-    }
 }
 
 fn starts_with_quote(t: &str) -> bool {

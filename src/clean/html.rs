@@ -9,6 +9,7 @@
 //! plain text, so a page goes through the same cleaning and inference as a `.txt` article and
 //! nothing of its markup, scripts or styles can reach the site.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use chrono::{DateTime, NaiveDate};
@@ -25,7 +26,7 @@ use super::decode::{Decoded, decode, decode_as};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MetaValue {
     /// What carried it, as written in the page: `JSON-LD headline`, `<meta property="og:title">`.
-    pub from: &'static str,
+    pub from: Cow<'static, str>,
     /// The value, whitespace collapsed.
     pub value: String,
 }
@@ -34,7 +35,7 @@ pub struct MetaValue {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MetaDate {
     /// What carried it (`JSON-LD datePublished`, `<time datetime>`…).
-    pub from: &'static str,
+    pub from: Cow<'static, str>,
     /// The value as written (`2024-03-12T14:32:00+08:00`).
     pub raw: String,
     /// The day, as the page wrote it (its own time zone: the publisher's calendar day).
@@ -317,7 +318,7 @@ fn read_meta(doc: &Document) -> PageMeta {
         let lang = lang.trim().to_string();
         if !lang.is_empty() {
             meta.lang = Some(MetaValue {
-                from: "<html lang>",
+                from: "<html lang>".into(),
                 value: lang,
             });
         }
@@ -363,14 +364,17 @@ fn read_meta(doc: &Document) -> PageMeta {
     meta
 }
 
-fn push_text(list: &mut Vec<MetaValue>, from: &'static str, value: &str) {
+fn push_text(list: &mut Vec<MetaValue>, from: impl Into<Cow<'static, str>>, value: &str) {
     let value = collapse(value);
     if !value.is_empty() && value.len() < 600 && !list.iter().any(|v| v.value == value) {
-        list.push(MetaValue { from, value });
+        list.push(MetaValue {
+            from: from.into(),
+            value,
+        });
     }
 }
 
-fn push_url(list: &mut Vec<MetaValue>, from: &'static str, value: &str) {
+fn push_url(list: &mut Vec<MetaValue>, from: impl Into<Cow<'static, str>>, value: &str) {
     let value = value.trim();
     let lower = value.to_ascii_lowercase();
     if (lower.starts_with("https://") || lower.starts_with("http://"))
@@ -379,13 +383,19 @@ fn push_url(list: &mut Vec<MetaValue>, from: &'static str, value: &str) {
         && !list.iter().any(|v| v.value == value)
     {
         list.push(MetaValue {
-            from,
+            from: from.into(),
             value: value.to_string(),
         });
     }
 }
 
-fn push_date(meta: &mut PageMeta, from: &'static str, raw: &str, weight: u8, modified: bool) {
+fn push_date(
+    meta: &mut PageMeta,
+    from: impl Into<Cow<'static, str>>,
+    raw: &str,
+    weight: u8,
+    modified: bool,
+) {
     if let Some(day) = parse_meta_date(raw) {
         push_day(meta, from, raw, day, weight, modified);
     }
@@ -394,12 +404,13 @@ fn push_date(meta: &mut PageMeta, from: &'static str, raw: &str, weight: u8, mod
 /// Adds a date unless the same carrier already gave the same day.
 fn push_day(
     meta: &mut PageMeta,
-    from: &'static str,
+    from: impl Into<Cow<'static, str>>,
     raw: &str,
     day: NaiveDate,
     weight: u8,
     modified: bool,
 ) {
+    let from = from.into();
     if meta
         .dates
         .iter()
@@ -539,7 +550,7 @@ fn read_json_ld(text: &str, meta: &mut PageMeta) {
             && let Some(l) = str_of(item.get("inLanguage"))
         {
             meta.lang = Some(MetaValue {
-                from: "JSON-LD inLanguage",
+                from: "JSON-LD inLanguage".into(),
                 value: l,
             });
         }
@@ -633,141 +644,97 @@ fn name_of(v: &Value) -> Option<String> {
     }
 }
 
-/// `<meta>` names and properties that carry the publication day, with their trust.
-const META_PUBLISHED: &[(&str, &str, u8)] = &[
-    (
-        "article:published_time",
-        "<meta property=\"article:published_time\">",
-        95,
-    ),
-    (
-        "og:published_time",
-        "<meta property=\"og:published_time\">",
-        95,
-    ),
-    ("datepublished", "<meta itemprop=\"datePublished\">", 94),
-    ("article.published", "<meta name=\"article.published\">", 92),
-    ("article:published", "<meta name=\"article:published\">", 92),
-    ("parsely-pub-date", "<meta name=\"parsely-pub-date\">", 92),
-    ("sailthru.date", "<meta name=\"sailthru.date\">", 90),
-    ("publish-date", "<meta name=\"publish-date\">", 92),
-    ("publish_date", "<meta name=\"publish_date\">", 92),
-    ("publishdate", "<meta name=\"publishdate\">", 92),
-    ("publication_date", "<meta name=\"publication_date\">", 92),
-    ("pubdate", "<meta name=\"pubdate\">", 92),
-    ("date", "<meta name=\"date\">", 90),
-    ("dc.date", "<meta name=\"dc.date\">", 90),
-    ("dc.date.issued", "<meta name=\"dc.date.issued\">", 91),
-    ("dc.date.created", "<meta name=\"dc.date.created\">", 90),
-    ("dcterms.date", "<meta name=\"dcterms.date\">", 90),
-    ("dcterms.issued", "<meta name=\"dcterms.issued\">", 91),
-    ("dcterms.created", "<meta name=\"dcterms.created\">", 90),
-    (
-        "citation_publication_date",
-        "<meta name=\"citation_publication_date\">",
-        90,
-    ),
-    ("citation_date", "<meta name=\"citation_date\">", 88),
-    (
-        "originalpublicationdate",
-        "<meta name=\"OriginalPublicationDate\">",
-        92,
-    ),
-    ("og:pubdate", "<meta property=\"og:pubdate\">", 92),
-    ("pdate", "<meta name=\"pdate\">", 90),
-    ("displaydate", "<meta name=\"displaydate\">", 88),
-    ("created", "<meta name=\"created\">", 85),
-    ("creation_date", "<meta name=\"creation_date\">", 85),
-    ("release_date", "<meta name=\"release_date\">", 88),
-    (
-        "article_date_original",
-        "<meta name=\"article_date_original\">",
-        92,
-    ),
-    (
-        "cxenseparse:recs:publishtime",
-        "<meta name=\"cXenseParse:recs:publishtime\">",
-        90,
-    ),
-    ("date_published", "<meta name=\"date_published\">", 92),
-    (
-        "iso-8601-publish-date",
-        "<meta name=\"iso-8601-publish-date\">",
-        92,
-    ),
-    ("uploaddate", "<meta itemprop=\"uploadDate\">", 80),
+/// `<meta>` names, properties and itemprops (lower-cased) that carry the publication day, with
+/// their trust.
+const META_PUBLISHED: &[(&str, u8)] = &[
+    ("article:published_time", 95),
+    ("og:published_time", 95),
+    ("datepublished", 94),
+    ("article.published", 92),
+    ("article:published", 92),
+    ("parsely-pub-date", 92),
+    ("sailthru.date", 90),
+    ("publish-date", 92),
+    ("publish_date", 92),
+    ("publishdate", 92),
+    ("publication_date", 92),
+    ("pubdate", 92),
+    ("date", 90),
+    ("dc.date", 90),
+    ("dc.date.issued", 91),
+    ("dc.date.created", 90),
+    ("dcterms.date", 90),
+    ("dcterms.issued", 91),
+    ("dcterms.created", 90),
+    ("citation_publication_date", 90),
+    ("citation_date", 88),
+    ("originalpublicationdate", 92),
+    ("og:pubdate", 92),
+    ("pdate", 90),
+    ("displaydate", 88),
+    ("created", 85),
+    ("creation_date", 85),
+    ("release_date", 88),
+    ("article_date_original", 92),
+    ("cxenseparse:recs:publishtime", 90),
+    ("date_published", 92),
+    ("iso-8601-publish-date", 92),
+    ("uploaddate", 80),
 ];
 
 /// `<meta>` names that carry an update's day: a fallback only.
-const META_MODIFIED: &[(&str, &str)] = &[
-    (
-        "article:modified_time",
-        "<meta property=\"article:modified_time\">",
-    ),
-    ("og:updated_time", "<meta property=\"og:updated_time\">"),
-    ("datemodified", "<meta itemprop=\"dateModified\">"),
-    ("last-modified", "<meta name=\"last-modified\">"),
-    ("lastmod", "<meta name=\"lastmod\">"),
-    ("dc.date.modified", "<meta name=\"dc.date.modified\">"),
-    ("dcterms.modified", "<meta name=\"dcterms.modified\">"),
+const META_MODIFIED: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "last-modified",
+    "lastmod",
+    "dc.date.modified",
+    "dcterms.modified",
 ];
 
 fn read_meta_tags(metas: &[NodeRef], links: &[NodeRef], meta: &mut PageMeta) {
     for node in metas {
-        let key = node
-            .attr("property")
-            .or_else(|| node.attr("name"))
-            .or_else(|| node.attr("itemprop"))
-            .or_else(|| node.attr("http-equiv"))
-            .map(|k| k.trim().to_ascii_lowercase());
-        let (Some(key), Some(content)) = (key, node.attr("content")) else {
+        let Some((attr, key)) = ["property", "name", "itemprop", "http-equiv"]
+            .into_iter()
+            .find_map(|a| node.attr(a).map(|k| (a, k.trim().to_string())))
+        else {
+            continue;
+        };
+        let Some(content) = node.attr("content") else {
             continue;
         };
         let content = content.trim();
         if content.is_empty() {
             continue;
         }
+        // The tag as the page wrote it, for the evidence: `<meta property="og:title">`.
+        let from = || format!("<meta {attr}=\"{key}\">");
+        let key = key.to_ascii_lowercase();
         if key == "refresh" && content.to_ascii_lowercase().contains("url=") {
             meta.redirect = true;
             continue;
         }
-        if let Some((_, from, weight)) = META_PUBLISHED.iter().find(|(k, _, _)| *k == key) {
-            push_date(meta, from, content, *weight, false);
+        if let Some((_, weight)) = META_PUBLISHED.iter().find(|(k, _)| *k == key) {
+            push_date(meta, from(), content, *weight, false);
             continue;
         }
-        if let Some((_, from)) = META_MODIFIED.iter().find(|(k, _)| *k == key) {
-            push_date(meta, from, content, 40, true);
+        if META_MODIFIED.contains(&key.as_str()) {
+            push_date(meta, from(), content, 40, true);
             continue;
         }
         match key.as_str() {
-            "og:title" => push_text(&mut meta.headlines, "<meta property=\"og:title\">", content),
-            "twitter:title" => push_text(
-                &mut meta.headlines,
-                "<meta name=\"twitter:title\">",
-                content,
-            ),
-            "og:site_name" => push_text(
-                &mut meta.publishers,
-                "<meta property=\"og:site_name\">",
-                content,
-            ),
-            "application-name" => push_text(
-                &mut meta.publishers,
-                "<meta name=\"application-name\">",
-                content,
-            ),
-            "dc.publisher" | "dcterms.publisher" => push_text(
-                &mut meta.publishers,
-                "<meta name=\"dc.publisher\">",
-                content,
-            ),
-            "og:url" => push_url(&mut meta.urls, "<meta property=\"og:url\">", content),
+            "og:title" | "twitter:title" => push_text(&mut meta.headlines, from(), content),
+            "og:site_name" | "application-name" | "dc.publisher" | "dcterms.publisher" => {
+                push_text(&mut meta.publishers, from(), content)
+            }
+            "og:url" => push_url(&mut meta.urls, from(), content),
             "author" | "article:author" | "dc.creator" if !content.starts_with("http") => {
-                push_text(&mut meta.authors, "<meta name=\"author\">", content)
+                push_text(&mut meta.authors, from(), content)
             }
             "og:locale" | "content-language" | "dc.language" if meta.lang.is_none() => {
                 meta.lang = Some(MetaValue {
-                    from: "<meta property=\"og:locale\">",
+                    from: from().into(),
                     value: content.replace('_', "-"),
                 });
             }

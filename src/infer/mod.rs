@@ -431,7 +431,7 @@ fn date_facts(doc: &Doc, cx: &InferContext, opening: dates::Opening) -> DateFact
 /// A saved page's headline as its markup gives it (JSON-LD, `og:title`, `<h1>`, `<title>`).
 fn page_headline(doc: &Doc) -> Option<Inferred<String>> {
     let h = doc.page.as_deref()?.headlines.first()?;
-    let confidence = match h.from {
+    let confidence = match &*h.from {
         "<title>" => 0.75,
         "<h1>" => 0.85,
         _ => 0.95,

@@ -31,7 +31,7 @@ fn json_ld_article_gives_headline_dates_publisher_and_address() {
     assert_eq!(p.meta.headlines[0].from, "JSON-LD headline");
     let first = &p.meta.dates[0];
     assert_eq!(
-        (first.day, first.modified, first.from),
+        (first.day, first.modified, first.from.as_ref()),
         (
             NaiveDate::from_ymd_opt(2022, 5, 3).unwrap(),
             false,
@@ -259,7 +259,7 @@ fn a_page_without_a_story_says_so() {
 #[test]
 fn site_names_are_cut_from_title_tags() {
     let publishers = vec![MetaValue {
-        from: "x",
+        from: "x".into(),
         value: "Daily Ledger".into(),
     }];
     assert_eq!(

@@ -313,3 +313,104 @@ fn hostile_saved_pages_build_safely_and_every_skip_is_told() {
     );
     assert_eq!(again.skipped, 4);
 }
+
+/// The publication day inferred for a page given as markup, with the rule that decided it.
+fn published_of(html: &str) -> (String, String) {
+    let doc = clean::clean(PathBuf::from("page.html"), html.as_bytes());
+    let a = infer_doc(&doc);
+    (
+        a.published.get().map(|d| d.to_string()).unwrap_or_default(),
+        a.published
+            .evidence
+            .first()
+            .map(|e| e.rule.to_string())
+            .unwrap_or_default(),
+    )
+}
+
+fn page_with(head: &str, between: &str) -> String {
+    format!(
+        r#"<!DOCTYPE html><html lang="en-GB"><head>{head}</head><body><article>
+        <h1>Ministers agree to resume border talks</h1>{between}
+        <p>GENEVA -- The foreign ministers of the two countries agreed on Tuesday to resume talks
+        on the disputed border, a spokeswoman for the ministry said after the meeting.</p>
+        <p>"We have chosen dialogue over confrontation," Foreign Minister Ana Ruiz told
+        reporters in Geneva, adding that the first round would be held within weeks.</p>
+        <p>The talks had been suspended for two years after a series of incidents along the
+        frontier, and officials on both sides had warned the dispute could escalate.</p>
+        </article></body></html>"#
+    )
+}
+
+#[test]
+fn the_printed_date_settles_between_the_markup_s_dates() {
+    // A stale datePublished (the CMS's draft) and the day the page prints, which another
+    // tag confirms.
+    let html = page_with(
+        r#"<meta itemprop="datePublished" content="2021-12-14T15:41:07+01:00">
+        <meta name="DC.date.issued" content="2022-02-04T15:33:00+01:00">"#,
+        r#"<p class="meta">04.02.2022 | 15:33</p>"#,
+    );
+    assert_eq!(
+        published_of(&html),
+        ("2022-02-04".into(), "date.page-shown".into())
+    );
+    // Nothing printed: the most trusted carrier.
+    let html = page_with(
+        r#"<meta itemprop="datePublished" content="2021-12-14T15:41:07+01:00">
+        <meta name="DC.date.issued" content="2022-02-04T15:33:00+01:00">"#,
+        "",
+    );
+    assert_eq!(
+        published_of(&html),
+        ("2021-12-14".into(), "date.page-published".into())
+    );
+}
+
+#[test]
+fn a_utc_time_gives_way_to_the_publisher_s_calendar_day() {
+    // 01:09 UTC on the 9th is the evening of the 8th where the page was published.
+    let twin = page_with(
+        r#"<meta property="article:published_time" content="2023-11-09T01:09:55Z">
+        <meta name="parsely-pub-date" content="2023-11-08 18:09:55">"#,
+        "",
+    );
+    assert_eq!(published_of(&twin).0, "2023-11-08");
+    let printed = page_with(
+        r#"<meta property="article:published_time" content="2023-11-09T01:09:55Z">"#,
+        r#"<p class="byline">By Jo Park, November 8, 2023</p>"#,
+    );
+    assert_eq!(
+        published_of(&printed),
+        ("2023-11-08".into(), "date.page-shown".into())
+    );
+    // 13:10 UTC is the same day in every time zone: a printed day before it is not this
+    // page's (and a time a day apart in a local zone is another date altogether).
+    let noon = page_with(
+        r#"<meta property="article:published_time" content="2023-11-06T13:10:22Z">"#,
+        r#"<p class="byline">By Jo Park, November 5, 2023</p>"#,
+    );
+    assert_eq!(published_of(&noon).0, "2023-11-06");
+}
+
+#[test]
+fn a_printed_update_does_not_move_the_publication_day() {
+    let html = page_with(
+        r#"<meta property="article:published_time" content="2023-11-06T18:19:00+01:00">
+        <meta property="article:modified_time" content="2023-11-07T07:30:00+01:00">"#,
+        r#"<p class="meta">Updated: 07/11/2023, 07:30</p>"#,
+    );
+    assert_eq!(
+        published_of(&html),
+        ("2023-11-06".into(), "date.page-published".into())
+    );
+}
+
+#[test]
+fn a_printed_date_dates_a_page_whose_markup_has_none() {
+    let html = page_with("", r#"<p><span>Posted on</span> <b>12 March 2024</b></p>"#);
+    assert_eq!(
+        published_of(&html),
+        ("2024-03-12".into(), "date.page-shown".into())
+    );
+}

@@ -53,6 +53,9 @@ pub struct PageMeta {
     pub headlines: Vec<MetaValue>,
     /// Publication and update dates, most trusted first.
     pub dates: Vec<MetaDate>,
+    /// The date the page prints beside its headline or byline, as a reader sees it
+    /// (`modified` when the page marks it as an update).
+    pub shown: Option<MetaDate>,
     /// The publisher: JSON-LD `publisher`, `og:site_name`, `application-name`.
     pub publishers: Vec<MetaValue>,
     /// Authors: JSON-LD `author`, `<meta name="author">`.
@@ -234,17 +237,24 @@ struct Carriers<'a> {
     html: Option<NodeRef<'a>>,
     title: Option<NodeRef<'a>>,
     h1: Option<NodeRef<'a>>,
+    /// Headings that may be the story's headline (at most [`MAX_HEADINGS`]).
+    headings: Vec<NodeRef<'a>>,
     metas: Vec<NodeRef<'a>>,
     links: Vec<NodeRef<'a>>,
     json_ld: Vec<NodeRef<'a>>,
     times: Vec<NodeRef<'a>>,
     /// Elements whose class, id or itemprop says "date" (at most [`MAX_DATED`]).
     dated: Vec<NodeRef<'a>>,
+    /// Elements other than `<meta>` and `<time>` that carry a machine-readable date: microdata
+    /// (`itemprop="datePublished"`) and hAtom (`<abbr class="published" title="…">`).
+    stamped: Vec<NodeRef<'a>>,
     /// Elements whose class or id says "logo" (at most [`MAX_LOGOS`]).
     logos: Vec<NodeRef<'a>>,
 }
 
 const MAX_DATED: usize = 400;
+const MAX_HEADINGS: usize = 40;
+const MAX_STAMPED: usize = 40;
 const MAX_LOGOS: usize = 12;
 
 fn carriers(doc: &Document) -> Carriers<'_> {
@@ -258,7 +268,14 @@ fn carriers(doc: &Document) -> Carriers<'_> {
             "title" if c.title.is_none() && node.parent().is_some_and(|p| p.has_name("head")) => {
                 c.title = Some(node)
             }
-            "h1" if c.h1.is_none() => c.h1 = Some(node),
+            "h1" | "h2" | "h3" => {
+                if &*name == "h1" && c.h1.is_none() {
+                    c.h1 = Some(node);
+                }
+                if c.headings.len() < MAX_HEADINGS {
+                    c.headings.push(node);
+                }
+            }
             "meta" => c.metas.push(node),
             "link" if node.has_attr("rel") && node.has_attr("href") => c.links.push(node),
             "script"
@@ -273,6 +290,17 @@ fn carriers(doc: &Document) -> Carriers<'_> {
         }
         let class = node.attr("class").unwrap_or_default();
         let id = node.attr("id").unwrap_or_default();
+        if c.stamped.len() < MAX_STAMPED
+            && &*name != "meta"
+            && &*name != "time"
+            && (node.attr("itemprop").is_some_and(|p| p.starts_with("date"))
+                || (node.has_attr("title")
+                    && class
+                        .split_whitespace()
+                        .any(|c| c == "published" || c == "updated")))
+        {
+            c.stamped.push(node);
+        }
         if c.dated.len() < MAX_DATED
             && marked_as_date(&class, &id, node.attr("itemprop").as_deref())
         {
@@ -328,9 +356,10 @@ fn read_meta(doc: &Document) -> PageMeta {
     }
     read_meta_tags(&c.metas, &c.links, &mut meta);
     read_time_elements(&c.times, &mut meta);
+    read_stamped_elements(&c.stamped, &mut meta);
     let title = c.title.map(|t| collapse(&t.text()));
+    let day_first = day_first_page(title.as_deref(), &meta);
     if !meta.dates.iter().any(|d| !d.modified) {
-        let day_first = day_first_page(title.as_deref(), &meta);
         read_dated_elements(&c.dated, &mut meta, day_first);
     }
     if let Some(h1) = c.h1 {
@@ -361,7 +390,57 @@ fn read_meta(doc: &Document) -> PageMeta {
         })
         .collect();
     meta.dates.sort_by_key(|d| std::cmp::Reverse(d.weight));
+    if let Some(anchor) = headline_element(&c.headings, &meta.headlines)
+        && let Some(s) = shown::shown_date(&anchor, day_first)
+    {
+        // "08/11/2023" read in the order the markup's own dates confirm.
+        let day = s
+            .other_reading
+            .filter(|o| {
+                meta.dates.iter().any(|d| d.day == *o) && !meta.dates.iter().any(|d| d.day == s.day)
+            })
+            .unwrap_or(s.day);
+        meta.shown = Some(MetaDate {
+            from: if s.published {
+                "the date printed beside the headline as the publication's".into()
+            } else {
+                "the date printed beside the headline".into()
+            },
+            raw: s.raw,
+            day,
+            weight: if s.published { 85 } else { 75 },
+            modified: s.updated,
+        });
+    }
     meta
+}
+
+/// The element that carries the story's headline: the first heading whose words are a
+/// headline the markup gives (JSON-LD, OpenGraph, `<title>`), else the first `<h1>` outside
+/// lists of other articles and page chrome.
+fn headline_element<'a>(headings: &[NodeRef<'a>], headlines: &[MetaValue]) -> Option<NodeRef<'a>> {
+    let norm = |s: &str| collapse(s).to_lowercase();
+    let wanted: Vec<String> = headlines
+        .iter()
+        .map(|h| norm(&h.value))
+        .filter(|h| h.len() >= 8)
+        .collect();
+    let matching = headings.iter().find(|h| {
+        let text = norm(&h.text());
+        text.len() >= 8
+            && wanted.iter().any(|w| {
+                *w == text || (text.len() >= 16 && w.contains(&text)) || text.contains(w.as_str())
+            })
+    });
+    matching
+        .or_else(|| {
+            headings.iter().find(|h| {
+                h.has_name("h1")
+                    && !h.text().trim().is_empty()
+                    && !elsewhere(&context_marks(h)[1..])
+            })
+        })
+        .copied()
 }
 
 fn push_text(list: &mut Vec<MetaValue>, from: impl Into<Cow<'static, str>>, value: &str) {
@@ -445,24 +524,36 @@ fn day_first_page(title: Option<&str>, meta: &PageMeta) -> bool {
     })
 }
 
-/// A date as a page shows it: an ambiguous numeric one (`09/05/2019`) is read in the order
-/// the page writes dates; dotted ones (`09.05.2019`) are day first everywhere.
+/// A date as a page shows it, in words of several languages or in numbers: an ambiguous
+/// numeric one (`09/05/2019`) is read in the order the page writes dates; dotted ones
+/// (`09.05.2019`) are day first everywhere.
 fn parse_visible_date(text: &str, day_first: bool) -> Option<NaiveDate> {
-    static NUMERIC: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"(?:^|[^\d])(\d{1,2})([./-])(\d{1,2})[./-]((?:19|20)\d\d)(?:$|[^\d])")
+    shown::visible_dates(text, day_first)
+        .first()
+        .map(|d| d.day)
+        .or_else(|| parse_meta_date(text))
+}
+
+/// JSON-LD that is not valid JSON (a trailing comma, a comment, an unescaped quote: common in
+/// hand-made templates): its `datePublished` and `dateModified` are still the page's own
+/// statements, read by their keys, with less trust than a parsed article object's.
+fn read_broken_json_ld(text: &str, meta: &mut PageMeta) {
+    static DATE_KEY: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r#""(datePublished|dateModified)"\s*:\s*"([^"]{8,40})""#)
             .expect("static regex")
     });
-    if let Some(c) = NUMERIC.captures(text) {
-        let n = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
-        let (a, sep, b, y) = (n(1)?, c.get(2)?.as_str(), n(3)?, n(4)? as i32);
-        let (d, m) = if a > 12 || sep == "." || (b <= 12 && day_first) {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        return NaiveDate::from_ymd_opt(y, m, d);
+    if !text.contains("Article") && !text.contains("BlogPosting") {
+        return;
     }
-    parse_meta_date(text)
+    for c in DATE_KEY.captures_iter(text) {
+        let modified = &c[1] == "dateModified";
+        let (from, weight) = if modified {
+            ("JSON-LD dateModified (not valid JSON)", 40)
+        } else {
+            ("JSON-LD datePublished (not valid JSON)", 90)
+        };
+        push_date(meta, from, &c[2], weight, modified);
+    }
 }
 
 /// JSON-LD types that describe the story itself (not the site, a breadcrumb or a video).
@@ -489,6 +580,7 @@ fn read_json_ld(text: &str, meta: &mut PageMeta) {
         .trim_end_matches("]]>")
         .trim();
     let Ok(value) = serde_json::from_str::<Value>(text) else {
+        read_broken_json_ld(text, meta);
         return;
     };
     let mut items = Vec::new();
@@ -792,6 +884,39 @@ fn read_time_elements(times: &[NodeRef], meta: &mut PageMeta) {
     }
 }
 
+/// Microdata (`<span itemprop="datePublished" content="…">`, or with a `datetime`, or its
+/// text) and hAtom stamps (`<abbr class="published" title="2016-12-23T08:49:00-08:00">`),
+/// outside lists of other articles and comments.
+fn read_stamped_elements(stamped: &[NodeRef], meta: &mut PageMeta) {
+    for node in stamped {
+        if elsewhere(&context_marks(node)) {
+            continue;
+        }
+        let prop = node
+            .attr("itemprop")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let class = node.attr("class").unwrap_or_default().to_ascii_lowercase();
+        let (from, weight, modified): (&'static str, u8, bool) = match &*prop {
+            "datepublished" | "datecreated" => ("microdata itemprop=\"datePublished\"", 90, false),
+            "datemodified" => ("microdata itemprop=\"dateModified\"", 40, true),
+            "" if class.split_whitespace().any(|c| c == "published") => {
+                ("hAtom class=\"published\"", 85, false)
+            }
+            "" => ("hAtom class=\"updated\"", 35, true),
+            _ => continue,
+        };
+        let raw = ["content", "datetime", "title"]
+            .into_iter()
+            .find_map(|a| node.attr(a).filter(|v| parse_meta_date(v).is_some()))
+            .map(|v| v.to_string())
+            .unwrap_or_else(|| collapse(&node.text()));
+        if raw.len() <= 80 {
+            push_date(meta, from, &raw, weight, modified);
+        }
+    }
+}
+
 /// Elements a site marks as dates ("post-date", "entry-meta", "byline", `itemprop`) whose
 /// words give a full date: read only when no machine-readable date is given, first in the
 /// story before any elsewhere.
@@ -849,43 +974,60 @@ fn context_marks(node: &NodeRef) -> Vec<String> {
 }
 
 /// Whether an element stands in a container of other articles, comments or page chrome,
-/// given its ancestors' marks (nearest first). A `<header>` inside the story is the story's
-/// own header; outside it, the page's.
+/// given its ancestors' marks (nearest first). A `<header>` or `<footer>` inside the story is
+/// the story's own; outside it, the page's.
 fn elsewhere(around: &[String]) -> bool {
-    const OTHER: &[&str] = &[
-        "related",
-        "comment",
-        "sidebar",
-        "aside",
-        "footer",
-        "recommend",
-        "popular",
-        "trending",
-        "teaser",
-        "widget",
-        "nav",
-        "breadcrumb",
-        "more-",
-        "most-",
-        "newsletter",
-    ];
-    const CHROME: &[&str] = &["header", "masthead", "topbar", "site-header", "top-bar"];
-    // A mark word starting with an entry, or with it after a hyphen ("site-header").
-    let has = |m: &str, list: &[&str]| {
-        m.split_whitespace().any(|w| {
-            list.iter().any(|e| {
-                w.starts_with(e) || w.match_indices('-').any(|(i, _)| w[i + 1..].starts_with(e))
-            })
-        })
-    };
     let story = around.iter().position(|m| is_story_mark(m));
-    let other = around.iter().position(|m| has(m, OTHER));
+    let other = around.iter().position(|m| is_other_mark(m));
     if let Some(o) = other
         && story.is_none_or(|s| o < s)
     {
         return true;
     }
-    story.is_none() && around.iter().any(|m| has(m, CHROME))
+    story.is_none() && around.iter().any(|m| has_mark(m, CHROME))
+}
+
+/// Marks of containers of other articles, comments, navigation and widgets.
+const OTHER: &[&str] = &[
+    "related",
+    "comment",
+    "sidebar",
+    "aside",
+    "recommend",
+    "popular",
+    "trending",
+    "teaser",
+    "widget",
+    "nav",
+    "breadcrumb",
+    "more-",
+    "most-",
+    "newsletter",
+];
+
+/// Marks of page chrome: the story's own header or footer when inside the story.
+const CHROME: &[&str] = &[
+    "header",
+    "footer",
+    "masthead",
+    "topbar",
+    "site-header",
+    "top-bar",
+];
+
+/// Whether an element's marks (tag, class, id) name a container of other articles,
+/// comments, navigation or widgets.
+fn is_other_mark(m: &str) -> bool {
+    has_mark(m, OTHER)
+}
+
+/// A mark word starting with an entry, or with it after a hyphen ("site-header").
+fn has_mark(m: &str, list: &[&str]) -> bool {
+    m.split_whitespace().any(|w| {
+        list.iter().any(|e| {
+            w.starts_with(e) || w.match_indices('-').any(|(i, _)| w[i + 1..].starts_with(e))
+        })
+    })
 }
 
 fn is_story_mark(m: &str) -> bool {
@@ -1007,6 +1149,8 @@ fn strip_site_name(title: &str, publishers: &[MetaValue]) -> String {
     }
     title.to_string()
 }
+
+mod shown;
 
 #[cfg(test)]
 mod tests;

@@ -16,7 +16,7 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::clean::{BlockKind, Doc, MetaKind};
+use crate::clean::{BlockKind, Doc, MetaDate, MetaKind};
 use crate::dates::resolve::tense_at;
 use crate::dates::year::{YearConstraint, YearTest, choose_year, mention_constraints};
 use crate::dates::{Dateline, Tense, Value, find, lead_statement, parse_dateline};
@@ -666,16 +666,37 @@ fn plausible_page_day(day: NaiveDate, today: NaiveDate) -> bool {
     (EARLIEST_PAGE_DAY..=today).contains(&day)
 }
 
-/// A saved page's publication day from its markup (JSON-LD, `<meta>`, `<time>`), then from
-/// the path of its canonical address. The most trusted carrier wins; the others, and every
-/// update date, go into the evidence with the reason they lost.
+/// A saved page's publication day from its markup (JSON-LD, `<meta>`, `<time>`) and the date
+/// it prints beside its headline, then from the path of its canonical address. The most
+/// trusted carrier wins unless the page's printed date says otherwise: a reader takes the
+/// day the page shows, so a printed date that the markup also gives (as an issue or update
+/// day), or that lies a day from the markup's (another time zone), is preferred. The others,
+/// and every update date, go into the evidence with the reason they lost.
 fn page_publication(doc: &Doc, today: NaiveDate) -> Option<Inferred<NaiveDate>> {
     let page = doc.page.as_deref()?;
+    let shown = page
+        .shown
+        .as_ref()
+        .filter(|s| !s.modified && plausible_page_day(s.day, today));
     let Some(best) = page
         .dates
         .iter()
         .find(|d| !d.modified && plausible_page_day(d.day, today))
     else {
+        if let Some(s) = shown {
+            return Some(Inferred::known(
+                s.day,
+                0.8,
+                vec![Evidence::quoting(
+                    "date.page-shown",
+                    &s.raw,
+                    format!(
+                        "the page prints {} beside its headline and its markup gives no publication date",
+                        s.day
+                    ),
+                )],
+            ));
+        }
         // No dated markup: the page's address may carry the day.
         let url = page.urls.first()?;
         let (day, _, _) = path_date(&url.value, today)?;
@@ -692,20 +713,92 @@ fn page_publication(doc: &Doc, today: NaiveDate) -> Option<Inferred<NaiveDate>> 
             )],
         ));
     };
-    let mut evidence = vec![Evidence::quoting(
-        "date.page-published",
-        &best.raw,
-        format!(
-            "the page's {} gives the publication day {}",
-            best.from, best.day
+    let (day, mut evidence, confidence) = match shown.filter(|s| s.day != best.day) {
+        Some(s) if page.dates.iter().any(|d| d.day == s.day) => {
+            let confirms = page.dates.iter().find(|d| d.day == s.day).expect("found");
+            (
+                s.day,
+                vec![Evidence::quoting(
+                    "date.page-shown",
+                    &s.raw,
+                    format!(
+                        "the page prints {} beside its headline, and its {} gives the same day",
+                        s.day, confirms.from
+                    ),
+                )],
+                0.85,
+            )
+        }
+        Some(s) if zone_apart(&best.raw, (s.day - best.day).num_days()) => (
+            s.day,
+            vec![Evidence::quoting(
+                "date.page-shown",
+                &s.raw,
+                format!(
+                    "the page prints {} beside its headline; its {} gives a time a day apart, \
+                     in another time zone than the publisher's",
+                    s.day, best.from
+                ),
+            )],
+            0.8,
         ),
-    )];
-    for other in page.dates.iter().filter(|d| d.day != best.day) {
+        // A bare day in the markup (no time: often typed by hand, or another date of the
+        // page's) or a date read from visible text is weaker than the date printed by the
+        // headline; so is any date against one the page labels as its publication's.
+        Some(s) if !has_time(&best.raw) || best.weight < 70 || s.weight > 80 => (
+            s.day,
+            vec![Evidence::quoting(
+                "date.page-shown",
+                &s.raw,
+                format!(
+                    "the page prints {} beside its headline; its {} gives {}, {}",
+                    s.day,
+                    best.from,
+                    best.raw,
+                    if s.weight > 80 {
+                        "but the page labels the printed date as the publication's"
+                    } else if !has_time(&best.raw) {
+                        "a day without a time, weaker than the printed date"
+                    } else {
+                        "read from less trusted markup than the printed date"
+                    }
+                ),
+            )],
+            0.75,
+        ),
+        _ => {
+            let (day, from) = match local_twin(best, &page.dates) {
+                Some(twin) => (twin.day, twin.from.as_ref()),
+                None => (best.day, best.from.as_ref()),
+            };
+            let note = if day == best.day {
+                format!(
+                    "the page's {} gives the publication day {}",
+                    best.from, best.day
+                )
+            } else {
+                format!(
+                    "the page's {} gives the publication time in UTC; {from} gives the same \
+                     moment in the publisher's time zone, on {day}",
+                    best.from
+                )
+            };
+            (
+                day,
+                vec![Evidence::quoting("date.page-published", &best.raw, note)],
+                (f32::from(best.weight) / 100.0).clamp(0.4, 0.97),
+            )
+        }
+    };
+    let passed = page.dates.iter().chain(page.shown.as_ref());
+    for other in passed.filter(|d| d.day != day) {
         let why = if !plausible_page_day(other.day, today) {
             "not a plausible publication day (before the web's news pages, or after today)"
                 .to_string()
         } else if other.modified {
             "the day of an update, not of the first publication".to_string()
+        } else if day != best.day {
+            "the page prints another day beside its headline".to_string()
         } else {
             format!("{} is trusted more", best.from)
         };
@@ -715,8 +808,61 @@ fn page_publication(doc: &Doc, today: NaiveDate) -> Option<Inferred<NaiveDate>> 
             format!("{} gives {}: passed over, {why}", other.from, other.day),
         ));
     }
-    let confidence = (f32::from(best.weight) / 100.0).clamp(0.4, 0.97);
-    Some(Inferred::known(best.day, confidence, evidence))
+    Some(Inferred::known(day, confidence, evidence))
+}
+
+/// Whether a machine-readable date carries a time of day (`2023-11-09T01:09:55`): a bare
+/// day is more often typed by hand, or another date of the page's.
+fn has_time(raw: &str) -> bool {
+    raw.len() > 10 && raw.contains(':')
+}
+
+/// Whether a UTC timestamp (`2023-11-09T01:09:55Z`) falls on the publisher's calendar day
+/// `days` away (−1 or +1) in some time zone (UTC−12 to UTC+14): 01:09 UTC is still the day
+/// before in the Americas, 23:01 UTC already the next day in Europe.
+fn zone_apart(raw: &str, days: i64) -> bool {
+    if !in_utc(raw) {
+        return false;
+    }
+    let Some(hour) = raw
+        .find('T')
+        .and_then(|i| raw.get(i + 1..i + 3))
+        .and_then(|h| h.parse::<u32>().ok())
+    else {
+        return false;
+    };
+    match days {
+        -1 => hour < 12,
+        1 => hour >= 10,
+        _ => false,
+    }
+}
+
+/// Whether a timestamp is in UTC (`Z`, `+00:00`, `GMT`) rather than a local time.
+fn in_utc(raw: &str) -> bool {
+    let r = raw.trim();
+    r.ends_with('Z') || r.ends_with("+00:00") || r.ends_with("+0000") || r.ends_with("GMT")
+}
+
+/// Another publication carrier giving the same moment as a UTC timestamp, in a local time a
+/// day apart (`2023-11-09T01:09:55Z` and `2023-11-08 18:09:55`): the publisher's calendar day.
+/// The same minutes and seconds make it the same moment, not another date.
+fn local_twin<'a>(best: &MetaDate, dates: &'a [MetaDate]) -> Option<&'a MetaDate> {
+    if !in_utc(&best.raw) {
+        return None;
+    }
+    let minutes = |raw: &str| -> Option<String> {
+        let t = raw.find(['T', ' ']).map(|i| &raw[i + 1..])?;
+        let mmss = t.get(2..8)?;
+        (mmss.starts_with(':') && mmss.as_bytes()[3] == b':').then(|| mmss.to_string())
+    };
+    let want = minutes(&best.raw)?;
+    dates.iter().find(|d| {
+        !d.modified
+            && !in_utc(&d.raw)
+            && (d.day - best.day).num_days().abs() == 1
+            && d.raw.contains(&want)
+    })
 }
 
 /// A page whose markup gives only an update day, and whose text gives no date: the update

@@ -279,3 +279,155 @@ fn site_names_are_cut_from_title_tags() {
         "Talks resume - but doubts remain over the deal"
     );
 }
+
+fn de_page(head: &str, body: &str) -> String {
+    format!("<!DOCTYPE html><html lang=\"de\"><head>{head}</head><body>{body}</body></html>")
+}
+
+const DE_STORY: &str = "<p>Die Außenminister beider Länder haben sich am Dienstag in Genf auf \
+    neue Gespräche über die umstrittene Grenze verständigt, sagte eine Sprecherin des \
+    Ministeriums nach dem Treffen vor Journalisten.</p><p>Die Gespräche waren vor zwei Jahren \
+    nach mehreren Zwischenfällen an der Grenze ausgesetzt worden, und beide Seiten hatten vor \
+    einer Eskalation des Streits gewarnt.</p>";
+
+#[test]
+fn the_date_printed_by_the_headline_is_read_in_the_page_s_language() {
+    let html = de_page(
+        r#"<title>Minister einigen sich auf Gespräche | Tageblatt</title>"#,
+        &format!(
+            r#"<header class="site-header">Dienstag, 18. Juni 2024</header>
+            <article><h1>Minister einigen sich auf Gespräche</h1>
+            <div class="byline">Von Anna Berg · 19. Oktober 2019, 14:05 Uhr</div>{DE_STORY}
+            </article>"#
+        ),
+    );
+    let p = read_page(html.as_bytes());
+    let shown = p.meta.shown.expect("a printed date");
+    assert_eq!(shown.day, NaiveDate::from_ymd_opt(2019, 10, 19).unwrap());
+    assert!(!shown.modified);
+}
+
+#[test]
+fn a_printed_date_marked_as_an_update_is_an_update() {
+    let html = de_page(
+        "",
+        &format!(
+            r#"<article><h1>Minister einigen sich auf Gespräche</h1>
+            <p class="meta">Stand: 07.11.2023, 07:30 Uhr</p>{DE_STORY}</article>"#
+        ),
+    );
+    let shown = read_page(html.as_bytes())
+        .meta
+        .shown
+        .expect("a printed date");
+    assert!(shown.modified);
+}
+
+#[test]
+fn an_ambiguous_printed_date_is_read_in_the_order_the_markup_confirms() {
+    // An English page of a day-first country: 08/11/2023 is 8 November, as the markup says.
+    let html = page(
+        r#"<meta property="article:published_time" content="2023-11-08T20:26:28+00:00">"#,
+        &format!(
+            r#"<article><h1>Ministers agree to resume border talks</h1>
+            <p class="when">08/11/2023</p>{}</article>"#,
+            &STORY[9..]
+        ),
+    );
+    let shown = read_page(html.as_bytes())
+        .meta
+        .shown
+        .expect("a printed date");
+    assert_eq!(shown.day, NaiveDate::from_ymd_opt(2023, 11, 8).unwrap());
+}
+
+#[test]
+fn dates_inside_the_story_s_sentences_are_not_the_page_s() {
+    let html = de_page(
+        "",
+        r#"<article><h1>Minister einigen sich auf Gespräche</h1>
+        <p>Laut der am 28.01.2022 veröffentlichten Mitteilung haben sich die Außenminister beider
+        Länder am Dienstag in Genf auf neue Gespräche über die umstrittene Grenze verständigt.</p>
+        <p>Die Gespräche waren vor zwei Jahren nach mehreren Zwischenfällen an der Grenze
+        ausgesetzt worden, und beide Seiten hatten vor einer Eskalation gewarnt.</p></article>"#,
+    );
+    assert_eq!(read_page(html.as_bytes()).meta.shown, None);
+}
+
+#[test]
+fn microdata_and_hatom_stamps_are_read_from_any_element() {
+    let html = page(
+        "",
+        &format!(
+            r#"<article><span itemprop="datePublished" content="2021-03-04">4 March</span>
+            <abbr class="updated" title="2021-03-09T10:00:00+01:00">later</abbr>{}</article>"#,
+            &STORY[9..]
+        ),
+    );
+    let p = read_page(html.as_bytes());
+    let published: Vec<_> = p.meta.dates.iter().filter(|d| !d.modified).collect();
+    assert_eq!(
+        published[0].day,
+        NaiveDate::from_ymd_opt(2021, 3, 4).unwrap()
+    );
+    assert!(published[0].from.contains("microdata"));
+    let blog = page(
+        "",
+        &format!(
+            r#"<div class="post"><abbr class="published" title="2016-12-23T08:49:00-08:00">Friday</abbr>{}</div>"#,
+            &STORY[9..]
+        ),
+    );
+    let p = read_page(blog.as_bytes());
+    assert_eq!(
+        p.meta.dates[0].day,
+        NaiveDate::from_ymd_opt(2016, 12, 23).unwrap()
+    );
+}
+
+#[test]
+fn json_ld_that_is_not_json_still_gives_its_dates() {
+    let html = page(
+        r#"<script type="application/ld+json">[{"@type": "NewsArticle",
+        "headline": "Ministers agree", "datePublished": "2022-02-02T11:14:00+01:00",
+        "dateModified": "2022-02-02T12:20:00+01:00",}]</script>"#,
+        STORY,
+    );
+    let p = read_page(html.as_bytes());
+    let published: Vec<_> = p.meta.dates.iter().filter(|d| !d.modified).collect();
+    assert_eq!(published.len(), 1);
+    assert_eq!(
+        published[0].day,
+        NaiveDate::from_ymd_opt(2022, 2, 2).unwrap()
+    );
+    assert!(p.meta.dates.iter().any(|d| d.modified));
+}
+
+#[test]
+fn a_time_in_the_story_s_own_footer_counts_but_not_in_the_page_s() {
+    let in_story = page(
+        "",
+        &format!(
+            r#"<div class="article">{}<div class="footer"><time datetime="2020-01-27">27.01.2020</time></div></div>"#,
+            &STORY[9..STORY.len() - 10]
+        ),
+    );
+    let p = read_page(in_story.as_bytes());
+    assert_eq!(
+        p.meta.dates[0].day,
+        NaiveDate::from_ymd_opt(2020, 1, 27).unwrap()
+    );
+    let in_chrome = page(
+        "",
+        &format!(
+            r#"{STORY}<footer class="site-footer"><time datetime="2024-06-18">today</time></footer>"#
+        ),
+    );
+    let p = read_page(in_chrome.as_bytes());
+    assert!(
+        p.meta
+            .dates
+            .iter()
+            .all(|d| d.day.to_string() != "2024-06-18")
+    );
+}

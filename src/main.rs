@@ -119,6 +119,11 @@ enum Command {
         /// Add the files to a non-empty folder (existing files are kept).
         #[arg(long)]
         force: bool,
+        /// Also write .github/workflows/pages.yml, a GitHub Actions workflow that builds the
+        /// site and publishes it on GitHub Pages (see docs/deploy.md). Fails if that file
+        /// exists; with --force it is added to an existing site.
+        #[arg(long)]
+        github_pages: bool,
     },
     /// Print every date expression found in a text, one JSON object per line: character
     /// offsets, the words, the TIMEX3 value and the rule that fired.
@@ -253,10 +258,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        Command::Init { dir, force } => {
-            let created = commands::init::run(&dir, force)?;
+        Command::Init {
+            dir,
+            force,
+            github_pages,
+        } => {
+            let options = commands::init::Options {
+                force,
+                github_pages,
+            };
+            let created = commands::init::run(&dir, options)?;
             for f in &created.files {
                 println!("created {}", dir.join(f).display());
+            }
+            if github_pages {
+                println!(
+                    "GitHub Pages: set COMMUNIQUE_GIT in {} to the Git URL communique is installed from, and choose \"GitHub Actions\" as the source in the repository's Settings > Pages.",
+                    dir.join(commands::init::GITHUB_PAGES_PATH).display()
+                );
             }
             println!(
                 "Next: put your articles in {}, then run `communique build` there.",

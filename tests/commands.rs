@@ -232,3 +232,58 @@ fn check_prints_the_front_matter_line_that_settles_a_fact_and_a_text_takes_it() 
     // The rest is still read as raw copy: the heading is the title.
     assert_eq!(v["title"], "Envoys meet again over the river dispute");
 }
+
+#[test]
+fn init_github_pages_writes_the_workflow_of_docs_deploy_md() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("mysite");
+    let site_str = site.to_str().unwrap();
+    let (ok, out, err) = communique_all(&["init", "--github-pages", site_str]);
+    assert!(ok, "{err}");
+    assert!(out.contains("COMMUNIQUE_GIT"), "says what to set: {out}");
+    let workflow = std::fs::read_to_string(site.join(".github/workflows/pages.yml")).unwrap();
+    for step in [
+        "actions/configure-pages@",
+        "actions/upload-pages-artifact@",
+        "actions/deploy-pages@",
+        "communique build --base-url \"${{ steps.pages.outputs.base_url }}\"",
+        "path: public/",
+    ] {
+        assert!(workflow.contains(step), "the workflow lacks {step}");
+    }
+    // One text: docs/deploy.md shows the very file init writes.
+    let docs =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/deploy.md"))
+            .unwrap();
+    assert!(
+        docs.contains(&format!("```yaml\n{workflow}```\n")),
+        "docs/deploy.md must show src/commands/github-pages.yml as it is"
+    );
+    // The site it wrote still builds.
+    assert!(communique(&["--root", site_str, "--quiet", "build"]).0);
+}
+
+#[test]
+fn init_github_pages_refuses_to_overwrite_a_workflow_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path();
+    let workflow = site.join(".github/workflows/pages.yml");
+    std::fs::create_dir_all(workflow.parent().unwrap()).unwrap();
+    std::fs::write(&workflow, "name: mine\n").unwrap();
+    let site_str = site.to_str().unwrap();
+    let (ok, _, err) = communique_all(&["init", "--force", "--github-pages", site_str]);
+    assert!(!ok, "an existing workflow is refused");
+    assert!(
+        err.contains(&workflow.display().to_string()) && err.contains("move it aside"),
+        "names the file and what to do: {err}"
+    );
+    assert_eq!(std::fs::read_to_string(&workflow).unwrap(), "name: mine\n");
+    assert!(
+        !site.join("config.toml").exists(),
+        "nothing is written when init fails"
+    );
+    // Without --github-pages the same folder takes the site and keeps the workflow.
+    assert!(communique(&["init", "--force", site_str]).0);
+    assert!(site.join("config.toml").is_file());
+    assert_eq!(std::fs::read_to_string(&workflow).unwrap(), "name: mine\n");
+}

@@ -5,7 +5,8 @@
 //! then measures, each build in a fresh child process (so peak memory is the build's own):
 //! cold builds (no output, no cache) without the search index (the page set static site
 //! generators build) and with it, and after each a warm rebuild with nothing changed and one
-//! after one article changed. Figures are medians over `--runs` builds. A last micro-benchmark
+//! after one article changed. Output size is given in total and per article (what a host's
+//! size limit allows: `docs/deploy.md`). Figures are medians over `--runs` builds. A last micro-benchmark
 //! cleans and infers articles on one thread, to give the cost of one article on one core.
 //!
 //! Run it on a RAM disk (`--dir /dev/shm/...`, the default): on a VM's disk, creating and
@@ -333,30 +334,36 @@ fn main() {
     }
 
     println!("## Cold builds (no output, no cache), without the search index\n");
-    println!("| articles | wall | wall/article | peak RSS | RSS/article | output | pages |");
-    println!("|---:|---:|---:|---:|---:|---:|---:|");
+    println!(
+        "| articles | wall | wall/article | peak RSS | RSS/article | output | output/article | pages |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (n, cold, _, _, _) in &table {
         let n_f = *n as f64;
         println!(
-            "| {n} | {} | {} µs | {:.0} MB | {:.1} KB | {:.0} MB | {:.0} |",
+            "| {n} | {} | {} µs | {:.0} MB | {:.1} KB | {:.0} MB | {:.1} KB | {:.0} |",
             ms(cold["wall"]),
             us_per(cold["wall"], n_f),
             cold["hwm_kb"] / 1024.0,
             cold["hwm_kb"] / n_f,
             cold["bytes"] / 1e6,
+            cold["bytes"] / 1024.0 / n_f,
             cold["pages"],
         );
     }
     println!("\n## The search index (cold builds with it)\n");
-    println!("| articles | wall with index | index's own CPU | extra wall | extra peak RSS |");
-    println!("|---:|---:|---:|---:|---:|");
+    println!(
+        "| articles | wall with index | index's own CPU | extra wall | extra peak RSS | output/article |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|");
     for (n, cold, with, _, _) in &table {
         println!(
-            "| {n} | {} | {} | {} | {:.0} MB |",
+            "| {n} | {} | {} | {} | {:.0} MB | {:.1} KB |",
             ms(with["wall"]),
             ms(with["search"]),
             ms(with["wall"] - cold["wall"]),
             (with["hwm_kb"] - cold["hwm_kb"]) / 1024.0,
+            with["bytes"] / 1024.0 / *n as f64,
         );
     }
     println!(

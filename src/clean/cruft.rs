@@ -57,6 +57,13 @@ static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid url pattern")
 });
 
+/// A line naming whose copy the text is: "Source: Xinhua", "Sources: Beta, Tanjug",
+/// "Courtesy: The Star", "Via: Anadolu Agency". A link after the label is a URL line instead.
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:source|sources|courtesy|via|credit|agency)\s*:\s*(\p{Lu}[^:/]{1,50})$")
+        .expect("valid credit line pattern")
+});
+
 /// "Photographer/AGENCY" at the end of a caption or credit line.
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^(?:©|\(c\)|(?i:photo(?:graph)?s?\s*(?:by|:)|image\s*(?:by|:|credit)|credit\s*:|pictured\s*:))|\p{L}/\s?(?:[\p{Lu}][\p{L}.-]*)(?:\s+(?:via|and)\s+\S+|\s+[\p{Lu}][\p{L}.-]*){0,3}\s*$|[.!?]\s+\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ for (?:The )?\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){0,3}\s*$)")
@@ -140,6 +147,9 @@ pub(super) fn classify(line: &str) -> LineClass {
     }
     if t.len() <= 80 && DATE_LINE.is_match(t) {
         return LineClass::Meta(MetaKind::DateLine);
+    }
+    if t.len() <= 60 && !ends_sentence(t) && CREDIT_LINE.is_match(t) {
+        return LineClass::Meta(MetaKind::Credit);
     }
     if t.len() <= 160 && PHOTO_CREDIT.is_match(t) && !ends_sentence(t) {
         return LineClass::Cruft("photo-credit");
@@ -245,7 +255,17 @@ fn is_joiner(w: &str) -> bool {
 
 /// Whether a line ends like a sentence (so it is running text, not a label or a heading).
 pub(super) fn ends_sentence(t: &str) -> bool {
-    let t = t.trim_end();
+    let mut t = t.trim_end();
+    // "... in a separate report. (Yonhap News)": a credit after the last sentence.
+    if let Some(inner) = t.strip_suffix(')')
+        && let Some(open) = inner.rfind('(')
+        && inner.len() - open <= 40
+        && inner[..open]
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '\u{201d}'])
+    {
+        t = inner[..open].trim_end();
+    }
     let t = t.trim_end_matches(['"', '\u{201d}', '\u{2019}', '\'', ')', '»', '*', '_']);
     t.ends_with(['.', '!', '?', '…'])
 }
@@ -268,6 +288,37 @@ mod tests {
 
     fn class(s: &str) -> LineClass {
         classify(s)
+    }
+
+    #[test]
+    fn credit_lines_are_kept_as_facts() {
+        assert_eq!(class("Source: Xinhua"), LineClass::Meta(MetaKind::Credit));
+        assert_eq!(
+            class("Sources: Beta, Tanjug"),
+            LineClass::Meta(MetaKind::Credit)
+        );
+        assert_eq!(
+            class("Courtesy: The Star"),
+            LineClass::Meta(MetaKind::Credit)
+        );
+        // A link is a URL line; a sentence is body text.
+        assert_eq!(
+            class("Source: https://example.org/a"),
+            LineClass::Meta(MetaKind::Url)
+        );
+        assert_eq!(
+            class("Source: officials say the talks will resume."),
+            LineClass::Body
+        );
+    }
+
+    #[test]
+    fn a_credit_after_the_last_sentence_still_ends_it() {
+        assert!(ends_sentence(
+            "KCNA said in a separate report. (Yonhap News)"
+        ));
+        assert!(ends_sentence("\"We agree,\" she said. (Kyodo)"));
+        assert!(!ends_sentence("Talks on the border (Update 2)"));
     }
 
     #[test]

@@ -6,6 +6,9 @@
 //! naming an agency; a source link on an agency's host. A republished text that names its
 //! publisher nowhere keeps an explicit unknown outlet.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::clean::{BlockKind, Doc, MetaKind, url_in};
@@ -161,11 +164,14 @@ pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
         if facts.agency.is_known() {
             break;
         }
-        let found = kb.outlet_by_name(&strip_date_part(&meta.text)).or_else(|| {
-            kb.find_outlet_names(&meta.text)
-                .first()
-                .map(|&(id, _, _)| id)
-        });
+        // "Source: Xinhua": the name after the label.
+        let line = match meta.kind {
+            MetaKind::Credit => meta.text.split_once(':').map_or("", |(_, n)| n.trim()),
+            _ => meta.text.as_str(),
+        };
+        let found = kb
+            .outlet_by_name(&strip_date_part(line))
+            .or_else(|| kb.find_outlet_names(line).first().map(|&(id, _, _)| id));
         if let Some(id) = found {
             facts.agency = Inferred::known(
                 OutletRef::from_kb(kb, id),
@@ -177,6 +183,21 @@ pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
                     format!("a credit line names {}", kb.outlets[id].name),
                 )],
             );
+        } else if meta.kind == MetaKind::Credit {
+            // A name the knowledge base does not hold: the first of several.
+            let name = line.split([',', ';', '/']).next().unwrap_or("").trim();
+            if credit_like(name) {
+                facts.agency = Inferred::known(
+                    named_outlet(kb, name),
+                    0.6,
+                    vec![Evidence::at(
+                        "source.credit-line",
+                        text,
+                        meta.span,
+                        format!("a credit line names {name}"),
+                    )],
+                );
+            }
         }
     }
 
@@ -255,6 +276,7 @@ pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
 
     // Names the knowledge base does not hold: the text still says who published it.
     unknown_sources(doc, kb, &mut facts);
+    unknown_agency(doc, kb, &mut facts);
 
     // The outlet is an agency publishing its own copy: it is the agency too.
     if !facts.agency.is_known() {
@@ -388,13 +410,56 @@ fn closing_credit(
     if tail.is_empty() || tail.split_whitespace().count() > 4 {
         return None;
     }
-    let id = kb.outlet_by_name(tail)?;
+    // "(Kyodo)", "(Yonhap News)": the credit in parentheses.
+    let name = tail
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .unwrap_or(tail)
+        .trim();
+    let id = kb.outlet_by_name(name)?;
     let raw = doc.slice(span);
-    let at = raw.rfind(tail)?;
+    let at = raw.rfind(name)?;
     Some((
         id,
         sentence_end,
-        Span::new(span.start + at, span.start + at + tail.len()),
+        Span::new(span.start + at, span.start + at + name.len()),
+    ))
+}
+
+/// A credit in parentheses closing the text ("... in a separate report. (Yonhap News)") whose
+/// name the knowledge base does not hold: capitalised words or an acronym, not a photo or
+/// file note.
+fn closing_paren_credit(block_text: &str, doc: &Doc, span: Span) -> Option<(String, Span)> {
+    let trimmed = block_text.trim_end();
+    let inner = trimmed.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let before = inner[..open].trim_end();
+    if !before.ends_with(['.', '!', '?', '"', '\u{201d}']) {
+        return None;
+    }
+    let inner = inner[open + 1..].trim();
+    const NOT_CREDITS: &[&str] = &[
+        "Photo",
+        "File",
+        "Video",
+        "Image",
+        "Graphic",
+        "Updated",
+        "Reporting",
+        "Editing",
+        "Translated",
+        "Ends",
+        "END",
+    ];
+    if !credit_like(inner) || inner.split(['/', ' ']).any(|w| NOT_CREDITS.contains(&w)) {
+        return None;
+    }
+    let name = inner.split('/').next()?.trim().to_string();
+    let raw = doc.slice(span);
+    let at = raw.rfind(name.as_str())?;
+    Some((
+        name.clone(),
+        Span::new(span.start + at, span.start + at + name.len()),
     ))
 }
 
@@ -483,8 +548,46 @@ fn unknown_sources(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
         }
     }
     if !facts.agency.is_known()
-        && let Some((name, span)) = dateline_credit(doc)
+        && let Some((credit, span)) = dateline_credit(doc)
     {
+        // Several names ("ANI/Sputnik", "UrduPoint News / Sputnik"): one the knowledge base
+        // holds, else the first, is whose copy it is; a name with a slash of its own
+        // ("RFE/RL") is one name.
+        let parts: Vec<&str> = credit.split('/').map(str::trim).collect();
+        let name = if kb.outlet_by_name(&credit).is_some() {
+            credit.as_str()
+        } else {
+            parts
+                .iter()
+                .copied()
+                .find(|p| kb.outlet_by_name(p).is_some())
+                .unwrap_or(parts[0])
+        };
+        let span = doc.text[span.start..span.end]
+            .find(name)
+            .map_or(span, |at| {
+                Span::new(span.start + at, span.start + at + name.len())
+            });
+        // "UrduPoint News / Sputnik": the publisher's name before the wire's.
+        if !facts.outlet.is_known() && name != parts[0] && credit_like(parts[0]) {
+            let first = parts[0];
+            let at = doc.text[span.start.saturating_sub(credit.len())..]
+                .find(first)
+                .map(|i| span.start.saturating_sub(credit.len()) + i);
+            if let Some(at) = at {
+                facts.outlet = Inferred::known(
+                    named_outlet(kb, first),
+                    0.55,
+                    vec![Evidence::at(
+                        "source.dateline-credit",
+                        text,
+                        Span::new(at, at + first.len()),
+                        format!("the dateline credits {first} before the wire {name}"),
+                    )],
+                );
+            }
+        }
+        let name = name.to_string();
         let agency = named_outlet(kb, &name);
         facts.agency = Inferred::known(
             agency,
@@ -500,6 +603,85 @@ fn unknown_sources(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
 }
 
 type Found = (String, Span, &'static str, String);
+
+/// The agency whose copy it is, when the knowledge base does not know it: a credit in
+/// parentheses closing the text, or a news agency the opening cites by name.
+fn unknown_agency(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
+    if facts.agency.is_known() {
+        return;
+    }
+    let last = doc
+        .blocks
+        .iter()
+        .rev()
+        .find(|b| b.kind == BlockKind::Paragraph);
+    if let Some((name, span)) = last.and_then(|b| closing_paren_credit(&b.text, doc, b.span)) {
+        facts.agency = Inferred::known(
+            named_outlet(kb, &name),
+            0.6,
+            vec![Evidence::at(
+                "source.closing-credit",
+                &doc.text,
+                span,
+                format!("the text closes with the credit ({name})"),
+            )],
+        );
+        return;
+    }
+    if let Some((name, span)) = cited_agency(doc) {
+        facts.agency = Inferred::known(
+            named_outlet(kb, &name),
+            0.5,
+            vec![Evidence::at(
+                "source.agency-cited",
+                &doc.text,
+                span,
+                format!("the opening cites {name} as its source"),
+            )],
+        );
+    }
+}
+
+/// "According to Thai News Agency", "the Jordan News Agency, Petra, reported", "state news
+/// agency KCNA said": a news agency named in the first paragraphs, by its short name when
+/// the text gives one beside the full name. Only "News Agency", "Press Agency", "News
+/// Service" and "Telegraph Agency": other agencies are governments' ("the Energy Agency").
+fn cited_agency(doc: &Doc) -> Option<(String, Span)> {
+    static FULL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"((?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:News|Press|Telegraph)\s+Agency|(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}News\s+Service)(?:,\s+(\p{Lu}[\p{L}-]{1,12}),|\s+\((\p{Lu}[\p{L}-]{1,12})\))?")
+            .expect("static regex")
+    });
+    static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?:news agency|wire service),?\s+(\p{Lu}{3,6})\b|\b(\p{Lu}{3,6})\s+news agency\b",
+        )
+        .expect("static regex")
+    });
+    for b in doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .take(3)
+    {
+        let raw = doc.slice(b.span);
+        if let Some(c) = FULL.captures(raw) {
+            let m = c.get(2).or(c.get(3)).or(c.get(1))?;
+            let name = m.as_str().trim();
+            // "The Xinhua News Agency": the article is not part of the name.
+            let name = name.strip_prefix("The ").unwrap_or(name);
+            let start = b.span.start + m.end() - name.len();
+            return Some((name.to_string(), Span::new(start, b.span.start + m.end())));
+        }
+        if let Some(c) = ACRONYM.captures(raw) {
+            let m = c.get(1).or(c.get(2))?;
+            return Some((
+                m.as_str().to_string(),
+                Span::new(b.span.start + m.start(), b.span.start + m.end()),
+            ));
+        }
+    }
+    None
+}
 
 /// A short line at the very top that names a publication: "Selangor Journal", "DAWN.COM".
 fn masthead(doc: &Doc, kb: &Knowledge) -> Option<Found> {
@@ -833,15 +1015,28 @@ fn paren_credit(doc: &Doc, lead: &crate::clean::Block) -> Option<(String, Span)>
     let reach = crate::knowledge::floor_char(raw, DATELINE_REACH.min(raw.len()));
     let open = raw[..reach].find('(')?;
     let close = open + raw[open..reach].find(')')?;
-    let inner = &raw[open + 1..close];
+    let mut inner = &raw[open + 1..close];
     let after = raw[close + 1..].trim_start();
-    let dash = after.starts_with(['-', '\u{2013}', '\u{2014}']);
+    let mut dash = after.starts_with(['-', '\u{2013}', '\u{2014}']);
+    // "(UrduPoint News / Sputnik - 29th April, 2021)": the date inside is a dateline's too.
+    if let Some((credit, date)) = inner.split_once(" - ")
+        && date.chars().any(|c| c.is_ascii_digit())
+    {
+        inner = credit;
+        dash = true;
+    }
+    // "(RIA Novosti's Valery Niyazmatov)": the agency's reporter.
+    if let Some((credit, _)) = inner
+        .split_once("'s ")
+        .or_else(|| inner.split_once("\u{2019}s "))
+    {
+        inner = credit;
+    }
     if !(dash && credit_like(inner)) {
         return None;
     }
-    // Several agencies ("ANI/Sputnik"): the first is whose copy it is.
-    let name = inner.split('/').next()?.trim().to_string();
-    let start = lead.span.start + open + 1;
+    let name = inner.trim().to_string();
+    let start = lead.span.start + open + 1 + (raw[open + 1..].find(name.as_str()).unwrap_or(0));
     Some((name.clone(), Span::new(start, start + name.len())))
 }
 
@@ -974,5 +1169,75 @@ mod tests {
             "Breaking News\n\nMinisters met\n\nThe foreign ministers of the two countries held talks in the capital on Monday.\n",
         );
         assert!(!f.outlet.is_known());
+    }
+    #[test]
+    fn a_source_line_names_the_wire() {
+        let f = sources(
+            "Ministry disturbed by embassy alert\n\nThe spokesperson of the foreign ministry said late Friday the ministry was disturbed by the security alert issued by the embassy.\n\nSource: Xinhua\n",
+        );
+        assert_eq!(name(&f.agency), Some("Xinhua News Agency"));
+        assert_eq!(f.agency.evidence[0].rule, "source.credit-line");
+        let f = sources(
+            "Minister rules out seat at the UN\n\nSource: Beta, Tanjug\n\nThe foreign minister said on Monday that a seat at the United Nations for the province was out of the question.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Beta News Agency"));
+        let f = sources(
+            "Minister rules out seat at the UN\n\nSource: Lakeside Wire\n\nThe foreign minister said on Monday that a seat at the United Nations for the province was out of the question.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Lakeside Wire"));
+        // A label with a sentence after it is not a credit.
+        let f = sources(
+            "Talks resume\n\nSource: officials say the talks will resume.\n\nThe talks resumed on Monday after a pause of two years, officials said.\n",
+        );
+        assert!(!f.agency.is_known());
+    }
+
+    #[test]
+    fn a_closing_credit_in_parentheses_names_a_wire_the_base_does_not_hold() {
+        let f = sources(
+            "Envoy recalled\n\nThe government recalled its envoy on Monday after a dispute over fishing rights in the strait, officials said.\n\n\"This is a hostile act,\" the ministry said in a separate statement. (Harbour Wire)\n",
+        );
+        assert_eq!(name(&f.agency), Some("Harbour Wire"));
+        assert_eq!(f.agency.evidence[0].rule, "source.closing-credit");
+        // A photo note is not a credit.
+        let f = sources(
+            "Envoy recalled\n\nThe government recalled its envoy on Monday after a dispute over fishing rights in the strait, officials said. (File Photo)\n",
+        );
+        assert!(!f.agency.is_known());
+    }
+
+    #[test]
+    fn a_news_agency_the_opening_cites_is_the_wire() {
+        let f = sources(
+            "Ministers meet\n\nAMMAN -- The foreign minister on Monday met his regional counterparts on the sidelines of the summit, the Jordan News Agency, Petra, reported.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Petra"));
+        assert_eq!(f.agency.evidence[0].rule, "source.agency-cited");
+        let f = sources(
+            "Border update\n\nAccording to Lanna News Agency, the spokesman briefed ambassadors on the border on Tuesday.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Lanna News Agency"));
+        let f = sources(
+            "Launch condemned\n\nThe launch was condemned on Friday, state news agency KCTV said in a report on the talks.\n",
+        );
+        assert_eq!(name(&f.agency), Some("KCTV"));
+        // A government's agency is not a news agency.
+        let f = sources(
+            "Inspectors return\n\nThe International Atomic Energy Agency said on Monday its inspectors would return next week.\n",
+        );
+        assert!(!f.agency.is_known());
+    }
+
+    #[test]
+    fn a_dateline_credit_with_a_date_a_reporter_or_two_names() {
+        let f = sources(
+            "MOSCOW (Steppe Post / Sputnik - 29th April, 2021) The foreign minister announced the beginning of talks with his counterpart on the border.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Sputnik"));
+        assert_eq!(name(&f.outlet), Some("Steppe Post"));
+        let f = sources(
+            "TASHKENT, April 17 (Steppe Post's Anna Berg) - The meeting of the two presidents was deep and fruitful, the foreign minister said.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Steppe Post"));
     }
 }

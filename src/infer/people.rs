@@ -692,7 +692,14 @@ fn is_title_cased(t: &str) -> bool {
 
 /// A person the text names: the knowledge base's entry when it knows the name.
 fn text_person(kb: &Knowledge, n: &TextName) -> PersonRef {
-    match kb.person_by_name(&n.name) {
+    // A transcript's label names the speaker by surname ("MR PRICE:", "CHIEF CABINET
+    // SECRETARY SUGA:"): the known person it fits.
+    let by_surname = || {
+        (n.labels > 0 && !n.name.contains(' '))
+            .then(|| kb.person_by_surname(&n.name, &n.title))
+            .flatten()
+    };
+    match kb.person_by_name(&n.name).or_else(by_surname) {
         Some(p) => PersonRef::from_kb(kb, p),
         None => PersonRef {
             id: n.id(),
@@ -1139,6 +1146,42 @@ source = "test"
             "Spokeswoman Amina Diallo briefed reporters in Dakar.\n\nThe spokeswoman said the border would reopen.\n",
         );
         assert_eq!(speaker_names(&f), ["Amina Diallo"]);
+    }
+
+    #[test]
+    fn a_transcript_label_s_surname_is_the_known_person_its_title_fits() {
+        let run = |text: &str| {
+            let doc = clean_str("p.txt", text);
+            let body: Vec<usize> = (0..doc.blocks.len()).collect();
+            infer_people(&doc, Knowledge::builtin(), &body)
+        };
+        let f = run(
+            "Press Conference by the Chief Cabinet Secretary\n\nCHIEF CABINET SECRETARY SUGA: Firstly, I have one announcement to make regarding the visit.\n\nREPORTER: Can you confirm the date of the visit?\n\nCHIEF CABINET SECRETARY SUGA: I have nothing more to add to what the Prime Minister stated.\n",
+        );
+        assert_eq!(
+            speaker_names(&f).first().map(String::as_str),
+            Some("Yoshihide Suga")
+        );
+        // A surname no known person bears stays as the text writes it.
+        let f = run(
+            "Briefing\n\nMR HALVORSEN: Good afternoon. I have one announcement to make today.\n\nQUESTION: Can you confirm the date of the visit?\n\nMR HALVORSEN: We will release information in due course.\n",
+        );
+        assert_eq!(
+            speaker_names(&f).first().map(String::as_str),
+            Some("Halvorsen")
+        );
+    }
+
+    #[test]
+    fn a_title_case_headline_s_verb_is_not_part_of_the_name() {
+        let f = run(
+            "Special Envoy Amadou Keita Briefs the Security Council\n\nSpecial Envoy Amadou Keita Briefs the Security Council on the talks in Geneva, which he said had made progress.\n",
+        );
+        assert!(
+            speaker_names(&f).iter().all(|n| !n.contains("Briefs")),
+            "{:?}",
+            speaker_names(&f)
+        );
     }
 
     #[test]

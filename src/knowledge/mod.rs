@@ -140,6 +140,36 @@ impl Knowledge {
         self.index.person_by_name(name)
     }
 
+    /// The one known person of this surname whom a title the text gives fits ("CHIEF CABINET
+    /// SECRETARY SUGA:" in a transcript), or the only known person of the surname when no
+    /// title is given. A transcript's labels name people by surname alone.
+    pub fn person_by_surname(&self, surname: &str, title: &str) -> Option<PersonId> {
+        let candidates: Vec<PersonId> = self
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.surname.eq_ignore_ascii_case(surname))
+            .map(|(i, _)| i)
+            .collect();
+        if title.trim().is_empty() {
+            return (candidates.len() == 1).then(|| candidates[0]);
+        }
+        let offices: Vec<&str> = self
+            .offices_for_words(title)
+            .into_iter()
+            .map(|o| self.offices[o].id.as_str())
+            .collect();
+        let fitting: Vec<PersonId> = candidates
+            .into_iter()
+            .filter(|&p| {
+                self.people[p].offices.iter().any(|t| {
+                    offices.contains(&t.office.as_str()) || t.title.eq_ignore_ascii_case(title)
+                })
+            })
+            .collect();
+        (fitting.len() == 1).then(|| fitting[0])
+    }
+
     /// The person with this id.
     pub fn person_by_id(&self, id: &str) -> Option<PersonId> {
         self.people.iter().position(|p| p.id == id)

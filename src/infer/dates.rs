@@ -188,6 +188,22 @@ pub fn infer_dates_in(
         opening,
         today,
     );
+    // Nothing dates the page: the day the lead gives its event ("On 20 August, the foreign
+    // minister held talks"), with the year the people and meetings it names allow.
+    let stated = if stated.is_known() || published.is_known() {
+        stated
+    } else {
+        lead_day(
+            doc,
+            kb,
+            &paras,
+            dateline.as_ref().map(|(i, _)| *i),
+            &all,
+            period,
+            today,
+        )
+        .unwrap_or(stated)
+    };
     DateFacts {
         published,
         stated,
@@ -393,7 +409,7 @@ fn publication(
         );
     }
 
-    let mut constraints = year_constraints(kb, paras, *pi, d);
+    let mut constraints = year_constraints(kb, paras, *pi, Some(d));
     constraints.extend(text_year_constraints(all.get(), month, day));
     let choice = choose_year(
         month,
@@ -523,13 +539,14 @@ fn year_constraints(
     kb: &Knowledge,
     paras: &[Para],
     dateline_para: usize,
-    d: &Dateline,
+    d: Option<&Dateline>,
 ) -> Vec<(YearConstraint, Option<Span>)> {
     let mut out: Vec<(YearConstraint, Option<Span>)> = Vec::new();
     let lead = &paras[dateline_para];
 
     // The weekday the lead names for the day: "MOSCOW, January 14 … said on Monday".
-    if let Some(st) = lead_statement(&lead.text[d.span.1..], None)
+    if let Some(d) = d
+        && let Some(st) = lead_statement(&lead.text[d.span.1..], None)
         && let Some(t) = st.timex
         && t.rule == "weekday"
         && let Some(Value::Weekday(wd)) = t.resolved
@@ -958,6 +975,68 @@ fn opening_date<'a>(
 }
 
 /// The paragraph that leads: the dateline's, else the first that does not open with a quote.
+/// The statement's day from a year-less day in the lead ("On the afternoon of 13 April",
+/// "On 20 August"), its year inferred as a year-less dateline's is: the office holders the
+/// text names, past and future mentions, the same day written in full, the latest year the
+/// page names. Only when the page gives no date at all.
+fn lead_day(
+    doc: &Doc,
+    kb: &Knowledge,
+    paras: &[Para],
+    dateline_para: Option<usize>,
+    all: &AllDates,
+    period: Option<(i32, i32)>,
+    today: NaiveDate,
+) -> Option<Inferred<NaiveDate>> {
+    let lead = lead_index(paras, dateline_para)?;
+    let (pi, t) = (lead..(lead + 2).min(paras.len())).find_map(|i| {
+        find(paras[i].text, None)
+            .into_iter()
+            .find(|t| !t.explicit_year && t.value.starts_with("XXXX-") && t.value.len() == 10)
+            .map(|t| (i, t))
+    })?;
+    let month: u32 = t.value[5..7].parse().ok()?;
+    let day: u32 = t.value[8..10].parse().ok()?;
+    let mut constraints = year_constraints(kb, paras, pi, None);
+    constraints.extend(text_year_constraints(all.get(), month, day));
+    if constraints.is_empty() {
+        return None;
+    }
+    let choice = choose_year(
+        month,
+        day,
+        &constraints
+            .iter()
+            .map(|(c, _)| c.clone())
+            .collect::<Vec<_>>(),
+        period,
+        today,
+    );
+    // Without a page date to anchor it, only a year the text pins down: "the latest of
+    // several that fit" would be a guess.
+    let year = choice.year.filter(|_| choice.candidates.len() == 1)?;
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    let span = Span::new(paras[pi].start + t.start, paras[pi].start + t.end);
+    let mut evidence = vec![Evidence::at(
+        "date.lead-day",
+        &doc.text,
+        span,
+        format!(
+            "the page gives no date; the lead's event is dated \"{}\" without a year",
+            t.text
+        ),
+    )];
+    for &i in &choice.satisfied {
+        let (c, span) = &constraints[i];
+        evidence.push(constraint_evidence(doc, c, *span));
+    }
+    evidence.push(Evidence::note(
+        "year.choice",
+        format!("{year} is the only year that fits these constraints"),
+    ));
+    Some(Inferred::known(date, choice.confidence * 0.8, evidence))
+}
+
 fn lead_index(paras: &[Para], dateline_para: Option<usize>) -> Option<usize> {
     dateline_para
         .or_else(|| {
@@ -1394,6 +1473,28 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             .expect("the tenure is evidence")
             .note
             .clone()
+    }
+
+    #[test]
+    fn an_undated_page_s_lead_day_takes_the_year_the_text_pins_down() {
+        // A transcript page with no date line: the lead's "13 April" and the year the page
+        // names for an announced visit.
+        let f = dates(
+            "Home > News\n\nSpokesperson's Regular Press Conference\n\n\
+             On the afternoon of 13 April, the spokesperson held the regular press conference \
+             at the ministry.\n\nSpokesperson: Good afternoon. First, a few announcements.\n\n\
+             At the invitation of the premier, the prime minister will pay an official visit \
+             between April 19 and 25, 2004.\n",
+        );
+        assert!(!f.published.is_known());
+        assert_eq!(f.stated.value, NaiveDate::from_ymd_opt(2004, 4, 13));
+        assert_eq!(f.stated.evidence[0].rule, "date.lead-day");
+        // Nothing narrows the year: no guess.
+        let f = dates(
+            "Talks held\n\nOn the afternoon of 13 April, the spokesperson held the regular \
+             press conference at the ministry.\n",
+        );
+        assert!(!f.stated.is_known());
     }
 
     #[test]

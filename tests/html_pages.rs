@@ -414,3 +414,29 @@ fn a_printed_date_dates_a_page_whose_markup_has_none() {
         ("2024-03-12".into(), "date.page-shown".into())
     );
 }
+
+/// The headline a page gives, through inference.
+fn headline_of(html: &str) -> String {
+    let doc = clean::clean(PathBuf::from("page.html"), html.as_bytes());
+    infer_doc(&doc).title.get().cloned().unwrap_or_default()
+}
+
+#[test]
+fn a_section_label_in_the_markup_is_not_the_headline() {
+    let html = page_with(
+        r#"<title>Ledger: Ministers agree to resume border talks</title>
+        <meta property="og:title" content="Press Releases">"#,
+        "",
+    );
+    assert_eq!(headline_of(&html), "Ministers agree to resume border talks");
+    // A short headline that another carrier repeats is the headline.
+    let html = String::from(
+        r#"<!DOCTYPE html><html lang="en"><head><title>Talks collapse | The Ledger</title>
+        <meta property="og:title" content="Talks collapse"></head><body><article>
+        <h1>Talks collapse</h1><p>GENEVA -- The talks on the disputed border collapsed on
+        Tuesday after the two delegations failed to agree on an agenda, officials said.</p>
+        <p>"We have done what we could," Foreign Minister Ana Ruiz told reporters in Geneva
+        after the last session ended without a statement.</p></article></body></html>"#,
+    );
+    assert_eq!(headline_of(&html), "Talks collapse");
+}

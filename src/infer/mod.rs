@@ -430,7 +430,19 @@ fn date_facts(doc: &Doc, cx: &InferContext, opening: dates::Opening) -> DateFact
 
 /// A saved page's headline as its markup gives it (JSON-LD, `og:title`, `<h1>`, `<title>`).
 fn page_headline(doc: &Doc) -> Option<Inferred<String>> {
-    let h = doc.page.as_deref()?.headlines.first()?;
+    let headlines = &doc.page.as_deref()?.headlines;
+    // A word or three that no other carrier repeats is a section's or the site's label
+    // ("Pressemitteilungen", "Son"), not the story's headline.
+    let confirmed = |h: &crate::clean::MetaValue| {
+        h.value.split_whitespace().count() > 3
+            || headlines.iter().any(|o| {
+                !std::ptr::eq(o, h) && o.value.to_lowercase().contains(&h.value.to_lowercase())
+            })
+    };
+    let h = headlines
+        .iter()
+        .find(|h| confirmed(h))
+        .or(headlines.first())?;
     let confidence = match &*h.from {
         "<title>" => 0.75,
         "<h1>" => 0.85,

@@ -336,7 +336,12 @@ impl<'a> M<'a> {
 
     /// An optional comma then a year.
     fn opt_year(&self, j: usize) -> (Option<i32>, usize) {
-        let k = if self.p(j, ',') { j + 1 } else { j };
+        // "October 28, 2021", and "October 28/2021" as some ministries write it.
+        let k = if self.p(j, ',') || (self.p(j, '/') && self.tight(j) && self.tight(j + 1)) {
+            j + 1
+        } else {
+            j
+        };
         match self.year(k).or_else(|| self.spelled_year(k)) {
             Some((y, e)) => (Some(y), e),
             None => (None, j),

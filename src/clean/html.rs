@@ -237,8 +237,10 @@ struct Carriers<'a> {
     html: Option<NodeRef<'a>>,
     title: Option<NodeRef<'a>>,
     h1: Option<NodeRef<'a>>,
-    /// Headings that may be the story's headline (at most [`MAX_HEADINGS`]).
-    headings: Vec<NodeRef<'a>>,
+    /// Every `<h1>` (at most [`MAX_HEADINGS`]): one of them is usually the story's headline.
+    h1s: Vec<NodeRef<'a>>,
+    /// The first `<h2>`/`<h3>`s (at most [`MAX_HEADINGS`]), for pages whose headline is one.
+    subheads: Vec<NodeRef<'a>>,
     metas: Vec<NodeRef<'a>>,
     links: Vec<NodeRef<'a>>,
     json_ld: Vec<NodeRef<'a>>,
@@ -272,8 +274,14 @@ fn carriers(doc: &Document) -> Carriers<'_> {
                 if &*name == "h1" && c.h1.is_none() {
                     c.h1 = Some(node);
                 }
-                if c.headings.len() < MAX_HEADINGS {
-                    c.headings.push(node);
+                // Kept apart: menus can hold many `<h2>`s before the story's `<h1>`.
+                let list = if &*name == "h1" {
+                    &mut c.h1s
+                } else {
+                    &mut c.subheads
+                };
+                if list.len() < MAX_HEADINGS {
+                    list.push(node);
                 }
             }
             "meta" => c.metas.push(node),
@@ -390,7 +398,7 @@ fn read_meta(doc: &Document) -> PageMeta {
         })
         .collect();
     meta.dates.sort_by_key(|d| std::cmp::Reverse(d.weight));
-    if let Some(anchor) = headline_element(&c.headings, &meta.headlines)
+    if let Some(anchor) = headline_element(&c.h1s, &c.subheads, &meta.headlines)
         && let Some(s) = shown::shown_date(&anchor, day_first)
     {
         // "08/11/2023" read in the order the markup's own dates confirm.
@@ -418,27 +426,37 @@ fn read_meta(doc: &Document) -> PageMeta {
 /// The element that carries the story's headline: the first heading whose words are a
 /// headline the markup gives (JSON-LD, OpenGraph, `<title>`), else the first `<h1>` outside
 /// lists of other articles and page chrome.
-fn headline_element<'a>(headings: &[NodeRef<'a>], headlines: &[MetaValue]) -> Option<NodeRef<'a>> {
-    let norm = |s: &str| collapse(s).to_lowercase();
+fn headline_element<'a>(
+    h1s: &[NodeRef<'a>],
+    subheads: &[NodeRef<'a>],
+    headlines: &[MetaValue],
+) -> Option<NodeRef<'a>> {
+    // Letters and digits only: quotes, dashes and no-break spaces differ between carriers.
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    // The first `<h1>` is itself among the headlines: it must not confirm itself.
     let wanted: Vec<String> = headlines
         .iter()
+        .filter(|h| h.from != "<h1>")
         .map(|h| norm(&h.value))
-        .filter(|h| h.len() >= 8)
+        .filter(|h| h.len() >= 6)
         .collect();
-    let matching = headings.iter().find(|h| {
+    // An `<h1>` that carries a headline of the markup first, then a subheading that does.
+    let matching = h1s.iter().chain(subheads).find(|h| {
         let text = norm(&h.text());
-        text.len() >= 8
+        text.len() >= 6
             && wanted.iter().any(|w| {
-                *w == text || (text.len() >= 16 && w.contains(&text)) || text.contains(w.as_str())
+                *w == text || (text.len() >= 12 && w.contains(&text)) || text.contains(w.as_str())
             })
     });
     matching
         .or_else(|| {
-            headings.iter().find(|h| {
-                h.has_name("h1")
-                    && !h.text().trim().is_empty()
-                    && !elsewhere(&context_marks(h)[1..])
-            })
+            h1s.iter()
+                .find(|h| !h.text().trim().is_empty() && !elsewhere(&context_marks(h)[1..]))
         })
         .copied()
 }

@@ -149,6 +149,7 @@ const UPDATE_WORDS: &[&str] = &[
 
 /// Words that, just before a date, say it dates the first publication.
 const PUBLISHED_WORDS: &[&str] = &[
+    "publiziert",
     "published",
     "posted",
     "veröffentlicht",

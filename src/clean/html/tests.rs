@@ -431,3 +431,25 @@ fn a_time_in_the_story_s_own_footer_counts_but_not_in_the_page_s() {
             .all(|d| d.day.to_string() != "2024-06-18")
     );
 }
+
+#[test]
+fn the_headline_element_is_found_behind_menus_and_typographic_quotes() {
+    let menu: String = (0..60).map(|i| format!("<h2>Rubrique {i}</h2>")).collect();
+    let html = format!(
+        r#"<!DOCTYPE html><html lang="fr"><head>
+        <meta property="og:title" content="« Les privatisations sont au profit d'intérêts privés »">
+        </head><body><h1 class="logo">Le Site</h1><nav>{menu}</nav>
+        <p>Mis à jour le 2 janvier 2024</p>
+        <h1>«&nbsp;Les privatisations sont au profit d&#8217;intérêts privés&nbsp;»</h1>
+        <div class="publication">jeudi 13 juin 2019, par la rédaction</div>
+        <p>Le gouvernement a annoncé mardi la privatisation de plusieurs entreprises publiques,
+        ce que les syndicats ont aussitôt dénoncé lors d'une conférence de presse à Paris.</p>
+        <p>Les représentants des salariés ont promis de nouvelles mobilisations dans les semaines
+        à venir, a déclaré leur porte-parole devant les journalistes.</p></body></html>"#
+    );
+    let shown = read_page(html.as_bytes())
+        .meta
+        .shown
+        .expect("a printed date");
+    assert_eq!(shown.day, NaiveDate::from_ymd_opt(2019, 6, 13).unwrap());
+}

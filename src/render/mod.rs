@@ -248,6 +248,7 @@ pub fn render_site(
                         let exports = feeds::Exports {
                             identity: &|i| cx.id(i),
                             previous: s.previous,
+                            evidence: s.config.export_evidence,
                         };
                         feeds::write_feeds(timeline, &builder, &site, &page_urls, &exports, out)
                     })

@@ -32,6 +32,11 @@ pub struct Config {
     /// Build the static search index and the search page. Off, a build skips its cost and the
     /// themes leave out the search form.
     pub search: bool,
+    /// Give every fact's evidence in `articles.json` (the words each rule read, its note and
+    /// where in the text): about 2 KB more per article. Off, the export keeps each fact's
+    /// value, confidence and rule names, and each quotation's words and speaker; the evidence
+    /// itself is on every article page, so a large site need not publish it twice.
+    pub export_evidence: bool,
     /// Pass raw HTML in Markdown articles through to the pages. Off by default: raw HTML is
     /// shown as text, so no article can put a script on the site.
     pub unsafe_html: bool,
@@ -174,6 +179,7 @@ impl Default for Config {
             output_dir: "public".into(),
             minify: Minify::Templates,
             search: true,
+            export_evidence: false,
             unsafe_html: false,
             order: "oldest-first".into(),
             language: "en".into(),

@@ -199,8 +199,9 @@ fn under_a_sub_path_every_link_of_every_file_reaches_a_file_of_the_output() {
         let site = built(theme);
         let links = check_links(&site.public());
         assert!(links.broken.is_empty(), "{theme}: {:#?}", links.broken);
+        // Lists link each article only (its page links its speakers, sources and themes).
         assert!(
-            links.followed > 1000,
+            links.followed > 500,
             "{theme}: only {} links",
             links.followed
         );

@@ -355,6 +355,27 @@ fn articles_json_holds_every_fact() {
             assert!(a.get(key).is_some(), "articles.json lacks {key}");
         }
         assert!(a["stated"].get("evidence").is_some());
+        // By default the evidence names its rules; its words are on the article page.
+        let evidence = &a["stated"]["evidence"][0];
+        assert!(evidence["rule"].is_string(), "{evidence}");
+        assert!(evidence.get("note").is_none(), "{evidence}");
+    }
+}
+
+#[test]
+fn export_evidence_gives_the_words_of_the_evidence_in_articles_json() {
+    let site = TestSite::seeds();
+    let config = std::fs::read_to_string(site.root().join("config.toml")).unwrap();
+    site.write(
+        "config.toml",
+        &config.replacen("export_evidence = false", "export_evidence = true", 1),
+    );
+    site.build();
+    let json: serde_json::Value = serde_json::from_str(&site.page("articles.json")).unwrap();
+    for a in json.as_array().unwrap() {
+        let evidence = &a["stated"]["evidence"][0];
+        assert!(evidence["note"].is_string(), "{evidence}");
+        assert!(evidence.get("quote").is_some(), "{evidence}");
     }
 }
 

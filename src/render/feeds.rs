@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::model::{ModelBuilder, SiteCx, article_url};
 use crate::clean::Format;
 use crate::diagnostics::Diagnostic;
-use crate::infer::{Article, Inferred, OutletRef, PersonRef, Quote, TopicRef};
+use crate::infer::{Article, Evidence, Inferred, OutletRef, PersonRef, Quote, TopicRef};
 use crate::order::Timeline;
 use crate::reuse::{ExportIndex, Previous};
 use serde::Serialize;
@@ -98,6 +98,8 @@ pub(super) struct Exports<'a> {
     pub identity: &'a (dyn Fn(usize) -> u64 + Sync),
     /// The previous output, whose lines for unchanged articles are copied.
     pub previous: Option<&'a Previous>,
+    /// Whether `articles.json` gives the words of every fact's evidence (`export_evidence`).
+    pub evidence: bool,
 }
 
 /// Items per slice of `articles.json` and `timeline.json` held in memory at once.
@@ -121,7 +123,7 @@ fn write_articles_json(
         |i| {
             let slug = &timeline.slugs[i];
             let article = timeline.articles[i].full();
-            let view = exported(&article, slug, pretty(&article_url(slug)));
+            let view = exported(&article, slug, pretty(&article_url(slug)), exports.evidence);
             serde_json::to_string(&view).ok()
         },
     )
@@ -317,28 +319,107 @@ fn write_json_lines(
 /// page's. Keys in alphabetical order.
 #[derive(Serialize)]
 struct Exported<'a> {
-    agency: &'a Inferred<OutletRef>,
-    dateline: &'a Inferred<String>,
+    agency: Fact<'a, OutletRef>,
+    dateline: Fact<'a, String>,
     draft: bool,
     format: &'a Format,
     id: &'a str,
     mentioned: &'a [PersonRef],
-    outlet: &'a Inferred<OutletRef>,
+    outlet: Fact<'a, OutletRef>,
     path: &'a str,
-    published: &'a Inferred<chrono::NaiveDate>,
-    quotes: &'a [Quote],
+    published: Fact<'a, chrono::NaiveDate>,
+    quotes: Quotes<'a>,
     slug: &'a str,
-    speakers: &'a Inferred<Vec<PersonRef>>,
-    stated: &'a Inferred<chrono::NaiveDate>,
+    speakers: Fact<'a, Vec<PersonRef>>,
+    stated: Fact<'a, chrono::NaiveDate>,
     summary: &'a str,
-    title: &'a Inferred<String>,
-    topics: &'a Inferred<Vec<TopicRef>>,
+    title: Fact<'a, String>,
+    topics: Fact<'a, Vec<TopicRef>>,
     url: String,
     warnings: &'a [String],
 }
 
-/// The export view of `a`, destructured so that a new field of [`Article`] is not forgotten.
-fn exported<'a>(a: &'a Article, slug: &'a str, url: String) -> Exported<'a> {
+/// A fact as `articles.json` gives it: whole (`export_evidence = true`), or its value,
+/// confidence and the names of the rules that gave it (`evidence: [{rule}]`, the same shape
+/// without the words, notes and places the article page shows): two fifths of the export's
+/// size for 10,000 articles.
+struct Fact<'a, T> {
+    fact: &'a Inferred<T>,
+    evidence: bool,
+}
+
+impl<T: Serialize> Serialize for Fact<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        if self.evidence {
+            return self.fact.serialize(s);
+        }
+        let mut m = s.serialize_struct("Inferred", 3)?;
+        m.serialize_field("value", &self.fact.value)?;
+        m.serialize_field("confidence", &self.fact.confidence)?;
+        m.serialize_field("evidence", &Rules(&self.fact.evidence))?;
+        m.end()
+    }
+}
+
+/// Evidence as its rule names only: `[{"rule": …}]`.
+struct Rules<'a>(&'a [Evidence]);
+
+impl Serialize for Rules<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeSeq as _, SerializeStruct as _};
+        struct Rule<'a>(&'a str);
+        impl Serialize for Rule<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_struct("Evidence", 1)?;
+                m.serialize_field("rule", self.0)?;
+                m.end()
+            }
+        }
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for e in self.0 {
+            seq.serialize_element(&Rule(&e.rule))?;
+        }
+        seq.end()
+    }
+}
+
+/// Quotations as `articles.json` gives them: whole, or their words, speaker, confidence and
+/// rule names (no places in a text the export does not hold).
+struct Quotes<'a> {
+    quotes: &'a [Quote],
+    evidence: bool,
+}
+
+impl Serialize for Quotes<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeSeq as _, SerializeStruct as _};
+        if self.evidence {
+            return self.quotes.serialize(s);
+        }
+        struct Brief<'a>(&'a Quote);
+        impl Serialize for Brief<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let q = self.0;
+                let mut m = s.serialize_struct("Quote", 4)?;
+                m.serialize_field("text", &q.text)?;
+                m.serialize_field("speaker", &q.speaker)?;
+                m.serialize_field("confidence", &q.confidence)?;
+                m.serialize_field("evidence", &Rules(&q.evidence))?;
+                m.end()
+            }
+        }
+        let mut seq = s.serialize_seq(Some(self.quotes.len()))?;
+        for q in self.quotes {
+            seq.serialize_element(&Brief(q))?;
+        }
+        seq.end()
+    }
+}
+
+/// The export view of `a`, destructured so that a new field of [`Article`] is not forgotten;
+/// `evidence` gives the words of each fact's evidence too.
+fn exported<'a>(a: &'a Article, slug: &'a str, url: String, evidence: bool) -> Exported<'a> {
     let Article {
         id,
         path,
@@ -363,23 +444,26 @@ fn exported<'a>(a: &'a Article, slug: &'a str, url: String) -> Exported<'a> {
         digest: _,
         stored: _,
     } = a;
+    fn fact<T>(fact: &Inferred<T>, evidence: bool) -> Fact<'_, T> {
+        Fact { fact, evidence }
+    }
     Exported {
-        agency,
-        dateline,
+        agency: fact(agency, evidence),
+        dateline: fact(dateline, evidence),
         draft: *draft,
         format,
         id,
         mentioned,
-        outlet,
+        outlet: fact(outlet, evidence),
         path,
-        published,
-        quotes,
+        published: fact(published, evidence),
+        quotes: Quotes { quotes, evidence },
         slug,
-        speakers,
-        stated,
+        speakers: fact(speakers, evidence),
+        stated: fact(stated, evidence),
         summary,
-        title,
-        topics,
+        title: fact(title, evidence),
+        topics: fact(topics, evidence),
         url,
         warnings,
     }

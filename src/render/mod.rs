@@ -248,6 +248,7 @@ pub fn render_site(
                         let exports = feeds::Exports {
                             identity: &|i| cx.id(i),
                             previous: s.previous,
+                            evidence: s.config.export_evidence,
                         };
                         feeds::write_feeds(timeline, &builder, &site, &page_urls, &exports, out)
                     })
@@ -578,9 +579,15 @@ impl PageCx<'_> {
                 let shown = self.section(&mut cx, &self.lists.topics[*t], *list_page, &base);
                 cx.insert("topic", Self::group_cx(g, topic_url(&g.slug)));
                 self.insert_timeline(&mut cx, shown);
-                let speakers =
-                    self.topic_speakers[*t].get_or_init(|| self.speakers_of(&g.articles));
-                cx.insert("speakers", speakers);
+                // The topic's speakers on its main page only: on every year page of a long
+                // topic they cost more than its entries.
+                if list_page.part == Part::Main {
+                    let speakers =
+                        self.topic_speakers[*t].get_or_init(|| self.speakers_of(&g.articles));
+                    cx.insert("speakers", speakers);
+                } else {
+                    cx.insert("speakers", Vec::<LinkCx>::new());
+                }
             }
             Page::Speakers => {
                 cx.insert(
@@ -595,7 +602,6 @@ impl PageCx<'_> {
                 cx.insert("speaker", Self::group_cx(g, speaker_url(&g.slug)));
                 cx.insert("roles", self.roles(&g.slug));
                 self.insert_timeline(&mut cx, shown);
-                self.insert_quotes(&mut cx, self.ordered(shown), Some(&g.slug));
             }
             Page::Sources => {
                 cx.insert(
@@ -612,7 +618,7 @@ impl PageCx<'_> {
             }
             Page::Statements(list_page) => {
                 let shown = self.section(&mut cx, &self.lists.all, *list_page, "statements/");
-                self.insert_quotes(&mut cx, self.ordered(shown), None);
+                self.insert_quotes(&mut cx, self.ordered(shown));
             }
             Page::Search => {
                 cx.insert("topics", Self::groups_cx(&self.timeline.topics, topic_url));
@@ -775,49 +781,55 @@ impl PageCx<'_> {
             .collect()
     }
 
-    /// Inserts the quotations of `indexes` (those of `speaker` only, if given) as `quotes`.
-    /// Hashed from the articles' identities, which cover their quotes, titles, slugs and
-    /// dates; built only if the page is rendered.
-    fn insert_quotes<'s>(
-        &'s self,
-        cx: &mut HashingContext<'s>,
-        indexes: Vec<usize>,
-        speaker: Option<&'s str>,
-    ) {
-        let mut identity: Vec<u8> = Vec::with_capacity(indexes.len() * 8 + 16);
-        identity.extend_from_slice(speaker.unwrap_or("").as_bytes());
-        identity.push(0xff);
+    /// Inserts each article of `indexes` by its main quotation as `quotes` (the statements
+    /// list: one line per article, its other quotations are on its page). Hashed from the
+    /// articles' identities, which cover their quotes, titles, slugs and dates; built only if
+    /// the page is rendered.
+    fn insert_quotes<'s>(&'s self, cx: &mut HashingContext<'s>, indexes: Vec<usize>) {
+        let mut identity: Vec<u8> = Vec::with_capacity(indexes.len() * 8);
         for &i in &indexes {
             identity.extend_from_slice(&self.id(i).to_le_bytes());
         }
         cx.insert_lazy("quotes", &identity, move || {
-            tera::Value::from_serializable(&self.quotes(&indexes, speaker))
+            tera::Value::from_serializable(&self.quotes(&indexes))
         });
     }
 
-    fn quotes(&self, indexes: &[usize], speaker: Option<&str>) -> Vec<QuoteCx> {
+    /// The main quotation of each of `indexes` that has an attributed one: the first of its
+    /// main speaker's, else its first attributed quotation, shortened as list entries shorten
+    /// their key quote.
+    fn quotes(&self, indexes: &[usize]) -> Vec<QuoteCx> {
         let mut out = Vec::new();
         for &i in indexes {
             let a = &self.timeline.articles[i];
-            for q in &a.quotes {
-                let Some(p) = &q.speaker else { continue };
-                if speaker.is_some_and(|s| s != p.id) {
-                    continue;
-                }
-                out.push(QuoteCx {
-                    text: q.text.clone(),
-                    speaker: Some(LinkCx {
-                        name: p.name.clone(),
-                        url: speaker_url(&p.id),
-                    }),
-                    article: Some(LinkCx {
-                        name: a.title.value.clone().unwrap_or_default(),
-                        url: article_url(&self.timeline.slugs[i]),
-                    }),
-                    date: model::date_cx(&a.stated, self.builder.low),
-                    confidence: (q.confidence * 100.0).round() as u32,
-                });
-            }
+            let main = a.speakers.value.as_ref().and_then(|s| s.first());
+            let said_by = |q: &&crate::infer::Quote| {
+                q.speaker
+                    .as_ref()
+                    .is_some_and(|p| main.is_some_and(|m| m.id == p.id))
+            };
+            let Some(q) = a
+                .quotes
+                .iter()
+                .find(said_by)
+                .or_else(|| a.quotes.iter().find(|q| q.speaker.is_some()))
+            else {
+                continue;
+            };
+            let Some(p) = &q.speaker else { continue };
+            out.push(QuoteCx {
+                text: crate::infer::shorten(q.text.trim_end_matches([',', ';', ':', ' ']), 280),
+                speaker: Some(LinkCx {
+                    name: p.name.clone(),
+                    url: speaker_url(&p.id),
+                }),
+                article: Some(LinkCx {
+                    name: a.title.value.clone().unwrap_or_default(),
+                    url: article_url(&self.timeline.slugs[i]),
+                }),
+                date: model::date_cx(&a.stated, self.builder.low),
+                confidence: (q.confidence * 100.0).round() as u32,
+            });
         }
         out
     }

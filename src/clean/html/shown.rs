@@ -320,20 +320,27 @@ const BEFORE_BUDGET: usize = 250;
 /// article header, the article).
 const MAX_LEVELS: usize = 4;
 
-/// The date printed nearest the headline element: the first within the text that follows it,
-/// else the nearest within the text just before it (a date line above the headline). Text in
+/// The date printed nearest the headline element: one labelled as the publication's, else the
+/// first within the text that follows it, else the nearest within the text just before it (a
+/// date line above the headline). Text in
 /// scripts, styles, forms and in containers of other articles, comments or navigation is not
 /// read.
 pub fn shown_date(anchor: &NodeRef, day_first: bool) -> Option<Shown> {
     let after = gather(anchor, AFTER_BUDGET, false);
-    let dates = after.dates(day_first);
-    if let Some(d) = dates.iter().find(|d| d.published).or(dates.first()) {
+    let before = gather(anchor, BEFORE_BUDGET, true);
+    let (after_dates, before_dates) = (after.dates(day_first), before.dates(day_first));
+    // A date the page labels as its publication's ("Published", "Veröffentlicht am") on
+    // either side, else the first after the headline, else the nearest before it.
+    if let Some(d) = after_dates.iter().find(|d| d.published) {
         return Some(shown(&after.text, d));
     }
-    let before = gather(anchor, BEFORE_BUDGET, true);
-    let dates = before.dates(day_first);
-    let d = dates.iter().find(|d| d.published).or(dates.last())?;
-    Some(shown(&before.text, d))
+    if let Some(d) = before_dates.iter().rev().find(|d| d.published) {
+        return Some(shown(&before.text, d));
+    }
+    if let Some(d) = after_dates.first() {
+        return Some(shown(&after.text, d));
+    }
+    before_dates.last().map(|d| shown(&before.text, d))
 }
 
 /// Visible text gathered beside the headline, and where in it runs of prose lie.
@@ -570,6 +577,20 @@ mod tests {
         let s = shown_date(&h1, true).expect("a date");
         assert_eq!(s.day.to_string(), "2022-01-21");
         assert!(s.raw.contains("21.01.2022"));
+    }
+
+    #[test]
+    fn a_date_labelled_as_the_publication_s_wins_on_either_side() {
+        let doc = dom_query::Document::from(
+            r#"<html><body><main><p class="meta">Publiziert am 13. Januar 2014 von Anna</p>
+            <h1>Gespräche in Berlin</h1><p class="teaser">Generalstreik – 12. Mai 2012</p>
+            <p>Text über die Gespräche.</p></main></body></html>"#,
+        );
+        let h1 = doc.select("h1").nodes()[0];
+        assert_eq!(
+            shown_date(&h1, true).map(|s| s.day.to_string()),
+            Some("2014-01-13".to_string())
+        );
     }
 
     #[test]

@@ -282,10 +282,12 @@ impl<'a> M<'a> {
         if self.tight(j) && self.p(j, ':') && self.tight(j + 1) && self.num(j + 1).is_some() {
             return None;
         }
+        // "28,5" is a decimal; "Mar 28,2017" (the comma's space left out) a day and a year.
         if self.tight(j)
             && (self.p(j, '.') || self.p(j, ','))
             && self.tight(j + 1)
             && self.num(j + 1).is_some()
+            && !(self.p(j, ',') && self.glued_year(j + 1).is_some())
         {
             return None;
         }
@@ -318,6 +320,20 @@ impl<'a> M<'a> {
         Some((n as i32, j))
     }
 
+    /// A year written straight after a comma ("Mar 28,2017"), which [`Self::year`] refuses as
+    /// the tail of a number ("1,2017"): only where a day has just been read.
+    fn glued_year(&self, i: usize) -> Option<(i32, usize)> {
+        let (n, digits) = self.num(i)?;
+        let j = i + 1;
+        if digits != 4
+            || !(1900..=2100).contains(&n)
+            || (self.tight(j) && (self.num(j).is_some() || self.p(j, '%') || self.p(j, ',')))
+        {
+            return None;
+        }
+        Some((n as i32, j))
+    }
+
     /// A month name (capitalised; abbreviations with their optional period).
     fn month(&self, i: usize) -> Option<(u32, usize, bool)> {
         let t = self.t.get(i)?;
@@ -342,7 +358,10 @@ impl<'a> M<'a> {
         } else {
             j
         };
-        match self.year(k).or_else(|| self.spelled_year(k)) {
+        let glued = (k > j && self.tight(k))
+            .then(|| self.glued_year(k))
+            .flatten();
+        match self.year(k).or(glued).or_else(|| self.spelled_year(k)) {
             Some((y, e)) => (Some(y), e),
             None => (None, j),
         }

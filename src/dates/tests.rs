@@ -346,15 +346,21 @@ fn percentages_alone_do_not_make_results_copy() {
 }
 
 #[test]
-fn ministries_write_the_year_after_a_slash() {
+fn ministries_write_the_year_after_a_slash_or_a_bare_comma() {
     table(&[
         (
             "2021-10-30",
             "Addis Abeba, October 28/2021 - Today at the ministry's briefing",
             &[("October 28/2021", "2021-10-28"), ("Today", "2021-10-30")],
         ),
+        (
+            "2017-03-30",
+            "By JT - Mar 28,2017 - the minister met his counterparts",
+            &[("Mar 28,2017", "2017-03-28")],
+        ),
         // A fraction after a day is still not a year, nor a date.
         ("2021-10-30", "prices rose by 28/12 on the day", &[]),
         ("2021-10-30", "a share of 28,5 percent", &[]),
+        ("2021-10-30", "a budget of 1,2017,000 dollars", &[]),
     ]);
 }

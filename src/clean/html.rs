@@ -236,7 +236,6 @@ fn tidy_text(text: &str) -> String {
 struct Carriers<'a> {
     html: Option<NodeRef<'a>>,
     title: Option<NodeRef<'a>>,
-    h1: Option<NodeRef<'a>>,
     /// Every `<h1>` (at most [`MAX_HEADINGS`]): one of them is usually the story's headline.
     h1s: Vec<NodeRef<'a>>,
     /// The first `<h2>`/`<h3>`s (at most [`MAX_HEADINGS`]), for pages whose headline is one.
@@ -271,9 +270,6 @@ fn carriers(doc: &Document) -> Carriers<'_> {
                 c.title = Some(node)
             }
             "h1" | "h2" | "h3" => {
-                if &*name == "h1" && c.h1.is_none() {
-                    c.h1 = Some(node);
-                }
                 // Kept apart: menus can hold many `<h2>`s before the story's `<h1>`.
                 let list = if &*name == "h1" {
                     &mut c.h1s
@@ -370,7 +366,7 @@ fn read_meta(doc: &Document) -> PageMeta {
     if !meta.dates.iter().any(|d| !d.modified) {
         read_dated_elements(&c.dated, &mut meta, day_first);
     }
-    if let Some(h1) = c.h1 {
+    if let Some(h1) = c.h1s.first() {
         push_text(&mut meta.headlines, "<h1>", &h1.text());
     }
     if let Some(title) = title {

@@ -409,18 +409,8 @@ fn publication(
         );
     }
 
-    let mut constraints = year_constraints(kb, paras, *pi, Some(d));
-    constraints.extend(text_year_constraints(all.get(), month, day));
-    let choice = choose_year(
-        month,
-        day,
-        &constraints
-            .iter()
-            .map(|(c, _)| c.clone())
-            .collect::<Vec<_>>(),
-        period,
-        today,
-    );
+    let (constraints, choice) =
+        year_of_day(kb, paras, *pi, Some(d), all, (month, day), period, today);
     let mut evidence = vec![Evidence::at(
         "date.dateline",
         &doc.text,
@@ -464,6 +454,37 @@ fn publication(
     evidence.push(Evidence::note("year.choice", note));
     let date = NaiveDate::from_ymd_opt(year, month, day).expect("chosen years make valid dates");
     Inferred::known(date, choice.confidence, evidence)
+}
+
+/// Every constraint the text gives on the year of a year-less day written in paragraph `pi`
+/// (a dateline's, or the lead's), and the year they choose.
+#[allow(clippy::too_many_arguments)]
+fn year_of_day(
+    kb: &Knowledge,
+    paras: &[Para],
+    pi: usize,
+    dateline: Option<&Dateline>,
+    all: &AllDates,
+    (month, day): (u32, u32),
+    period: Option<(i32, i32)>,
+    today: NaiveDate,
+) -> (
+    Vec<(YearConstraint, Option<Span>)>,
+    crate::dates::year::YearChoice,
+) {
+    let mut constraints = year_constraints(kb, paras, pi, dateline);
+    constraints.extend(text_year_constraints(all.get(), month, day));
+    let choice = choose_year(
+        month,
+        day,
+        &constraints
+            .iter()
+            .map(|(c, _)| c.clone())
+            .collect::<Vec<_>>(),
+        period,
+        today,
+    );
+    (constraints, choice)
 }
 
 fn constraint_evidence(doc: &Doc, c: &YearConstraint, span: Option<Span>) -> Evidence {
@@ -730,22 +751,21 @@ fn page_publication(doc: &Doc, today: NaiveDate) -> Option<Inferred<NaiveDate>> 
             )],
         ));
     };
-    let (day, mut evidence, confidence) = match shown.filter(|s| s.day != best.day) {
-        Some(s) if page.dates.iter().any(|d| d.day == s.day) => {
-            let confirms = page.dates.iter().find(|d| d.day == s.day).expect("found");
-            (
-                s.day,
-                vec![Evidence::quoting(
-                    "date.page-shown",
-                    &s.raw,
-                    format!(
-                        "the page prints {} beside its headline, and its {} gives the same day",
-                        s.day, confirms.from
-                    ),
-                )],
-                0.85,
-            )
-        }
+    let shown = shown.filter(|s| s.day != best.day);
+    let confirmed = shown.and_then(|s| page.dates.iter().find(|d| d.day == s.day));
+    let (day, mut evidence, confidence) = match shown {
+        Some(s) if let Some(confirms) = confirmed => (
+            s.day,
+            vec![Evidence::quoting(
+                "date.page-shown",
+                &s.raw,
+                format!(
+                    "the page prints {} beside its headline, and its {} gives the same day",
+                    s.day, confirms.from
+                ),
+            )],
+            0.85,
+        ),
         Some(s) if zone_apart(&best.raw, (s.day - best.day).num_days()) => (
             s.day,
             vec![Evidence::quoting(
@@ -868,17 +888,16 @@ fn local_twin<'a>(best: &MetaDate, dates: &'a [MetaDate]) -> Option<&'a MetaDate
     if !in_utc(&best.raw) {
         return None;
     }
-    let minutes = |raw: &str| -> Option<String> {
-        let t = raw.find(['T', ' ']).map(|i| &raw[i + 1..])?;
-        let mmss = t.get(2..8)?;
-        (mmss.starts_with(':') && mmss.as_bytes()[3] == b':').then(|| mmss.to_string())
-    };
-    let want = minutes(&best.raw)?;
+    // ":MM:SS" after the hour of the time.
+    let t = best.raw.find(['T', ' ']).map(|i| &best.raw[i + 1..])?;
+    let want = t
+        .get(2..8)
+        .filter(|mmss| mmss.starts_with(':') && mmss.as_bytes()[3] == b':')?;
     dates.iter().find(|d| {
         !d.modified
             && !in_utc(&d.raw)
             && (d.day - best.day).num_days().abs() == 1
-            && d.raw.contains(&want)
+            && d.raw.contains(want)
     })
 }
 
@@ -997,21 +1016,10 @@ fn lead_day(
     })?;
     let month: u32 = t.value[5..7].parse().ok()?;
     let day: u32 = t.value[8..10].parse().ok()?;
-    let mut constraints = year_constraints(kb, paras, pi, None);
-    constraints.extend(text_year_constraints(all.get(), month, day));
+    let (constraints, choice) = year_of_day(kb, paras, pi, None, all, (month, day), period, today);
     if constraints.is_empty() {
         return None;
     }
-    let choice = choose_year(
-        month,
-        day,
-        &constraints
-            .iter()
-            .map(|(c, _)| c.clone())
-            .collect::<Vec<_>>(),
-        period,
-        today,
-    );
     // Without a page date to anchor it, only a year the text pins down: "the latest of
     // several that fit" would be a guess.
     let year = choice.year.filter(|_| choice.candidates.len() == 1)?;

@@ -563,30 +563,31 @@ fn unknown_sources(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
                 .find(|p| kb.outlet_by_name(p).is_some())
                 .unwrap_or(parts[0])
         };
-        let span = doc.text[span.start..span.end]
-            .find(name)
-            .map_or(span, |at| {
-                Span::new(span.start + at, span.start + at + name.len())
-            });
+        // Where a part of the credit stands in the text.
+        let part_span = |part: &str| {
+            doc.text[span.start..span.end]
+                .find(part)
+                .map(|at| Span::new(span.start + at, span.start + at + part.len()))
+        };
         // "UrduPoint News / Sputnik": the publisher's name before the wire's.
-        if !facts.outlet.is_known() && name != parts[0] && credit_like(parts[0]) {
+        if !facts.outlet.is_known()
+            && name != parts[0]
+            && credit_like(parts[0])
+            && let Some(first_span) = part_span(parts[0])
+        {
             let first = parts[0];
-            let at = doc.text[span.start.saturating_sub(credit.len())..]
-                .find(first)
-                .map(|i| span.start.saturating_sub(credit.len()) + i);
-            if let Some(at) = at {
-                facts.outlet = Inferred::known(
-                    named_outlet(kb, first),
-                    0.55,
-                    vec![Evidence::at(
-                        "source.dateline-credit",
-                        text,
-                        Span::new(at, at + first.len()),
-                        format!("the dateline credits {first} before the wire {name}"),
-                    )],
-                );
-            }
+            facts.outlet = Inferred::known(
+                named_outlet(kb, first),
+                0.55,
+                vec![Evidence::at(
+                    "source.dateline-credit",
+                    text,
+                    first_span,
+                    format!("the dateline credits {first} before the wire {name}"),
+                )],
+            );
         }
+        let span = part_span(name).unwrap_or(span);
         let name = name.to_string();
         let agency = named_outlet(kb, &name);
         facts.agency = Inferred::known(

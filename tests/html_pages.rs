@@ -415,6 +415,87 @@ fn a_printed_date_dates_a_page_whose_markup_has_none() {
     );
 }
 
+/// A page whose story block has no `<h1>` of its own: its headline is `headline` inside
+/// `around`, and the page also carries the headline elsewhere (`elsewhere`).
+fn page_styled(head: &str, around: &str, elsewhere: &str) -> String {
+    format!(
+        r#"<!DOCTYPE html><html lang="en"><head>{head}</head><body>
+        <div class="share-box">{elsewhere}</div>
+        <div class="sidebar"><div class="sidebar-header">{around}</div></div>
+        <div class="story"><p>NAIROBI -- The foreign ministers of the region agreed on Friday to
+        open a joint commission on the river dispute, a statement from the host ministry said
+        after the closing session.</p>
+        <p>"This is the start of a long road," Foreign Minister Musalia Mudavadi told reporters,
+        adding that the commission would meet before the end of the year.</p></div>
+        </body></html>"#
+    )
+}
+
+#[test]
+fn a_date_beside_an_element_styled_as_the_headline_dates_the_page() {
+    let head = r#"<meta property="og:title" content="Ministers open a commission on the river">"#;
+    // The headline is a paragraph styled as one, inside a sidebar, with the date under it.
+    let html = page_styled(
+        head,
+        r#"<p class="h1">Ministers open a commission on the river</p>
+        <p class="time"><time datetime="2022-01-28">28 January 2022</time></p>"#,
+        "",
+    );
+    assert_eq!(
+        published_of(&html),
+        ("2022-01-28".into(), "date.page-shown".into())
+    );
+    // A share box repeats the headline first; the copy beside the date still dates it.
+    let html = page_styled(
+        head,
+        r#"<div class="article-title">Ministers open a commission on the river</div>
+        <span class="when">2022-01-28 09:12</span>"#,
+        r#"<div class="share-title">Ministers open a commission on the river</div>"#,
+    );
+    assert_eq!(published_of(&html).0, "2022-01-28");
+    // A class that merely contains "title" is no headline unless its words are the page's.
+    let html = page_styled(
+        head,
+        r#"<div class="card-title">Five things to know about the dispute</div>
+        <span class="when">2021-06-03</span>"#,
+        "",
+    );
+    assert_ne!(published_of(&html).0, "2021-06-03");
+}
+
+#[test]
+fn a_list_repeating_the_headline_lends_it_no_date() {
+    // The story's `<h1>` has no date beside it; a list of posts further down repeats the
+    // headline in an `<h2>` beside another post's date.
+    let story = "<p>GENEVA -- The foreign ministers of the two countries agreed to resume talks on \
+        the disputed border, a spokeswoman for the ministry said after the meeting ended.</p>";
+    let html = format!(
+        r#"<!DOCTYPE html><html lang="en"><head>
+        <meta property="og:title" content="Ministers agree to resume border talks"></head><body>
+        <article><h1>Ministers agree to resume border talks</h1>{}</article>
+        <div class="posts"><h2 class="entry-title">Ministers agree to resume border talks</h2>
+        <p class="line">Harbour strike ends 18 January 2019</p></div>
+        </body></html>"#,
+        story.repeat(4)
+    );
+    let doc = clean::clean(PathBuf::from("page.html"), html.as_bytes());
+    let page = doc.page.expect("a saved page");
+    assert_eq!(page.shown, None);
+}
+
+#[test]
+fn a_how_to_page_s_json_ld_dates_it() {
+    let html = page_with(
+        r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"HowTo",
+        "name":"How to apply for a visa","datePublished":"2022-01-10T22:06:08:684Z"}</script>"#,
+        "",
+    );
+    assert_eq!(
+        published_of(&html),
+        ("2022-01-10".into(), "date.page-published".into())
+    );
+}
+
 /// The headline a page gives, through inference.
 fn headline_of(html: &str) -> String {
     let doc = clean::clean(PathBuf::from("page.html"), html.as_bytes());

@@ -240,6 +240,10 @@ struct Carriers<'a> {
     h1s: Vec<NodeRef<'a>>,
     /// The first `<h2>`/`<h3>`s (at most [`MAX_HEADINGS`]), for pages whose headline is one.
     subheads: Vec<NodeRef<'a>>,
+    /// Minor headings and other elements whose class names a headline (`<p class="h1">`,
+    /// `<div class="article-title">`; at most [`MAX_HEADINGS`]), for pages that style
+    /// another element as their headline.
+    titled: Vec<NodeRef<'a>>,
     metas: Vec<NodeRef<'a>>,
     links: Vec<NodeRef<'a>>,
     json_ld: Vec<NodeRef<'a>>,
@@ -294,6 +298,13 @@ fn carriers(doc: &Document) -> Carriers<'_> {
         }
         let class = node.attr("class").unwrap_or_default();
         let id = node.attr("id").unwrap_or_default();
+        if c.titled.len() < MAX_HEADINGS
+            && (matches!(&*name, "h4" | "h5" | "h6")
+                || (matches!(&*name, "div" | "p" | "span" | "strong" | "b" | "header")
+                    && marked_as_headline(&class)))
+        {
+            c.titled.push(node);
+        }
         if c.stamped.len() < MAX_STAMPED
             && &*name != "meta"
             && &*name != "time"
@@ -315,6 +326,16 @@ fn carriers(doc: &Document) -> Carriers<'_> {
         }
     }
     c
+}
+
+/// A class naming a headline: `h1`, `headline`, `article-title`, `h-title` (not a subtitle).
+fn marked_as_headline(class: &str) -> bool {
+    class.split_whitespace().any(|c| {
+        let c = c.to_ascii_lowercase();
+        c == "h1"
+            || c.contains("headline")
+            || (c.contains("title") && !c.contains("subtitle") && !c.contains("sub-title"))
+    })
 }
 
 /// A class, id or itemprop naming a date, a time, a byline or the post's details
@@ -394,8 +415,9 @@ fn read_meta(doc: &Document) -> PageMeta {
         })
         .collect();
     meta.dates.sort_by_key(|d| std::cmp::Reverse(d.weight));
-    if let Some(anchor) = headline_element(&c.h1s, &c.subheads, &meta.headlines)
-        && let Some(s) = shown::shown_date(&anchor, day_first)
+    if let Some(s) = headline_elements(&c.h1s, &c.subheads, &c.titled, &meta.headlines)
+        .iter()
+        .find_map(|anchor| shown::shown_date(anchor, day_first))
     {
         // "08/11/2023" read in the order the markup's own dates confirm.
         let day = s
@@ -419,14 +441,17 @@ fn read_meta(doc: &Document) -> PageMeta {
     meta
 }
 
-/// The element that carries the story's headline: the first heading whose words are a
-/// headline the markup gives (JSON-LD, OpenGraph, `<title>`), else the first `<h1>` outside
-/// lists of other articles and page chrome.
-fn headline_element<'a>(
+/// The elements that may carry the story's headline, most likely first: the headings (and
+/// elements styled as one) whose words are a headline the markup gives (JSON-LD, OpenGraph,
+/// `<title>`) — the same words before a part of them — else the first `<h1>` outside lists
+/// of other articles and page chrome. A page can repeat its headline (a share box, a sticky
+/// bar), and only one copy stands beside the date.
+fn headline_elements<'a>(
     h1s: &[NodeRef<'a>],
     subheads: &[NodeRef<'a>],
+    titled: &[NodeRef<'a>],
     headlines: &[MetaValue],
-) -> Option<NodeRef<'a>> {
+) -> Vec<NodeRef<'a>> {
     // Letters and digits only: quotes, dashes and no-break spaces differ between carriers.
     let norm = |s: &str| -> String {
         s.chars()
@@ -441,21 +466,51 @@ fn headline_element<'a>(
         .map(|h| norm(&h.value))
         .filter(|h| h.len() >= 6)
         .collect();
-    // An `<h1>` that carries a headline of the markup first, then a subheading that does.
-    let matching = h1s.iter().chain(subheads).find(|h| {
-        let text = norm(&h.text());
-        text.len() >= 6
-            && wanted.iter().any(|w| {
-                *w == text || (text.len() >= 12 && w.contains(&text)) || text.contains(w.as_str())
-            })
+    let candidates: Vec<(NodeRef<'a>, String)> = h1s
+        .iter()
+        .chain(subheads)
+        .chain(titled)
+        .map(|h| (*h, norm(&h.text())))
+        .filter(|(_, text)| text.len() >= 6)
+        .collect();
+    let exact = candidates.iter().filter(|(_, text)| wanted.contains(text));
+    // A part of a headline ("Talks end" in "Talks end | World"), or a heading holding one.
+    let partial = candidates.iter().find(|(_, text)| {
+        !wanted.contains(text)
+            && wanted
+                .iter()
+                .any(|w| (text.len() >= 12 && w.contains(text)) || text.contains(w.as_str()))
     });
-    matching
-        .or_else(|| {
-            h1s.iter()
-                .find(|h| !h.text().trim().is_empty() && !elsewhere(&context_marks(h)[1..]))
-        })
-        .copied()
+    let mut found: Vec<NodeRef<'a>> = Vec::new();
+    for (h, _) in exact.chain(partial) {
+        // A second heading with the headline's words is usually a list of posts; an element
+        // around or inside one already taken adds nothing.
+        let repeat = !found.is_empty()
+            && (h
+                .node_name()
+                .is_some_and(|n| matches!(&*n, "h1" | "h2" | "h3"))
+                || found.iter().any(|f| nested(f, h)));
+        if !repeat && found.len() < MAX_ANCHORS {
+            found.push(*h);
+        }
+    }
+    if found.is_empty()
+        && let Some(h1) = h1s
+            .iter()
+            .find(|h| !h.text().trim().is_empty() && !elsewhere(&context_marks(h)[1..]))
+    {
+        found.push(*h1);
+    }
+    found
 }
+
+/// Whether one element holds the other.
+fn nested(a: &NodeRef, b: &NodeRef) -> bool {
+    a.ancestors(None).iter().any(|x| x.id == b.id) || b.ancestors(None).iter().any(|x| x.id == a.id)
+}
+
+/// Copies of the headline tried for a printed date.
+const MAX_ANCHORS: usize = 4;
 
 fn push_text(list: &mut Vec<MetaValue>, from: impl Into<Cow<'static, str>>, value: &str) {
     let value = collapse(value);
@@ -570,7 +625,8 @@ fn read_broken_json_ld(text: &str, meta: &mut PageMeta) {
     }
 }
 
-/// JSON-LD types that describe the story itself (not the site, a breadcrumb or a video).
+/// JSON-LD types that describe the page's main work (not the site, a breadcrumb or a
+/// video), the story's own first.
 const ARTICLE_TYPES: &[&str] = &[
     "NewsArticle",
     "Article",
@@ -584,6 +640,10 @@ const ARTICLE_TYPES: &[&str] = &[
     "Report",
     "ScholarlyArticle",
     "SocialMediaPosting",
+    // Pages whose main work is not an article still date it the same way.
+    "HowTo",
+    "Recipe",
+    "Review",
     "WebPage",
 ];
 

@@ -901,13 +901,15 @@ fn local_twin<'a>(best: &MetaDate, dates: &'a [MetaDate]) -> Option<&'a MetaDate
     })
 }
 
-/// A page whose markup gives only an update day, and whose text gives no date: the update
-/// day, with low confidence.
+/// A page whose markup or printed date gives only an update day, and whose text gives no
+/// date: the update day, with low confidence.
 fn page_update(doc: &Doc, today: NaiveDate) -> Option<Inferred<NaiveDate>> {
     let page = doc.page.as_deref()?;
+    // The markup's update dates by trust, then one the page prints beside its headline.
     let d = page
         .dates
         .iter()
+        .chain(page.shown.as_ref())
         .find(|d| d.modified && plausible_page_day(d.day, today))?;
     Some(Inferred::known(
         d.day,
@@ -1481,6 +1483,43 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             .expect("the tenure is evidence")
             .note
             .clone()
+    }
+
+    #[test]
+    fn a_page_dated_only_by_a_printed_update_takes_that_day_with_low_confidence() {
+        let kb = Knowledge::from_files(&[("fixture.toml", FIXTURE)], None).unwrap();
+        let mut doc = clean_str(
+            "page.html",
+            "Ministers open a commission on the river\n\nThe foreign ministers of the region \
+             agreed to open a joint commission on the river dispute, a statement said.",
+        );
+        let printed = |modified| crate::clean::MetaDate {
+            from: "the date printed beside the headline".into(),
+            raw: "Stand: 26.02.2020".into(),
+            day: NaiveDate::from_ymd_opt(2020, 2, 26).unwrap(),
+            weight: 75,
+            modified,
+        };
+        let today = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        doc.page = Some(Box::new(crate::clean::PageMeta {
+            shown: Some(printed(true)),
+            ..Default::default()
+        }));
+        let f = infer_dates(&doc, &kb, None, today);
+        assert_eq!(
+            f.published.get(),
+            NaiveDate::from_ymd_opt(2020, 2, 26).as_ref()
+        );
+        assert_eq!(f.published.evidence[0].rule, "date.page-updated");
+        assert!(f.published.confidence <= 0.5);
+        // Printed as the publication's, it is the page's date with more trust.
+        doc.page = Some(Box::new(crate::clean::PageMeta {
+            shown: Some(printed(false)),
+            ..Default::default()
+        }));
+        let f = infer_dates(&doc, &kb, None, today);
+        assert_eq!(f.published.evidence[0].rule, "date.page-shown");
+        assert!(f.published.confidence > 0.5);
     }
 
     #[test]

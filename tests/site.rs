@@ -350,10 +350,11 @@ fn articles_json_holds_every_fact() {
             "dateline",
             "speakers",
             "topics",
-            "quotes",
         ] {
             assert!(a.get(key).is_some(), "articles.json lacks {key}");
         }
+        // By default the quotations' words, which repeat the text, are on the pages only.
+        assert!(a.get("quotes").is_none(), "{a}");
         assert!(a["stated"].get("evidence").is_some());
         // By default the evidence names its rules; its words are on the article page.
         let evidence = &a["stated"]["evidence"][0];
@@ -376,6 +377,29 @@ fn export_evidence_gives_the_words_of_the_evidence_in_articles_json() {
         let evidence = &a["stated"]["evidence"][0];
         assert!(evidence["note"].is_string(), "{evidence}");
         assert!(evidence.get("quote").is_some(), "{evidence}");
+    }
+}
+
+#[test]
+fn export_quotes_gives_the_quotations_in_articles_json() {
+    let site = TestSite::seeds();
+    let config = std::fs::read_to_string(site.root().join("config.toml")).unwrap();
+    site.write(
+        "config.toml",
+        &config.replacen("export_quotes = false", "export_quotes = true", 1),
+    );
+    site.build();
+    let json: serde_json::Value = serde_json::from_str(&site.page("articles.json")).unwrap();
+    let quotes: Vec<&serde_json::Value> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| a["quotes"].as_array().unwrap())
+        .collect();
+    assert!(!quotes.is_empty());
+    for q in quotes {
+        assert!(q["text"].is_string(), "{q}");
+        assert!(q["evidence"][0]["rule"].is_string(), "{q}");
     }
 }
 

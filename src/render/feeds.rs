@@ -100,6 +100,8 @@ pub(super) struct Exports<'a> {
     pub previous: Option<&'a Previous>,
     /// Whether `articles.json` gives the words of every fact's evidence (`export_evidence`).
     pub evidence: bool,
+    /// Whether `articles.json` gives the quotations (`export_quotes`).
+    pub quotes: bool,
 }
 
 /// Items per slice of `articles.json` and `timeline.json` held in memory at once.
@@ -123,7 +125,8 @@ fn write_articles_json(
         |i| {
             let slug = &timeline.slugs[i];
             let article = timeline.articles[i].full();
-            let view = exported(&article, slug, pretty(&article_url(slug)), exports.evidence);
+            let url = pretty(&article_url(slug));
+            let view = exported(&article, slug, url, exports.evidence, exports.quotes);
             serde_json::to_string(&view).ok()
         },
     )
@@ -328,7 +331,8 @@ struct Exported<'a> {
     outlet: Fact<'a, OutletRef>,
     path: &'a str,
     published: Fact<'a, chrono::NaiveDate>,
-    quotes: Quotes<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quotes: Option<Quotes<'a>>,
     slug: &'a str,
     speakers: Fact<'a, Vec<PersonRef>>,
     stated: Fact<'a, chrono::NaiveDate>,
@@ -418,8 +422,14 @@ impl Serialize for Quotes<'_> {
 }
 
 /// The export view of `a`, destructured so that a new field of [`Article`] is not forgotten;
-/// `evidence` gives the words of each fact's evidence too.
-fn exported<'a>(a: &'a Article, slug: &'a str, url: String, evidence: bool) -> Exported<'a> {
+/// `evidence` gives the words of each fact's evidence too, `with_quotes` the quotations.
+fn exported<'a>(
+    a: &'a Article,
+    slug: &'a str,
+    url: String,
+    evidence: bool,
+    with_quotes: bool,
+) -> Exported<'a> {
     let Article {
         id,
         path,
@@ -457,7 +467,7 @@ fn exported<'a>(a: &'a Article, slug: &'a str, url: String, evidence: bool) -> E
         outlet: fact(outlet, evidence),
         path,
         published: fact(published, evidence),
-        quotes: Quotes { quotes, evidence },
+        quotes: with_quotes.then_some(Quotes { quotes, evidence }),
         slug,
         speakers: fact(speakers, evidence),
         stated: fact(stated, evidence),

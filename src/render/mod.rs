@@ -249,6 +249,7 @@ pub fn render_site(
                             identity: &|i| cx.id(i),
                             previous: s.previous,
                             evidence: s.config.export_evidence,
+                            quotes: s.config.export_quotes,
                         };
                         feeds::write_feeds(timeline, &builder, &site, &page_urls, &exports, out)
                     })

@@ -2,9 +2,13 @@
 //! `.communique-cache/infer/` under the site root, so a rebuild infers only changed articles.
 //!
 //! An entry is keyed by a hash of the article's path and bytes and of the engine version
-//! ([`engine_version`]: the code and knowledge files that decide inference, the config sections
-//! that feed it, and `today`). Entries live in 256 shard files by the key's top byte, so a build
-//! reads one shard at a time (memory stays flat) and rewrites only shards whose entries changed.
+//! ([`engine_version`]: the code and knowledge files that decide inference and the config
+//! sections that feed it). `today` is not in the key: an entry keeps the days on which its
+//! article holds ([`crate::infer::Article::today_range`]), and a build on another day takes it
+//! as a miss ([`Entry::holds_on`]), so a new day infers again only the articles whose dates
+//! were bounded by the old one. Entries live in 256 shard files by the key's top byte, so a
+//! build reads one shard at a time (memory stays flat) and rewrites only shards whose entries
+//! changed.
 //!
 //! The cache is only ever an optimisation: a missing, truncated or corrupted shard or entry is
 //! ignored (each entry carries a checksum) and the article is inferred again; a shard that cannot
@@ -38,6 +42,14 @@ pub struct Entry {
     pub warnings: Vec<String>,
 }
 
+impl Entry {
+    /// Whether the article infers as stored when today is `today`: a build on a day outside
+    /// the article's [`crate::infer::Article::today_range`] infers it again.
+    pub fn holds_on(&self, today: chrono::NaiveDate) -> bool {
+        self.article.today_range.contains(today)
+    }
+}
+
 /// A 64-bit hash of `parts`, stable across runs and platforms.
 pub fn hash_parts(parts: &[&[u8]]) -> u64 {
     let mut h = seahash::SeaHasher::new();
@@ -48,15 +60,15 @@ pub fn hash_parts(parts: &[&[u8]]) -> u64 {
     h.finish()
 }
 
-/// The engine version: what, besides an article's own bytes, decides what it infers to.
-pub fn engine_version(config: &Config, today: chrono::NaiveDate) -> u64 {
+/// The engine version: what, besides an article's own bytes and the day, decides what it
+/// infers to. The day is checked per entry ([`Entry::holds_on`]).
+pub fn engine_version(config: &Config) -> u64 {
     let sections = serde_json::to_vec(&(&config.topics, &config.knowledge, &config.inference))
         .unwrap_or_default();
     hash_parts(&[
         env!("CARGO_PKG_VERSION").as_bytes(),
         env!("COMMUNIQUE_ENGINE_HASH").as_bytes(),
         &sections,
-        today.to_string().as_bytes(),
     ])
 }
 

@@ -213,7 +213,7 @@ pub struct Collected {
 /// Reads, cleans and infers every article under the site's content folder, in parallel, taking
 /// unchanged articles from the inference cache ([`crate::cache`]) and storing the others in it.
 pub fn infer_all(site: &Site, options: &BuildOptions, clock: &StageClock) -> Collected {
-    let scanned = scan(site, options, clock);
+    let scanned = scan(site, clock);
     collect(site, options, clock, scanned, Hold::Whole)
 }
 
@@ -260,16 +260,13 @@ pub struct Scanned {
 }
 
 /// Finds the article files and reads each once for its cache key.
-pub fn scan(site: &Site, options: &BuildOptions, clock: &StageClock) -> Scanned {
+pub fn scan(site: &Site, clock: &StageClock) -> Scanned {
     let read::Listing {
         sources,
         problems: diagnostics,
         ignored,
     } = find_sources(&site.content_dir());
-    let cache = InferCache::new(
-        &site.root,
-        cache::engine_version(&site.config, options.today),
-    );
+    let cache = InferCache::new(&site.root, cache::engine_version(&site.config));
 
     // Pass 1: every file's cache key (the bytes are read again only for a cache miss, so the
     // whole collection is never held in memory at once). A file that looks as it did when it
@@ -411,12 +408,15 @@ pub fn collect(
                         found,
                     );
                 }
+                // An entry inferred on a day whose answers today's differ from is a miss.
                 let hit = cached.get(key).and_then(|(payload, sum)| {
                     clock.time(Stage::Cache, || {
-                        cache::decode(payload).map(|mut entry| {
-                            entry.article.digest = sum;
-                            (entry, payload)
-                        })
+                        cache::decode(payload)
+                            .filter(|entry| entry.holds_on(options.today))
+                            .map(|mut entry| {
+                                entry.article.digest = sum;
+                                (entry, payload)
+                            })
                     })
                 });
                 match hit {
@@ -596,7 +596,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         }
     };
     let clock = StageClock::default();
-    let mut scanned = scan(&site, options, &clock);
+    let mut scanned = scan(&site, &clock);
     report.read = scanned.read;
     let ignored = std::mem::take(&mut scanned.ignored);
 

@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::clean::{BlockKind, Doc, Format};
+use crate::dates::{Today, TodayRange};
 use crate::knowledge::Knowledge;
 
 pub use dates::{DateFacts, infer_dates};
@@ -36,7 +37,8 @@ pub struct InferContext<'a> {
     pub topics: &'a TopicMatcher,
     /// The years the collection covers, when the config says.
     pub period: Option<(i32, i32)>,
-    /// Today: no text is published after it.
+    /// Today: no text is published after it. Inference reads it only through a
+    /// [`Today`] of its own, which records the days on which the article holds.
     pub today: NaiveDate,
 }
 
@@ -199,6 +201,11 @@ pub struct Article {
     pub slug: Option<String>,
     /// Problems found in the text.
     pub warnings: Vec<String>,
+    /// The days the build's `today` may be for this article to infer exactly as it did (see
+    /// [`crate::dates::today`]): a year-less date resolved against today holds only until the
+    /// same day comes round again; a text that never asked holds on every day. The inference
+    /// cache infers an article again only on a day outside it.
+    pub today_range: TodayRange,
     /// A hash of everything above, known when the article went through the inference cache
     /// (the hash of its cache entry), else 0. Not inferred and not saved: it spares a rebuild
     /// serialising every article again to tell which pages changed.
@@ -331,7 +338,8 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
         title: title_block.map(|i| doc.blocks[i].span),
         body_from: title_block.map_or(0, |i| doc.blocks[i].span.end),
     };
-    let dates = date_facts(doc, cx, opening);
+    let today = Today::new(cx.today);
+    let dates = dates::infer_dates_in(doc, kb, cx.period, &today, opening);
     let speakers = headline_speaker_first(kb, people.speakers, title.get());
 
     // Topics over title and body sentences.
@@ -418,14 +426,10 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
         draft: front.draft,
         slug: front.slug.clone(),
         warnings: doc.warnings.clone(),
+        today_range: today.range(),
         digest: 0,
         stored: None,
     }
-}
-
-/// The dates of an article (publication, statement, dateline place): see [`infer_dates`].
-fn date_facts(doc: &Doc, cx: &InferContext, opening: dates::Opening) -> DateFacts {
-    dates::infer_dates_in(doc, cx.kb, cx.period, cx.today, opening)
 }
 
 /// A saved page's headline as its markup gives it (JSON-LD, `og:title`, `<h1>`, `<title>`).
@@ -714,6 +718,45 @@ mod tests {
         let json = serde_json::to_string(&body).unwrap();
         let back: Body = serde_json::from_str(&json).unwrap();
         assert_eq!(&*back.blocks(), &blocks()[..]);
+    }
+
+    fn infer_on(text: &str, today: &str) -> Article {
+        let topics = TopicMatcher::new(&[]);
+        let cx = InferContext {
+            kb: Knowledge::builtin(),
+            topics: &topics,
+            period: None,
+            today: today.parse().unwrap(),
+        };
+        infer(&crate::clean::clean_str("wire.txt", text), &cx)
+    }
+
+    #[test]
+    fn a_year_less_dateline_holds_until_its_day_comes_round_and_a_full_date_ever_after() {
+        // 27 June was a Monday in 2011, 2016 and 2022: the year is the latest not after today.
+        let yearless = "Talks to resume\n\nTOKYO, June 27 (Kyodo) -- The foreign minister said on Monday that talks would resume next month.\n";
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let a = infer_on(yearless, "2022-06-01");
+        assert_eq!(a.published.value, Some(day("2016-06-27")));
+        // It depended on today: it holds until the day before 27 June 2022 comes round.
+        assert_eq!(a.today_range.to, Some(day("2022-06-26")));
+        assert!(a.today_range.contains(day("2022-06-01")));
+        // Within the range the same article; the day after it, another year.
+        let last = infer_on(yearless, "2022-06-26");
+        assert_eq!(
+            serde_json::to_string(&last).unwrap(),
+            serde_json::to_string(&a).unwrap()
+        );
+        let after = infer_on(yearless, "2022-06-27");
+        assert_eq!(after.published.value, Some(day("2022-06-27")));
+
+        // The same text dated in full holds on every day from its date on.
+        let dated = yearless.replace("June 27", "June 27, 2016");
+        let b = infer_on(&dated, "2022-06-01");
+        assert_eq!(b.published.value, Some(day("2016-06-27")));
+        assert_eq!(b.today_range.to, None, "{:?}", b.today_range);
+        assert!(b.today_range.contains(day("2016-06-27")));
+        assert!(b.today_range.contains(day("2099-12-31")));
     }
 
     #[test]

@@ -441,6 +441,7 @@ fn exported<'a>(a: &'a Article, slug: &'a str, url: String, evidence: bool) -> E
         draft,
         slug: _,
         warnings,
+        today_range: _,
         digest: _,
         stored: _,
     } = a;

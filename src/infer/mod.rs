@@ -206,83 +206,6 @@ pub struct Article {
     /// same day comes round again; a text that never asked holds on every day. The inference
     /// cache infers an article again only on a day outside it.
     pub today_range: TodayRange,
-    /// A hash of everything above, known when the article went through the inference cache
-    /// (the hash of its cache entry), else 0. Not inferred and not saved: it spares a rebuild
-    /// serialising every article again to tell which pages changed.
-    #[serde(skip)]
-    pub digest: u64,
-    /// Set on an outline ([`Article::outline`]): where the whole article can be read again.
-    #[serde(skip)]
-    pub stored: Option<crate::cache::Stored>,
-}
-
-impl Article {
-    /// Makes this article an outline of itself: what ordering, lists, feeds and related
-    /// articles read stays, and what only its own page and the exports read — the body, the
-    /// words of every piece of evidence — is left in the inference cache at `stored`. At
-    /// 100,000 articles, holding outlines halved a build's peak memory. Titles and dates keep
-    /// their evidence's rules and spans, which lists read to mark derived titles and
-    /// inferred dates.
-    pub fn outline(&mut self, stored: crate::cache::Stored) {
-        self.body = Body::new(Vec::new());
-        for evidence in [
-            &mut self.title.evidence,
-            &mut self.published.evidence,
-            &mut self.stated.evidence,
-        ] {
-            for e in evidence.iter_mut() {
-                e.quote = String::new();
-                e.note = String::new();
-            }
-            evidence.shrink_to_fit();
-        }
-        for evidence in [
-            &mut self.outlet.evidence,
-            &mut self.agency.evidence,
-            &mut self.url.evidence,
-            &mut self.dateline.evidence,
-            &mut self.speakers.evidence,
-            &mut self.topics.evidence,
-        ] {
-            *evidence = Vec::new();
-        }
-        for q in &mut self.quotes {
-            q.evidence = Vec::new();
-            q.text.shrink_to_fit();
-        }
-        // What stays is held for the whole build: without the room inference left to grow.
-        self.quotes.shrink_to_fit();
-        self.summary.shrink_to_fit();
-        self.mentioned.shrink_to_fit();
-        if let Some(title) = &mut self.title.value {
-            title.shrink_to_fit();
-        }
-        if let Some(speakers) = &mut self.speakers.value {
-            speakers.shrink_to_fit();
-        }
-        if let Some(topics) = &mut self.topics.value {
-            topics.shrink_to_fit();
-        }
-        self.stored = Some(stored);
-    }
-
-    /// The whole article: itself, or for an outline, read back from the inference cache.
-    ///
-    /// # Panics
-    /// If an outline's cache file cannot be read back (a disk error): the build that holds it
-    /// stops without touching the previous output.
-    pub fn full(&self) -> Cow<'_, Article> {
-        let Some(stored) = &self.stored else {
-            return Cow::Borrowed(self);
-        };
-        match stored.article() {
-            Ok(article) => Cow::Owned(article),
-            Err(e) => panic!(
-                "cannot read {} back from the inference cache ({e}); delete .communique-cache and build again",
-                self.path
-            ),
-        }
-    }
 }
 
 /// Infers every fact of one article.
@@ -427,8 +350,6 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
         slug: front.slug.clone(),
         warnings: doc.warnings.clone(),
         today_range: today.range(),
-        digest: 0,
-        stored: None,
     }
 }
 

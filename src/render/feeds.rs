@@ -442,8 +442,6 @@ fn exported<'a>(a: &'a Article, slug: &'a str, url: String, evidence: bool) -> E
         slug: _,
         warnings,
         today_range: _,
-        digest: _,
-        stored: _,
     } = a;
     fn fact<T>(fact: &Inferred<T>, evidence: bool) -> Fact<'_, T> {
         Fact { fact, evidence }

@@ -2,14 +2,19 @@
 //! `.communique-cache/infer/` under the site root, so a rebuild infers only changed articles.
 //!
 //! An entry is keyed by a hash of the article's path and bytes and of the engine version
-//! ([`engine_version`]: the code and knowledge files that decide inference, the config sections
-//! that feed it, and `today`). Entries live in 256 shard files by the key's top byte, so a build
-//! reads one shard at a time (memory stays flat) and rewrites only shards whose entries changed.
+//! ([`engine_version`]: the code and knowledge files that decide inference and the config
+//! sections that feed it). `today` is not in the key: an entry keeps the days on which its
+//! article holds ([`crate::infer::Article::today_range`]), and a build on another day takes it
+//! as a miss ([`Entry::holds_on`]), so a new day infers again only the articles whose dates
+//! were bounded by the old one. Entries live in 256 shard files by the key's top byte, so a
+//! build reads one shard at a time (memory stays flat) and rewrites only shards whose entries
+//! changed.
 //!
 //! The cache is only ever an optimisation: a missing, truncated or corrupted shard or entry is
 //! ignored (each entry carries a checksum) and the article is inferred again; a shard that cannot
 //! be written is a lost speed-up, never a failed build. Deleting the folder is always safe.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs::File;
 use std::hash::Hasher;
@@ -20,7 +25,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
-use crate::infer::Article;
+use crate::infer::{Article, Body};
 
 /// Shard files: one per value of a key's top byte.
 pub const SHARDS: usize = 256;
@@ -38,6 +43,14 @@ pub struct Entry {
     pub warnings: Vec<String>,
 }
 
+impl Entry {
+    /// Whether the article infers as stored when today is `today`: a build on a day outside
+    /// the article's [`crate::infer::Article::today_range`] infers it again.
+    pub fn holds_on(&self, today: chrono::NaiveDate) -> bool {
+        self.article.today_range.contains(today)
+    }
+}
+
 /// A 64-bit hash of `parts`, stable across runs and platforms.
 pub fn hash_parts(parts: &[&[u8]]) -> u64 {
     let mut h = seahash::SeaHasher::new();
@@ -48,15 +61,15 @@ pub fn hash_parts(parts: &[&[u8]]) -> u64 {
     h.finish()
 }
 
-/// The engine version: what, besides an article's own bytes, decides what it infers to.
-pub fn engine_version(config: &Config, today: chrono::NaiveDate) -> u64 {
+/// The engine version: what, besides an article's own bytes and the day, decides what it
+/// infers to. The day is checked per entry ([`Entry::holds_on`]).
+pub fn engine_version(config: &Config) -> u64 {
     let sections = serde_json::to_vec(&(&config.topics, &config.knowledge, &config.inference))
         .unwrap_or_default();
     hash_parts(&[
         env!("CARGO_PKG_VERSION").as_bytes(),
         env!("COMMUNIQUE_ENGINE_HASH").as_bytes(),
         &sections,
-        today.to_string().as_bytes(),
     ])
 }
 
@@ -125,7 +138,7 @@ impl Shard {
 /// Where an article's cache entry lies: in a shard file this process holds open. A shard is
 /// only ever replaced by renaming a new file over it, never changed in place, so the bytes
 /// stay what they were for as long as the handle lives, whatever later builds do. This is
-/// what lets a build hold only an outline of each article ([`Article::outline`]) and read the
+/// what lets a build hold only an outline of each article ([`Held::outline`]) and read the
 /// rest back for the page that shows it.
 #[derive(Debug, Clone)]
 pub struct Stored {
@@ -137,22 +150,132 @@ pub struct Stored {
 }
 
 impl Stored {
-    /// The whole article again, with its digest. Fails only if the held file cannot be read
-    /// or no longer holds the entry (a disk error: nothing in this program changes it).
+    /// The whole article again. Fails only if the held file cannot be read or no longer holds
+    /// the entry (a disk error: nothing in this program changes it).
     pub fn article(&self) -> std::io::Result<Article> {
         let mut payload = vec![0; self.len];
         read_exact_at(&self.file, &mut payload, self.offset)?;
         let entry = (hash_parts(&[&payload]) == self.sum)
             .then(|| decode(&payload))
             .flatten();
-        let Some(mut entry) = entry else {
+        let Some(entry) = entry else {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
                 "the inference cache entry changed on disk",
             ));
         };
-        entry.article.digest = self.sum;
         Ok(entry.article)
+    }
+}
+
+/// An article as a build holds it between inference and rendering: whole, or as an outline
+/// whose rest stays in the inference cache. Inference hands back a plain [`Article`]; what the
+/// build knows of its cache entry — where it lies and the hash that identifies it — lives
+/// here, beside it.
+///
+/// It dereferences to the article held, which for an outline has an empty body and no words
+/// of evidence: what ordering, lists, feeds and related articles read. Whatever shows the rest
+/// takes it through [`Held::full`].
+#[derive(Debug, Clone)]
+pub struct Held {
+    article: Article,
+    /// Set on an outline: where the whole article can be read again.
+    stored: Option<Stored>,
+    /// A hash of the article, known when it went through the inference cache (the hash of its
+    /// cache entry), else 0. It spares a rebuild serialising every article again to tell which
+    /// pages changed.
+    pub digest: u64,
+}
+
+impl Held {
+    /// `article` held whole; `digest` is the hash of its cache entry, or 0 when it has none.
+    pub fn whole(article: Article, digest: u64) -> Held {
+        Held {
+            article,
+            stored: None,
+            digest,
+        }
+    }
+
+    /// Keeps only an outline of the article: what ordering, lists, feeds and related articles
+    /// read stays, and what only its own page and the exports read — the body, the words of
+    /// every piece of evidence — is left in the inference cache at `stored`. At 100,000
+    /// articles, holding outlines halved a build's peak memory. Titles and dates keep their
+    /// evidence's rules and spans, which lists read to mark derived titles and inferred dates.
+    pub fn outline(&mut self, stored: Stored) {
+        let article = &mut self.article;
+        article.body = Body::new(Vec::new());
+        for evidence in [
+            &mut article.title.evidence,
+            &mut article.published.evidence,
+            &mut article.stated.evidence,
+        ] {
+            for e in evidence.iter_mut() {
+                e.quote = String::new();
+                e.note = String::new();
+            }
+            evidence.shrink_to_fit();
+        }
+        for evidence in [
+            &mut article.outlet.evidence,
+            &mut article.agency.evidence,
+            &mut article.url.evidence,
+            &mut article.dateline.evidence,
+            &mut article.speakers.evidence,
+            &mut article.topics.evidence,
+        ] {
+            *evidence = Vec::new();
+        }
+        for q in &mut article.quotes {
+            q.evidence = Vec::new();
+            q.text.shrink_to_fit();
+        }
+        // What stays is held for the whole build: without the room inference left to grow.
+        article.quotes.shrink_to_fit();
+        article.summary.shrink_to_fit();
+        article.mentioned.shrink_to_fit();
+        if let Some(title) = &mut article.title.value {
+            title.shrink_to_fit();
+        }
+        if let Some(speakers) = &mut article.speakers.value {
+            speakers.shrink_to_fit();
+        }
+        if let Some(topics) = &mut article.topics.value {
+            topics.shrink_to_fit();
+        }
+        self.digest = stored.sum;
+        self.stored = Some(stored);
+    }
+
+    /// Where the whole article lies in the inference cache, for an outline.
+    pub fn stored(&self) -> Option<&Stored> {
+        self.stored.as_ref()
+    }
+
+    /// The whole article: the one held, or for an outline, read back from the inference cache.
+    ///
+    /// # Panics
+    /// If an outline's cache file cannot be read back (a disk error): the build that holds it
+    /// stops without touching the previous output.
+    pub fn full(&self) -> Cow<'_, Article> {
+        let Some(stored) = &self.stored else {
+            return Cow::Borrowed(&self.article);
+        };
+        match stored.article() {
+            Ok(article) => Cow::Owned(article),
+            Err(e) => panic!(
+                "cannot read {} back from the inference cache ({e}); delete .communique-cache and build again",
+                self.article.path
+            ),
+        }
+    }
+}
+
+impl std::ops::Deref for Held {
+    type Target = Article;
+
+    fn deref(&self) -> &Article {
+        &self.article
     }
 }
 

@@ -11,6 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::cache::Held;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::infer::{Article, TopicMatcher};
@@ -32,8 +33,9 @@ pub struct Group {
 /// The ordered site content.
 #[derive(Debug, Clone)]
 pub struct Timeline {
-    /// Articles sorted by statement date (undated last), then publication date, then title.
-    pub articles: Vec<Article>,
+    /// Articles sorted by statement date (undated last), then publication date, then title;
+    /// whole or as outlines, as the build holds them.
+    pub articles: Vec<Held>,
     /// Each article's unique URL slug.
     pub slugs: Vec<String>,
     /// Topics with their articles (every configured topic, even an empty one).
@@ -67,11 +69,11 @@ fn sort_key(a: &Article) -> (bool, Option<NaiveDate>, Option<NaiveDate>, String,
 
 /// Orders articles into a timeline. Returns warnings for slug collisions.
 pub fn order(
-    mut articles: Vec<Article>,
+    mut articles: Vec<Held>,
     config: &Config,
     topics: &TopicMatcher,
 ) -> (Timeline, Vec<Diagnostic>) {
-    articles.sort_by_cached_key(sort_key);
+    articles.sort_by_cached_key(|a| sort_key(a));
     // Slugs, reports of one statement and the groups (then related articles) each read the
     // sorted articles alone: they run side by side.
     let ((slugs, warnings), (same_statement, (topic_groups, speakers, sources, related))) =
@@ -114,7 +116,7 @@ pub fn order(
 /// Articles by topic (every configured topic first, in config order, even an empty one),
 /// by speaker and by source (an outlet and its agency once), each list in timeline order.
 fn groups(
-    articles: &[Article],
+    articles: &[Held],
     config: &Config,
     topics: &TopicMatcher,
 ) -> (Vec<Group>, BTreeMap<String, Group>, BTreeMap<String, Group>) {
@@ -190,7 +192,7 @@ fn groups(
 /// slug and each other one is told apart by its own file name (`talks-resume-kyodo-0222`),
 /// so an edit, a new article or a removed one changes the slugs of two articles at most —
 /// never of every later copy of a common title, as counting copies would.
-fn assign_slugs(articles: &[Article]) -> (Vec<String>, Vec<Diagnostic>) {
+fn assign_slugs(articles: &[Held]) -> (Vec<String>, Vec<Diagnostic>) {
     let mut by_id: Vec<usize> = (0..articles.len()).collect();
     by_id.sort_by(|&a, &b| {
         articles[a]
@@ -299,10 +301,10 @@ fn related_articles(
 
 /// Groups reports of one statement: the same statement day, the same speakers, and the same
 /// first quotation (or, without quotations, the same headline words). One pass with a hash map.
-fn cluster_reports(articles: &[Article]) -> Vec<Vec<usize>> {
+fn cluster_reports(articles: &[Held]) -> Vec<Vec<usize>> {
     type Key = (NaiveDate, Vec<String>, String);
     // Each article's key on its own, in parallel; then one pass groups equal keys.
-    let keys: Vec<Option<Key>> = articles.par_iter().map(statement_key).collect();
+    let keys: Vec<Option<Key>> = articles.par_iter().map(|a| statement_key(a)).collect();
     let mut groups: HashMap<Key, Vec<usize>> = HashMap::new();
     for (i, key) in keys.into_iter().enumerate() {
         if let Some(key) = key {
@@ -364,7 +366,7 @@ pub struct MonthGroup {
 }
 
 /// Groups `indexes` (in timeline order) by statement year and month.
-pub fn by_year_month(articles: &[Article], indexes: &[usize]) -> Vec<YearGroup> {
+pub fn by_year_month(articles: &[Held], indexes: &[usize]) -> Vec<YearGroup> {
     let mut years: Vec<YearGroup> = Vec::new();
     for &i in indexes {
         let (year, month) = match articles[i].stated.value {
@@ -395,7 +397,7 @@ mod tests {
     use crate::infer::{InferContext, infer};
     use crate::knowledge::Knowledge;
 
-    fn article(id: &str, title: &str) -> Article {
+    fn article(id: &str, title: &str) -> Held {
         let text = format!(
             "{title}\n\nTOKYO, May 4, 2018 (Kyodo) -- The foreign minister said on Friday that talks would continue.\n"
         );
@@ -407,7 +409,7 @@ mod tests {
             period: None,
             today: NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
         };
-        infer(&doc, &cx)
+        Held::whole(infer(&doc, &cx), 0)
     }
 
     fn group(slug: &str, articles: Vec<usize>) -> Group {
@@ -489,7 +491,7 @@ mod tests {
 
     #[test]
     fn a_new_copy_of_a_common_title_leaves_the_other_slugs_as_they_were() {
-        let titles = |ids: &[&str]| -> Vec<Article> {
+        let titles = |ids: &[&str]| -> Vec<Held> {
             ids.iter()
                 .map(|id| article(id, "Daily press briefing"))
                 .collect()

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::cache::{self, InferCache};
+use crate::cache::{self, Held, InferCache};
 use crate::clean::{self, Doc};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Severity};
@@ -200,8 +200,9 @@ fn knowledge_is_empty(config: &Config) -> bool {
 /// The articles of a build and what was found on the way.
 #[derive(Debug, Default)]
 pub struct Collected {
-    /// The articles, sorted by path (drafts left out unless asked for, copies once).
-    pub articles: Vec<Article>,
+    /// The articles, sorted by path (drafts left out unless asked for, copies once), whole or
+    /// as outlines ([`Hold`]).
+    pub articles: Vec<Held>,
     /// Per-file warnings and errors.
     pub diagnostics: Vec<Diagnostic>,
     /// Article files found.
@@ -213,7 +214,7 @@ pub struct Collected {
 /// Reads, cleans and infers every article under the site's content folder, in parallel, taking
 /// unchanged articles from the inference cache ([`crate::cache`]) and storing the others in it.
 pub fn infer_all(site: &Site, options: &BuildOptions, clock: &StageClock) -> Collected {
-    let scanned = scan(site, options, clock);
+    let scanned = scan(site, clock);
     collect(site, options, clock, scanned, Hold::Whole)
 }
 
@@ -222,7 +223,7 @@ pub fn infer_all(site: &Site, options: &BuildOptions, clock: &StageClock) -> Col
 pub enum Hold {
     /// Every article whole: for commands that read every fact of every article.
     Whole,
-    /// An outline of each article whose cache entry could be kept ([`Article::outline`]):
+    /// An outline of each article whose cache entry could be kept ([`Held::outline`]):
     /// for a build, which reads the rest of an article only for its page and the exports.
     Outlines,
 }
@@ -260,16 +261,13 @@ pub struct Scanned {
 }
 
 /// Finds the article files and reads each once for its cache key.
-pub fn scan(site: &Site, options: &BuildOptions, clock: &StageClock) -> Scanned {
+pub fn scan(site: &Site, clock: &StageClock) -> Scanned {
     let read::Listing {
         sources,
         problems: diagnostics,
         ignored,
     } = find_sources(&site.content_dir());
-    let cache = InferCache::new(
-        &site.root,
-        cache::engine_version(&site.config, options.today),
-    );
+    let cache = InferCache::new(&site.root, cache::engine_version(&site.config));
 
     // Pass 1: every file's cache key (the bytes are read again only for a cache miss, so the
     // whole collection is never held in memory at once). A file that looks as it did when it
@@ -371,7 +369,7 @@ pub fn collect(
 
     // Pass 2, one shard at a time: take hits from the cache, infer misses, rewrite the shard
     // when its contents changed.
-    let infer_one = |source: &Source| -> Outcome {
+    let infer_one = |source: &Source| -> Result<cache::Entry, Diagnostic> {
         let bytes = clock.time(Stage::Read, || read_source(source))?;
         let doc = clock.time(Stage::Clean, || {
             let doc = clean::clean(source.rel.clone(), &bytes);
@@ -411,37 +409,39 @@ pub fn collect(
                         found,
                     );
                 }
+                // An entry inferred on a day whose answers today's differ from is a miss.
                 let hit = cached.get(key).and_then(|(payload, sum)| {
                     clock.time(Stage::Cache, || {
-                        cache::decode(payload).map(|mut entry| {
-                            entry.article.digest = sum;
-                            (entry, payload)
-                        })
+                        cache::decode(payload)
+                            .filter(|entry| entry.holds_on(options.today))
+                            .map(|entry| (Kept::new(entry, sum), payload))
                     })
                 });
                 match hit {
-                    Some((mut entry, payload)) => {
+                    Some((mut kept, payload)) => {
                         if hold == Hold::Outlines {
                             if let Some(at) = cached.stored(key) {
-                                entry.article.outline(at);
+                                kept.held.outline(at);
                             }
                         }
                         keep.push((key, payload.into(), out.len()));
-                        out.push((i, Ok(entry)));
+                        out.push((i, Ok(kept)));
                     }
                     None => {
                         changed = true;
                         inferred += 1;
-                        let mut outcome = infer_one(&sources[i]);
-                        if let Ok(entry) = &mut outcome {
+                        let outcome = infer_one(&sources[i]).map(|mut entry| {
                             // Held encoded until its page is rendered, as a cached one is.
                             entry.article.body.compact();
-                            if let Some(payload) = clock.time(Stage::Cache, || cache::encode(entry))
-                            {
-                                entry.article.digest = cache::hash_parts(&[&payload]);
-                                keep.push((key, payload.into(), out.len()));
+                            match clock.time(Stage::Cache, || cache::encode(&entry)) {
+                                Some(payload) => {
+                                    let digest = cache::hash_parts(&[&payload]);
+                                    keep.push((key, payload.into(), out.len()));
+                                    Kept::new(entry, digest)
+                                }
+                                None => Kept::new(entry, 0),
                             }
-                        }
+                        });
                         out.push((i, outcome));
                     }
                 }
@@ -454,9 +454,9 @@ pub fn collect(
                 if let Ok(places) = cache.store(shard, &entries) {
                     if hold == Hold::Outlines {
                         for (at, (_, _, member)) in places.into_iter().zip(&keep) {
-                            if let (_, Ok(entry)) = &mut out[*member] {
-                                if entry.article.stored.is_none() {
-                                    entry.article.outline(at);
+                            if let (_, Ok(kept)) = &mut out[*member] {
+                                if kept.held.stored().is_none() {
+                                    kept.held.outline(at);
                                 }
                             }
                         }
@@ -480,12 +480,12 @@ pub fn collect(
     for (source, outcome) in sources.iter().zip(outcomes) {
         let Some(outcome) = outcome else { continue };
         match outcome {
-            Ok(entry) => {
-                for w in entry.warnings {
+            Ok(kept) => {
+                for w in kept.warnings {
                     diagnostics.push(Diagnostic::warning(&source.rel, w));
                 }
-                let article = entry.article;
-                if let Some(first) = seen.get(&entry.fingerprint) {
+                let article = kept.held;
+                if let Some(first) = seen.get(&kept.fingerprint) {
                     diagnostics.push(Diagnostic::warning(
                         &source.rel,
                         format!(
@@ -494,7 +494,7 @@ pub fn collect(
                     ));
                     continue;
                 }
-                seen.insert(entry.fingerprint, article.path.clone());
+                seen.insert(kept.fingerprint, article.path.clone());
                 if article.draft && !options.drafts {
                     continue;
                 }
@@ -526,8 +526,33 @@ pub fn infer_file(
     Ok((infer(&doc, cx), fingerprint, warnings))
 }
 
-/// One file's outcome: what inference found, or why the file was skipped.
-type Outcome = Result<cache::Entry, Diagnostic>;
+/// What a build keeps of one article file: the article as held, a fingerprint of its text
+/// (to find the same text saved twice) and cleaning's warnings.
+struct Kept {
+    held: Held,
+    fingerprint: u64,
+    warnings: Vec<String>,
+}
+
+impl Kept {
+    /// What an entry keeps, its article held whole; `digest` is the hash of the entry as
+    /// stored, or 0 when it could not be.
+    fn new(entry: cache::Entry, digest: u64) -> Kept {
+        let cache::Entry {
+            article,
+            fingerprint,
+            warnings,
+        } = entry;
+        Kept {
+            held: Held::whole(article, digest),
+            fingerprint,
+            warnings,
+        }
+    }
+}
+
+/// One file's outcome: what the build keeps of it, or why the file was skipped.
+type Outcome = Result<Kept, Diagnostic>;
 
 /// Refuses texts that cannot be articles: empty, or binary data.
 fn check_doc(doc: &Doc) -> Result<(), Diagnostic> {
@@ -596,7 +621,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         }
     };
     let clock = StageClock::default();
-    let mut scanned = scan(&site, options, &clock);
+    let mut scanned = scan(&site, &clock);
     report.read = scanned.read;
     let ignored = std::mem::take(&mut scanned.ignored);
 

@@ -209,8 +209,69 @@ fn clean_and_infer(bytes: &[u8]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// A wire whose dateline may leave out its year, with a weekday, a year the text mentions and
+/// a date header at random: what decides whether today bounds its dates.
+fn wire() -> impl Strategy<Value = String> {
+    let month = prop::sample::select(&["January", "February", "June", "December"][..]);
+    let weekday = prop::sample::select(&["Monday", "Thursday", "Sunday", "yesterday"][..]);
+    (
+        month,
+        1u32..=29,
+        prop::option::of(1995i32..2035),
+        weekday,
+        prop::option::of(1995i32..2035),
+        prop::option::of((1u32..=28, 1995i32..2035)),
+    )
+        .prop_map(|(month, day, year, weekday, mention, header)| {
+            let year = year.map_or(String::new(), |y| format!(", {y}"));
+            let header = header.map_or(String::new(), |(d, y)| format!("{d} {month} {y}\n\n"));
+            let mention = mention.map_or(String::new(), |y| format!(" It last met in {y}."));
+            format!(
+                "Minister urges talks\n\n{header}TOKYO, {month} {day}{year} (Kyodo) -- The foreign minister said {weekday} that talks would resume.{mention}\n"
+            )
+        })
+}
+
+/// Today as a day between 1990 and 2040.
+fn a_day() -> impl Strategy<Value = NaiveDate> {
+    (0u64..18_262).prop_map(|d| NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + chrono::Days::new(d))
+}
+
+fn infer_on(text: &str, today: NaiveDate) -> Article {
+    let cx = InferContext {
+        kb: Knowledge::builtin(),
+        topics: topics(),
+        period: None,
+        today,
+    };
+    infer(&clean(PathBuf::from("f.txt"), text.as_bytes()), &cx)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// An article inferred on one day infers to the same bytes on every day of its
+    /// `today_range` — checked at both ends of the range and a day within it — which is what
+    /// lets the inference cache keep it across days.
+    #[test]
+    fn an_article_infers_the_same_on_every_day_of_its_today_range(
+        text in prop_oneof![wire(), newsy()],
+        today in a_day(),
+        offset in 0u64..4000,
+    ) {
+        let a = infer_on(&text, today);
+        let json = serde_json::to_string(&a).unwrap();
+        let range = a.today_range;
+        prop_assert!(range.contains(today), "{:?} lacks {}", range, today);
+        let within = range.to.map_or(today + chrono::Days::new(offset), |to| {
+            let len = (to - today).num_days() as u64;
+            today + chrono::Days::new(offset % (len + 1))
+        });
+        for day in [range.from, range.to, Some(within)].into_iter().flatten() {
+            let again = serde_json::to_string(&infer_on(&text, day)).unwrap();
+            prop_assert_eq!(&again, &json, "inferred on {} (range {:?} from {})", day, range, today);
+        }
+    }
 
     /// Cleaning and inference never panic on any text, and their spans are sound.
     #[test]

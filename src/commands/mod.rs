@@ -97,6 +97,10 @@ pub fn print_build_summary(r: &BuildReport, verbose: bool) {
     );
     if verbose {
         eprintln!(
+            "  inferred {} of {} article files (not taken from the inference cache) · reused {} of {} pages",
+            r.inferred, r.found, r.render.reused, r.render.pages
+        );
+        eprintln!(
             "  read+clean+infer {} ms · order {} ms · render+write {} ms",
             r.infer_time.as_millis(),
             r.order_time.as_millis(),

@@ -1855,7 +1855,7 @@ fn c(rule: &'static str, test: YearTest) -> YearConstraint {
 
 #[test]
 fn year_choice_from_constraints() {
-    let today = day("2025-01-01");
+    let today = &crate::dates::Today::new(day("2025-01-01"));
     // Monday 14 January: 2002, 2008, 2013, 2019, 2030 …
     let monday = c("year.weekday", YearTest::Weekday(1));
     let after = c("year.past-mention", YearTest::OnOrAfter(day("2018-09-01")));
@@ -1918,7 +1918,7 @@ fn year_choice_from_constraints() {
         14,
         std::slice::from_ref(&monday),
         Some((2019, 2035)),
-        day("2025-01-01"),
+        today,
     );
     assert_eq!(future.year, Some(2019));
     // 29 February only in leap years.

@@ -26,6 +26,7 @@ pub mod recognise;
 pub mod resolve;
 pub mod statement;
 pub mod timex;
+pub mod today;
 pub mod tokens;
 pub mod year;
 
@@ -36,6 +37,7 @@ pub use dateline::{Dateline, parse_dateline};
 pub use resolve::Tense;
 pub use statement::{LeadStatement, lead_statement};
 pub use timex::{Season, Value};
+pub use today::{Today, TodayRange};
 pub use year::{YearChoice, YearConstraint, YearTest, choose_year};
 
 use recognise::Form;

@@ -12,6 +12,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::Timex;
 use super::timex::Value;
+use super::today::Today;
 
 /// What a constraint requires of the date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,18 +83,23 @@ pub fn choose_year(
     day: u32,
     constraints: &[YearConstraint],
     period: Option<(i32, i32)>,
-    today: NaiveDate,
+    today: &Today,
 ) -> YearChoice {
-    let (lo, hi) = period.unwrap_or((today.year() - DEFAULT_SPAN, today.year()));
-    let hi = hi.min(today.year());
+    // A period is not cut at today's year: the first of its days after today ends the
+    // search, so the choice depends on today's year only when the span is counted from it.
+    let (lo, hi) = period.unwrap_or_else(|| {
+        let year = today.year();
+        (year - DEFAULT_SPAN, year)
+    });
     let mut best = 0usize;
     let mut candidates = Vec::new();
     for y in lo..=hi {
         let Some(date) = NaiveDate::from_ymd_opt(y, month, day) else {
             continue;
         };
-        if date > today {
-            continue;
+        if !today.admits(date) {
+            // So is every later year's.
+            break;
         }
         let score = constraints.iter().filter(|c| c.holds(date)).count();
         if score > best {

@@ -19,7 +19,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use crate::clean::{BlockKind, Doc, MetaDate, MetaKind};
 use crate::dates::resolve::tense_at;
 use crate::dates::year::{YearConstraint, YearTest, choose_year, mention_constraints};
-use crate::dates::{Dateline, Tense, Value, find, lead_statement, parse_dateline};
+use crate::dates::{Dateline, Tense, Today, Value, find, lead_statement, parse_dateline};
 use crate::infer::{Evidence, Inferred, Span};
 use crate::knowledge::{Coverage, Knowledge, Tenure};
 
@@ -109,15 +109,16 @@ pub fn infer_dates(
     period: Option<(i32, i32)>,
     today: NaiveDate,
 ) -> DateFacts {
-    infer_dates_in(doc, kb, period, today, Opening::of(doc))
+    infer_dates_in(doc, kb, period, &Today::new(today), Opening::of(doc))
 }
 
-/// [`infer_dates`] with the opening already found.
+/// [`infer_dates`] with the opening already found; `today` records what the dates asked of
+/// it ([`Today::range`]).
 pub fn infer_dates_in(
     doc: &Doc,
     kb: &Knowledge,
     period: Option<(i32, i32)>,
-    today: NaiveDate,
+    today: &Today,
     opening: Opening,
 ) -> DateFacts {
     let paras = paragraphs(doc, opening.body_from);
@@ -268,7 +269,7 @@ fn publication(
     dateline: Option<&(usize, Dateline)>,
     opening: Opening,
     period: Option<(i32, i32)>,
-    today: NaiveDate,
+    today: &Today,
 ) -> Inferred<NaiveDate> {
     // 1. A date header or byline with a full date. A page may carry several: the day it was
     // viewed ("Today's Paper | …", a clock above the masthead), the story's own, an update.
@@ -285,7 +286,7 @@ fn publication(
         let Some(t) = found.iter().find(|t| {
             t.explicit_year
                 && t.day
-                    .is_some_and(|d| d <= today && d.year() >= EARLIEST_YEAR)
+                    .is_some_and(|d| today.admits(d) && d.year() >= EARLIEST_YEAR)
         }) else {
             continue;
         };
@@ -395,7 +396,7 @@ fn publication(
     let dspan = d.date_span.unwrap_or(d.span);
     let date_span = Span::new(para.start + dspan.0, para.start + dspan.1);
     if let Some(y) = d.year
-        && let Some(date) = NaiveDate::from_ymd_opt(y, month, day).filter(|&x| x <= today)
+        && let Some(date) = NaiveDate::from_ymd_opt(y, month, day).filter(|&x| today.admits(x))
     {
         return Inferred::known(
             date,
@@ -467,7 +468,7 @@ fn year_of_day(
     all: &AllDates,
     (month, day): (u32, u32),
     period: Option<(i32, i32)>,
-    today: NaiveDate,
+    today: &Today,
 ) -> (
     Vec<(YearConstraint, Option<Span>)>,
     crate::dates::year::YearChoice,
@@ -700,8 +701,8 @@ fn year_constraints(
 /// The earliest day a page's metadata may give: before it, a date is a placeholder.
 const EARLIEST_PAGE_DAY: NaiveDate = NaiveDate::from_ymd_opt(1994, 1, 1).expect("a real day");
 
-fn plausible_page_day(day: NaiveDate, today: NaiveDate) -> bool {
-    (EARLIEST_PAGE_DAY..=today).contains(&day)
+fn plausible_page_day(day: NaiveDate, today: &Today) -> bool {
+    EARLIEST_PAGE_DAY <= day && today.admits(day)
 }
 
 /// A saved page's publication day from its markup (JSON-LD, `<meta>`, `<time>`) and the date
@@ -710,7 +711,7 @@ fn plausible_page_day(day: NaiveDate, today: NaiveDate) -> bool {
 /// day the page shows, so a printed date that the markup also gives (as an issue or update
 /// day), or that lies a day from the markup's (another time zone), is preferred. The others,
 /// and every update date, go into the evidence with the reason they lost.
-fn page_publication(doc: &Doc, today: NaiveDate) -> Option<Inferred<NaiveDate>> {
+fn page_publication(doc: &Doc, today: &Today) -> Option<Inferred<NaiveDate>> {
     let page = doc.page.as_deref()?;
     let shown = page
         .shown
@@ -903,7 +904,7 @@ fn local_twin<'a>(best: &MetaDate, dates: &'a [MetaDate]) -> Option<&'a MetaDate
 
 /// A page whose markup or printed date gives only an update day, and whose text gives no
 /// date: the update day, with low confidence.
-fn page_update(doc: &Doc, today: NaiveDate) -> Option<Inferred<NaiveDate>> {
+fn page_update(doc: &Doc, today: &Today) -> Option<Inferred<NaiveDate>> {
     let page = doc.page.as_deref()?;
     // The markup's update dates by trust, then one the page prints beside its headline.
     let d = page
@@ -926,7 +927,7 @@ fn page_update(doc: &Doc, today: NaiveDate) -> Option<Inferred<NaiveDate>> {
 }
 
 /// A day written in a URL line's path: `/2023/05/31/`, `/2023-05-31-`, `t20230531_`.
-fn url_date(doc: &Doc, today: NaiveDate) -> Option<(NaiveDate, Span)> {
+fn url_date(doc: &Doc, today: &Today) -> Option<(NaiveDate, Span)> {
     for m in doc.meta.iter().filter(|m| m.kind == MetaKind::Url) {
         let line = doc.slice(m.span);
         let Some(url) = crate::clean::url_in(line) else {
@@ -943,7 +944,7 @@ fn url_date(doc: &Doc, today: NaiveDate) -> Option<(NaiveDate, Span)> {
 }
 
 /// The day in a URL's path, with the byte range of its digits in `url`.
-pub fn path_date(url: &str, today: NaiveDate) -> Option<(NaiveDate, usize, usize)> {
+pub fn path_date(url: &str, today: &Today) -> Option<(NaiveDate, usize, usize)> {
     static PATH_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
             r"(?:^|[^\d])((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:$|[/_.-])",
@@ -965,7 +966,8 @@ pub fn path_date(url: &str, today: NaiveDate) -> Option<(NaiveDate, usize, usize
             let (Some(y), Some(mo), Some(d)) = (n(1), n(2), n(3)) else {
                 continue;
             };
-            if let Some(day) = NaiveDate::from_ymd_opt(y as i32, mo, d).filter(|&x| x <= today) {
+            if let Some(day) = NaiveDate::from_ymd_opt(y as i32, mo, d).filter(|&x| today.admits(x))
+            {
                 let g = c.get(1).expect("matched");
                 let whole = c.get(0).expect("matched");
                 return Some((day, path_start + g.start(), path_start + whole.end()));
@@ -982,7 +984,7 @@ fn opening_date<'a>(
     doc: &Doc,
     all: &'a [crate::dates::Timex],
     opening: Opening,
-    today: NaiveDate,
+    today: &Today,
 ) -> Option<&'a crate::dates::Timex> {
     let reach = opening.body_from.max(opening.title.map_or(0, |t| t.end)) + 1200;
     all.iter().find(|t| {
@@ -990,7 +992,7 @@ fn opening_date<'a>(
             && t.explicit_year
             && !t.future
             && t.day
-                .is_some_and(|d| d <= today && d.year() >= EARLIEST_YEAR)
+                .is_some_and(|d| today.admits(d) && d.year() >= EARLIEST_YEAR)
             && t.rule != "range-start"
     })
 }
@@ -1007,7 +1009,7 @@ fn lead_day(
     dateline_para: Option<usize>,
     all: &AllDates,
     period: Option<(i32, i32)>,
-    today: NaiveDate,
+    today: &Today,
 ) -> Option<Inferred<NaiveDate>> {
     let lead = lead_index(paras, dateline_para)?;
     let (pi, t) = (lead..(lead + 2).min(paras.len())).find_map(|i| {
@@ -1071,7 +1073,7 @@ fn statement(
     dateline_para: Option<usize>,
     published: &Inferred<NaiveDate>,
     opening: Opening,
-    today: NaiveDate,
+    today: &Today,
 ) -> Inferred<NaiveDate> {
     let anchor = published.value;
     let lead = lead_index(paras, dateline_para);
@@ -1096,7 +1098,7 @@ fn statement(
         let span = Span::new(off + t.start, off + t.end);
         let verb = Span::new(off + st.verb.0, off + st.verb.1);
         if let (Some(day), Some(anchor)) = (t.day, anchor)
-            && day <= today
+            && today.admits(day)
             && day <= anchor
         {
             let how = match t.rule {
@@ -1126,7 +1128,7 @@ fn statement(
             );
         }
         if let Some(day) = t.day.filter(|_| t.explicit_year && anchor.is_none())
-            && day <= today
+            && today.admits(day)
         {
             return Inferred::known(
                 day,
@@ -1152,7 +1154,7 @@ fn statement(
     if let Some(title) = opening.title
         && let Some(t) = find(doc.slice(title), anchor)
             .into_iter()
-            .find(|t| t.explicit_year && t.day.is_some_and(|d| d <= today))
+            .find(|t| t.explicit_year && t.day.is_some_and(|d| today.admits(d)))
     {
         let day = t.day.expect("filtered above");
         if anchor.is_none_or(|a| day <= a && (a - day).num_days() <= 31) {
@@ -1238,7 +1240,7 @@ fn weekday_in_event(
     lead: usize,
     wd: u32,
     span: Span,
-    today: NaiveDate,
+    today: &Today,
 ) -> Option<Inferred<NaiveDate>> {
     let mut days: Vec<(NaiveDate, usize, Span)> = Vec::new();
     for p in paras.iter().skip(lead).take(3) {
@@ -1249,7 +1251,7 @@ fn weekday_in_event(
             for &e in &m.candidates {
                 let ev = &kb.events[e];
                 let mut d = ev.start;
-                while d <= ev.last_day() && d <= today {
+                while d <= ev.last_day() && today.admits(d) {
                     if d.weekday().number_from_monday() == wd && !days.iter().any(|x| x.0 == d) {
                         days.push((d, e, Span::new(p.start + m.start, p.start + m.end)));
                     }

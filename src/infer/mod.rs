@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::clean::{BlockKind, Doc, Format};
+use crate::dates::{Today, TodayRange};
 use crate::knowledge::Knowledge;
 
 pub use dates::{DateFacts, infer_dates};
@@ -36,7 +37,8 @@ pub struct InferContext<'a> {
     pub topics: &'a TopicMatcher,
     /// The years the collection covers, when the config says.
     pub period: Option<(i32, i32)>,
-    /// Today: no text is published after it.
+    /// Today: no text is published after it. Inference reads it only through a
+    /// [`Today`] of its own, which records the days on which the article holds.
     pub today: NaiveDate,
 }
 
@@ -199,83 +201,11 @@ pub struct Article {
     pub slug: Option<String>,
     /// Problems found in the text.
     pub warnings: Vec<String>,
-    /// A hash of everything above, known when the article went through the inference cache
-    /// (the hash of its cache entry), else 0. Not inferred and not saved: it spares a rebuild
-    /// serialising every article again to tell which pages changed.
-    #[serde(skip)]
-    pub digest: u64,
-    /// Set on an outline ([`Article::outline`]): where the whole article can be read again.
-    #[serde(skip)]
-    pub stored: Option<crate::cache::Stored>,
-}
-
-impl Article {
-    /// Makes this article an outline of itself: what ordering, lists, feeds and related
-    /// articles read stays, and what only its own page and the exports read — the body, the
-    /// words of every piece of evidence — is left in the inference cache at `stored`. At
-    /// 100,000 articles, holding outlines halved a build's peak memory. Titles and dates keep
-    /// their evidence's rules and spans, which lists read to mark derived titles and
-    /// inferred dates.
-    pub fn outline(&mut self, stored: crate::cache::Stored) {
-        self.body = Body::new(Vec::new());
-        for evidence in [
-            &mut self.title.evidence,
-            &mut self.published.evidence,
-            &mut self.stated.evidence,
-        ] {
-            for e in evidence.iter_mut() {
-                e.quote = String::new();
-                e.note = String::new();
-            }
-            evidence.shrink_to_fit();
-        }
-        for evidence in [
-            &mut self.outlet.evidence,
-            &mut self.agency.evidence,
-            &mut self.url.evidence,
-            &mut self.dateline.evidence,
-            &mut self.speakers.evidence,
-            &mut self.topics.evidence,
-        ] {
-            *evidence = Vec::new();
-        }
-        for q in &mut self.quotes {
-            q.evidence = Vec::new();
-            q.text.shrink_to_fit();
-        }
-        // What stays is held for the whole build: without the room inference left to grow.
-        self.quotes.shrink_to_fit();
-        self.summary.shrink_to_fit();
-        self.mentioned.shrink_to_fit();
-        if let Some(title) = &mut self.title.value {
-            title.shrink_to_fit();
-        }
-        if let Some(speakers) = &mut self.speakers.value {
-            speakers.shrink_to_fit();
-        }
-        if let Some(topics) = &mut self.topics.value {
-            topics.shrink_to_fit();
-        }
-        self.stored = Some(stored);
-    }
-
-    /// The whole article: itself, or for an outline, read back from the inference cache.
-    ///
-    /// # Panics
-    /// If an outline's cache file cannot be read back (a disk error): the build that holds it
-    /// stops without touching the previous output.
-    pub fn full(&self) -> Cow<'_, Article> {
-        let Some(stored) = &self.stored else {
-            return Cow::Borrowed(self);
-        };
-        match stored.article() {
-            Ok(article) => Cow::Owned(article),
-            Err(e) => panic!(
-                "cannot read {} back from the inference cache ({e}); delete .communique-cache and build again",
-                self.path
-            ),
-        }
-    }
+    /// The days the build's `today` may be for this article to infer exactly as it did (see
+    /// [`crate::dates::today`]): a year-less date resolved against today holds only until the
+    /// same day comes round again; a text that never asked holds on every day. The inference
+    /// cache infers an article again only on a day outside it.
+    pub today_range: TodayRange,
 }
 
 /// Infers every fact of one article.
@@ -331,7 +261,8 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
         title: title_block.map(|i| doc.blocks[i].span),
         body_from: title_block.map_or(0, |i| doc.blocks[i].span.end),
     };
-    let dates = date_facts(doc, cx, opening);
+    let today = Today::new(cx.today);
+    let dates = dates::infer_dates_in(doc, kb, cx.period, &today, opening);
     let speakers = headline_speaker_first(kb, people.speakers, title.get());
 
     // Topics over title and body sentences.
@@ -418,14 +349,8 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
         draft: front.draft,
         slug: front.slug.clone(),
         warnings: doc.warnings.clone(),
-        digest: 0,
-        stored: None,
+        today_range: today.range(),
     }
-}
-
-/// The dates of an article (publication, statement, dateline place): see [`infer_dates`].
-fn date_facts(doc: &Doc, cx: &InferContext, opening: dates::Opening) -> DateFacts {
-    dates::infer_dates_in(doc, cx.kb, cx.period, cx.today, opening)
 }
 
 /// A saved page's headline as its markup gives it (JSON-LD, `og:title`, `<h1>`, `<title>`).
@@ -714,6 +639,45 @@ mod tests {
         let json = serde_json::to_string(&body).unwrap();
         let back: Body = serde_json::from_str(&json).unwrap();
         assert_eq!(&*back.blocks(), &blocks()[..]);
+    }
+
+    fn infer_on(text: &str, today: &str) -> Article {
+        let topics = TopicMatcher::new(&[]);
+        let cx = InferContext {
+            kb: Knowledge::builtin(),
+            topics: &topics,
+            period: None,
+            today: today.parse().unwrap(),
+        };
+        infer(&crate::clean::clean_str("wire.txt", text), &cx)
+    }
+
+    #[test]
+    fn a_year_less_dateline_holds_until_its_day_comes_round_and_a_full_date_ever_after() {
+        // 27 June was a Monday in 2011, 2016 and 2022: the year is the latest not after today.
+        let yearless = "Talks to resume\n\nTOKYO, June 27 (Kyodo) -- The foreign minister said on Monday that talks would resume next month.\n";
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let a = infer_on(yearless, "2022-06-01");
+        assert_eq!(a.published.value, Some(day("2016-06-27")));
+        // It depended on today: it holds until the day before 27 June 2022 comes round.
+        assert_eq!(a.today_range.to, Some(day("2022-06-26")));
+        assert!(a.today_range.contains(day("2022-06-01")));
+        // Within the range the same article; the day after it, another year.
+        let last = infer_on(yearless, "2022-06-26");
+        assert_eq!(
+            serde_json::to_string(&last).unwrap(),
+            serde_json::to_string(&a).unwrap()
+        );
+        let after = infer_on(yearless, "2022-06-27");
+        assert_eq!(after.published.value, Some(day("2022-06-27")));
+
+        // The same text dated in full holds on every day from its date on.
+        let dated = yearless.replace("June 27", "June 27, 2016");
+        let b = infer_on(&dated, "2022-06-01");
+        assert_eq!(b.published.value, Some(day("2016-06-27")));
+        assert_eq!(b.today_range.to, None, "{:?}", b.today_range);
+        assert!(b.today_range.contains(day("2016-06-27")));
+        assert!(b.today_range.contains(day("2099-12-31")));
     }
 
     #[test]

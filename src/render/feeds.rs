@@ -451,8 +451,7 @@ fn exported<'a>(
         draft,
         slug: _,
         warnings,
-        digest: _,
-        stored: _,
+        today_range: _,
     } = a;
     fn fact<T>(fact: &Inferred<T>, evidence: bool) -> Fact<'_, T> {
         Fact { fact, evidence }

@@ -426,7 +426,9 @@ impl PageCx<'_> {
             if article.digest != 0 {
                 crate::cache::hash_parts(&[&article.digest.to_le_bytes(), slug])
             } else {
-                crate::cache::hash_parts(&[&crate::reuse::identity_bytes(article), slug])
+                // Held whole: only an entry of the cache is held as an outline.
+                let whole = article.full();
+                crate::cache::hash_parts(&[&crate::reuse::identity_bytes(&*whole), slug])
             }
         })
     }

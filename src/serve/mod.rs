@@ -23,6 +23,7 @@ use std::time::Instant;
 use watch::SourceWatcher;
 pub use watch::{Changes, classify, is_editor_scratch};
 
+use crate::cache::Held;
 use crate::diagnostics::Diagnostic;
 use crate::infer::Article;
 use crate::order::order;
@@ -236,7 +237,7 @@ impl Session {
         };
         for (i, rel, article) in replacements {
             self.articles.insert(rel, article.clone());
-            timeline.articles[i] = article;
+            timeline.articles[i] = Held::whole(article, 0);
         }
         true
     }
@@ -249,7 +250,10 @@ impl Session {
         }
         let theme = self.theme.as_ref().ok_or("no theme")?;
         let (timeline, _) = order(
-            self.articles.values().cloned().collect(),
+            self.articles
+                .values()
+                .map(|a| Held::whole(a.clone(), 0))
+                .collect(),
             &self.site.config,
             &self.site.topics,
         );

@@ -534,12 +534,18 @@ fn unknown_sources(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
     let text = &doc.text;
     if !facts.outlet.is_known() {
         if let Some((name, span, rule, note)) = masthead(doc, kb)
+            .or_else(|| official_site(doc))
             .or_else(|| lead_credit(doc))
             .or_else(|| copyright_name(doc, kb))
             .or_else(|| photo_credit_outlet(doc, kb))
-            .or_else(|| host_name(doc, facts))
+            .or_else(|| host_name(doc, kb, facts))
+            .or_else(|| interviewing_outlet(doc, kb))
         {
-            let confidence = if rule == "source.url-host" { 0.4 } else { 0.65 };
+            let confidence = match rule {
+                "source.url-host" => 0.4,
+                "source.interview" => 0.45,
+                _ => 0.65,
+            };
             facts.outlet = Inferred::known(
                 named_outlet(kb, &name),
                 confidence,
@@ -687,6 +693,11 @@ fn cited_agency(doc: &Doc) -> Option<(String, Span)> {
 /// A short line at the very top that names a publication: "Selangor Journal", "DAWN.COM".
 fn masthead(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     for block in doc.blocks.iter().take(4) {
+        if block.kind == BlockKind::Heading
+            && let Some(found) = institution_masthead(block).or_else(|| byline_publication(block))
+        {
+            return Some(found);
+        }
         // "Willard Cheng, ABS-CBN News": a byline's last part may be the masthead.
         let t = block.text.trim();
         let t = t.rsplit(", ").next().unwrap_or(t);
@@ -749,6 +760,170 @@ fn masthead(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     None
 }
 
+/// "Official website of the President of Russia", "The official site of the Ministry of
+/// Foreign Affairs": the site naming itself in its furniture.
+fn official_site(doc: &Doc) -> Option<Found> {
+    static OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?mi)^[ \t]*(?:the\s+)?official\s+(?:web\s*site|site|portal)\s+of\s+(?:the\s+)?(\p{Lu}[^\n.|]{2,80}?)[ \t.]*$")
+            .expect("static regex")
+    });
+    // "Harbour News Agency website contains only a portion of …": a notice naming its site.
+    static SITE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^[ \t]*((?:\p{Lu}[\p{L}-]*\s+){0,3}(?:News|Agency|Times|Post|Press|Herald|Journal|Gazette|Tribune))(?:'s|’s)?\s+(?:web\s*site|portal)\b")
+            .expect("static regex")
+    });
+    let c = OFFICIAL
+        .captures(&doc.text)
+        .or_else(|| SITE_NOTICE.captures(&doc.text))?;
+    let m = c.get(1)?;
+    let name = m.as_str().trim().to_string();
+    let whole = c.get(0)?;
+    Some((
+        name.clone(),
+        Span::new(whole.start(), whole.end()),
+        "source.official-site",
+        format!("the page calls itself the official website of {name}"),
+    ))
+}
+
+/// Words that open the name of an institution publishing its own statements ("Embassy of
+/// India in Tokyo", "Delegation of the European Union to Japan").
+const INSTITUTION_WORDS: &[&str] = &[
+    "Embassy",
+    "Delegation",
+    "Permanent Mission",
+    "Mission",
+    "Consulate",
+    "Consulate General",
+    "High Commission",
+    "Ministry",
+    "Office",
+    "Department",
+];
+
+/// "told the Harbour Times", "in an interview with The Lakeside Gazette": a paper that
+/// interviewed the speaker, taken as the publisher when nothing else names one (a paper's
+/// own reporters write "told the Harbour Times"). Only names of a publication's shape or a
+/// known outlet.
+fn interviewing_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
+    static TOLD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:told|interview with|speaking to|talking to)\s+((?:the |The )?(?:\p{Lu}[\p{L}'’.-]*\s+(?:of\s+)?){0,3}\p{Lu}[\p{L}'’.-]*)")
+            .expect("static regex")
+    });
+    for b in doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .take(12)
+    {
+        let raw = doc.slice(b.span);
+        for c in TOLD.captures_iter(raw) {
+            let m = c.get(1)?;
+            let name = m
+                .as_str()
+                .trim_end_matches(['\'', '’', '.', '-'])
+                .trim_end_matches("'s")
+                .trim_end_matches("’s");
+            let bare = name
+                .strip_prefix("the ")
+                .or_else(|| name.strip_prefix("The "))
+                .unwrap_or(name);
+            let known = kb.outlet_by_name(bare).or_else(|| kb.outlet_by_name(name));
+            // "the Harbour Times", "the Voice of America": a news word in a name of several.
+            let shaped = bare.split_whitespace().count() >= 2
+                && bare.split_whitespace().any(|w| {
+                    let w = w.to_lowercase();
+                    MASTHEAD_WORDS.contains(&w.as_str())
+                        && !matches!(
+                            w.as_str(),
+                            "world" | "nation" | "today" | "leader" | "press" | "report" | "record"
+                        )
+                });
+            // An agency that got the interview is the wire's, not the page's.
+            if known.is_some_and(|id| kb.outlets[id].is_agency()) {
+                continue;
+            }
+            if known.is_none() && !shaped {
+                continue;
+            }
+            let name = known.map_or(name.to_string(), |id| kb.outlets[id].name.clone());
+            let start = b.span.start + m.start();
+            return Some((
+                name.clone(),
+                Span::new(start, start + m.as_str().len()),
+                "source.interview",
+                format!("the speaker talked to {name}, and no other publisher is named"),
+            ));
+        }
+    }
+    None
+}
+
+/// Whether `text` writes a day (with or without its year): "October 9", "7 Aug. 2019".
+fn is_day(text: &str) -> bool {
+    crate::dates::find(text, None).iter().any(|t| {
+        t.value.len() == 10 && t.value.as_bytes()[4] == b'-' && t.value.as_bytes()[7] == b'-'
+    })
+}
+
+/// "Delegation of the European Union to Japan", "Embassy of India, Tokyo": an institution
+/// publishing its own statements, named on the page's top line.
+fn institution_masthead(block: &crate::clean::Block) -> Option<Found> {
+    let t = block.text.trim();
+    let words = t.split_whitespace().count();
+    let opens = INSTITUTION_WORDS.iter().any(|w| {
+        t.strip_prefix(w)
+            .and_then(|rest| {
+                rest.strip_prefix(" of ")
+                    .or_else(|| rest.strip_prefix(" to "))
+            })
+            .is_some_and(|rest| {
+                rest.starts_with(|c: char| c.is_uppercase()) || rest.starts_with("the ")
+            })
+    });
+    // Every word capitalised but the small ones: a name, not a sentence.
+    let name_like = t.split_whitespace().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase())
+            || matches!(w, "of" | "the" | "to" | "in" | "for" | "and" | "on")
+    });
+    (opens && name_like && (3..=12).contains(&words)).then(|| {
+        (
+            t.to_string(),
+            block.span,
+            "source.masthead",
+            format!("the page's top line names the institution that publishes it: {t}"),
+        )
+    })
+}
+
+/// "By Harbour News Global": a byline that names a publication, not a person.
+fn byline_publication(block: &crate::clean::Block) -> Option<Found> {
+    let t = block.text.trim().strip_prefix("By ")?;
+    // Trailing widget words in lower case ("fav", "share") are not part of the name.
+    let words: Vec<&str> = t
+        .split_whitespace()
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .collect();
+    let news = words.iter().any(|w| {
+        let w = w.to_lowercase();
+        MASTHEAD_WORDS.contains(&w.as_str())
+            && !matches!(
+                w.as_str(),
+                "world" | "nation" | "today" | "leader" | "star" | "sun"
+            )
+    });
+    if !(2..=5).contains(&words.len()) || !news {
+        return None;
+    }
+    let name = words.join(" ");
+    Some((
+        name.clone(),
+        block.span,
+        "source.masthead",
+        format!("the byline names a publication, not a person: {name}"),
+    ))
+}
+
 /// "Ammon News - Minister …": a publication's name opening the lead like a dateline.
 fn lead_credit(doc: &Doc) -> Option<Found> {
     let lead = doc
@@ -760,21 +935,58 @@ fn lead_credit(doc: &Doc) -> Option<Found> {
         .iter()
         .filter_map(|d| raw.find(d))
         .min()?;
-    let head = raw[..dash].trim();
+    // "October 9, The Iran Project – …": the day may stand before the name.
+    static LEADING_DAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}{2,8}\.?)(?:,?\s+\d{4})?,\s+")
+            .expect("static regex")
+    });
+    let skip = LEADING_DAY
+        .find(&raw[..dash])
+        .filter(|m| is_day(m.as_str()))
+        .map_or(0, |m| m.end());
+    let head = raw[skip..dash].trim();
     let words: Vec<&str> = head.split_whitespace().collect();
     let last = words.last()?.to_lowercase();
     let capitalised = words
         .iter()
         .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    if !(1..=4).contains(&words.len()) || !capitalised || !MASTHEAD_WORDS.contains(&last.as_str()) {
-        return None;
+    if (1..=4).contains(&words.len()) && capitalised && MASTHEAD_WORDS.contains(&last.as_str())
+        || (skip > 0 && (2..=4).contains(&words.len()) && capitalised && words[0] == "The")
+    {
+        let span = Span::new(lead.span.start + skip, lead.span.start + dash);
+        return Some((
+            head.to_string(),
+            span,
+            "source.lead-credit",
+            format!("the lead opens with the publication's name: {head}"),
+        ));
     }
-    let span = Span::new(lead.span.start, lead.span.start + dash);
+    // "Ashgabat, August 7 - Arzuw.news. Turkmen …": a site's name right after the dateline.
+    static SITE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*[-–—]+\s*(\p{Lu}[\p{L}\d-]{1,30}\.\p{Ll}{2,6})\.?\s+\p{Lu}")
+            .expect("static regex")
+    });
+    let dated = is_day(&raw[..dash]);
+    let c = SITE_AFTER.captures(&raw[dash..]).filter(|_| dated)?;
+    let m = c.get(1)?;
+    // "Arzuw.news": a word for a suffix is part of the name ("Arzuw News").
+    let name = match m.as_str().rsplit_once('.') {
+        Some((head, tld)) if MASTHEAD_WORDS.contains(&tld) => {
+            let mut t = tld.chars();
+            let tld: String = t
+                .next()
+                .map(|c| c.to_uppercase().chain(t).collect())
+                .unwrap_or_default();
+            format!("{head} {tld}")
+        }
+        _ => site_name(&m.as_str().to_lowercase()),
+    };
+    let start = lead.span.start + dash + m.start();
     Some((
-        head.to_string(),
-        span,
+        name.clone(),
+        Span::new(start, start + m.as_str().len()),
         "source.lead-credit",
-        format!("the lead opens with the publication's name: {head}"),
+        format!("the dateline credits the site {}", m.as_str()),
     ))
 }
 
@@ -783,11 +995,15 @@ fn lead_credit(doc: &Doc) -> Option<Found> {
 fn photo_credit_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     for r in doc.removed.iter().filter(|r| r.rule == "photo-credit") {
         let line = doc.slice(r.span);
-        let Some(tail) = line
-            .rsplit_once(" for ")
-            .map(|(_, t)| t)
-            .or_else(|| line.rsplit_once('/').map(|(_, t)| t))
-        else {
+        // After the last " for " or "/", whichever is later: a caption can hold "for" too.
+        let Some(tail) = [
+            line.rfind(" for ").map(|i| i + 5),
+            line.rfind('/').map(|i| i + 1),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .map(|at| &line[at..]) else {
             continue;
         };
         let tail = tail.trim().trim_end_matches('.');
@@ -888,7 +1104,7 @@ fn cites_original(doc: &Doc, span: Span) -> bool {
 
 /// The publisher named from its link's host: the words of the text that spell the host's name
 /// ("taipeitimes.com" → "Taipei Times"), else the host itself.
-fn host_name(doc: &Doc, facts: &SourceFacts) -> Option<Found> {
+fn host_name(doc: &Doc, kb: &Knowledge, facts: &SourceFacts) -> Option<Found> {
     let url = facts.url.get()?;
     let span = facts.url.evidence.first().and_then(|e| e.span)?;
     if cites_original(doc, span) {
@@ -937,6 +1153,20 @@ fn host_name(doc: &Doc, facts: &SourceFacts) -> Option<Found> {
         }
     }
     let name = site_name(host);
+    let registered: String = registered_label(host)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_lowercase();
+    if let Some(words) = segment_label(&registered, doc, kb) {
+        let name = words.join(" ");
+        return Some((
+            name.clone(),
+            span,
+            "source.url-host-words",
+            format!("the link is on {host}, read as the words {name}"),
+        ));
+    }
     Some((
         name.clone(),
         span,
@@ -947,10 +1177,111 @@ fn host_name(doc: &Doc, facts: &SourceFacts) -> Option<Found> {
     ))
 }
 
+/// Small words that join the words of a publication's name.
+const JOINING_WORDS: &[&str] = &[
+    "the", "of", "on", "in", "and", "for", "to", "al", "el", "la", "de",
+];
+
+/// A host's glued name read as words ("addisstandard" → "Addis Standard", "egypttoday" →
+/// "Egypt Today"): every piece a word the text uses, a word of a publication's name (the
+/// news words, the knowledge base's outlets), a country's name, or a joining word; the
+/// fewest pieces win. `None` when some letters form no such word.
+fn segment_label(label: &str, doc: &Doc, kb: &Knowledge) -> Option<Vec<String>> {
+    if !label.is_ascii() || label.len() < 5 || label.len() > 40 {
+        return None;
+    }
+    let mut vocab: std::collections::HashSet<String> = MASTHEAD_WORDS
+        .iter()
+        .chain(JOINING_WORDS)
+        .map(|w| w.to_string())
+        .collect();
+    let mut add = |text: &str, min: usize| {
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            if w.len() >= min && w.is_ascii() {
+                vocab.insert(w.to_ascii_lowercase());
+            }
+        }
+    };
+    add(&doc.text, 3);
+    for o in &kb.outlets {
+        add(&o.name, 3);
+    }
+    for c in &kb.countries {
+        add(&c.name, 3);
+        c.adjectives.iter().for_each(|a| add(a, 3));
+    }
+    // The link itself spells the label whole.
+    vocab.remove(label);
+    // best[i]: the fewest pieces covering label[..i], and where the last piece starts.
+    let n = label.len();
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    best[0] = Some((0, 0));
+    for end in 1..=n {
+        for start in 0..end {
+            let Some((pieces, _)) = best[start] else {
+                continue;
+            };
+            let piece = &label[start..end];
+            let word = if piece.bytes().all(|b| b.is_ascii_digit()) {
+                // A number opening the name stands as a piece of its own ("24tanzania");
+                // one after a word is part of it ("news18").
+                start == 0
+                    && label
+                        .as_bytes()
+                        .get(end)
+                        .is_none_or(|b| !b.is_ascii_digit())
+            } else {
+                piece.len() >= 2 && vocab.contains(piece)
+            };
+            if word && best[end].is_none_or(|(p, _)| pieces + 1 < p) {
+                best[end] = Some((pieces + 1, start));
+            }
+        }
+    }
+    let mut words = Vec::new();
+    let mut end = n;
+    while end > 0 {
+        let (_, start) = best[end]?;
+        words.push(&label[start..end]);
+        end = start;
+    }
+    words.reverse();
+    // "telesurenglish": the edition's language is not part of the name.
+    if words.len() > 1 && words.last() == Some(&"english") {
+        words.pop();
+    }
+    if words.len() < 2 {
+        return None;
+    }
+    Some(
+        words
+            .iter()
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            })
+            .collect(),
+    )
+}
+
 /// The name a host's owner registered, capitalised: "www.scoop.co.nz" → "Scoop",
 /// "sahara-news.org" → "Sahara-news". Public suffixes (com, co.uk, gov.cn) and language or
 /// mobile prefixes are not part of it.
 fn site_name(host: &str) -> String {
+    let label = registered_label(host);
+    let mut cs = label.chars();
+    match cs.next() {
+        Some(c) if !label.chars().all(|c| c.is_ascii_digit()) => {
+            c.to_uppercase().chain(cs).collect()
+        }
+        _ => host.to_string(),
+    }
+}
+
+/// The label of a host its owner registered: "www.scoop.co.nz" → "scoop".
+fn registered_label(host: &str) -> &str {
     let labels: Vec<&str> = host.split('.').collect();
     let mut end = labels.len();
     while end > 1 {
@@ -977,14 +1308,7 @@ fn site_name(host: &str) -> String {
             break;
         }
     }
-    let label = labels[end - 1];
-    let mut cs = label.chars();
-    match cs.next() {
-        Some(c) if !label.chars().all(|c| c.is_ascii_digit()) => {
-            c.to_uppercase().chain(cs).collect()
-        }
-        _ => host.to_string(),
-    }
+    labels[end - 1]
 }
 
 /// "KUWAIT, Feb 15 (KUNA) --", "TEHRAN, Jan. 4 (MNA) –", "DUSHANBE, 23.07.2018. /NIAT
@@ -995,6 +1319,26 @@ fn dateline_credit(doc: &Doc) -> Option<(String, Span)> {
         .filter(|b| b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() >= 8)
         .take(3)
         .find_map(|b| paren_credit(doc, b).or_else(|| slash_credit(doc, b)))
+        .or_else(|| dateline_line_credit(doc))
+}
+
+/// "Azerbaijan, Baku, Aug. 13 / Trend, N. Umid": a dateline on a line of its own in the
+/// opening, with the agency after a slash and its reporter after a comma.
+fn dateline_line_credit(doc: &Doc) -> Option<(String, Span)> {
+    static LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\p{Lu}[\p{L}.-]*,?\s+){1,4}(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}{2,8}\.?)(?:,?\s+\d{4})?\s*/\s*(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2})\s*(?:/|,\s*(?:\p{Lu}\.\s*)*\p{Lu}\p{L}+)?\s*$")
+            .expect("static regex")
+    });
+    doc.blocks.iter().take(6).find_map(|b| {
+        let raw = doc.slice(b.span);
+        let c = LINE.captures(raw.trim_end())?;
+        let m = c.get(1)?;
+        let name = m.as_str().trim_end_matches('.');
+        credit_like(name).then(|| {
+            let start = b.span.start + m.start();
+            (name.to_string(), Span::new(start, start + name.len()))
+        })
+    })
 }
 
 fn credit_like(inner: &str) -> bool {
@@ -1044,10 +1388,26 @@ fn paren_credit(doc: &Doc, lead: &crate::clean::Block) -> Option<(String, Span)>
 fn slash_credit(doc: &Doc, lead: &crate::clean::Block) -> Option<(String, Span)> {
     let raw = doc.slice(lead.span);
     let reach = crate::knowledge::floor_char(raw, DATELINE_REACH.min(raw.len()));
-    let open = raw[..reach].find(" /")? + 1;
+    // "MOSCOW, March 5 /TASS/", or a place glued to the credit: "Ulaanbaatar/MONTSAME/ On…".
+    let spaced = raw[..reach].find(" /").map(|i| i + 1);
+    let open = spaced.or_else(|| {
+        let i = raw[..reach].find('/')?;
+        let head = &raw[..i];
+        let words = head.split_whitespace().count();
+        ((1..=3).contains(&words)
+            && head.chars().next().is_some_and(char::is_uppercase)
+            && head
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | ',' | '-' | '.')))
+        .then_some(i)
+    })?;
     let close = open + 1 + raw[open + 1..reach].find('/')?;
     let inner = &raw[open + 1..close];
-    if !credit_like(inner) {
+    let capitals = inner.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && inner
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase());
+    if !credit_like(inner) || (spaced.is_none() && !capitals) {
         return None;
     }
     let name: String = inner
@@ -1100,6 +1460,113 @@ mod tests {
             "The minister (who arrived on Monday) said the talks went well and would go on.\n",
         );
         assert!(!f.agency.is_known());
+    }
+
+    #[test]
+    fn a_page_names_its_publisher_in_its_furniture() {
+        let f = sources(
+            "Envoy recalled\n\nThe government recalled its envoy on Monday after a dispute over fishing rights, officials said.\n\nOfficial website of the President of Freedonia\n",
+        );
+        assert_eq!(name(&f.outlet), Some("President of Freedonia"));
+        assert_eq!(f.outlet.evidence[0].rule, "source.official-site");
+        let f = sources(
+            "Envoy recalled\n\nThe government recalled its envoy on Monday after a dispute over fishing rights, officials said.\n\nHarbour News Agency website contains only a portion of the stories offered to subscribers.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Harbour News Agency"));
+        // An institution on the top line publishes its own statements.
+        let f = sources(
+            "Delegation of the European Union to Freedonia\n\nRemarks by the Ambassador at the trade fair\n\nThe ambassador said on Monday that the union would keep its market open to the country's exports.\n",
+        );
+        assert_eq!(
+            name(&f.outlet),
+            Some("Delegation of the European Union to Freedonia")
+        );
+        // A sentence that opens like one is not a name.
+        let f = sources(
+            "Ministry of Finance officials said the budget would pass\n\nThe budget was debated on Monday and officials expect it to pass this week.\n",
+        );
+        assert!(!f.outlet.is_known());
+    }
+
+    #[test]
+    fn a_byline_or_an_interview_may_name_the_publisher() {
+        let f = sources(
+            "Envoy recalled\n\nBy Harbour News Global fav\n\nThe government recalled its envoy on Monday after a dispute over fishing rights, officials said.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Harbour News Global"));
+        // A caption holding "for" before the photographer's credit.
+        let f = sources(
+            "Jo Park, Minister of State for Foreign Affairs Image Credit: Ann Lee/ Harbour News\n\nThe minister said on Wednesday that the country would show restraint after the attacks on shipping.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Harbour News"));
+        // A person's byline names no publisher.
+        let f = sources(
+            "Envoy recalled\n\nBy Anna Berg\n\nThe government recalled its envoy on Monday after a dispute over fishing rights, officials said.\n",
+        );
+        assert!(!f.outlet.is_known());
+        let f = sources(
+            "Envoy recalled\n\nThe foreign minister told the Lakeside Gazette on Monday that the envoy would not return soon.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("the Lakeside Gazette"));
+        assert_eq!(f.outlet.evidence[0].rule, "source.interview");
+        assert!(f.outlet.confidence < 0.5);
+        // "told the National Assembly": no publication.
+        let f = sources(
+            "Envoy recalled\n\nThe foreign minister told the National Assembly on Monday that the envoy would not return soon.\n",
+        );
+        assert!(!f.outlet.is_known());
+    }
+
+    #[test]
+    fn credits_in_dateline_shapes_the_rules_did_not_read() {
+        // A place glued to an agency in capitals.
+        let f = sources(
+            "Minister meets delegation\n\nPortville/HARBOURPRESS/ On November 13, the foreign minister met a delegation from the neighbouring country to discuss trade.\n",
+        );
+        assert_eq!(name(&f.agency), Some("HARBOURPRESS"));
+        // Not a list of countries.
+        let f = sources(
+            "Talks\n\nFreedonia/Sylvania/Grand Fenwick talks resumed on Monday after a pause of two years, officials said.\n",
+        );
+        assert!(!f.agency.is_known());
+        // A dateline on a line of its own, the agency and its reporter after a slash.
+        let f = sources(
+            "Spokesman denies report\n\nPortland, Baytown, Aug. 13 / Bayline, N. Umar\n\nThe spokesman denied on Tuesday a report that the embassies had no ambassadors.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Bayline"));
+        // A day, then the publication's name, then the story.
+        let f = sources(
+            "Spokesman reviews developments\n\nOctober 9, The Harbour Project – The foreign ministry spokesman reviewed the week's developments at his weekly news conference.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("The Harbour Project"));
+        // A site's name right after the dateline.
+        let f = sources(
+            "Ministers meet\n\nPortville, August 7 - Harbourline.news. The foreign minister held a meeting with a visiting delegation on trade and transit.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Harbourline News"));
+    }
+
+    #[test]
+    fn a_glued_host_is_read_as_the_words_of_a_name() {
+        let f = sources(
+            "Talks resume\n\nThe talks on the border resumed in Addis Ababa on Monday, officials said.\n\nhttps://archive.addisstandard.com/news/talks-resume\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Addis Standard"));
+        assert_eq!(f.outlet.evidence[0].rule, "source.url-host-words");
+        let f = sources(
+            "Talks resume\n\nThe talks resumed on Monday, officials said.\n\nhttps://www.thestar.com.my/news/talks-resume\n",
+        );
+        assert_eq!(name(&f.outlet), Some("The Star"));
+        // Letters that form no words stay the registered name.
+        let f = sources(
+            "Talks resume\n\nThe talks resumed on Monday, officials said.\n\nhttps://www.brecorder.com/news/talks-resume\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Brecorder"));
+        // A number after a word belongs to it.
+        let f = sources(
+            "Talks resume\n\nThe talks resumed on Monday, officials said.\n\nhttps://www.news18.com/news/talks-resume\n",
+        );
+        assert_eq!(name(&f.outlet), Some("News18"));
     }
 
     #[test]

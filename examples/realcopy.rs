@@ -9,8 +9,9 @@
 //! build, with the built-in knowledge base and default configuration. With `--with-url` the
 //! page's URL is added as the text's last line, as a user who keeps it would, and facts the gold
 //! marks as given only by the URL are scored too. Names are compared after folding case,
-//! accents, quotation marks and punctuation; an outlet under another of the names the
-//! knowledge base gives it ("AFP" for "Agence France-Presse") counts as the same.
+//! accents, quotation marks and punctuation; an outlet or a person under another of the
+//! names the knowledge base gives them ("AFP" for "Agence France-Presse", "Faisal bin Farhan"
+//! for "Faisal bin Farhan Al Saud") counts as the same.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -258,9 +259,23 @@ fn main() {
             .and_then(|s| s.first())
             .map(|s| norm(&s.name))
             .unwrap_or_default();
+        // The same person under another of the knowledge base's names for them ("Faisal bin
+        // Farhan", "Faisal bin Farhan Al Saud") is the same speaker, as for outlets.
+        let same_person = {
+            let kb = communique::knowledge::Knowledge::builtin();
+            let id = |n: &str| kb.person_by_name(n);
+            !want.is_empty()
+                && p.speakers.first().and_then(|w| id(w)).is_some_and(|w| {
+                    a.speakers
+                        .get()
+                        .and_then(|s| s.first())
+                        .and_then(|s| id(&s.name))
+                        == Some(w)
+                })
+        };
         score(
             "speaker",
-            want == have,
+            want == have || same_person,
             want,
             have,
             evidence_line(&a.speakers.evidence),

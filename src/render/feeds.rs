@@ -167,11 +167,12 @@ fn write_timeline_json(
                 .map(|s| s.name.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
-            let mut text = String::new();
-            if let Some(q) = &e.key_quote {
-                let _ = write!(text, "<blockquote>{}</blockquote>", xml(q));
-            }
-            let _ = write!(text, "<p>{}</p>", xml(&e.summary));
+            // The main quotation, or the lead sentence when there is none: the event's card
+            // links to the article page, which has both.
+            let text = match &e.key_quote {
+                Some(q) => format!("<blockquote>{}</blockquote>", xml(q)),
+                None => format!("<p>{}</p>", xml(&e.summary)),
+            };
             let event = TimelineEvent {
                 start_date: TimelineDate {
                     year: chrono::Datelike::year(&d),

@@ -34,7 +34,7 @@ pub struct Config {
     pub search: bool,
     /// Give every fact's evidence in `articles.json` (the words each rule read, its note and
     /// where in the text): about 2 KB more per article. Off, the export keeps each fact's
-    /// value, confidence and rule names, and each quotation's words and speaker; the evidence
+    /// value, confidence (to two places) and rule names (`rules`); the evidence
     /// itself is on every article page, so a large site need not publish it twice.
     pub export_evidence: bool,
     /// Give every quotation's words, speaker and confidence in `articles.json`: about 1 KB more

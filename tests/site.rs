@@ -355,11 +355,13 @@ fn articles_json_holds_every_fact() {
         }
         // By default the quotations' words, which repeat the text, are on the pages only.
         assert!(a.get("quotes").is_none(), "{a}");
-        assert!(a["stated"].get("evidence").is_some());
-        // By default the evidence names its rules; its words are on the article page.
-        let evidence = &a["stated"]["evidence"][0];
-        assert!(evidence["rule"].is_string(), "{evidence}");
-        assert!(evidence.get("note").is_none(), "{evidence}");
+        // By default the evidence is its rules' names; its words are on the article page.
+        assert!(a["stated"].get("evidence").is_none(), "{a}");
+        let rules = &a["stated"]["rules"];
+        assert!(rules[0].is_string(), "{rules}");
+        // Confidence to two places.
+        let c = a["stated"]["confidence"].as_f64().unwrap();
+        assert!(format!("{c}").len() <= 4, "{c}");
     }
 }
 
@@ -399,7 +401,7 @@ fn export_quotes_gives_the_quotations_in_articles_json() {
     assert!(!quotes.is_empty());
     for q in quotes {
         assert!(q["text"].is_string(), "{q}");
-        assert!(q["evidence"][0]["rule"].is_string(), "{q}");
+        assert!(q["rules"][0].is_string(), "{q}");
     }
 }
 

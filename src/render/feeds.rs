@@ -167,11 +167,12 @@ fn write_timeline_json(
                 .map(|s| s.name.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
-            let mut text = String::new();
-            if let Some(q) = &e.key_quote {
-                let _ = write!(text, "<blockquote>{}</blockquote>", xml(q));
-            }
-            let _ = write!(text, "<p>{}</p>", xml(&e.summary));
+            // The main quotation, or the lead sentence when there is none: the event's card
+            // links to the article page, which has both.
+            let text = match &e.key_quote {
+                Some(q) => format!("<blockquote>{}</blockquote>", xml(q)),
+                None => format!("<p>{}</p>", xml(&e.summary)),
+            };
             let event = TimelineEvent {
                 start_date: TimelineDate {
                     year: chrono::Datelike::year(&d),
@@ -343,10 +344,10 @@ struct Exported<'a> {
     warnings: &'a [String],
 }
 
-/// A fact as `articles.json` gives it: whole (`export_evidence = true`), or its value,
-/// confidence and the names of the rules that gave it (`evidence: [{rule}]`, the same shape
-/// without the words, notes and places the article page shows): two fifths of the export's
-/// size for 10,000 articles.
+/// A fact as `articles.json` gives it: whole (`export_evidence = true`), or its value, its
+/// confidence to two places (the pages show a percentage) and the names of the rules that gave
+/// it (`rules: [name]`, without the words, notes and places the article page shows): a list of
+/// names rather than `evidence: [{rule}]` objects, 13 B less per rule and about 130 B per article.
 struct Fact<'a, T> {
     fact: &'a Inferred<T>,
     evidence: bool,
@@ -360,31 +361,24 @@ impl<T: Serialize> Serialize for Fact<'_, T> {
         }
         let mut m = s.serialize_struct("Inferred", 3)?;
         m.serialize_field("value", &self.fact.value)?;
-        m.serialize_field("confidence", &self.fact.confidence)?;
-        m.serialize_field("evidence", &Rules(&self.fact.evidence))?;
+        m.serialize_field("confidence", &two_places(self.fact.confidence))?;
+        m.serialize_field("rules", &Rules(&self.fact.evidence))?;
         m.end()
     }
 }
 
-/// Evidence as its rule names only: `[{"rule": …}]`.
+/// A confidence to two places, as written in the export without the evidence (0.81, not
+/// 0.80526316).
+fn two_places(confidence: f32) -> f32 {
+    (confidence * 100.0).round() / 100.0
+}
+
+/// Evidence as its rule names only: `["date.header", …]`.
 struct Rules<'a>(&'a [Evidence]);
 
 impl Serialize for Rules<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{SerializeSeq as _, SerializeStruct as _};
-        struct Rule<'a>(&'a str);
-        impl Serialize for Rule<'_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut m = s.serialize_struct("Evidence", 1)?;
-                m.serialize_field("rule", self.0)?;
-                m.end()
-            }
-        }
-        let mut seq = s.serialize_seq(Some(self.0.len()))?;
-        for e in self.0 {
-            seq.serialize_element(&Rule(&e.rule))?;
-        }
-        seq.end()
+        s.collect_seq(self.0.iter().map(|e| &e.rule))
     }
 }
 
@@ -408,8 +402,8 @@ impl Serialize for Quotes<'_> {
                 let mut m = s.serialize_struct("Quote", 4)?;
                 m.serialize_field("text", &q.text)?;
                 m.serialize_field("speaker", &q.speaker)?;
-                m.serialize_field("confidence", &q.confidence)?;
-                m.serialize_field("evidence", &Rules(&q.evidence))?;
+                m.serialize_field("confidence", &two_places(q.confidence))?;
+                m.serialize_field("rules", &Rules(&q.evidence))?;
                 m.end()
             }
         }

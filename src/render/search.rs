@@ -8,15 +8,17 @@
 //!   tokeniser's settings (`prefix`, `split`, `stop`), the shards that exist (so the browser
 //!   never asks for a missing one), the chunk size, and the facets (topics,
 //!   speakers, sources: `[slug, name, count]`).
-//! - `search/t/<key>.json` — term shards: `{ "term": [doc, weight, doc, weight, …] }`, every
+//! - `search/t/<key>.json` — term shards: `{ "term": [gap, weight, gap, weight, …] }`, every
 //!   term whose first two characters are `key` (three for the few prefixes listed in `split`,
 //!   whose two-character shard would be too large). `weight` is the term's count in the body
-//!   plus [`TITLE_BOOST`] for each occurrence in the title.
-//! - `search/f/<kind>/<slug>.json` — facet lists: the sorted documents of a topic, speaker or
-//!   source, loaded only when a reader filters by it.
+//!   plus [`TITLE_BOOST`] for each occurrence in the title. Documents are ascending and each is
+//!   written as its gap from the one before (the first as itself): a common term's postings are
+//!   then mostly one-digit numbers ([`gaps`]).
+//! - `search/f/<kind>/<slug>.json` — facet lists: the documents of a topic, speaker or source,
+//!   ascending and written as gaps too, loaded only when a reader filters by it.
 //! - `search/d/<n>.json` — document chunks of [`CHUNK`] documents, loaded only for the results
-//!   shown: `[title, url, date iso, date shown, excerpt, outlet, [topic], [speaker], [source]]`
-//!   with facets as indexes into `meta.json`'s lists.
+//!   shown: `[title, slug, date iso, date shown, excerpt, outlet, [topic], [speaker], [source]]`
+//!   with facets as indexes into `meta.json`'s lists; the page is `articles/<slug>/index.html`.
 //!
 //! Documents are numbered in timeline order (oldest statement first), which is also the order of
 //! equally ranked results. Building is one pass over the text (linear in corpus size); shard keys
@@ -42,7 +44,7 @@ use crate::diagnostics::Diagnostic;
 use crate::order::Timeline;
 
 /// The index format; `search.js` refuses an index of another version.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// Documents per chunk file.
 pub const CHUNK: usize = 500;
 /// The characters that name a term shard.
@@ -153,7 +155,7 @@ fn weighted_terms<'a>(
     merged
 }
 
-/// Document `doc`'s search record: `[title, url, date iso, date shown, excerpt, outlet,
+/// Document `doc`'s search record: `[title, slug, date iso, date shown, excerpt, outlet,
 /// [topic], [speaker], [source]]`, facets as indexes into `ix`.
 fn record(e: &super::model::EntryCx, ix: &[HashMap<String, usize>; 3]) -> Value {
     let ids = |links: &[super::model::LinkCx], ix: &HashMap<String, usize>, dir: &str| {
@@ -168,7 +170,7 @@ fn record(e: &super::model::EntryCx, ix: &[HashMap<String, usize>; 3]) -> Value 
     let sources: Vec<_> = e.outlet.iter().chain(&e.agency).cloned().collect();
     json!([
         e.title,
-        e.url,
+        e.slug,
         e.stated.as_ref().map_or("", |d| d.iso.as_str()),
         e.stated.as_ref().map_or("", |d| d.display.as_str()),
         e.key_quote.as_deref().unwrap_or(&e.summary),
@@ -237,8 +239,40 @@ pub struct IndexState {
     pub shards: Vec<String>,
 }
 
-/// A term shard: term → flat postings `[doc, weight, doc, weight, …]`.
+/// A term shard: term → flat postings `[doc, weight, doc, weight, …]`, documents ascending.
 type ShardTerms = BTreeMap<String, Vec<u32>>;
+
+/// Ascending document numbers as written: each one's gap from the one before, the first as
+/// itself. `stride` is 2 for postings (`[doc, weight, …]`: weights stay as they are), 1 for a
+/// list of documents.
+fn gaps(docs: &[u32], stride: usize) -> Vec<u32> {
+    let mut out = docs.to_vec();
+    let mut previous = 0;
+    for d in out.iter_mut().step_by(stride) {
+        let doc = *d;
+        *d = doc - previous;
+        previous = doc;
+    }
+    out
+}
+
+/// The inverse of [`gaps`], in place.
+fn undo_gaps(written: &mut [u32], stride: usize) {
+    let mut previous = 0;
+    for d in written.iter_mut().step_by(stride) {
+        *d += previous;
+        previous = *d;
+    }
+}
+
+/// A term shard's file: its postings as [`gaps`].
+fn shard_file(terms: &ShardTerms) -> Vec<u8> {
+    let written: BTreeMap<&str, Vec<u32>> = terms
+        .iter()
+        .map(|(term, flat)| (term.as_str(), gaps(flat, 2)))
+        .collect();
+    serde_json::to_vec(&written).unwrap_or_default()
+}
 
 /// At most this many changed documents are patched into the previous index; more rebuild it.
 const PATCH_LIMIT: usize = 64;
@@ -389,7 +423,7 @@ pub fn write_index(
     let written = shards
         .into_par_iter()
         .map(|(key, terms)| {
-            let body = serde_json::to_vec(&terms).unwrap_or_default();
+            let body = shard_file(&terms);
             drop(terms);
             write_file(out, &format!("search/t/{key}.json"), &body)
         })
@@ -447,9 +481,9 @@ fn facet_files(timeline: &Timeline) -> Vec<(String, Vec<u8>)> {
         ("source", &timeline.sources),
     ] {
         for g in groups {
-            let mut list = g.articles.clone();
+            let mut list: Vec<u32> = g.articles.iter().map(|&d| d as u32).collect();
             list.sort_unstable();
-            let body = serde_json::to_vec(&list).unwrap_or_default();
+            let body = serde_json::to_vec(&gaps(&list, 1)).unwrap_or_default();
             files.push((format!("search/f/{kind}/{}.json", g.slug), body));
         }
     }
@@ -560,7 +594,11 @@ fn patch(
     for key in touched.keys() {
         let mut terms: ShardTerms = if old.shards.binary_search(key).is_ok() {
             let text = std::fs::read(previous.dir.join(format!("search/t/{key}.json"))).ok()?;
-            serde_json::from_slice(&text).ok()?
+            let mut terms: ShardTerms = serde_json::from_slice(&text).ok()?;
+            for flat in terms.values_mut() {
+                undo_gaps(flat, 2);
+            }
+            terms
         } else {
             BTreeMap::new()
         };
@@ -612,8 +650,7 @@ fn patch(
                 if let Err(at) = shards.binary_search(key) {
                     shards.insert(at, key.clone());
                 }
-                let body = serde_json::to_vec(terms).unwrap_or_default();
-                files.push((format!("search/t/{key}.json"), body));
+                files.push((format!("search/t/{key}.json"), shard_file(terms)));
             }
             None => shards.retain(|s| s != key),
         }
@@ -688,5 +725,15 @@ mod tests {
         assert_eq!(shard_key("лa"), "_43b_a");
         assert_eq!(prefix_of("nagoya", 2), "na");
         assert_eq!(prefix_of("n", 2), "n");
+    }
+
+    #[test]
+    fn documents_are_written_as_gaps_and_read_back() {
+        let postings = [3, 7, 5, 1, 40, 12];
+        assert_eq!(gaps(&postings, 2), [3, 7, 2, 1, 35, 12]);
+        let mut written = gaps(&postings, 2);
+        undo_gaps(&mut written, 2);
+        assert_eq!(written, postings);
+        assert_eq!(gaps(&[0, 4, 9], 1), [0, 4, 5]);
     }
 }

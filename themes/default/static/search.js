@@ -74,11 +74,13 @@
           return t.lastIndexOf(term, 0) === 0;
         }) : (Object.prototype.hasOwnProperty.call(shard, term) ? [term] : []);
         names.forEach(function (t) {
+          // [gap, weight, …]: each document is its gap from the one before.
           var p = shard[t];
           var exact = t === term ? 1 : 0.7;
-          for (var i = 0; i < p.length; i += 2) {
+          for (var i = 0, doc = 0; i < p.length; i += 2) {
+            doc += p[i];
             var w = p[i + 1] * exact;
-            if (!weights.has(p[i]) || weights.get(p[i]) < w) weights.set(p[i], w);
+            if (!weights.has(doc) || weights.get(doc) < w) weights.set(doc, w);
           }
         });
       });
@@ -91,7 +93,10 @@
       return getJSON("f/" + kind + "/" + encodeURIComponent(s) + ".json");
     })).then(function (lists) {
       var set = new Set();
-      lists.forEach(function (l) { l.forEach(function (d) { set.add(d); }); });
+      // Documents as gaps from the one before, like the postings.
+      lists.forEach(function (l) {
+        for (var i = 0, doc = 0; i < l.length; i++) { doc += l[i]; set.add(doc); }
+      });
       return set;
     });
   }
@@ -222,12 +227,12 @@
     return e;
   }
 
-  // [title, url, iso, shown date, excerpt, outlet, [topic], [speaker], [source]]
+  // [title, slug, iso, shown date, excerpt, outlet, [topic], [speaker], [source]]
   function result(doc, words) {
     var li = el("li", "search-result");
     var h = el("h2", "result-title");
     var a = el("a");
-    a.href = root + doc[1];
+    a.href = root + "articles/" + doc[1] + "/index.html";
     highlight(a, doc[0], words);
     h.appendChild(a);
     li.appendChild(h);
@@ -273,7 +278,7 @@
   writeForm(new URLSearchParams(location.search));
   say("Loading the search index…");
   getJSON("meta.json").then(function (m) {
-    if (m.version !== 1) throw new Error("index version " + m.version + " is not supported");
+    if (m.version !== 2) throw new Error("index version " + m.version + " is not supported");
     meta = m;
     shardSet = new Set(m.shards);
     form.addEventListener("submit", function (e) { e.preventDefault(); sync(); run(); });

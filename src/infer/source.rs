@@ -830,15 +830,8 @@ fn interviewing_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
                 .unwrap_or(name);
             let known = kb.outlet_by_name(bare).or_else(|| kb.outlet_by_name(name));
             // "the Harbour Times", "the Voice of America": a news word in a name of several.
-            let shaped = bare.split_whitespace().count() >= 2
-                && bare.split_whitespace().any(|w| {
-                    let w = w.to_lowercase();
-                    MASTHEAD_WORDS.contains(&w.as_str())
-                        && !matches!(
-                            w.as_str(),
-                            "world" | "nation" | "today" | "leader" | "press" | "report" | "record"
-                        )
-                });
+            let shaped =
+                bare.split_whitespace().count() >= 2 && has_news_word(bare.split_whitespace());
             // An agency that got the interview is the wire's, not the page's.
             if known.is_some_and(|id| kb.outlets[id].is_agency()) {
                 continue;
@@ -896,6 +889,36 @@ fn institution_masthead(block: &crate::clean::Block) -> Option<Found> {
     })
 }
 
+/// Whether a name of several words holds a word only a publication's name has ("Times",
+/// "Gazette", "Voice"): not one that also names a body, a country or a person ("World
+/// Assembly", "Nation", "Star").
+fn has_news_word<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
+    words.any(|w| {
+        let w = w.to_lowercase();
+        MASTHEAD_WORDS.contains(&w.as_str())
+            && !matches!(
+                w.as_str(),
+                "world"
+                    | "nation"
+                    | "today"
+                    | "leader"
+                    | "press"
+                    | "report"
+                    | "record"
+                    | "star"
+                    | "sun"
+            )
+    })
+}
+
+/// A word with its first letter in capitals: "news" → "News".
+fn capitalise(word: &str) -> String {
+    let mut cs = word.chars();
+    cs.next()
+        .map(|c| c.to_uppercase().chain(cs).collect())
+        .unwrap_or_default()
+}
+
 /// "By Harbour News Global": a byline that names a publication, not a person.
 fn byline_publication(block: &crate::clean::Block) -> Option<Found> {
     let t = block.text.trim().strip_prefix("By ")?;
@@ -904,15 +927,7 @@ fn byline_publication(block: &crate::clean::Block) -> Option<Found> {
         .split_whitespace()
         .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
         .collect();
-    let news = words.iter().any(|w| {
-        let w = w.to_lowercase();
-        MASTHEAD_WORDS.contains(&w.as_str())
-            && !matches!(
-                w.as_str(),
-                "world" | "nation" | "today" | "leader" | "star" | "sun"
-            )
-    });
-    if !(2..=5).contains(&words.len()) || !news {
+    if !(2..=5).contains(&words.len()) || !has_news_word(words.iter().copied()) {
         return None;
     }
     let name = words.join(" ");
@@ -966,18 +981,14 @@ fn lead_credit(doc: &Doc) -> Option<Found> {
         Regex::new(r"^\s*[-–—]+\s*(\p{Lu}[\p{L}\d-]{1,30}\.\p{Ll}{2,6})\.?\s+\p{Lu}")
             .expect("static regex")
     });
-    let dated = is_day(&raw[..dash]);
-    let c = SITE_AFTER.captures(&raw[dash..]).filter(|_| dated)?;
+    let c = SITE_AFTER
+        .captures(&raw[dash..])
+        .filter(|_| is_day(&raw[..dash]))?;
     let m = c.get(1)?;
     // "Arzuw.news": a word for a suffix is part of the name ("Arzuw News").
     let name = match m.as_str().rsplit_once('.') {
         Some((head, tld)) if MASTHEAD_WORDS.contains(&tld) => {
-            let mut t = tld.chars();
-            let tld: String = t
-                .next()
-                .map(|c| c.to_uppercase().chain(t).collect())
-                .unwrap_or_default();
-            format!("{head} {tld}")
+            format!("{head} {}", capitalise(tld))
         }
         _ => site_name(&m.as_str().to_lowercase()),
     };
@@ -1253,17 +1264,7 @@ fn segment_label(label: &str, doc: &Doc, kb: &Knowledge) -> Option<Vec<String>> 
     if words.len() < 2 {
         return None;
     }
-    Some(
-        words
-            .iter()
-            .map(|w| {
-                let mut c = w.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect())
-                    .unwrap_or_default()
-            })
-            .collect(),
-    )
+    Some(words.iter().map(|w| capitalise(w)).collect())
 }
 
 /// The name a host's owner registered, capitalised: "www.scoop.co.nz" → "Scoop",
@@ -1271,12 +1272,10 @@ fn segment_label(label: &str, doc: &Doc, kb: &Knowledge) -> Option<Vec<String>> 
 /// mobile prefixes are not part of it.
 fn site_name(host: &str) -> String {
     let label = registered_label(host);
-    let mut cs = label.chars();
-    match cs.next() {
-        Some(c) if !label.chars().all(|c| c.is_ascii_digit()) => {
-            c.to_uppercase().chain(cs).collect()
-        }
-        _ => host.to_string(),
+    if label.is_empty() || label.chars().all(|c| c.is_ascii_digit()) {
+        host.to_string()
+    } else {
+        capitalise(label)
     }
 }
 

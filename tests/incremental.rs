@@ -50,6 +50,17 @@ fn output(site: &TestSite) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// The files whose bytes differ between two outputs, or that only one has.
+fn differing<'a>(
+    a: &'a BTreeMap<String, Vec<u8>>,
+    b: &'a BTreeMap<String, Vec<u8>>,
+) -> Vec<&'a String> {
+    a.keys()
+        .chain(b.keys())
+        .filter(|p| a.get(*p) != b.get(*p))
+        .collect()
+}
+
 #[test]
 fn cached_articles_equal_fresh_inference() {
     let site = TestSite::seeds();
@@ -139,11 +150,7 @@ fn a_new_day_infers_again_only_the_articles_dated_against_today() {
     let cold = build_on(&site, d2);
     assert_eq!(cold.inferred, cold.found);
     let cold_out = output(&site);
-    let differ: Vec<&String> = cold_out
-        .keys()
-        .chain(warm_out.keys())
-        .filter(|p| cold_out.get(*p) != warm_out.get(*p))
-        .collect();
+    let differ = differing(&cold_out, &warm_out);
     assert!(differ.is_empty(), "warm differs from cold in {differ:?}");
 
     // Back to the first day: the entries inferred on d2 hold from 27 June 2022 on, so the
@@ -401,11 +408,7 @@ fn a_warm_build_after_edits_equals_a_cold_build_of_the_same_texts() {
         std::fs::remove_dir_all(site.root().join(".communique-cache")).unwrap();
         site.build();
         let cold = output(&site);
-        let differ: Vec<&String> = cold
-            .keys()
-            .chain(warm.keys())
-            .filter(|p| cold.get(*p) != warm.get(*p))
-            .collect();
+        let differ = differing(&cold, &warm);
         assert!(
             differ.is_empty(),
             "edit of file {k}: warm differs from cold in {differ:?}"

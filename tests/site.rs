@@ -365,15 +365,20 @@ fn articles_json_holds_every_fact() {
     }
 }
 
-#[test]
-fn export_evidence_gives_the_words_of_the_evidence_in_articles_json() {
+/// The seeds' site built with a `config.toml` switch turned on (`export_quotes`).
+fn seeds_with_switch_on(switch: &str) -> TestSite {
     let site = TestSite::seeds();
     let config = std::fs::read_to_string(site.root().join("config.toml")).unwrap();
-    site.write(
-        "config.toml",
-        &config.replacen("export_evidence = false", "export_evidence = true", 1),
-    );
+    let on = config.replacen(&format!("{switch} = false"), &format!("{switch} = true"), 1);
+    assert_ne!(on, config, "config.toml has no `{switch} = false`");
+    site.write("config.toml", &on);
     site.build();
+    site
+}
+
+#[test]
+fn export_evidence_gives_the_words_of_the_evidence_in_articles_json() {
+    let site = seeds_with_switch_on("export_evidence");
     let json: serde_json::Value = serde_json::from_str(&site.page("articles.json")).unwrap();
     for a in json.as_array().unwrap() {
         let evidence = &a["stated"]["evidence"][0];
@@ -384,13 +389,7 @@ fn export_evidence_gives_the_words_of_the_evidence_in_articles_json() {
 
 #[test]
 fn export_quotes_gives_the_quotations_in_articles_json() {
-    let site = TestSite::seeds();
-    let config = std::fs::read_to_string(site.root().join("config.toml")).unwrap();
-    site.write(
-        "config.toml",
-        &config.replacen("export_quotes = false", "export_quotes = true", 1),
-    );
-    site.build();
+    let site = seeds_with_switch_on("export_quotes");
     let json: serde_json::Value = serde_json::from_str(&site.page("articles.json")).unwrap();
     let quotes: Vec<&serde_json::Value> = json
         .as_array()

@@ -204,6 +204,30 @@ const NOT_NAMES: &[&str] = &[
     "committee",
     "said",
     "says",
+    // Sentence openers.
+    "while",
+    "so",
+    "now",
+    "is",
+    "but",
+    "as",
+    "if",
+    "when",
+    "after",
+    "before",
+    "since",
+    "although",
+    "though",
+    "yet",
+    "meanwhile",
+    "however",
+    "still",
+    "then",
+    "thus",
+    "here",
+    "there",
+    "today",
+    "yesterday",
     // Verbs a headline in title case capitalises after a name ("Envoy Ismail Ahmed Briefs
     // the Council", "Minister Stresses Desire for Talks").
     "briefs",
@@ -376,7 +400,7 @@ fn read_name(words: &[&str], mut i: usize) -> Option<(Vec<String>, usize)> {
         }
         i += 1;
         // A name ends at punctuation: "Wang Yi, who…", "Kono's".
-        if raw.ends_with([',', ';', ':', ')', '.']) && !raw.ends_with("r.")
+        if raw.ends_with([',', ';', ':', ')', '.', '"', '\u{201d}']) && !raw.ends_with("r.")
             || raw.ends_with("'s")
             || raw.ends_with("\u{2019}s")
         {
@@ -496,11 +520,16 @@ pub fn find_names(text: &str) -> Vec<TextName> {
         if one_of(&TITLE_SET, w) && !plain[i].ends_with([',', '.', ';', ':']) {
             // "Secretary of State", "Minister of Foreign Affairs": the title runs on.
             let mut j = i + 1;
-            while j + 1 < plain.len()
-                && matches!(plain[j], "of" | "for")
-                && is_capitalised(plain[j + 1])
-            {
-                j += 2;
+            loop {
+                // "of Foreign Affairs", "for Public Relations", "in the Presidency".
+                let the = usize::from(plain.get(j + 1) == Some(&"the"));
+                if !(j + 1 + the < plain.len()
+                    && matches!(plain[j], "of" | "for" | "in" | "at")
+                    && is_capitalised(plain[j + 1 + the]))
+                {
+                    break;
+                }
+                j += 2 + the;
                 while j < plain.len()
                     && is_capitalised(plain[j])
                     && (one_of(&TITLE_SET, clean_word(plain[j]))
@@ -509,7 +538,9 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                     j += 1;
                 }
             }
-            if let Some((parts, end)) = read_name(&plain, j) {
+            if let Some((parts, end)) = read_name(&plain, j)
+                && parts.iter().all(|p| p.chars().any(char::is_lowercase))
+            {
                 let title_from = plain[..i]
                     .iter()
                     .rev()
@@ -554,6 +585,73 @@ pub fn find_names(text: &str) -> Vec<TextName> {
             }
         }
         i += 1;
+    }
+
+    // A full name whose last word the text uses alone elsewhere ("Thandeka Mavundla has
+    // announced … Mavundla said"): a reader knows that is a person, title or not.
+    let lower: Vec<String> = plain.iter().map(|w| clean_word(w).to_lowercase()).collect();
+    let common: std::collections::HashSet<&str> = plain
+        .iter()
+        .zip(&lower)
+        .filter(|(w, _)| w.chars().next().is_some_and(char::is_lowercase))
+        .map(|(_, l)| l.as_str())
+        .collect();
+    let mut recurring: Vec<(Vec<String>, usize)> = Vec::new();
+    let mut i = 0;
+    while i < plain.len() {
+        let starts_run = i == 0
+            || !is_capitalised(plain[i - 1])
+            || plain[i - 1].ends_with(['.', ',', ';', ':'])
+            || one_of(&NOT_NAME_SET, clean_word(plain[i - 1]));
+        if !is_capitalised(plain[i]) || !starts_run {
+            i += 1;
+            continue;
+        }
+        let Some((parts, end)) = read_name(&plain, i) else {
+            i += 1;
+            continue;
+        };
+        let last = parts.last().map(|p| p.to_lowercase()).unwrap_or_default();
+        let before_last = parts[parts.len() - 2].to_lowercase();
+        // Names are written in mixed case ("NATO", "OAS" are not); a first word the text also
+        // writes in lower case is a sentence's opener ("While", "Now"), not a given name; a
+        // surname the text already gave a person belongs to that person.
+        // A first word the text also uses alone ("Taliban", "Osaka") names something else.
+        let first = parts[0].to_lowercase();
+        let second = parts[1].to_lowercase();
+        let first_alone = (0..lower.len())
+            .any(|k| (k < i || k >= end) && lower[k] == first && lower.get(k + 1) != Some(&second));
+        let personal = !first_alone
+            && parts
+                .iter()
+                .all(|p| p.chars().any(char::is_lowercase) || one_of(&PARTICLE_SET, p))
+            && !common.contains(parts[0].to_lowercase().as_str());
+        let alone = personal
+            && (0..lower.len()).any(|k| {
+                (k < i || k >= end)
+                    && lower[k] == last
+                    && is_capitalised(clean_word(plain[k]))
+                    && (k == 0 || lower[k - 1] != before_last)
+            });
+        if alone && last.chars().count() >= 3 {
+            recurring.push((parts, words[i].0));
+        }
+        i = end;
+    }
+    for (parts, start) in recurring {
+        let last = parts.last().map(|p| p.to_lowercase());
+        if !out
+            .iter()
+            .any(|n| n.parts.last().map(|p| p.to_lowercase()) == last)
+        {
+            out.push(TextName {
+                name: parts.join(" "),
+                parts,
+                title: String::new(),
+                start,
+                labels: 0,
+            });
+        }
     }
     merge_surnames(out)
 }
@@ -657,9 +755,9 @@ pub fn name_at_end(head: &str, names: &[TextName]) -> Option<usize> {
         .iter()
         .position(|n| n.parts.len() <= ws.len() && ws[ws.len() - n.parts.len()..] == n.parts[..])
         .or_else(|| {
-            names
-                .iter()
-                .position(|n| n.parts.len() >= 2 && n.parts.last() == Some(last))
+            names.iter().position(|n| {
+                n.parts.len() >= 2 && n.parts.last().is_some_and(|p| p.eq_ignore_ascii_case(last))
+            })
         })
         .or_else(|| names.iter().position(|n| n.parts.first() == Some(last)))
 }
@@ -686,7 +784,10 @@ pub fn name_at_start(tail: &str, names: &[TextName]) -> Option<usize> {
         let rest = &ws[start..];
         if let Some(i) = names.iter().position(|n| {
             rest.len() >= n.parts.len() && rest[..n.parts.len()] == n.parts[..]
-                || n.parts.last() == rest.first()
+                || n.parts
+                    .last()
+                    .zip(rest.first())
+                    .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
         }) {
             return Some(i);
         }
@@ -738,6 +839,49 @@ mod tests {
         assert_eq!(
             found.iter().map(|n| n.name.as_str()).collect::<Vec<_>>(),
             ["Porter"]
+        );
+    }
+
+    #[test]
+    fn a_full_name_whose_surname_recurs_alone_is_a_person() {
+        // No title, no apposition: the surname standing alone later makes it a name.
+        let t = "Cabinet member Thandeka Mavundla has announced the recall of envoys.\n\nMavundla said the step was needed.\n";
+        assert!(
+            names(t).contains(&"Thandeka Mavundla".to_string()),
+            "{:?}",
+            names(t)
+        );
+        // A surname that never recurs alone gives no name from this rule.
+        assert!(names("Leaders met Thandeka Mavundla in the capital on Monday.\n").is_empty());
+        // A first word the text also uses alone names a place or a group, not a given name.
+        let t = "The delegation landed in Osaka on Monday. In Osaka Karimov met the mayor.\n\nKarimov said the visit went well.\n";
+        assert!(
+            !names(t).iter().any(|n| n.contains("Osaka")),
+            "{:?}",
+            names(t)
+        );
+        // Acronyms and sentence openers are not names.
+        let t = "While Karimov spoke, the OAS listened. The OAS Karimov team left.\n\nKarimov said so.\n";
+        assert!(names(t).is_empty(), "{:?}", names(t));
+    }
+
+    #[test]
+    fn a_name_ends_at_a_closing_quotation_mark() {
+        let t = "\u{201c}We will defend the sovereignty of Cubans,\u{201d} Ramirez said.\n\nRamirez added that talks would go on. Ana Ramirez is the minister.\n";
+        let found = names(t);
+        assert!(!found.iter().any(|n| n.contains("Cubans")), "{found:?}");
+    }
+
+    #[test]
+    fn a_title_running_on_with_in_the() {
+        assert_eq!(
+            names("Minister in the Presidency Thandeka Mavundla has announced the recall."),
+            ["Thandeka Mavundla"]
+        );
+        // An acronym after a title is an organisation, not a name.
+        assert!(
+            names("The Secretary General of the Organization of American States OAS spoke.")
+                .is_empty()
         );
     }
 

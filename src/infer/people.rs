@@ -133,6 +133,30 @@ const SPEECH_VERBS: &[&str] = &[
     "vowed",
     "pledged",
     "proposed",
+    "affirmed",
+    "reaffirmed",
+    "disclosed",
+    "revealed",
+    "assured",
+    "responded",
+    "answered",
+    "cautioned",
+    "denied",
+    "condemned",
+    "denounced",
+    "criticized",
+    "criticised",
+    "slammed",
+    "lamented",
+    "welcomed",
+    "indicated",
+    "mentioned",
+    "informed",
+    "briefed",
+    "spoke",
+    "talked",
+    "voiced",
+    "shed light",
 ];
 
 /// Words that may stand between a subject and its verb of saying ("Lavrov also said").
@@ -1030,6 +1054,36 @@ source = "test"
         );
         assert_eq!(ids(f.speakers.get().unwrap()), vec!["wang-yi"]);
         assert_eq!(ids(&f.mentioned), vec!["yoko-kamikawa", "fumio-kishida"]);
+    }
+
+    #[test]
+    fn a_surname_alone_is_carried_back_to_the_full_name() {
+        let f = run(
+            "The Spokesperson of the Ministry of Foreign Affairs, Obinna Chukwuemeka, in a statement issued on Sunday described the video as misleading.\n\nChukwuemeka stressed that those behind the attack had been arrested.\n",
+        );
+        assert_eq!(ids(f.speakers.get().unwrap()), vec!["obinna-chukwuemeka"]);
+        // The inverted form too.
+        let f = run(
+            "Thandeka Mavundla met envoys on Tuesday.\n\n\"The government has decided to recall its diplomats,\" said Mavundla.\n",
+        );
+        assert_eq!(ids(f.speakers.get().unwrap()), vec!["thandeka-mavundla"]);
+    }
+
+    #[test]
+    fn more_verbs_of_saying() {
+        for verb in [
+            "affirmed",
+            "disclosed",
+            "cautioned",
+            "lamented",
+            "reaffirmed",
+        ] {
+            let f = run(&format!(
+                "Chinese Foreign Minister Wang Yi {verb} on Tuesday that the talks would go on.\n"
+            ));
+            assert_eq!(ids(f.speakers.get().unwrap()), vec!["wang-yi"], "{verb}");
+            assert_eq!(f.speakers.evidence[0].rule, "speaker.subject", "{verb}");
+        }
     }
 
     #[test]

@@ -633,7 +633,8 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                     && is_capitalised(clean_word(plain[k]))
                     && (k == 0 || lower[k - 1] != before_last)
             });
-        if alone && last.chars().count() >= 3 {
+        let one_line = !text[words[i].0..words[end - 1].0].contains('\n');
+        if alone && one_line && last.chars().count() >= 3 {
             recurring.push((parts, words[i].0));
         }
         i = end;
@@ -860,6 +861,10 @@ mod tests {
             "{:?}",
             names(t)
         );
+        // A name stands on one line: a headline's last words and the next line's first are
+        // two things.
+        let t = "Minister Holds Firm On Island Talks\n\nRussia calls for talks. Officials in Russia agreed.\n";
+        assert!(names(t).is_empty(), "{:?}", names(t));
         // Acronyms and sentence openers are not names.
         let t = "While Karimov spoke, the OAS listened. The OAS Karimov team left.\n\nKarimov said so.\n";
         assert!(names(t).is_empty(), "{:?}", names(t));

@@ -261,7 +261,10 @@ pub fn infer_people(doc: &Doc, kb: &Knowledge, body: &[usize]) -> PeopleFacts {
     // People the knowledge base does not hold, as the text names them: in running text and
     // plain headings, not in title-cased headings (every word capitalised, so no word tells a
     // name) or removed furniture.
-    let names = trusted_names(doc, super::names::find_names(&names_text(doc)));
+    let names = trusted_names(doc, super::names::find_names(&names_text(doc)))
+        .into_iter()
+        .filter(|n| !names_a_place(kb, n))
+        .collect::<Vec<_>>();
 
     let mut speakers: Vec<(PersonRef, Vec<Evidence>)> = Vec::new();
     let mut quotes = Vec::new();
@@ -699,6 +702,12 @@ fn trusted_names(doc: &Doc, names: Vec<TextName>) -> Vec<TextName> {
                 })
         })
         .collect()
+}
+
+/// A name found without a title or label that holds a country's name or adjective
+/// ("Island Talks Russia", "Pyongyang Kim"): words of a place, not a person's.
+fn names_a_place(kb: &Knowledge, n: &TextName) -> bool {
+    n.title.is_empty() && n.labels == 0 && n.parts.iter().any(|p| kb.country_by_word(p).is_some())
 }
 
 /// Most words of three or more capitalised: a headline in title case.

@@ -376,6 +376,30 @@ fn honorific(w: &str) -> bool {
     std::str::from_utf8(&buf[..=n]).is_ok_and(|dotted| one_of(&HONORIFIC_SET, dotted))
 }
 
+/// A word written as names are: in mixed case ("NATO", "OAS" are not), or an initial ("M.").
+fn written_as_name(p: &str) -> bool {
+    p.chars().any(char::is_lowercase)
+        || p.len() == 2 && p.ends_with('.') && p.starts_with(|c: char| c.is_uppercase())
+}
+
+/// "M.Zakharova" as its initial ("M.") and its surname ("Zakharova").
+pub fn glued_initial(w: &str) -> Option<(String, &str)> {
+    let mut cs = w.char_indices();
+    let (_, first) = cs.next()?;
+    let (_, dot) = cs.next()?;
+    let (at, next) = cs.next()?;
+    let surname = &w[at..];
+    (first.is_uppercase()
+        && dot == '.'
+        && next.is_uppercase()
+        && surname.chars().count() >= 3
+        && surname
+            .chars()
+            .skip(1)
+            .all(|c| c.is_lowercase() || c == '-'))
+    .then(|| (format!("{first}."), surname))
+}
+
 /// Reads a name starting at word `i` of `words`: two to four capitalised words, with particles
 /// between them. Returns the name's words and the index after it.
 fn read_name(words: &[&str], mut i: usize) -> Option<(Vec<String>, usize)> {
@@ -389,6 +413,18 @@ fn read_name(words: &[&str], mut i: usize) -> Option<(Vec<String>, usize)> {
         let w = clean_word(raw);
         if w.is_empty() {
             break;
+        }
+        // "M.Zakharova", "G.Zandanshatar": an initial glued to the surname.
+        if parts.is_empty()
+            && let Some((initial, surname)) = glued_initial(w)
+        {
+            parts.push(initial);
+            parts.push(surname.to_string());
+            i += 1;
+            if raw.ends_with([',', ';', ':', ')', '.']) {
+                break;
+            }
+            continue;
         }
         let particle = one_of(&PARTICLE_SET, w)
             || w.get(..3)
@@ -423,11 +459,37 @@ fn read_name(words: &[&str], mut i: usize) -> Option<(Vec<String>, usize)> {
     {
         parts.drain(..parts.len() - 2);
     }
-    // Every part of a name has two letters at least ("Before I" is no name).
-    let whole = parts
-        .iter()
-        .all(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    // Every part of a name has two letters at least ("Before I" is no name), but for an
+    // initial glued to its surname.
+    let whole = parts.iter().enumerate().all(|(k, p)| {
+        p.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            || k == 0 && parts.len() == 2 && glued_initial(&format!("{p}{}", parts[1])).is_some()
+    });
     (whole && parts.len() >= 2 && parts.len() <= 5).then_some((parts, i))
+}
+
+/// The name that follows a run of titles at the start of `s` ("High Representative Josep
+/// Borrell, at…", "Ambassador Barbara Woodward"): its words and its byte offset in `s`.
+pub fn name_after_titles(s: &str) -> Option<(Vec<String>, usize)> {
+    let spans = word_spans(s);
+    let words: Vec<&str> = spans.iter().map(|(_, w)| *w).collect();
+    for start in 0..words.len().min(5) {
+        let titles_before = words[..start].iter().all(|w| {
+            let w = clean_word(w);
+            is_capitalised(w) || matches!(w, "of" | "for" | "the" | "and")
+        });
+        if !titles_before {
+            return None;
+        }
+        if let Some((parts, _)) = read_name(&words, start)
+            && parts.iter().all(|p| written_as_name(p))
+            && !parts.iter().any(|p| one_of(&TITLE_SET, p))
+        {
+            let at = spans[start].0 + s[spans[start].0..].find(parts[0].as_str()).unwrap_or(0);
+            return Some((parts, at));
+        }
+    }
+    None
 }
 
 /// Finds the people `text` names with a title, an apposition or a speaker label.
@@ -539,7 +601,7 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                 }
             }
             if let Some((parts, end)) = read_name(&plain, j)
-                && parts.iter().all(|p| p.chars().any(char::is_lowercase))
+                && parts.iter().all(|p| written_as_name(p))
             {
                 let title_from = plain[..i]
                     .iter()
@@ -624,7 +686,7 @@ pub fn find_names(text: &str) -> Vec<TextName> {
         let personal = !first_alone
             && parts
                 .iter()
-                .all(|p| p.chars().any(char::is_lowercase) || one_of(&PARTICLE_SET, p))
+                .all(|p| written_as_name(p) || one_of(&PARTICLE_SET, p))
             && !common.contains(parts[0].to_lowercase().as_str());
         let alone = personal
             && (0..lower.len()).any(|k| {
@@ -686,7 +748,8 @@ fn merge_surnames(mut names: Vec<TextName>) -> Vec<TextName> {
     names
 }
 
-fn title_case_word(w: &str) -> String {
+/// A word in capitals written as names are ("HUSSEIN" → "Hussein"); others as they are.
+pub fn title_case_word(w: &str) -> String {
     if w.chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase)
@@ -746,7 +809,17 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
 /// ("Okafor", "Hua", "Minister Okafor"). Returns the index into `names`.
 pub fn name_at_end(head: &str, names: &[TextName]) -> Option<usize> {
     let ws: Vec<&str> = head.split_whitespace().rev().take(5).collect();
-    let ws: Vec<String> = ws.iter().rev().map(|w| clean_word(w).to_string()).collect();
+    let ws: Vec<String> = ws
+        .iter()
+        .rev()
+        .flat_map(|w| {
+            let w = clean_word(w);
+            match glued_initial(w) {
+                Some((initial, surname)) => vec![initial, surname.to_string()],
+                None => vec![w.to_string()],
+            }
+        })
+        .collect();
     let last = ws.last()?;
     if !is_capitalised(last) {
         return None;
@@ -875,6 +948,20 @@ mod tests {
         let t = "\u{201c}We will defend the sovereignty of Cubans,\u{201d} Ramirez said.\n\nRamirez added that talks would go on. Ana Ramirez is the minister.\n";
         let found = names(t);
         assert!(!found.iter().any(|n| n.contains("Cubans")), "{found:?}");
+    }
+
+    #[test]
+    fn an_initial_glued_to_a_surname() {
+        assert_eq!(
+            names("Foreign Ministry Spokesperson K.Volkova replied to a question."),
+            ["K. Volkova"]
+        );
+        assert_eq!(
+            glued_initial("G.Zandanshatar"),
+            Some(("G.".to_string(), "Zandanshatar"))
+        );
+        assert_eq!(glued_initial("U.S."), None);
+        assert_eq!(glued_initial("A.B.C"), None);
     }
 
     #[test]

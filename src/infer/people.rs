@@ -368,6 +368,36 @@ pub fn infer_people(doc: &Doc, kb: &Knowledge, body: &[usize]) -> PeopleFacts {
         speakers.retain(|(s, _)| s.id != person.id);
         speakers.insert(0, (person, vec![ev]));
     }
+    // "Statement by Ambassador X", "A Conversation with X": the headline says whose words
+    // the text is, whoever else it quotes.
+    if let Some((person, span, words)) = headline_author(doc, kb, body) {
+        let ev = Evidence::at(
+            "speaker.headline-author",
+            text,
+            span,
+            format!(
+                "the headline presents the text as {}'s {words}",
+                person.name
+            ),
+        );
+        speakers.retain(|(s, _)| s.id != person.id);
+        speakers.insert(0, (person, vec![ev]));
+    }
+    // A statement signed at its foot: the signer speaks.
+    if speakers.is_empty()
+        && let Some((person, span)) = signer(doc, kb, body)
+    {
+        let ev = Evidence::at(
+            "speaker.signature",
+            text,
+            span,
+            format!(
+                "the statement is signed by {}, with a place or date under the name",
+                person.name
+            ),
+        );
+        speakers.push((person, vec![ev]));
+    }
     // No verb of saying has a subject: the person the opening is about (the one who "held
     // talks", "attended", "hosted") is the article's main actor.
     if speakers.is_empty()
@@ -732,7 +762,30 @@ fn text_person(kb: &Knowledge, n: &TextName) -> PersonRef {
             .then(|| kb.person_by_surname(&n.name, &n.title))
             .flatten()
     };
-    match kb.person_by_name(&n.name).or_else(by_surname) {
+    // "M. Zakharova": the known person of that surname whose given name has that initial.
+    let by_initial = || {
+        let [initial, surname] = n.parts.as_slice() else {
+            return None;
+        };
+        let letter = initial
+            .strip_suffix('.')
+            .filter(|l| l.chars().count() == 1)?;
+        let mut fitting =
+            kb.people.iter().enumerate().filter(|(_, p)| {
+                p.surname.eq_ignore_ascii_case(surname) && p.name.starts_with(letter)
+            });
+        match (fitting.next(), fitting.next()) {
+            (Some((p, _)), None) => Some(p),
+            _ => kb
+                .person_by_surname(surname, &n.title)
+                .filter(|&p| kb.people[p].name.starts_with(letter)),
+        }
+    };
+    match kb
+        .person_by_name(&n.name)
+        .or_else(by_surname)
+        .or_else(by_initial)
+    {
         Some(p) => PersonRef::from_kb(kb, p),
         None => PersonRef {
             id: n.id(),
@@ -754,6 +807,137 @@ fn text_found(kb: &Knowledge, n: &TextName, rule: &'static str) -> Found {
         }
     );
     (person, id, rule, note)
+}
+
+/// The person who signs a statement: a line that is only a name (titles and honorifics
+/// aside, often in capitals), followed within two short lines by a date ("YB DATO' SERI
+/// AMINAH HASSAN / PUTRAJAYA / 1 JUNE 2021").
+fn signer(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonRef, Span)> {
+    let short = |b: &Block| b.text.split_whitespace().count() <= 8 && !b.text.ends_with('.');
+    for (k, &bi) in body.iter().enumerate().skip(1) {
+        let b = &doc.blocks[bi];
+        if !short(b)
+            || b.text
+                .chars()
+                .any(|c| matches!(c, '"' | '\u{201c}' | ',' | ';'))
+        {
+            continue;
+        }
+        let dated = body[k + 1..]
+            .iter()
+            .take(2)
+            .map(|&j| &doc.blocks[j])
+            .take_while(|n| short(n))
+            .any(|n| {
+                crate::dates::find(&n.text, None)
+                    .iter()
+                    .any(|t| t.explicit_year && t.day.is_some())
+            });
+        if !dated {
+            continue;
+        }
+        let titled: String = b
+            .text
+            .split_whitespace()
+            .map(super::names::title_case_word)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let Some((parts, _)) = super::names::name_after_titles(&titled) else {
+            continue;
+        };
+        // The name is the whole line, titles before it aside.
+        if !titled.trim_end().ends_with(parts.last()?.as_str()) {
+            continue;
+        }
+        let n = TextName {
+            name: parts.join(" "),
+            parts,
+            title: String::new(),
+            start: b.span.start,
+            labels: 0,
+        };
+        return Some((text_person(kb, &n), b.span));
+    }
+    None
+}
+
+/// Words that open a headline naming whose statement the text is, with the word that joins
+/// the name ("Statement by", "Interview with").
+const AUTHORED: &[&str] = &[
+    "statement by",
+    "remarks by",
+    "speech by",
+    "address by",
+    "intervention by",
+    "briefing by",
+    "press conference by",
+    "press conference of",
+    "message from",
+    "message by",
+    "op-ed by",
+    "article by",
+    "interview with",
+    "conversation with",
+    "statement of",
+    "remarks of",
+];
+
+/// The person a headline before the story presents as the author of its words: "Statement by
+/// Ambassador X, UK Permanent Representative", "Press remarks by High Representative X".
+fn headline_author(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonRef, Span, String)> {
+    // Headings and short lines up to the first body paragraph of a long sentence or more.
+    let first_para = body
+        .iter()
+        .map(|&i| &doc.blocks[i])
+        .find(|b| b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() >= 25)
+        .map_or(usize::MAX, |b| b.span.start);
+    let lines = doc
+        .blocks
+        .iter()
+        .filter(|b| b.span.start <= first_para && b.text.split_whitespace().count() <= 60)
+        .take(6);
+    for b in lines {
+        let raw = doc.slice(b.span);
+        let lower = raw.to_ascii_lowercase();
+        for kw in AUTHORED {
+            let Some(at) = lower.find(kw) else {
+                continue;
+            };
+            // The phrase opens the line or follows a colon ("Council: Press remarks by").
+            // At most two capitalised words before it: "Press remarks by", "A Conversation
+            // with", "Joint Statement by".
+            let before = raw[..at].rsplit(':').next().unwrap_or("").trim();
+            let opens = before.split_whitespace().count() <= 2
+                && !before.contains(['.', ',', '"'])
+                && before
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            if !opens {
+                continue;
+            }
+            let rest = &raw[at + kw.len()..];
+            let Some((parts, off)) = super::names::name_after_titles(rest) else {
+                continue;
+            };
+            let n = TextName {
+                name: parts.join(" "),
+                parts,
+                title: String::new(),
+                start: b.span.start,
+                labels: 0,
+            };
+            let start = b.span.start + at + kw.len() + off;
+            let span = Span::new(start, start + n.name.len().min(b.span.end - start));
+            let words = kw.split(' ').next().unwrap_or(kw).to_ascii_lowercase();
+            let words = if matches!(words.as_str(), "interview" | "conversation") {
+                words + " (the person interviewed)"
+            } else {
+                words
+            };
+            return Some((text_person(kb, &n), span, words));
+        }
+    }
+    None
 }
 
 /// The first person the story's opening names: in the first body paragraph, a known person
@@ -1076,6 +1260,51 @@ source = "test"
             "Thandeka Mavundla met envoys on Tuesday.\n\n\"The government has decided to recall its diplomats,\" said Mavundla.\n",
         );
         assert_eq!(ids(f.speakers.get().unwrap()), vec!["thandeka-mavundla"]);
+    }
+
+    #[test]
+    fn a_headline_naming_whose_statement_the_text_is() {
+        let f = run(
+            "Statement by Ambassador Edmund Harcourt, UK Deputy Permanent Representative to the UN, at the Security Council briefing on Yemen\n\nThank you, President. As the Special Envoy Lina Oduya said last week, the humanitarian situation remains grave.\n\nWe call on all parties to engage with the talks.\n",
+        );
+        assert_eq!(ids(f.speakers.get().unwrap())[0], "edmund-harcourt");
+        assert_eq!(f.speakers.evidence[0].rule, "speaker.headline-author");
+        let f = run(
+            "Foreign Affairs Council: Press remarks by High Representative Mateo Ferrand upon arrival\n\nGood morning. Today we will discuss the situation in the region with ministers.\n",
+        );
+        assert_eq!(ids(f.speakers.get().unwrap()), vec!["mateo-ferrand"]);
+        // A statement by someone that a longer headline reports is not the text's own.
+        let f = run(
+            "Minister Wang Yi rejects the statement by opposition leader Tomas Baker\n\nChinese Foreign Minister Wang Yi said on Monday that the claims were false.\n",
+        );
+        assert_eq!(ids(f.speakers.get().unwrap()), vec!["wang-yi"]);
+    }
+
+    #[test]
+    fn an_initial_glued_to_a_surname_finds_the_known_person() {
+        let f = run(
+            "Japanese Foreign Minister Y.Kamikawa said on Monday that the talks would go on.\n",
+        );
+        assert_eq!(ids(f.speakers.get().unwrap()), vec!["yoko-kamikawa"]);
+        // Another initial is another person: not the known one.
+        let f = run(
+            "Japanese Foreign Minister T.Kamikawa said on Monday that the talks would go on.\n",
+        );
+        assert_eq!(ids(f.speakers.get().unwrap()), vec!["t-kamikawa"]);
+    }
+
+    #[test]
+    fn a_signed_statement_is_the_signers() {
+        let f = run(
+            "MINISTRY WILL SUMMON THE AMBASSADOR\n\nThe Ministry of Foreign Affairs refers to the intrusion of aircraft into national airspace on Monday.\n\nIn addition, I will relay our serious concern to my counterpart.\n\nDATO' SERI AMINAH HASSAN\n\nPUTRAJAYA\n\n1 JUNE 2021\n",
+        );
+        assert_eq!(ids(f.speakers.get().unwrap()), vec!["aminah-hassan"]);
+        assert_eq!(f.speakers.evidence[0].rule, "speaker.signature");
+        // A name line with no date under it is no signature.
+        let f = run(
+            "The Ministry of Foreign Affairs refers to the intrusion of aircraft into national airspace on Monday.\n\nAMINAH HASSAN\n\nRelated articles\n",
+        );
+        assert!(f.speakers.get().is_none());
     }
 
     #[test]

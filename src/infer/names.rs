@@ -651,20 +651,15 @@ pub fn find_names(text: &str) -> Vec<TextName> {
 
     // A full name whose last word the text uses alone elsewhere ("Thandeka Mavundla has
     // announced … Mavundla said"): a reader knows that is a person, title or not.
-    let lower: Vec<String> = plain.iter().map(|w| clean_word(w).to_lowercase()).collect();
-    let common: std::collections::HashSet<&str> = plain
-        .iter()
-        .zip(&lower)
-        .filter(|(w, _)| w.chars().next().is_some_and(char::is_lowercase))
-        .map(|(_, l)| l.as_str())
-        .collect();
+    let cleaned: Vec<&str> = plain.iter().map(|w| clean_word(w)).collect();
+    let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
     let mut recurring: Vec<(Vec<String>, usize)> = Vec::new();
     let mut i = 0;
     while i < plain.len() {
         let starts_run = i == 0
             || !is_capitalised(plain[i - 1])
             || plain[i - 1].ends_with(['.', ',', ';', ':'])
-            || one_of(&NOT_NAME_SET, clean_word(plain[i - 1]));
+            || one_of(&NOT_NAME_SET, cleaned[i - 1]);
         if !is_capitalised(plain[i]) || !starts_run {
             i += 1;
             continue;
@@ -673,30 +668,35 @@ pub fn find_names(text: &str) -> Vec<TextName> {
             i += 1;
             continue;
         };
-        let last = parts.last().map(|p| p.to_lowercase()).unwrap_or_default();
-        let before_last = parts[parts.len() - 2].to_lowercase();
-        // Names are written in mixed case ("NATO", "OAS" are not); a first word the text also
-        // writes in lower case is a sentence's opener ("While", "Now"), not a given name; a
-        // surname the text already gave a person belongs to that person.
-        // A first word the text also uses alone ("Taliban", "Osaka") names something else.
-        let first = parts[0].to_lowercase();
-        let second = parts[1].to_lowercase();
-        let first_alone = (0..lower.len())
-            .any(|k| (k < i || k >= end) && lower[k] == first && lower.get(k + 1) != Some(&second));
-        let personal = !first_alone
+        let (first, second) = (parts[0].as_str(), parts[1].as_str());
+        let (last, before_last) = (
+            parts[parts.len() - 1].as_str(),
+            parts[parts.len() - 2].as_str(),
+        );
+        let elsewhere = |k: &usize| *k < i || *k >= end;
+        // Names are written in mixed case ("NATO", "OAS" are not) and on one line.
+        let plausible = last.chars().count() >= 3
             && parts
                 .iter()
                 .all(|p| written_as_name(p) || one_of(&PARTICLE_SET, p))
-            && !common.contains(parts[0].to_lowercase().as_str());
-        let alone = personal
-            && (0..lower.len()).any(|k| {
-                (k < i || k >= end)
-                    && lower[k] == last
-                    && is_capitalised(clean_word(plain[k]))
-                    && (k == 0 || lower[k - 1] != before_last)
-            });
-        let one_line = !text[words[i].0..words[end - 1].0].contains('\n');
-        if alone && one_line && last.chars().count() >= 3 {
+            && !text[words[i].0..words[end - 1].0].contains('\n');
+        // A first word the text also uses alone ("Taliban", "Osaka") or writes in lower case
+        // (a sentence's opener: "While", "Now") is not a given name.
+        let first_elsewhere = || {
+            (0..plain.len()).filter(elsewhere).any(|k| {
+                same(cleaned[k], first)
+                    && (cleaned[k].starts_with(char::is_lowercase)
+                        || !cleaned.get(k + 1).is_some_and(|n| same(n, second)))
+            })
+        };
+        let surname_alone = || {
+            (0..plain.len()).filter(elsewhere).any(|k| {
+                same(cleaned[k], last)
+                    && is_capitalised(cleaned[k])
+                    && (k == 0 || !same(cleaned[k - 1], before_last))
+            })
+        };
+        if plausible && surname_alone() && !first_elsewhere() {
             recurring.push((parts, words[i].0));
         }
         i = end;

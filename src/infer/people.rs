@@ -823,6 +823,19 @@ fn signer(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonRef, Span)
         {
             continue;
         }
+        let titled: String = b
+            .text
+            .split_whitespace()
+            .map(super::names::title_case_word)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let Some((parts, _)) = super::names::name_after_titles(&titled) else {
+            continue;
+        };
+        // The name is the whole line, titles before it aside, and a date follows.
+        if !titled.trim_end().ends_with(parts.last()?.as_str()) {
+            continue;
+        }
         let dated = body[k + 1..]
             .iter()
             .take(2)
@@ -834,19 +847,6 @@ fn signer(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonRef, Span)
                     .any(|t| t.explicit_year && t.day.is_some())
             });
         if !dated {
-            continue;
-        }
-        let titled: String = b
-            .text
-            .split_whitespace()
-            .map(super::names::title_case_word)
-            .collect::<Vec<_>>()
-            .join(" ");
-        let Some((parts, _)) = super::names::name_after_titles(&titled) else {
-            continue;
-        };
-        // The name is the whole line, titles before it aside.
-        if !titled.trim_end().ends_with(parts.last()?.as_str()) {
             continue;
         }
         let n = TextName {
@@ -1060,7 +1060,9 @@ fn role_subject(
 /// A capitalised name of two or three words right before the verb, introduced by a title word
 /// ("spokeswoman Maria Zakharova said").
 fn unknown_person(head: &str) -> Option<String> {
-    let words: Vec<&str> = head.split_whitespace().collect();
+    // The last five words are all the rules look at (a name of three, the word before it).
+    let mut words: Vec<&str> = head.split_whitespace().rev().take(5).collect();
+    words.reverse();
     for take in [3usize, 2] {
         if words.len() <= take {
             continue;

@@ -410,8 +410,17 @@ fn publication(
         );
     }
 
-    let (constraints, choice) =
-        year_of_day(kb, paras, *pi, Some(d), all, (month, day), period, today);
+    let (constraints, choice) = year_of_day(
+        kb,
+        paras,
+        *pi,
+        Some(d),
+        all,
+        (month, day),
+        Vec::new(),
+        period,
+        today,
+    );
     let mut evidence = vec![Evidence::at(
         "date.dateline",
         &doc.text,
@@ -467,6 +476,7 @@ fn year_of_day(
     dateline: Option<&Dateline>,
     all: &AllDates,
     (month, day): (u32, u32),
+    extra: Vec<(YearConstraint, Option<Span>)>,
     period: Option<(i32, i32)>,
     today: &Today,
 ) -> (
@@ -475,6 +485,7 @@ fn year_of_day(
 ) {
     let mut constraints = year_constraints(kb, paras, pi, dateline);
     constraints.extend(text_year_constraints(all.get(), month, day));
+    constraints.extend(extra);
     let choice = choose_year(
         month,
         day,
@@ -1028,36 +1039,30 @@ fn lead_day(
     })?;
     let month: u32 = t.value[5..7].parse().ok()?;
     let day: u32 = t.value[8..10].parse().ok()?;
-    let (mut constraints, _) = year_of_day(kb, paras, pi, None, all, (month, day), period, today);
     // The weekday written beside the day: "on Saturday (June 7)", "Saturday, 7 June".
     let named_weekday = weekday_beside(paras[pi].text, &t);
-    if let Some((wd, ws, we)) = named_weekday {
-        constraints.push((
-            YearConstraint {
-                rule: "year.weekday",
-                span: Some((ws, we)),
-                note: format!(
-                    "the lead names the day's weekday, \"{}\"",
-                    &paras[pi].text[ws..we]
-                ),
-                test: YearTest::Weekday(wd),
-            },
-            Some(Span::new(paras[pi].start + ws, paras[pi].start + we)),
-        ));
-    }
+    let extra = named_weekday
+        .map(|(wd, ws, we)| {
+            (
+                YearConstraint {
+                    rule: "year.weekday",
+                    span: Some((ws, we)),
+                    note: format!(
+                        "the lead names the day's weekday, \"{}\"",
+                        &paras[pi].text[ws..we]
+                    ),
+                    test: YearTest::Weekday(wd),
+                },
+                Some(Span::new(paras[pi].start + ws, paras[pi].start + we)),
+            )
+        })
+        .into_iter()
+        .collect();
+    let (constraints, choice) =
+        year_of_day(kb, paras, pi, None, all, (month, day), extra, period, today);
     if constraints.is_empty() {
         return None;
     }
-    let choice = choose_year(
-        month,
-        day,
-        &constraints
-            .iter()
-            .map(|(c, _)| c.clone())
-            .collect::<Vec<_>>(),
-        period,
-        today,
-    );
     // Without a page date to anchor it, only a year the text pins down, or the latest its
     // weekday fits (one year in five or six; news is mostly of recent years), at the low
     // confidence the rivals leave, named in the evidence. "The latest of every year a tenure

@@ -520,6 +520,67 @@ const MASTHEAD_WORDS: &[&str] = &[
     "courier",
     "leader",
     "diplomat",
+    "brief",
+    "guide",
+    "tracker",
+    "recorder",
+    "age",
+    "business",
+    "lawyer",
+    "source",
+    "focus",
+    "eye",
+    "watch",
+    "hub",
+    "portal",
+    "update",
+    "updates",
+    "live",
+    "info",
+    "pulse",
+    "media",
+    "examiner",
+    "spectator",
+    "statesman",
+    "pioneer",
+    "outlook",
+    "frontier",
+    "capital",
+    "metro",
+    "independent",
+    "sentinel",
+    "vanguard",
+    "punch",
+    "citizen",
+    "mercury",
+    "beacon",
+    "ledger",
+    "insider",
+    "analyst",
+    "policy",
+    "affairs",
+    "foreign",
+    "new",
+    "global",
+    "international",
+    "national",
+    "regional",
+    "eurasia",
+    "asia",
+    "africa",
+    "europe",
+    "arab",
+    "gulf",
+    "pacific",
+    "caribbean",
+    "latin",
+    "middle",
+    "east",
+    "west",
+    "north",
+    "south",
+    "embassy",
+    "consulate",
 ];
 
 /// An outlet the knowledge base does not hold, as the text names it.
@@ -1566,6 +1627,15 @@ mod tests {
             "Talks resume\n\nThe talks resumed on Monday, officials said.\n\nhttps://www.news18.com/news/talks-resume\n",
         );
         assert_eq!(name(&f.outlet), Some("News18"));
+        // Words common in publications' names that the text need not use.
+        let f = sources(
+            "Talks resume\n\nThe talks in the harbour city resumed on Monday, officials said.\n\nhttps://www.harbourlawyerdaily.com/news/talks-resume\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Harbour Lawyer Daily"));
+        let f = sources(
+            "Talks resume\n\nThe talks resumed on Monday, officials said.\n\nhttps://www.theage.com.au/news/talks-resume\n",
+        );
+        assert_eq!(name(&f.outlet), Some("The Age"));
     }
 
     #[test]

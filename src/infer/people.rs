@@ -785,6 +785,7 @@ fn text_person(kb: &Knowledge, n: &TextName) -> PersonRef {
         .person_by_name(&n.name)
         .or_else(by_surname)
         .or_else(by_initial)
+        .or_else(|| kb.person_by_spelling(&n.name))
     {
         Some(p) => PersonRef::from_kb(kb, p),
         None => PersonRef {
@@ -1440,6 +1441,17 @@ source = "test"
             "Spokeswoman Amina Diallo briefed reporters in Dakar.\n\nThe spokeswoman said the border would reopen.\n",
         );
         assert_eq!(speaker_names(&f), ["Amina Diallo"]);
+    }
+
+    #[test]
+    fn another_transliteration_of_a_known_name_is_that_person() {
+        let doc = clean_str(
+            "p.txt",
+            "Palestinian Foreign Minister Riad al-Maleki condemned the raid on Monday.\n\nMaleki told reporters the raid was a violation of international law.\n",
+        );
+        let body: Vec<usize> = (0..doc.blocks.len()).collect();
+        let f = infer_people(&doc, Knowledge::builtin(), &body);
+        assert_eq!(ids(f.speakers.get().unwrap()), vec!["riyad-al-maliki"]);
     }
 
     #[test]

@@ -520,6 +520,12 @@ const MASTHEAD_WORDS: &[&str] = &[
     "courier",
     "leader",
     "diplomat",
+];
+
+/// Words of publications' names that are not news words alone ("Daily Guide Network", "The
+/// Lawyer Daily", "Eurasia Review"): read in a glued host name, never taken as a sign of a
+/// publication in running text ("the National Assembly").
+const NAME_WORDS: &[&str] = &[
     "brief",
     "guide",
     "tracker",
@@ -1264,6 +1270,7 @@ fn segment_label(label: &str, doc: &Doc, kb: &Knowledge) -> Option<Vec<String>> 
     }
     let mut vocab: std::collections::HashSet<String> = MASTHEAD_WORDS
         .iter()
+        .chain(NAME_WORDS)
         .chain(JOINING_WORDS)
         .map(|w| w.to_string())
         .collect();

@@ -63,6 +63,8 @@ pub(super) struct Index {
     person_ac: AhoCorasick,
     person_patterns: Vec<NamePattern>,
     person_names: HashMap<String, PersonId>,
+    /// Names by their consonant skeleton (`skeleton`), `None` where two people share one.
+    person_skeletons: HashMap<String, Option<PersonId>>,
     office_phrases: HashMap<String, OfficeId>,
     /// Office phrases, longest first, for role detection.
     office_list: Vec<(String, OfficeId)>,
@@ -114,6 +116,56 @@ fn norm(s: &str) -> String {
         .to_lowercase()
 }
 
+/// A name's consonant skeleton, the same for the transliterations English copy uses of one
+/// name ("Riad al-Maleki" and "Riyad al-Maliki", "Ahmad Abul Gheit" and "Ahmed Aboul Gheit",
+/// "Bahram Qasemi" and "Bahram Ghasemi"): lower case, accents and the article "al-"/"el-"
+/// dropped, "gh" as "q", vowels (and "y") after a word's first letter dropped, a first vowel as
+/// "a", doubled letters once. `None` for names too short to tell people apart (fewer than two
+/// words or five consonants).
+pub(crate) fn skeleton(name: &str) -> Option<String> {
+    let mut words = Vec::new();
+    let mut consonants = 0;
+    for w in name.split(|c: char| c.is_whitespace() || c == '-') {
+        let w: String = w
+            .chars()
+            .filter_map(|c| {
+                let c = match c {
+                    'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' => 'a',
+                    'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' => 'e',
+                    'í' | 'ì' | 'î' | 'ï' | 'ı' | 'İ' | 'Í' => 'i',
+                    'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'Ó' | 'Ö' => 'o',
+                    'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ü' => 'u',
+                    'ç' | 'Ç' | 'č' | 'Č' | 'ć' => 'c',
+                    'ş' | 'Ş' | 'š' | 'Š' | 'ś' => 's',
+                    'ğ' => 'g',
+                    'ñ' => 'n',
+                    'ž' | 'Ž' | 'ź' | 'ż' => 'z',
+                    c => c,
+                };
+                c.is_ascii_alphabetic().then(|| c.to_ascii_lowercase())
+            })
+            .collect();
+        if w.is_empty() || w == "al" || w == "el" {
+            continue;
+        }
+        let w = w.replace("gh", "q");
+        let mut out = String::new();
+        for (i, c) in w.chars().enumerate() {
+            let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+            let c = if i == 0 && vowel { 'a' } else { c };
+            if i > 0 && vowel || out.ends_with(c) {
+                continue;
+            }
+            if !vowel {
+                consonants += 1;
+            }
+            out.push(c);
+        }
+        words.push(out);
+    }
+    (words.len() >= 2 && consonants >= 5).then(|| words.join(" "))
+}
+
 /// Whether `text[start..end]` stands as whole words.
 pub(crate) fn word_bounded(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
@@ -128,6 +180,7 @@ impl Index {
         let mut patterns: Vec<String> = Vec::new();
         let mut person_patterns: Vec<NamePattern> = Vec::new();
         let mut person_names = HashMap::new();
+        let mut person_skeletons: HashMap<String, Option<PersonId>> = HashMap::new();
         let mut add = |pattern: String, person: PersonId, surname: bool| {
             let i = *by_pattern.entry(pattern.clone()).or_insert_with(|| {
                 patterns.push(pattern);
@@ -146,6 +199,16 @@ impl Index {
         for (id, person) in all.people.iter().enumerate() {
             for name in std::iter::once(&person.name).chain(&person.variants) {
                 person_names.entry(norm(name)).or_insert(id);
+                if let Some(key) = skeleton(name) {
+                    person_skeletons
+                        .entry(key)
+                        .and_modify(|p| {
+                            if *p != Some(id) {
+                                *p = None;
+                            }
+                        })
+                        .or_insert(Some(id));
+                }
                 for form in spellings(name) {
                     add(form, id, false);
                 }
@@ -251,6 +314,7 @@ impl Index {
             person_ac,
             person_patterns,
             person_names,
+            person_skeletons,
             office_phrases,
             office_list,
             country_words,
@@ -268,6 +332,13 @@ impl Index {
 
     pub(super) fn person_by_name(&self, name: &str) -> Option<PersonId> {
         self.person_names.get(&norm(name)).copied()
+    }
+
+    pub(super) fn person_by_skeleton(&self, name: &str) -> Option<PersonId> {
+        self.person_skeletons
+            .get(&skeleton(name)?)
+            .copied()
+            .flatten()
     }
 
     pub(super) fn office_by_phrase(&self, phrase: &str) -> Option<OfficeId> {
@@ -572,4 +643,23 @@ pub(crate) fn contains_word(hay: &str, word: &str) -> bool {
         from = at + needle.len();
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::skeleton;
+
+    #[test]
+    fn transliterations_share_a_skeleton() {
+        let same = |a: &str, b: &str| skeleton(a).is_some() && skeleton(a) == skeleton(b);
+        assert!(same("Riad al-Maleki", "Riyad al-Maliki"));
+        assert!(same("Ahmad Abul Gheit", "Ahmed Aboul Gheit"));
+        assert!(same("Bahram Qasemi", "Bahram Ghasemi"));
+        assert!(same("Rangeen Dadfar Spanta", "Rangin Dadfar Spanta"));
+        assert!(same("Mevlüt Çavuşoğlu", "Mevlut Cavusoglu"));
+        // Other consonants are other names; short names say too little.
+        assert!(!same("Bahram Qasemi", "Bahram Hashemi"));
+        assert_eq!(skeleton("Li Bo"), None);
+        assert_eq!(skeleton("Lavrov"), None);
+    }
 }

@@ -140,6 +140,13 @@ impl Knowledge {
         self.index.person_by_name(name)
     }
 
+    /// The one known person whose name, or a variant of it, the text spells another way
+    /// ("Riad al-Maleki" for Riyad al-Maliki): names of the same consonants, vowels aside.
+    /// Copy transliterates Arabic, Persian and Slavic names freely; variants list only some.
+    pub fn person_by_spelling(&self, name: &str) -> Option<PersonId> {
+        self.index.person_by_skeleton(name)
+    }
+
     /// The one known person of this surname whom a title the text gives fits ("CHIEF CABINET
     /// SECRETARY SUGA:" in a transcript), or the only known person of the surname when no
     /// title is given. A transcript's labels name people by surname alone.

@@ -253,7 +253,7 @@ impl Knowledge {
         }
         let lower = phrase.trim().to_lowercase();
         let expanded = match lower.trim_end_matches('.') {
-            "fm" | "fmin" => "foreign minister",
+            "fm" | "fmin" | "mfa" => "foreign minister",
             "pm" => "prime minister",
             "sg" | "unsg" => "secretary-general",
             "dm" | "defmin" => "defense minister",

@@ -77,6 +77,48 @@ const TITLE_WORDS: &[&str] = &[
     "vice",
 ];
 
+/// Labels that mark a transcript's questions.
+const QUESTION_LABELS: &[&str] = &[
+    "q",
+    "question",
+    "questions",
+    "journalist",
+    "reporter",
+    "interviewer",
+    "media",
+];
+
+/// Labels of a page's fields and of voices that are not a person's name ("DATE:", "TITLE:",
+/// "ANSWER:").
+const PAGE_LABELS: &[&str] = &[
+    "a",
+    "answer",
+    "date",
+    "title",
+    "source",
+    "note",
+    "subject",
+    "time",
+    "place",
+    "location",
+    "update",
+    "editor",
+    "transcript",
+    "host",
+    "moderator",
+    "participant",
+    "audience",
+    "speaker",
+    "chair",
+    "voice",
+    "unidentified",
+    "operator",
+    "caller",
+    "announcer",
+    "ends",
+    "end",
+];
+
 /// Honorifics and forms of address dropped from a name.
 const HONORIFICS: &[&str] = &[
     "mr",
@@ -517,6 +559,12 @@ pub fn find_names(text: &str) -> Vec<TextName> {
         });
     };
 
+    // A transcript: questions labelled as such ("Q:", "QUESTION:", "JOURNALIST:").
+    let transcript = lines(text).any(|(_, l)| {
+        l.split_once(':').is_some_and(|(label, _)| {
+            QUESTION_LABELS.contains(&label.trim().to_ascii_lowercase().as_str())
+        })
+    });
     for (line_start, line) in lines(text) {
         // A transcript's speaker label opening a paragraph: "Mao Ning:", "MR. PORTER:",
         // "Shri Arindam Bagchi, Official Spokesperson:".
@@ -566,6 +614,21 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                 add(
                     vec![name_words[0].to_string()],
                     title.trim().to_lowercase(),
+                    line_start,
+                    true,
+                );
+            } else if transcript
+                && skip == 0
+                && name_words.len() == 1
+                && who.trim().len() >= 3
+                && who.trim().chars().all(|c| c.is_uppercase() || c == '-')
+                && !QUESTION_LABELS.contains(&who.trim().to_ascii_lowercase().as_str())
+                && !PAGE_LABELS.contains(&who.trim().to_ascii_lowercase().as_str())
+            {
+                // "DOWNER:" between "QUESTION:" labels: a surname in capitals answering.
+                add(
+                    vec![name_words[0].to_string()],
+                    String::new(),
                     line_start,
                     true,
                 );
@@ -975,6 +1038,22 @@ mod tests {
             names("The Secretary General of the Organization of American States OAS spoke.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_surname_in_capitals_answering_questions_is_a_label() {
+        let t = "TITLE: Doorstop interview at the ministry on the visit\n\nQUESTION: What do you hope the visit will achieve?\n\nHALVORSEN: We are still working on the details of that visit.\n\nQUESTION: And if it goes ahead?\n\nMR HALVORSEN: Then we take the relationship steadily forward again.\n";
+        let found = find_names(t);
+        assert_eq!(
+            found
+                .iter()
+                .map(|n| (n.name.as_str(), n.labels))
+                .collect::<Vec<_>>(),
+            [("Halvorsen", 2)]
+        );
+        // Without questions it is no transcript: a word in capitals is a field or a shout.
+        let t = "WARNING: The border crossing will stay closed until further notice.\n\nOFFICIALS: No comment was given on the closure.\n";
+        assert!(find_names(t).is_empty(), "{:?}", find_names(t));
     }
 
     #[test]

@@ -26,6 +26,18 @@ pub struct TextName {
 }
 
 impl TextName {
+    /// A name the text gives without a title or a label (a signature, a headline's author, a
+    /// surname used alone elsewhere), first found at `start`.
+    pub fn untitled(parts: Vec<String>, start: usize) -> TextName {
+        TextName {
+            name: parts.join(" "),
+            parts,
+            title: String::new(),
+            start,
+            labels: 0,
+        }
+    }
+
     /// A stable id for the person (the name's slug).
     pub fn id(&self) -> String {
         slugify(&self.name)
@@ -388,6 +400,9 @@ static TITLE_SET: WordSet = std::sync::LazyLock::new(|| TITLE_WORDS.iter().copie
 static HONORIFIC_SET: WordSet = std::sync::LazyLock::new(|| HONORIFICS.iter().copied().collect());
 static NOT_NAME_SET: WordSet = std::sync::LazyLock::new(|| NOT_NAMES.iter().copied().collect());
 static PARTICLE_SET: WordSet = std::sync::LazyLock::new(|| PARTICLES.iter().copied().collect());
+static QUESTION_LABEL_SET: WordSet =
+    std::sync::LazyLock::new(|| QUESTION_LABELS.iter().copied().collect());
+static PAGE_LABEL_SET: WordSet = std::sync::LazyLock::new(|| PAGE_LABELS.iter().copied().collect());
 
 /// Whether `w` is in `set` (lower-case words), in any letter case, without allocating: the
 /// word is lower-cased into a stack buffer.
@@ -420,8 +435,12 @@ fn honorific(w: &str) -> bool {
 
 /// A word written as names are: in mixed case ("NATO", "OAS" are not), or an initial ("M.").
 fn written_as_name(p: &str) -> bool {
-    p.chars().any(char::is_lowercase)
-        || p.len() == 2 && p.ends_with('.') && p.starts_with(|c: char| c.is_uppercase())
+    p.chars().any(char::is_lowercase) || is_initial(p)
+}
+
+/// An initial: a capital and a full stop ("M.").
+fn is_initial(p: &str) -> bool {
+    p.len() == 2 && p.ends_with('.') && p.starts_with(|c: char| c.is_uppercase())
 }
 
 /// "M.Zakharova" as its initial ("M.") and its surname ("Zakharova").
@@ -456,22 +475,16 @@ fn read_name(words: &[&str], mut i: usize) -> Option<(Vec<String>, usize)> {
         if w.is_empty() {
             break;
         }
-        // "M.Zakharova", "G.Zandanshatar": an initial glued to the surname.
-        if parts.is_empty()
-            && let Some((initial, surname)) = glued_initial(w)
-        {
-            parts.push(initial);
-            parts.push(surname.to_string());
-            i += 1;
-            if raw.ends_with([',', ';', ':', ')', '.']) {
-                break;
-            }
-            continue;
-        }
         let particle = one_of(&PARTICLE_SET, w)
             || w.get(..3)
                 .is_some_and(|p| p.eq_ignore_ascii_case("al-") || p.eq_ignore_ascii_case("el-"));
-        if is_capitalised(w) && !one_of(&NOT_NAME_SET, w) || particle && !parts.is_empty() {
+        if parts.is_empty()
+            && let Some((initial, surname)) = glued_initial(w)
+        {
+            // "M.Zakharova", "G.Zandanshatar": an initial glued to the surname.
+            parts.push(initial);
+            parts.push(surname.to_string());
+        } else if is_capitalised(w) && !one_of(&NOT_NAME_SET, w) || particle && !parts.is_empty() {
             parts.push(w.to_string());
         } else {
             break;
@@ -505,7 +518,7 @@ fn read_name(words: &[&str], mut i: usize) -> Option<(Vec<String>, usize)> {
     // initial glued to its surname.
     let whole = parts.iter().enumerate().all(|(k, p)| {
         p.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            || k == 0 && parts.len() == 2 && glued_initial(&format!("{p}{}", parts[1])).is_some()
+            || k == 0 && parts.len() == 2 && is_initial(p)
     });
     (whole && parts.len() >= 2 && parts.len() <= 5).then_some((parts, i))
 }
@@ -561,9 +574,8 @@ pub fn find_names(text: &str) -> Vec<TextName> {
 
     // A transcript: questions labelled as such ("Q:", "QUESTION:", "JOURNALIST:").
     let transcript = lines(text).any(|(_, l)| {
-        l.split_once(':').is_some_and(|(label, _)| {
-            QUESTION_LABELS.contains(&label.trim().to_ascii_lowercase().as_str())
-        })
+        l.split_once(':')
+            .is_some_and(|(label, _)| one_of(&QUESTION_LABEL_SET, label.trim()))
     });
     for (line_start, line) in lines(text) {
         // A transcript's speaker label opening a paragraph: "Mao Ning:", "MR. PORTER:",
@@ -622,8 +634,8 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                 && name_words.len() == 1
                 && who.trim().len() >= 3
                 && who.trim().chars().all(|c| c.is_uppercase() || c == '-')
-                && !QUESTION_LABELS.contains(&who.trim().to_ascii_lowercase().as_str())
-                && !PAGE_LABELS.contains(&who.trim().to_ascii_lowercase().as_str())
+                && !one_of(&QUESTION_LABEL_SET, who.trim())
+                && !one_of(&PAGE_LABEL_SET, who.trim())
             {
                 // "DOWNER:" between "QUESTION:" labels: a surname in capitals answering.
                 add(
@@ -765,18 +777,12 @@ pub fn find_names(text: &str) -> Vec<TextName> {
         i = end;
     }
     for (parts, start) in recurring {
-        let last = parts.last().map(|p| p.to_lowercase());
-        if !out
+        let last = &parts[parts.len() - 1];
+        let known = out
             .iter()
-            .any(|n| n.parts.last().map(|p| p.to_lowercase()) == last)
-        {
-            out.push(TextName {
-                name: parts.join(" "),
-                parts,
-                title: String::new(),
-                start,
-                labels: 0,
-            });
+            .any(|n| n.parts.last().is_some_and(|p| same(p, last)));
+        if !known {
+            out.push(TextName::untitled(parts, start));
         }
     }
     merge_surnames(out)
@@ -872,17 +878,14 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
 /// ("Okafor", "Hua", "Minister Okafor"). Returns the index into `names`.
 pub fn name_at_end(head: &str, names: &[TextName]) -> Option<usize> {
     let ws: Vec<&str> = head.split_whitespace().rev().take(5).collect();
-    let ws: Vec<String> = ws
-        .iter()
-        .rev()
-        .flat_map(|w| {
-            let w = clean_word(w);
-            match glued_initial(w) {
-                Some((initial, surname)) => vec![initial, surname.to_string()],
-                None => vec![w.to_string()],
-            }
-        })
-        .collect();
+    let mut words = Vec::with_capacity(ws.len() + 1);
+    for w in ws.iter().rev().map(|w| clean_word(w)) {
+        match glued_initial(w) {
+            Some((initial, surname)) => words.extend([initial, surname.to_string()]),
+            None => words.push(w.to_string()),
+        }
+    }
+    let ws = words;
     let last = ws.last()?;
     if !is_capitalised(last) {
         return None;

@@ -854,13 +854,7 @@ fn signer(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonRef, Span)
         if !dated {
             continue;
         }
-        let n = TextName {
-            name: parts.join(" "),
-            parts,
-            title: String::new(),
-            start: b.span.start,
-            labels: 0,
-        };
+        let n = TextName::untitled(parts, b.span.start);
         return Some((text_person(kb, &n), b.span));
     }
     None
@@ -924,20 +918,14 @@ fn headline_author(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonR
             let Some((parts, off)) = super::names::name_after_titles(rest) else {
                 continue;
             };
-            let n = TextName {
-                name: parts.join(" "),
-                parts,
-                title: String::new(),
-                start: b.span.start,
-                labels: 0,
-            };
+            let n = TextName::untitled(parts, b.span.start);
             let start = b.span.start + at + kw.len() + off;
             let span = Span::new(start, start + n.name.len().min(b.span.end - start));
-            let words = kw.split(' ').next().unwrap_or(kw).to_ascii_lowercase();
-            let words = if matches!(words.as_str(), "interview" | "conversation") {
-                words + " (the person interviewed)"
-            } else {
-                words
+            // The phrase without its joining word: "statement", "press conference".
+            let noun = kw.rsplit_once(' ').map_or(*kw, |(noun, _)| noun);
+            let words = match noun {
+                "interview" | "conversation" => format!("{noun} (the person interviewed)"),
+                _ => noun.to_string(),
             };
             return Some((text_person(kb, &n), span, words));
         }

@@ -921,9 +921,10 @@ fn interviewing_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
 
 /// Whether `text` writes a day (with or without its year): "October 9", "7 Aug. 2019".
 fn is_day(text: &str) -> bool {
-    crate::dates::find(text, None).iter().any(|t| {
-        t.value.len() == 10 && t.value.as_bytes()[4] == b'-' && t.value.as_bytes()[7] == b'-'
-    })
+    use crate::dates::Value;
+    crate::dates::find(text, None)
+        .iter()
+        .any(|t| matches!(t.resolved, Some(Value::Day(_) | Value::MonthDay(..))))
 }
 
 /// "Delegation of the European Union to Japan", "Embassy of India, Tokyo": an institution

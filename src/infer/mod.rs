@@ -441,12 +441,20 @@ fn surname_of(kb: &Knowledge, person: &PersonRef) -> String {
 }
 
 /// The lead: the first paragraph that opens with a dateline, else the first that does not open
-/// with a quotation.
+/// with a quotation. Paragraphs of page furniture ("Note: where available, the PDF icon…", a
+/// caption's remnant, a presenter's bio glued to its photo's alt text) are no lead.
 fn lead_paragraph(doc: &Doc, body: &[usize]) -> Option<usize> {
+    let furniture = |text: &str| match title::furniture_reason(text) {
+        None | Some("speaker label") => false,
+        // Notice words ("privacy", "download") also occur in a story's sentences, which end
+        // with a full stop.
+        Some("notice") => !text.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']),
+        Some(_) => true,
+    };
     let paragraphs: Vec<usize> = body
         .iter()
         .copied()
-        .filter(|&i| doc.blocks[i].kind == BlockKind::Paragraph)
+        .filter(|&i| doc.blocks[i].kind == BlockKind::Paragraph && !furniture(&doc.blocks[i].text))
         .collect();
     paragraphs
         .iter()
@@ -703,5 +711,27 @@ mod tests {
             .collect();
         assert_eq!(names, ["Adaeze Okafor", "Kofi Mensah"]);
         assert_eq!(a.speakers.evidence[0].rule, "speaker.headline");
+    }
+
+    #[test]
+    fn a_pages_notes_and_a_presenters_bio_are_no_lead() {
+        let story = "The foreign minister said on Monday that the border talks would resume in the spring, after a pause of two years.";
+        for furniture in [
+            "Note: where available, the PDF icon below is provided to view the complete and fully formatted document",
+            "Ann LeeAnn Lee presents The Morning on Harbour Radio, Monday to Friday from 7am",
+            "- Harbour Radio International, 1920",
+        ] {
+            let a = infer_on(&format!("{furniture}\n\n{story}\n"), "2025-06-01");
+            let title = a.title.value.unwrap();
+            assert!(
+                title.starts_with("The foreign minister"),
+                "{furniture}: {title}"
+            );
+            assert!(a.summary.starts_with("The foreign minister"), "{furniture}");
+        }
+        // A story's sentence that holds a notice's word is still the lead.
+        let lead = "Officials said on Monday that the two ministers spoke about privacy rules for travellers and the data the airlines share.";
+        let a = infer_on(&format!("{lead}\n\n{story}\n"), "2025-06-01");
+        assert!(a.summary.starts_with("Officials said"), "{}", a.summary);
     }
 }

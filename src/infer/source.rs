@@ -897,8 +897,13 @@ fn interviewing_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
                 .unwrap_or(name);
             let known = kb.outlet_by_name(bare).or_else(|| kb.outlet_by_name(name));
             // "the Harbour Times", "the Voice of America": a news word in a name of several.
-            let shaped =
-                bare.split_whitespace().count() >= 2 && has_news_word(bare.split_whitespace());
+            // "told The Meridian": an article capitalised inside a sentence is part of a
+            // title, and a title after "told" is a publication's (not a place's: "The Hague").
+            let shaped = (bare.split_whitespace().count() >= 2
+                && has_news_word(bare.split_whitespace()))
+                || (name.starts_with("The ")
+                    && kb.country_by_word(bare).is_none()
+                    && kb.country_by_word(name).is_none());
             // An agency that got the interview is the wire's, not the page's.
             if known.is_some_and(|id| kb.outlets[id].is_agency()) {
                 continue;
@@ -1074,6 +1079,19 @@ fn lead_credit(doc: &Doc) -> Option<Found> {
 fn photo_credit_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     for r in doc.removed.iter().filter(|r| r.rule == "photo-credit") {
         let line = doc.slice(r.span);
+        // "RFE/RL Afghanistan Report": a credit opening with a known publisher's name (not
+        // an agency's) is that publisher's, slash or not.
+        if let Some(id) = known_outlet_prefix(kb, line.trim())
+            && !kb.outlets[id].is_agency()
+        {
+            let name = kb.outlets[id].name.clone();
+            return Some((
+                name.clone(),
+                r.span,
+                "source.photo-credit",
+                format!("a credit line opens with {name}'s name"),
+            ));
+        }
         // After the last " for " or "/", whichever is later: a caption can hold "for" too.
         let Some(tail) = [
             line.rfind(" for ").map(|i| i + 5),
@@ -1109,6 +1127,19 @@ fn photo_credit_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     None
 }
 
+/// The known outlet whose name opens `name`, the longest first: "Sputnik ScreenshotKim" (a
+/// credit glued to a caption) is Sputnik's. Only names of two letters or more count.
+fn known_outlet_prefix(kb: &Knowledge, name: &str) -> Option<OutletId> {
+    let words: Vec<&str> = name.split_whitespace().take(6).collect();
+    (1..=words.len()).rev().find_map(|n| {
+        let prefix = words[..n].join(" ");
+        let prefix = prefix.trim_end_matches(['.', ',', ';', ':']);
+        (prefix.len() >= 2)
+            .then(|| kb.outlet_by_name(prefix))
+            .flatten()
+    })
+}
+
 /// "© 2023 Gulf News", "Copyright The Jordan Times": the name after a copyright mark.
 fn copyright_name(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     let text = &doc.text;
@@ -1140,6 +1171,7 @@ fn copyright_name(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     }
     let name = kb
         .outlet_by_name(&name)
+        .or_else(|| known_outlet_prefix(kb, &name))
         .map_or(name, |id| kb.outlets[id].name.clone());
     Some((
         name.clone(),
@@ -1583,6 +1615,35 @@ mod tests {
             "Envoy recalled\n\nThe foreign minister told the National Assembly on Monday that the envoy would not return soon.\n",
         );
         assert!(!f.outlet.is_known());
+        // A one-word title behind a capitalised article is a publication's.
+        let f = sources(
+            "Envoy recalled\n\nThe foreign minister said he had called his counterpart after an interview with The Meridian on Monday.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("The Meridian"));
+        assert_eq!(f.outlet.evidence[0].rule, "source.interview");
+        // Lower case, it is no title; a country's name is no publication.
+        for text in [
+            "Envoy recalled\n\nThe foreign minister told the meridian session on Monday that the envoy would stay.\n",
+            "Envoy recalled\n\nThe foreign minister told The Netherlands delegation on Monday that the envoy would stay.\n",
+        ] {
+            let f = sources(text);
+            assert!(!f.outlet.is_known(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_credit_opening_with_a_known_name_is_that_publishers() {
+        // A copyright mark glued to a photo caption.
+        let f = sources(
+            "Sister warns Seoul\n\nThe vice-director said on Tuesday that the sanctions were useless.\n\n\u{a9} Sputnik ScreenshotJo Park, vice-director of the department\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Sputnik"));
+        assert_eq!(f.outlet.evidence[0].rule, "source.copyright");
+        // An unknown name stays as written.
+        let f = sources(
+            "Sister warns Seoul\n\nThe vice-director said on Tuesday that the sanctions were useless.\n\n\u{a9} Harbour Gazette\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Harbour Gazette"));
     }
 
     #[test]

@@ -480,6 +480,9 @@ pub fn furniture_reason(text: &str) -> Option<&'static str> {
     if latin < letters && words(t) >= 3 {
         return Some("language list");
     }
+    if opens_with_glued_repeat(t) {
+        return Some("glued repeat");
+    }
     let ws: Vec<String> = t.split_whitespace().map(str::to_lowercase).collect();
     if ws.len() >= 2 && ws.iter().all(|w| *w == ws[0]) {
         return Some("repeated word");
@@ -489,6 +492,16 @@ pub fn furniture_reason(text: &str) -> Option<&'static str> {
         return Some("label or reading");
     }
     None
+}
+
+/// "Ann LeeAnn Lee presents the morning show": words of two or more repeated with nothing
+/// between them, an image's alternative text glued to its caption.
+fn opens_with_glued_repeat(t: &str) -> bool {
+    t.char_indices()
+        .skip(1)
+        .take_while(|&(i, _)| i <= 60)
+        .filter(|&(i, c)| c.is_uppercase() && t[..i].contains(' ') && !t[..i].ends_with(' '))
+        .any(|(i, _)| t[i..].starts_with(&t[..i]))
 }
 
 /// A headline derived from the lead sentence: "Russia wants X, Lavrov said on Tuesday" becomes

@@ -1971,3 +1971,31 @@ fn weekday_statistics_rule() {
         assert!(n > a && (n - a).num_days() <= 7, "{wd}: {n}");
     }
 }
+
+#[test]
+fn north_koreas_calendar_counts_years_from_1912() {
+    let found = find(
+        "The ministry released the statement on Oct. 6. -0-\n\nwww.agency.kp (Juche111.10.6.)",
+        None,
+    );
+    let juche = found
+        .iter()
+        .find(|t| t.rule == "juche-date")
+        .expect("a Juche date");
+    assert_eq!(juche.value, "2022-10-06");
+    assert_eq!(juche.text, "Juche111.10.6");
+    let found = find("in the year Juche 100 the calendar was a century old", None);
+    assert!(
+        found
+            .iter()
+            .any(|t| t.rule == "juche-year" && t.value == "2011"),
+        "{found:?}"
+    );
+    // A month that no calendar has is no date; the year still stands.
+    let found = find("(Juche 95.13.40)", None);
+    assert!(found.iter().all(|t| t.rule != "juche-date"), "{found:?}");
+    // "Juche" alone, or before a number too long to be its year, dates nothing.
+    for text in ["the Juche idea", "Juche 20220 tons"] {
+        assert!(find(text, None).is_empty(), "{text}");
+    }
+}

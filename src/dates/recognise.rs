@@ -445,6 +445,7 @@ impl<'a> M<'a> {
             }
             Lex::W(W::The) => self.the(i, out),
             Lex::W(W::Fiscal) => self.year_alone(i + 1, i, out),
+            Lex::W(W::Juche) => self.juche(i, out),
             Lex::W(
                 W::Last
                 | W::Next
@@ -1857,6 +1858,28 @@ impl<'a> M<'a> {
     }
 
     /// `2019`, `fiscal 1989`.
+    /// `Juche 111`, `Juche111.10.6`: North Korea's calendar counts its years from 1912 (Juche
+    /// 1), and its official copy dates itself so ("(Juche111.10.6.)" under a KCNA story).
+    fn juche(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let (n, digits) = self.num(i + 1)?;
+        if !(1..=3).contains(&digits) || n == 0 {
+            return None;
+        }
+        let y = 1911 + n as i32;
+        // ".10.6": the month and the day after the year, dotted.
+        let dotted = |k: usize| {
+            (self.tight(k) && self.p(k, '.') && self.tight(k + 1))
+                .then(|| self.num(k + 1))
+                .flatten()
+        };
+        if let (Some((m, _)), Some((d, _))) = (dotted(i + 2), dotted(i + 4))
+            && valid(Some(y), m, d).is_some()
+        {
+            return self.push(out, i, i + 6, Form::Date { y: Some(y), m, d }, "juche-date");
+        }
+        self.push(out, i, i + 2, Form::Year(y), "juche-year")
+    }
+
     fn year_alone(&self, i: usize, first: usize, out: &mut Vec<Hit>) -> Option<usize> {
         let (y, e) = self.year(i)?;
         let introduced = first < i

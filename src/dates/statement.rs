@@ -143,6 +143,7 @@ fn is_day_kind(rule: &str) -> bool {
             | "numeric-dmy"
             | "numeric-mdy"
             | "iso-date"
+            | "juche-date"
             | "day-before"
             | "day-after"
             | "ago"

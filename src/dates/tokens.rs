@@ -78,6 +78,8 @@ pub enum W {
     Recently,
     Recent,
     Future,
+    /// North Korea's calendar: "Juche 111" is 2022.
+    Juche,
     Soon,
     Morning,
     Afternoon,
@@ -353,6 +355,7 @@ pub fn classify(word: &str) -> Lex {
         "recently" => Lex::W(W::Recently),
         "recent" => Lex::W(W::Recent),
         "future" => Lex::W(W::Future),
+        "juche" => Lex::W(W::Juche),
         "soon" => Lex::W(W::Soon),
         "morning" => Lex::W(W::Morning),
         "afternoon" => Lex::W(W::Afternoon),

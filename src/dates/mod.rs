@@ -74,8 +74,14 @@ pub struct Timex {
 /// date, when known). Without an anchor, relative expressions keep their open parts
 /// (`XXXX-01-14`, `XXXX-WXX-1`), and those that cannot be written at all are left out.
 pub fn find(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
+    find_ordered(text, anchor, None)
+}
+
+/// As [`find`], reading numeric dates the text's own dates leave ambiguous ("01/12/2021")
+/// day-first when `day_first` is `Some(true)`: the convention of the country the text is from.
+pub fn find_ordered(text: &str, anchor: Option<NaiveDate>, day_first: Option<bool>) -> Vec<Timex> {
     let toks = tokens::tokenize(text);
-    let hits = recognise::recognise(text, &toks);
+    let hits = recognise::recognise_ordered(text, &toks, day_first);
     let mut out = Vec::with_capacity(hits.len());
     let mut ctx = resolve::Context::default();
     // Results copy speaks of quarters; in its sentences with figures "a year ago" compares

@@ -188,6 +188,12 @@ struct M<'a> {
 
 /// Finds every temporal expression in the tokens of `text`, in order, without overlaps.
 pub fn recognise(text: &str, toks: &[Token]) -> Vec<Hit> {
+    recognise_ordered(text, toks, None)
+}
+
+/// As [`recognise`], with the order the page's country writes numeric dates in (`Some(true)`
+/// for day-first): it decides an ambiguous "01/12/2021" when the text's own dates do not.
+pub fn recognise_ordered(text: &str, toks: &[Token], day_first: Option<bool>) -> Vec<Hit> {
     let mut m = M {
         text,
         t: toks,
@@ -196,7 +202,7 @@ pub fn recognise(text: &str, toks: &[Token]) -> Vec<Hit> {
             dash_dmy: true,
         },
     };
-    m.orders = m.numeric_orders();
+    m.orders = m.numeric_orders(day_first);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -695,8 +701,9 @@ impl<'a> M<'a> {
     }
 
     /// Decides the order of ambiguous numeric dates from the unambiguous ones in the same text,
-    /// then from how the text writes dates in words ("22 February" or "February 22").
-    fn numeric_orders(&self) -> Orders {
+    /// then from how the text writes dates in words ("22 February" or "February 22"), then
+    /// from the page's country (`day_first`), then by the separator's usual reading.
+    fn numeric_orders(&self, day_first: Option<bool>) -> Orders {
         let (mut slash, mut dash) = (0i32, 0i32);
         let mut words = 0i32;
         for i in 0..self.t.len() {
@@ -724,9 +731,14 @@ impl<'a> M<'a> {
                 }
             }
         }
+        let undecided = |votes: i32, usual: bool| match (votes, words) {
+            (0, 0) => day_first.unwrap_or(usual),
+            (0, w) => w > 0,
+            (v, _) => v > 0,
+        };
         Orders {
-            slash_dmy: slash > 0 || (slash == 0 && words > 0),
-            dash_dmy: dash > 0 || (dash == 0 && words >= 0),
+            slash_dmy: undecided(slash, false),
+            dash_dmy: undecided(dash, true),
         }
     }
 

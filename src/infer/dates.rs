@@ -26,12 +26,59 @@ use crate::knowledge::{Coverage, Knowledge, Tenure};
 /// The dates of a whole text, found on first use.
 struct AllDates<'a> {
     text: &'a str,
+    /// Where the text is placed and whether that country writes numeric dates day-first.
+    convention: Option<(bool, String)>,
     found: std::cell::OnceCell<Vec<crate::dates::Timex>>,
 }
 
 impl AllDates<'_> {
     fn get(&self) -> &[crate::dates::Timex] {
-        self.found.get_or_init(|| find(self.text, None))
+        self.found.get_or_init(|| {
+            crate::dates::find_ordered(self.text, None, self.convention.as_ref().map(|c| c.0))
+        })
+    }
+
+    /// "01/12/2021 could be 1 December 2021 or 12 January 2021": how an ambiguous numeric
+    /// date was read, and why, for the evidence of a fact taken from it.
+    fn order_note(&self, t: &crate::dates::Timex) -> Option<Evidence> {
+        let day = t.day?;
+        let numbers: Vec<u32> = t
+            .text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        let [a, b, _] = numbers[..] else {
+            return None;
+        };
+        if !t.rule.starts_with("numeric") || a > 12 || b > 12 || a == b {
+            return None;
+        }
+        let other = NaiveDate::from_ymd_opt(day.year(), day.day(), day.month())?;
+        let order = if t.rule == "numeric-dmy" {
+            "day-first"
+        } else {
+            "month-first"
+        };
+        let why = match &self.convention {
+            Some((day_first, country)) if *day_first == (t.rule == "numeric-dmy") => {
+                format!(
+                    "as {country}, where the text is placed, writes dates, unless the text's own dates say otherwise"
+                )
+            }
+            _ => "as the text's other dates are written, or as its separator is usually read"
+                .to_string(),
+        };
+        Some(Evidence::at(
+            "date.numeric-order",
+            self.text,
+            Span::new(t.start, t.end),
+            format!(
+                "{} could be {} or {}: read {order}, {why}",
+                t.text,
+                day.format("%-d %B %Y"),
+                other.format("%-d %B %Y")
+            ),
+        ))
     }
 
     /// The dates within `span`: read from the span alone, unless it writes a numeric date,
@@ -124,17 +171,17 @@ pub fn infer_dates_in(
     let paras = paragraphs(doc, opening.body_from);
     // Every date of the whole text, read with the whole text's conventions (the order of
     // numeric dates is decided by the page's other dates): read only when a rule needs it.
-    let all = AllDates {
-        text: &doc.text,
-        found: std::cell::OnceCell::new(),
-    };
-
     // The dateline: the first of the opening paragraphs that starts with one.
     let dateline = paras
         .iter()
         .take(4)
         .enumerate()
         .find_map(|(i, p)| parse_dateline(p.text).map(|d| (i, d)));
+    let all = AllDates {
+        text: &doc.text,
+        convention: numeric_convention(doc, kb, dateline.as_ref().map(|(_, d)| d)),
+        found: std::cell::OnceCell::new(),
+    };
     let dateline_fact = match &dateline {
         Some((i, d)) if d.place.is_some() => {
             let (s, e) = d.place_span.unwrap_or(d.span);
@@ -212,6 +259,34 @@ pub fn infer_dates_in(
     }
 }
 
+/// Where the text is placed, as its dateline or a "Riga, 01/12/2021" line at its top names the
+/// place, and whether that country writes numeric dates day-first (all but the United States
+/// and the Philippines among the countries the knowledge base holds).
+fn numeric_convention(
+    doc: &Doc,
+    kb: &Knowledge,
+    dateline: Option<&Dateline>,
+) -> Option<(bool, String)> {
+    let line_place = || {
+        doc.text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .take(8)
+            .find_map(|l| {
+                let (place, rest) = l.split_once(", ")?;
+                (rest.starts_with(|c: char| c.is_ascii_digit())
+                    && place.len() <= 30
+                    && place.starts_with(char::is_uppercase))
+                .then(|| place.to_string())
+            })
+    };
+    let place = dateline.and_then(|d| d.place.clone()).or_else(line_place)?;
+    let country = &kb.countries[kb.country_by_word(&place)?];
+    let day_first = !matches!(country.code.as_str(), "US" | "PH");
+    Some((day_first, country.name.clone()))
+}
+
 /// The body paragraphs (not headings), as raw slices of the doc's text.
 fn paragraphs(doc: &Doc, body_from: usize) -> Vec<Para<'_>> {
     let mut out: Vec<Para> = doc
@@ -275,7 +350,9 @@ fn publication(
     // viewed ("Today's Paper | …", a clock above the masthead), the story's own, an update.
     // The story's is labelled as published or stands by the headline; a page clock is
     // labelled "today" or stands above everything else.
-    let mut candidates: Vec<(i32, NaiveDate, Span, &'static str, bool)> = Vec::new();
+    #[allow(clippy::type_complexity)]
+    let mut candidates: Vec<(i32, NaiveDate, Span, &'static str, bool, Option<Evidence>)> =
+        Vec::new();
     for (order, m) in doc.meta.iter().enumerate() {
         let rule = match m.kind {
             MetaKind::DateLine => "date.header",
@@ -320,9 +397,17 @@ fn publication(
         if updated {
             score -= 8;
         }
-        candidates.push((score, day, Span::new(t.start, t.end), rule, updated));
+        candidates.push((
+            score,
+            day,
+            Span::new(t.start, t.end),
+            rule,
+            updated,
+            all.order_note(t),
+        ));
     }
-    if let Some(&(_, day, span, rule, updated)) = candidates.iter().max_by_key(|c| c.0) {
+    if let Some((_, day, span, rule, updated, order)) = candidates.iter().max_by_key(|c| c.0) {
+        let (day, span, rule, updated) = (*day, *span, *rule, *updated);
         let what = if rule == "date.header" {
             "a date line"
         } else {
@@ -334,7 +419,8 @@ fn publication(
             span,
             format!("the text carries {what} with the full date {day}"),
         )];
-        for &(_, other, ospan, _, _) in candidates.iter().filter(|c| c.1 != day) {
+        evidence.extend(order.clone());
+        for &(_, other, ospan, ..) in candidates.iter().filter(|c| c.1 != day) {
             evidence.push(Evidence::at(
                 "date.header-passed-over",
                 &doc.text,
@@ -1550,6 +1636,46 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             None,
             NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
         )
+    }
+
+    #[test]
+    fn an_ambiguous_numeric_date_is_read_as_the_places_country_writes_dates() {
+        let at = |place: &str| {
+            let text = format!(
+                "Remarks on arrival at the ministerial meeting\n\n{place}, 01/12/2021 - 13:04\n\nGood morning. I am happy to be here for the session on the region's security.\n"
+            );
+            let doc = clean_str("wire.txt", &text);
+            let day = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+            infer_dates(&doc, Knowledge::builtin(), None, day).published
+        };
+        let riga = at("Riga");
+        assert_eq!(riga.value, NaiveDate::from_ymd_opt(2021, 12, 1));
+        let note = riga
+            .evidence
+            .iter()
+            .find(|e| e.rule == "date.numeric-order")
+            .expect("the order is evidence");
+        assert!(note.note.contains("12 January 2021"), "{}", note.note);
+        assert!(note.note.contains("Latvia"), "{}", note.note);
+        // Month-first where the place writes dates so, and where nothing places the text.
+        for place in ["Washington", "Harbourtown"] {
+            assert_eq!(
+                at(place).value,
+                NaiveDate::from_ymd_opt(2021, 1, 12),
+                "{place}"
+            );
+        }
+        // The text's own dates decide before the place: "13/11/2021" is day-first anywhere,
+        // "11/13/2021" month-first.
+        let text = "Remarks\n\nRiga, 01/12/2021 - 13:04\n\nGood morning. The talks of 11/13/2021 were useful.\n";
+        let doc = clean_str("wire.txt", text);
+        let f = infer_dates(
+            &doc,
+            Knowledge::builtin(),
+            None,
+            NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+        );
+        assert_eq!(f.published.value, NaiveDate::from_ymd_opt(2021, 1, 12));
     }
 
     /// The note of the tenure evidence for the publication date.

@@ -136,6 +136,21 @@ fn outlets_by_mark_host_and_name() {
 }
 
 #[test]
+fn an_outlets_kind_must_be_one_the_base_knows() {
+    let outlet = |kind: &str| {
+        format!(
+            "[[outlet]]\nid = \"test-body\"\nname = \"Test Body\"\nkind = \"{kind}\"\ncountry = \"INT\"\nsource = \"me\"\n"
+        )
+    };
+    assert!(problems_with(&outlet("institution")).is_empty());
+    let problems = problems_with(&outlet("institute"));
+    assert!(
+        problems.iter().any(|p| p.contains("unknown kind")),
+        "{problems:?}"
+    );
+}
+
+#[test]
 fn events_are_narrowed_by_the_place_named() {
     let kb = Knowledge::builtin();
     let found = kb.find_events("the results of a G20 Foreign Ministers' meeting in Nagoya, Japan");

@@ -899,8 +899,9 @@ fn interviewing_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
             // "the Harbour Times", "the Voice of America": a news word in a name of several.
             let shaped =
                 bare.split_whitespace().count() >= 2 && has_news_word(bare.split_whitespace());
-            // An agency that got the interview is the wire's, not the page's.
-            if known.is_some_and(|id| kb.outlets[id].is_agency()) {
+            // An agency that got the interview is the wire's, not the page's; an official body
+            // ("told the United Nations") is no interviewer at all.
+            if known.is_some_and(|id| kb.outlets[id].is_agency() || kb.outlets[id].is_official()) {
                 continue;
             }
             if known.is_none() && !shaped {
@@ -1091,7 +1092,8 @@ fn photo_credit_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
             continue;
         };
         let known = kb.outlet_by_name(tail);
-        if known.is_some_and(|id| kb.outlets[id].is_agency()) {
+        // An agency's photo, or an official body's handout, says nothing of the page's publisher.
+        if known.is_some_and(|id| kb.outlets[id].is_agency() || kb.outlets[id].is_official()) {
             continue;
         }
         if (1..=4).contains(&words.len())

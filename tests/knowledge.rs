@@ -136,6 +136,61 @@ fn outlets_by_mark_host_and_name() {
 }
 
 #[test]
+fn official_sites_are_found_by_their_hosts_and_their_subdomains() {
+    let kb = Knowledge::builtin();
+    let by_host = |h: &str| kb.outlet_by_host(h).map(|id| kb.outlets[id].id.as_str());
+    // A ministry's host covers its embassies' subdomains.
+    assert_eq!(by_host("sofia.mfa.gov.az"), Some("mfa-az"));
+    assert_eq!(by_host("www.mfa.gov.kg"), Some("mfa-kg"));
+    assert_eq!(by_host("us.china-embassy.gov.cn"), Some("mfa-china"));
+    assert_eq!(by_host("washington.diplo.de"), Some("auswaertiges-amt"));
+    assert_eq!(by_host("www.us.emb-japan.go.jp"), Some("mofa-japan"));
+    // The most specific host wins.
+    assert_eq!(by_host("news.un.org"), Some("un-news"));
+    assert_eq!(by_host("press.un.org"), Some("united-nations"));
+    assert_eq!(by_host("www.un.org"), Some("united-nations"));
+    // A host a whole government shares names no one office.
+    for shared in [
+        "www.gov.uk",
+        "www.gov.kz",
+        "www.gov.br",
+        "ec.gov.pl",
+        "www.admin.ch",
+        "europa.eu",
+    ] {
+        assert_eq!(by_host(shared), None, "{shared}");
+    }
+    let kind = |name: &str| {
+        kb.outlet_by_name(name)
+            .map(|id| kb.outlets[id].kind.as_str())
+    };
+    assert_eq!(kind("Kazakh Foreign Ministry"), Some("ministry"));
+    assert_eq!(kind("MFA of Kazakhstan"), Some("ministry"));
+    assert_eq!(kind("African Union Commission"), Some("institution"));
+    // A phrase that names many ministries names none.
+    assert_eq!(kind("Foreign Ministry"), None);
+    assert_eq!(
+        kind("Ministry of Foreign Affairs and International Cooperation"),
+        None
+    );
+}
+
+#[test]
+fn an_outlets_kind_must_be_one_the_base_knows() {
+    let outlet = |kind: &str| {
+        format!(
+            "[[outlet]]\nid = \"test-body\"\nname = \"Test Body\"\nkind = \"{kind}\"\ncountry = \"INT\"\nsource = \"me\"\n"
+        )
+    };
+    assert!(problems_with(&outlet("institution")).is_empty());
+    let problems = problems_with(&outlet("institute"));
+    assert!(
+        problems.iter().any(|p| p.contains("unknown kind")),
+        "{problems:?}"
+    );
+}
+
+#[test]
 fn events_are_narrowed_by_the_place_named() {
     let kb = Knowledge::builtin();
     let found = kb.find_events("the results of a G20 Foreign Ministers' meeting in Nagoya, Japan");

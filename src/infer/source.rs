@@ -904,8 +904,9 @@ fn interviewing_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
                 || (name.starts_with("The ")
                     && kb.country_by_word(bare).is_none()
                     && kb.country_by_word(name).is_none());
-            // An agency that got the interview is the wire's, not the page's.
-            if known.is_some_and(|id| kb.outlets[id].is_agency()) {
+            // An agency that got the interview is the wire's, not the page's; an official body
+            // ("told the United Nations") is no interviewer at all.
+            if known.is_some_and(|id| kb.outlets[id].is_agency() || kb.outlets[id].is_official()) {
                 continue;
             }
             if known.is_none() && !shaped {
@@ -1080,9 +1081,10 @@ fn photo_credit_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     for r in doc.removed.iter().filter(|r| r.rule == "photo-credit") {
         let line = doc.slice(r.span);
         // "RFE/RL Afghanistan Report": a credit opening with a known publisher's name (not
-        // an agency's) is that publisher's, slash or not.
+        // an agency's or an official body's handout) is that publisher's, slash or not.
         if let Some(id) = known_outlet_prefix(kb, line.trim())
             && !kb.outlets[id].is_agency()
+            && !kb.outlets[id].is_official()
         {
             let name = kb.outlets[id].name.clone();
             return Some((
@@ -1109,7 +1111,8 @@ fn photo_credit_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
             continue;
         };
         let known = kb.outlet_by_name(tail);
-        if known.is_some_and(|id| kb.outlets[id].is_agency()) {
+        // An agency's photo, or an official body's handout, says nothing of the page's publisher.
+        if known.is_some_and(|id| kb.outlets[id].is_agency() || kb.outlets[id].is_official()) {
             continue;
         }
         if (1..=4).contains(&words.len())
@@ -1810,6 +1813,89 @@ mod tests {
             "Envoy recalled\n\nThe government recalled its envoy on Monday after a dispute over fishing rights in the strait, officials said. (File Photo)\n",
         );
         assert!(!f.agency.is_known());
+    }
+
+    #[test]
+    fn an_official_sites_link_names_the_ministry_even_on_an_embassys_subdomain() {
+        // An embassy's page: only the link says whose it is.
+        let f = sources(
+            "Press release on the results of the year\n\nThe foreign policy of the country in 2021 was implemented in accordance with the directions set by the head of state, the embassy said.\n\nhttps://sofia.mfa.gov.az/en/news/no52621-press-release-on-the-results-of-2021\n",
+        );
+        let outlet = f.outlet.get().unwrap();
+        assert_eq!(
+            outlet.name,
+            "Ministry of Foreign Affairs of the Republic of Azerbaijan"
+        );
+        assert_eq!(outlet.kind, "ministry");
+        assert_eq!(f.outlet.evidence[0].rule, "source.url-host");
+        // A ministry is not a wire: it is no agency.
+        assert!(!f.agency.is_known());
+        // One shared embassy domain names the ministry behind all of them.
+        let f = sources(
+            "Statement on the anniversary\n\nThe embassy marked the anniversary of diplomatic relations on Monday with a reception for officials.\n\nhttps://ru.usembassy.gov/statement-on-the-anniversary/\n",
+        );
+        assert_eq!(name(&f.outlet), Some("U.S. Department of State"));
+        // The most specific host wins: UN News is not the UN's press releases.
+        let f = sources(
+            "Security Council extends mission\n\nThe Security Council on Thursday extended the mandate of the mission for another year.\n\nhttps://news.un.org/en/story/2024/05/1150001\n",
+        );
+        assert_eq!(name(&f.outlet), Some("UN News"));
+        let f = sources(
+            "Secretary-General condemns attack\n\nThe following statement was issued today by the Spokesman for the Secretary-General.\n\nhttps://press.un.org/en/2024/sgsm22222.doc.htm\n",
+        );
+        let outlet = f.outlet.get().unwrap();
+        assert_eq!(outlet.name, "United Nations");
+        assert_eq!(outlet.kind, "institution");
+    }
+
+    #[test]
+    fn an_institution_or_a_ministry_naming_itself_publishes_its_own_statement() {
+        // An international organisation's release under its own name.
+        let f = sources(
+            "North Atlantic Treaty Organization\n\nStatement by the Secretary General on the attack\n\nThe Secretary General strongly condemned the attack on a convoy on Wednesday and offered his condolences.\n",
+        );
+        let outlet = f.outlet.get().unwrap();
+        assert_eq!(outlet.name, "NATO");
+        assert_eq!(outlet.kind, "institution");
+        // A ministry's page whose top line is the ministry, in a form copy uses.
+        let f = sources(
+            "Ministry of Foreign Affairs of the Kyrgyz Republic\n\nStatement on the situation at the border\n\nThe ministry continues to closely monitor the situation and calls on all parties to exercise restraint.\n",
+        );
+        assert_eq!(
+            name(&f.outlet),
+            Some("Ministry of Foreign Affairs of the Kyrgyz Republic")
+        );
+        // A presidency's site naming itself in its footer.
+        let f = sources(
+            "The head of state held a phone call\n\nThe head of state held a phone call with his counterpart on Tuesday to discuss security guarantees.\n\nOfficial website of the President of Ukraine\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Office of the President of Ukraine"));
+        assert_eq!(f.outlet.get().unwrap().kind, "ministry");
+    }
+
+    #[test]
+    fn an_official_body_in_running_text_or_a_handout_is_not_the_publisher() {
+        let f = sources(
+            "Envoy recalled\n\nThe foreign minister told the United Nations on Monday that the envoy would not return soon.\n",
+        );
+        assert!(!f.outlet.is_known(), "{:?}", f.outlet.get());
+        let f = sources(
+            "Minister meets envoys\n\nThe secretary general at the summit. John Roe/NATO\n\nThe foreign minister met envoys of the region on Saturday to discuss the ceasefire.\n",
+        );
+        assert!(!f.outlet.is_known(), "{:?}", f.outlet.get());
+    }
+
+    #[test]
+    fn the_datelines_of_more_national_agencies() {
+        let f = sources(
+            "Oman welcomes ceasefire\n\nMuscat, 6 May (ONA) --- A spokesperson at the Foreign Ministry stated that efforts to de-escalate tensions had culminated in a ceasefire agreement.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Oman News Agency"));
+        assert_eq!(f.agency.evidence[0].rule, "source.dateline-mark");
+        let f = sources(
+            "Vice president praises coalition\n\nRiyadh (Saba)- The vice president has highly appreciated the attitudes of the coalition's countries, he said in an interview on Monday.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Saba"));
     }
 
     #[test]

@@ -239,7 +239,9 @@ pub struct Outlet {
     pub id: String,
     /// Canonical display name.
     pub name: String,
-    /// agency | newspaper | broadcaster | ministry | aggregator | magazine | online.
+    /// agency | newspaper | broadcaster | ministry | institution | aggregator | magazine |
+    /// online. `ministry` is a government's own office (a foreign ministry, a presidency);
+    /// `institution` an international organisation (the UN, NATO, the African Union).
     pub kind: String,
     /// Home country code.
     pub country: String,
@@ -263,6 +265,13 @@ impl Outlet {
     /// Whether this outlet is a news agency (its copy is republished by others).
     pub fn is_agency(&self) -> bool {
         self.kind == "agency"
+    }
+
+    /// Whether this outlet is an official publisher (a government's office or an international
+    /// organisation) rather than a news publication: naming it in a story ("told the United
+    /// Nations", a handout photo "/NATO") says nothing of who published the story.
+    pub fn is_official(&self) -> bool {
+        matches!(self.kind.as_str(), "ministry" | "institution")
     }
 }
 

@@ -18,6 +18,7 @@ const OUTLET_KINDS: &[&str] = &[
     "newspaper",
     "broadcaster",
     "ministry",
+    "institution",
     "aggregator",
     "magazine",
     "online",

@@ -862,7 +862,7 @@ fn signer(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonRef, Span)
 
 /// Words that open a headline naming whose statement the text is, with the word that joins
 /// the name ("Statement by", "Interview with").
-const AUTHORED: &[&str] = &[
+pub(super) const AUTHORED: &[&str] = &[
     "statement by",
     "remarks by",
     "speech by",

@@ -606,11 +606,13 @@ fn unknown_sources(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
             .or_else(|| copyright_name(doc, kb))
             .or_else(|| photo_credit_outlet(doc, kb))
             .or_else(|| host_name(doc, kb, facts))
+            .or_else(|| official_headline(doc, kb))
             .or_else(|| interviewing_outlet(doc, kb))
         {
             let confidence = match rule {
                 "source.url-host" => 0.4,
                 "source.interview" => 0.45,
+                "source.official-headline" => 0.5,
                 _ => 0.65,
             };
             facts.outlet = Inferred::known(
@@ -867,6 +869,59 @@ const INSTITUTION_WORDS: &[&str] = &[
     "Office",
     "Department",
 ];
+
+/// "Press conference by the NATO Secretary General", "Statement from the OAS General
+/// Secretariat": a headline presenting the text as the words of an official body (or of its
+/// officials) that the knowledge base holds. Such transcripts are the body's own publications;
+/// a paper reprinting one names itself elsewhere, and those rules come first.
+fn official_headline(doc: &Doc, kb: &Knowledge) -> Option<Found> {
+    for b in doc
+        .blocks
+        .iter()
+        .take(6)
+        // Headings and short lines above the story's first sentences.
+        .take_while(|b| {
+            b.kind != BlockKind::Paragraph
+                || b.text.split_whitespace().count() < 15
+                || !b.text.trim_end().ends_with(['.', '"', '\u{201d}'])
+        })
+    {
+        let raw = doc.slice(b.span);
+        let lower = raw.to_ascii_lowercase();
+        // "Statement from" opens a body's words more often than a person's.
+        let Some(at) = super::people::AUTHORED
+            .iter()
+            .chain(&["statement from"])
+            .filter_map(|kw| lower.find(kw).map(|at| at + kw.len()))
+            .min()
+        else {
+            continue;
+        };
+        // The phrase opens the line (after at most two words: "Press remarks by").
+        if raw[..at].split_whitespace().count() > 4 {
+            continue;
+        }
+        let rest = &raw[at..];
+        let Some(&(id, s, e)) = kb
+            .find_outlet_names(rest)
+            .iter()
+            .find(|&&(id, ..)| kb.outlets[id].is_official())
+        else {
+            continue;
+        };
+        let name = kb.outlets[id].name.clone();
+        let start = b.span.start + at + s;
+        return Some((
+            name.clone(),
+            Span::new(start, b.span.start + at + e),
+            "source.official-headline",
+            format!(
+                "the headline presents the text as the words of {name} or its officials: its own publication"
+            ),
+        ));
+    }
+    None
+}
 
 /// "told the Harbour Times", "in an interview with The Lakeside Gazette": a paper that
 /// interviewed the speaker, taken as the publisher when nothing else names one (a paper's
@@ -1871,6 +1926,29 @@ mod tests {
         );
         assert_eq!(name(&f.outlet), Some("Office of the President of Ukraine"));
         assert_eq!(f.outlet.get().unwrap().kind, "ministry");
+    }
+
+    #[test]
+    fn a_headline_presenting_an_official_bodys_words_names_it_the_publisher() {
+        for text in [
+            "Press conference by the NATO Secretary General ahead of the ministerial meeting\n\n(As delivered)\n\nGood afternoon. Today we will discuss our support for partners in the region and the road ahead.\n",
+            "Media Center\n\nStatement from the OAS General Secretariat on the elections\n\nThe General Secretariat follows the electoral process closely and calls for calm and respect for the results.\n",
+        ] {
+            let f = sources(text);
+            let outlet = f.outlet.get().unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(outlet.kind, "institution", "{text}");
+            assert_eq!(f.outlet.evidence[0].rule, "source.official-headline");
+            assert!(f.outlet.confidence <= 0.5);
+        }
+        // A paper's own name comes first; a body named after the story's start is no headline.
+        let f = sources(
+            "Harbour Gazette\n\nStatement by the NATO Secretary General on the attack\n\nThe secretary general condemned the attack on Wednesday, his office said.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Harbour Gazette"));
+        let f = sources(
+            "Ministers meet in the capital\n\nThe foreign ministers met on Monday to discuss trade and the coming summit, officials said after the talks ended late in the evening.\n\nStatement by the NATO Secretary General on the attack\n",
+        );
+        assert!(!f.outlet.is_known(), "{:?}", f.outlet.get());
     }
 
     #[test]

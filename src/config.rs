@@ -25,7 +25,8 @@ pub struct Config {
     /// The output folder, relative to the site root.
     pub output_dir: String,
     /// Minify the HTML: `true` strips the templates' indentation, line breaks and comments once,
-    /// when the theme loads, so pages cost nothing more to minify; `"full"` also passes every
+    /// when the theme loads, and each page loses the attribute quotes it does not need
+    /// (`render/tighten.rs`), so pages cost almost nothing more to minify; `"full"` also passes every
     /// page through minify-html (a few percent smaller, at about twice the build time); `false`
     /// leaves the templates as written.
     pub minify: Minify,

@@ -12,6 +12,7 @@ pub mod model;
 pub mod paging;
 pub mod search;
 pub mod theme;
+pub mod tighten;
 
 use std::path::{Path, PathBuf};
 
@@ -668,6 +669,9 @@ impl PageCx<'_> {
         }
         if let Some(clock) = self.s.clock {
             clock.add(Stage::Render, started.elapsed());
+        }
+        if self.s.config.minify.templates() {
+            html = self.s.timed(Stage::Minify, || tighten::tighten(&html));
         }
         if self.s.config.minify == Minify::Full {
             html = self.s.timed(Stage::Minify, || minify(html));

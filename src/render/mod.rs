@@ -251,6 +251,7 @@ pub fn render_site(
                             previous: s.previous,
                             evidence: s.config.export_evidence,
                             quotes: s.config.export_quotes,
+                            text: s.config.export_text,
                         };
                         feeds::write_feeds(timeline, &builder, &site, &page_urls, &exports, out)
                     })

@@ -353,8 +353,10 @@ fn articles_json_holds_every_fact() {
         ] {
             assert!(a.get(key).is_some(), "articles.json lacks {key}");
         }
-        // By default the quotations' words, which repeat the text, are on the pages only.
+        // By default the quotations' words and the lead, which repeat the text, are on the
+        // pages only.
         assert!(a.get("quotes").is_none(), "{a}");
+        assert!(a.get("summary").is_none(), "{a}");
         // By default the evidence is its rules' names; its words are on the article page.
         assert!(a["stated"].get("evidence").is_none(), "{a}");
         let rules = &a["stated"]["rules"];
@@ -476,4 +478,23 @@ fn reports_of_one_statement_by_several_outlets_are_linked() {
     assert!(also.trim_start().starts_with("The Moscow Times"), "{also}");
     let other = text_of(&site.page("articles/unrelated-headline-here/index.html"));
     assert!(!other.contains("Also reported by"));
+}
+
+#[test]
+fn export_text_gives_the_summary_and_the_timeline_events_text() {
+    let site = seeds_with_switch_on("export_text");
+    let json: serde_json::Value = serde_json::from_str(&site.page("articles.json")).unwrap();
+    for a in json.as_array().unwrap() {
+        assert!(a["summary"].as_str().is_some_and(|s| !s.is_empty()), "{a}");
+    }
+    let timeline: serde_json::Value = serde_json::from_str(&site.page("timeline.json")).unwrap();
+    let events = timeline["events"].as_array().unwrap();
+    assert!(!events.is_empty());
+    for e in events {
+        let text = e["text"]["text"].as_str().unwrap_or_default();
+        assert!(
+            text.starts_with("<blockquote>") || text.starts_with("<p>"),
+            "{e}"
+        );
+    }
 }

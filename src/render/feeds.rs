@@ -102,6 +102,9 @@ pub(super) struct Exports<'a> {
     pub evidence: bool,
     /// Whether `articles.json` gives the quotations (`export_quotes`).
     pub quotes: bool,
+    /// Whether the exports give the text that repeats the article (`export_text`): the
+    /// summary in `articles.json`, each event's quotation in `timeline.json`.
+    pub text: bool,
 }
 
 /// Items per slice of `articles.json` and `timeline.json` held in memory at once.
@@ -126,7 +129,7 @@ fn write_articles_json(
             let slug = &timeline.slugs[i];
             let article = timeline.articles[i].full();
             let url = pretty(&article_url(slug));
-            let view = exported(&article, slug, url, exports.evidence, exports.quotes);
+            let view = exported(&article, slug, url, exports);
             serde_json::to_string(&view).ok()
         },
     )
@@ -145,7 +148,7 @@ fn write_timeline_json(
 ) -> Result<ExportIndex, Diagnostic> {
     let title = TimelineText {
         headline: site.title.clone(),
-        text: site.description.clone(),
+        text: Some(site.description.clone()),
     };
     let head = format!(
         "{{\"title\":{{\"text\":{}}},\"events\":[\n",
@@ -167,12 +170,12 @@ fn write_timeline_json(
                 .map(|s| s.name.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
-            // The main quotation, or the lead sentence when there is none: the event's card
-            // links to the article page, which has both.
-            let text = match &e.key_quote {
+            // The main quotation, or the lead sentence when there is none (`export_text`):
+            // the event's card links to the article page, which has both.
+            let text = exports.text.then(|| match &e.key_quote {
                 Some(q) => format!("<blockquote>{}</blockquote>", xml(q)),
                 None => format!("<p>{}</p>", xml(&e.summary)),
-            };
+            });
             let event = TimelineEvent {
                 start_date: TimelineDate {
                     year: chrono::Datelike::year(&d),
@@ -210,11 +213,12 @@ struct TimelineDate {
     display_date: Option<String>,
 }
 
-/// A TimelineJS text: headline and HTML.
+/// A TimelineJS text: headline and HTML (an event's only with `export_text`).
 #[derive(Serialize)]
 struct TimelineText {
     headline: String,
-    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
 }
 
 /// Writes `rel`: `head`, then the items `item` gives for `0..n` (`None` leaves one out), one
@@ -320,14 +324,17 @@ fn write_json_lines(
 }
 
 /// An article as `articles.json` gives it: every fact, no body; `slug` and `url` are the
-/// page's. Keys in alphabetical order.
+/// page's. Keys in alphabetical order; `draft` only when true, `mentioned` and `warnings` only
+/// when not empty, `summary` only with `export_text`.
 #[derive(Serialize)]
 struct Exported<'a> {
     agency: Fact<'a, OutletRef>,
     dateline: Fact<'a, String>,
+    #[serde(skip_serializing_if = "is_false")]
     draft: bool,
     format: &'a Format,
     id: &'a str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     mentioned: &'a [PersonRef],
     outlet: Fact<'a, OutletRef>,
     path: &'a str,
@@ -337,11 +344,17 @@ struct Exported<'a> {
     slug: &'a str,
     speakers: Fact<'a, Vec<PersonRef>>,
     stated: Fact<'a, chrono::NaiveDate>,
-    summary: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<&'a str>,
     title: Fact<'a, String>,
     topics: Fact<'a, Vec<TopicRef>>,
     url: String,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     warnings: &'a [String],
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// A fact as `articles.json` gives it: whole (`export_evidence = true`), or its value, its
@@ -416,14 +429,10 @@ impl Serialize for Quotes<'_> {
 }
 
 /// The export view of `a`, destructured so that a new field of [`Article`] is not forgotten;
-/// `evidence` gives the words of each fact's evidence too, `with_quotes` the quotations.
-fn exported<'a>(
-    a: &'a Article,
-    slug: &'a str,
-    url: String,
-    evidence: bool,
-    with_quotes: bool,
-) -> Exported<'a> {
+/// `exports` says whether it gives the words of each fact's evidence too, the quotations and
+/// the summary.
+fn exported<'a>(a: &'a Article, slug: &'a str, url: String, exports: &Exports) -> Exported<'a> {
+    let evidence = exports.evidence;
     let Article {
         id,
         path,
@@ -460,11 +469,11 @@ fn exported<'a>(
         outlet: fact(outlet, evidence),
         path,
         published: fact(published, evidence),
-        quotes: with_quotes.then_some(Quotes { quotes, evidence }),
+        quotes: exports.quotes.then_some(Quotes { quotes, evidence }),
         slug,
         speakers: fact(speakers, evidence),
         stated: fact(stated, evidence),
-        summary,
+        summary: exports.text.then_some(summary.as_str()),
         title: fact(title, evidence),
         topics: fact(topics, evidence),
         url,

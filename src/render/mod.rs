@@ -12,6 +12,7 @@ pub mod model;
 pub mod paging;
 pub mod search;
 pub mod theme;
+pub mod tighten;
 
 use std::path::{Path, PathBuf};
 
@@ -250,6 +251,7 @@ pub fn render_site(
                             previous: s.previous,
                             evidence: s.config.export_evidence,
                             quotes: s.config.export_quotes,
+                            text: s.config.export_text,
                         };
                         feeds::write_feeds(timeline, &builder, &site, &page_urls, &exports, out)
                     })
@@ -668,6 +670,9 @@ impl PageCx<'_> {
         }
         if let Some(clock) = self.s.clock {
             clock.add(Stage::Render, started.elapsed());
+        }
+        if self.s.config.minify.templates() {
+            html = self.s.timed(Stage::Minify, || tighten::tighten(&html));
         }
         if self.s.config.minify == Minify::Full {
             html = self.s.timed(Stage::Minify, || minify(html));

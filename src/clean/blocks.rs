@@ -204,7 +204,8 @@ pub(super) fn squeeze(s: &str) -> String {
     while i < bytes.len() {
         // ASCII is read byte by byte; other characters are decoded to ask if they are spaces.
         let (space, len) = match bytes[i] {
-            b if b < 0x80 => (char::from(b).is_whitespace(), 1),
+            // The ASCII white space of `char::is_whitespace`: tab to carriage return, space.
+            b if b < 0x80 => (matches!(b, b'\t'..=b'\r' | b' '), 1),
             _ => {
                 let c = s[i..].chars().next().unwrap_or(' ');
                 (c.is_whitespace(), c.len_utf8())

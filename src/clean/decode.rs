@@ -105,6 +105,14 @@ fn normalise(text: &str, warnings: &mut Vec<String>) -> String {
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Skip to the next byte that may need a look.
+        match bytes[i..]
+            .iter()
+            .position(|&b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xef)
+        {
+            Some(k) => i += k,
+            None => break,
+        }
         let (keep, skip) = match bytes[i] {
             b'\n' | b'\t' => (None, 0),
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => (Some('\n'), 2),

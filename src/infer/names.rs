@@ -882,7 +882,8 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
     let mut i = 0;
     while i < bytes.len() {
         let (space, len) = match bytes[i] {
-            b if b < 0x80 => (char::from(b).is_whitespace(), 1),
+            // The ASCII white space of `char::is_whitespace`: tab to carriage return, space.
+            b if b < 0x80 => (matches!(b, b'\t'..=b'\r' | b' '), 1),
             _ => {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 (c.is_whitespace(), c.len_utf8())

@@ -198,16 +198,37 @@ fn strip_markup(line: &str) -> (&str, u8) {
 /// Runs of white space (including no-break spaces) folded to one space.
 pub(super) fn squeeze(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace()) {
-        if word.is_empty() {
-            continue;
+    let bytes = s.as_bytes();
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII is read byte by byte; other characters are decoded to ask if they are spaces.
+        let (space, len) = match bytes[i] {
+            // The ASCII white space of `char::is_whitespace`: tab to carriage return, space.
+            b if b < 0x80 => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+            _ => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        if !space {
+            word.get_or_insert(i);
+        } else if let Some(start) = word.take() {
+            push_word(&mut out, &s[start..i]);
         }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
+        i += len;
+    }
+    if let Some(start) = word {
+        push_word(&mut out, &s[start..]);
     }
     out
+}
+
+fn push_word(out: &mut String, word: &str) {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
 }
 
 /// The span of `text[start..end]` without surrounding white space.
@@ -235,10 +256,20 @@ fn drop_repeats(doc: &mut Doc) {
     let mut letters: Vec<u8> = Vec::new();
     for block in std::mem::take(&mut doc.blocks) {
         letters.clear();
-        for c in block.text.chars().filter(|c| c.is_alphanumeric()) {
-            if c.is_ascii() {
-                letters.push(c.to_ascii_lowercase() as u8);
-            } else {
+        let (text, bytes) = (&block.text, block.text.as_bytes());
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII byte by byte; other characters decoded.
+            if bytes[i] < 0x80 {
+                if bytes[i].is_ascii_alphanumeric() {
+                    letters.push(bytes[i].to_ascii_lowercase());
+                }
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
                 for l in c.to_lowercase() {
                     let mut utf8 = [0; 4];
                     letters.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());

@@ -97,23 +97,46 @@ pub fn looks_like_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// `\r\n` and `\r` to `\n`; control characters other than tab and newline dropped (reported).
 fn normalise(text: &str, warnings: &mut Vec<String>) -> String {
+    // Runs of ordinary characters are copied whole; only line ends, controls (C0, DEL, C1)
+    // and byte order marks are looked at one by one.
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut controls = 0usize;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push('\n');
-            }
-            '\n' | '\t' => out.push(c),
-            '\u{feff}' => {}
-            c if c.is_control() => controls += 1,
-            c => out.push(c),
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip to the next byte that may need a look.
+        match bytes[i..]
+            .iter()
+            .position(|&b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xef)
+        {
+            Some(k) => i += k,
+            None => break,
         }
+        let (keep, skip) = match bytes[i] {
+            b'\n' | b'\t' => (None, 0),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => (Some('\n'), 2),
+            b'\r' => (Some('\n'), 1),
+            0..=0x1f | 0x7f => (None, 1),
+            // U+0080..U+009F, the C1 controls.
+            0xc2 if bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)) => (None, 2),
+            0xef if bytes[i..].starts_with("\u{feff}".as_bytes()) => (None, 3),
+            _ => (None, 0),
+        };
+        if skip == 0 {
+            i += 1;
+            continue;
+        }
+        out.push_str(&text[run..i]);
+        match keep {
+            Some(c) => out.push(c),
+            None if bytes[i] != 0xef => controls += 1,
+            None => {}
+        }
+        i += skip;
+        run = i;
     }
+    out.push_str(&text[run..]);
     if controls > 0 {
         warnings.push(format!(
             "{controls} control characters (NUL and the like) were removed"

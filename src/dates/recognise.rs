@@ -376,10 +376,14 @@ impl<'a> M<'a> {
     /// A year spoken in words, as transcripts write it: "nineteen ninety-six", "nineteen
     /// eighty", "eighteen twelve"; returns it and the next index.
     fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
-        let century = match self.s(i).to_ascii_lowercase().as_str() {
-            "nineteen" => 1900,
-            "eighteen" => 1800,
-            _ => return None,
+        // Tried at every word: compared in place rather than lower-cased into a new string.
+        let word = self.s(i);
+        let century = if word.eq_ignore_ascii_case("nineteen") {
+            1900
+        } else if word.eq_ignore_ascii_case("eighteen") {
+            1800
+        } else {
+            return None;
         };
         let tens = match self.lex(i + 1) {
             Lex::NumWord(n @ (10 | 11 | 12 | 15 | 20 | 30)) => n as i32,

@@ -393,29 +393,52 @@ fn clean_word(w: &str) -> &str {
     w.strip_suffix("\u{2019}s").unwrap_or(w)
 }
 
-/// A word list as a set, built once.
-type WordSet = std::sync::LazyLock<std::collections::HashSet<&'static str>>;
+/// A word list as a set of lower-case ASCII words, built once. The sets are probed for nearly
+/// every word of every text, so they hash with FxHash (SipHash's resistance to chosen keys buys
+/// nothing for fixed lists of our own words), and a word of a length no member has is refused
+/// before hashing.
+struct WordSet {
+    words: rustc_hash::FxHashSet<&'static [u8]>,
+    shortest: usize,
+    longest: usize,
+}
 
-static TITLE_SET: WordSet = std::sync::LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
-static HONORIFIC_SET: WordSet = std::sync::LazyLock::new(|| HONORIFICS.iter().copied().collect());
-static NOT_NAME_SET: WordSet = std::sync::LazyLock::new(|| NOT_NAMES.iter().copied().collect());
-static PARTICLE_SET: WordSet = std::sync::LazyLock::new(|| PARTICLES.iter().copied().collect());
-static QUESTION_LABEL_SET: WordSet =
-    std::sync::LazyLock::new(|| QUESTION_LABELS.iter().copied().collect());
-static PAGE_LABEL_SET: WordSet = std::sync::LazyLock::new(|| PAGE_LABELS.iter().copied().collect());
+impl WordSet {
+    fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words: words.iter().map(|w| w.as_bytes()).collect(),
+            shortest: words.iter().map(|w| w.len()).min().unwrap_or(0),
+            longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
+        }
+    }
+}
+
+type Lazy = std::sync::LazyLock<WordSet>;
+
+static TITLE_SET: Lazy = Lazy::new(|| WordSet::new(TITLE_WORDS));
+static HONORIFIC_SET: Lazy = Lazy::new(|| WordSet::new(HONORIFICS));
+static NOT_NAME_SET: Lazy = Lazy::new(|| WordSet::new(NOT_NAMES));
+static PARTICLE_SET: Lazy = Lazy::new(|| WordSet::new(PARTICLES));
+static QUESTION_LABEL_SET: Lazy = Lazy::new(|| WordSet::new(QUESTION_LABELS));
+static PAGE_LABEL_SET: Lazy = Lazy::new(|| WordSet::new(PAGE_LABELS));
 
 /// Whether `w` is in `set` (lower-case words), in any letter case, without allocating: the
-/// word is lower-cased into a stack buffer.
+/// word is lower-cased into a stack buffer. Words in other scripts are in no set.
 fn one_of(set: &WordSet, w: &str) -> bool {
     let bytes = w.as_bytes();
-    if bytes.is_empty() || bytes.len() > 24 || !w.is_ascii() {
+    if bytes.is_empty()
+        || bytes.len() > 24
+        || bytes.len() < set.shortest
+        || bytes.len() > set.longest
+        || !w.is_ascii()
+    {
         return false;
     }
     let mut buf = [0u8; 24];
-    for (b, c) in buf.iter_mut().zip(bytes) {
-        *b = c.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|lower| set.contains(lower))
+    let lower = &mut buf[..bytes.len()];
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    set.words.contains(&*lower)
 }
 
 /// A form of address, with or without its full stop ("Mr", "MR.", "Dr").
@@ -498,20 +521,13 @@ fn read_name(words: &[&str], mut i: usize) -> Option<(Vec<String>, usize)> {
             break;
         }
     }
-    while parts
-        .last()
-        .is_some_and(|p| PARTICLES.contains(&p.to_lowercase().as_str()))
-    {
+    while parts.last().is_some_and(|p| one_of(&PARTICLE_SET, p)) {
         parts.pop();
     }
     // "Special Representative for North Korea Policy Glyn Davis": more than three capitalised
     // words run the title into the name; the name is the last two.
     let capitalised = parts.iter().filter(|p| is_capitalised(p)).count();
-    if capitalised > 3
-        && !parts
-            .iter()
-            .any(|p| PARTICLES.contains(&p.to_lowercase().as_str()))
-    {
+    if capitalised > 3 && !parts.iter().any(|p| one_of(&PARTICLE_SET, p)) {
         parts.drain(..parts.len() - 2);
     }
     // Every part of a name has two letters at least ("Before I" is no name), but for an
@@ -651,9 +667,11 @@ pub fn find_names(text: &str) -> Vec<TextName> {
     // Titles before names, and names before appositions, in running text.
     let words: Vec<(usize, &str)> = word_spans(text);
     let plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
+    // Each word without its surrounding punctuation and possessive, cleaned once.
+    let cleaned: Vec<&str> = plain.iter().map(|w| clean_word(w)).collect();
     let mut i = 0;
     while i < plain.len() {
-        let w = clean_word(plain[i]);
+        let w = cleaned[i];
         if one_of(&TITLE_SET, w) && !plain[i].ends_with([',', '.', ';', ':']) {
             // "Secretary of State", "Minister of Foreign Affairs": the title runs on.
             let mut j = i + 1;
@@ -669,8 +687,7 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                 j += 2 + the;
                 while j < plain.len()
                     && is_capitalised(plain[j])
-                    && (one_of(&TITLE_SET, clean_word(plain[j]))
-                        || one_of(&NOT_NAME_SET, clean_word(plain[j])))
+                    && (one_of(&TITLE_SET, cleaned[j]) || one_of(&NOT_NAME_SET, cleaned[j]))
                 {
                     j += 1;
                 }
@@ -707,9 +724,9 @@ pub fn find_names(text: &str) -> Vec<TextName> {
             && end < plain.len()
             && plain[end - 1].ends_with(',')
         {
-            let after: Vec<String> = plain[end..plain.len().min(end + 6)]
+            let after: Vec<String> = cleaned[end..plain.len().min(end + 6)]
                 .iter()
-                .map(|w| clean_word(w).to_lowercase())
+                .map(|w| w.to_lowercase())
                 .collect();
             if let Some(k) = after
                 .iter()
@@ -726,16 +743,17 @@ pub fn find_names(text: &str) -> Vec<TextName> {
 
     // A full name whose last word the text uses alone elsewhere ("Thandeka Mavundla has
     // announced … Mavundla said"): a reader knows that is a person, title or not.
-    let cleaned: Vec<&str> = plain.iter().map(|w| clean_word(w)).collect();
     let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
     let mut recurring: Vec<(Vec<String>, usize)> = Vec::new();
     let mut i = 0;
     while i < plain.len() {
-        let starts_run = i == 0
-            || !is_capitalised(plain[i - 1])
-            || plain[i - 1].ends_with(['.', ',', ';', ':'])
-            || one_of(&NOT_NAME_SET, cleaned[i - 1]);
-        if !is_capitalised(plain[i]) || !starts_run {
+        let starts_run = || {
+            i == 0
+                || !is_capitalised(plain[i - 1])
+                || plain[i - 1].ends_with(['.', ',', ';', ':'])
+                || one_of(&NOT_NAME_SET, cleaned[i - 1])
+        };
+        if !is_capitalised(plain[i]) || !starts_run() {
             i += 1;
             continue;
         }
@@ -855,18 +873,30 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Each whitespace-separated word with its byte offset.
+/// Each whitespace-separated word with its byte offset. ASCII is read byte by byte; other
+/// characters are decoded to ask whether they are white space.
 fn word_spans(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5);
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, len) = match bytes[i] {
+            // The ASCII white space of `char::is_whitespace`: tab to carriage return, space.
+            b if b < 0x80 => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        if space {
             if let Some(s) = start.take() {
                 out.push((s, &text[s..i]));
             }
         } else if start.is_none() {
             start = Some(i);
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push((s, &text[s..]));

@@ -774,12 +774,13 @@ fn text_person(kb: &Knowledge, n: &TextName) -> PersonRef {
         let letter = initial
             .strip_suffix('.')
             .filter(|l| l.chars().count() == 1)?;
-        let mut fitting =
-            kb.people.iter().enumerate().filter(|(_, p)| {
-                p.surname.eq_ignore_ascii_case(surname) && p.name.starts_with(letter)
-            });
+        let mut fitting = kb
+            .people_by_surname(surname)
+            .iter()
+            .copied()
+            .filter(|&p| kb.people[p].name.starts_with(letter));
         match (fitting.next(), fitting.next()) {
-            (Some((p, _)), None) => Some(p),
+            (Some(p), None) => Some(p),
             _ => kb
                 .person_by_surname(surname, &n.title)
                 .filter(|&p| kb.people[p].name.starts_with(letter)),
@@ -1056,7 +1057,10 @@ fn titled_surname(kb: &Knowledge, head: &str) -> Option<Found> {
     let words: Vec<&str> = head.split_whitespace().rev().take(4).collect();
     let (surname, titles) = words.split_first()?;
     let surname = surname.trim_end_matches([',', ':']);
-    if !surname.starts_with(char::is_uppercase) || surname.chars().count() < 3 {
+    if !surname.starts_with(char::is_uppercase)
+        || surname.chars().count() < 3
+        || kb.people_by_surname(surname).is_empty()
+    {
         return None;
     }
     // The longest run of title words before it that names an office.

@@ -718,6 +718,14 @@ fn unknown_agency(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
     }
 }
 
+/// Whether `text` holds one of `words`, which a regex cannot match without. Regexes with
+/// Unicode classes and word boundaries leave the fast engine on text with non-ASCII letters
+/// and scan it with the slow one (tens of microseconds a page); most texts hold none of the
+/// words, so the regex is not run at all.
+fn holds_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
+}
+
 /// "According to Thai News Agency", "the Jordan News Agency, Petra, reported", "state news
 /// agency KCNA said": a news agency named in the first paragraphs, by its short name when
 /// the text gives one beside the full name. Only "News Agency", "Press Agency", "News
@@ -740,7 +748,10 @@ fn cited_agency(doc: &Doc) -> Option<(String, Span)> {
         .take(3)
     {
         let raw = doc.slice(b.span);
-        if let Some(c) = FULL.captures(raw) {
+        // The regexes are not run on a paragraph without their words (see `holds_any`).
+        if holds_any(raw, &["Agency", "Service"])
+            && let Some(c) = FULL.captures(raw)
+        {
             let m = c.get(2).or(c.get(3)).or(c.get(1))?;
             let name = m.as_str().trim();
             // "The Xinhua News Agency": the article is not part of the name.
@@ -748,7 +759,9 @@ fn cited_agency(doc: &Doc) -> Option<(String, Span)> {
             let start = b.span.start + m.end() - name.len();
             return Some((name.to_string(), Span::new(start, b.span.start + m.end())));
         }
-        if let Some(c) = ACRONYM.captures(raw) {
+        if holds_any(raw, &["news agency", "wire service"])
+            && let Some(c) = ACRONYM.captures(raw)
+        {
             let m = c.get(1).or(c.get(2))?;
             return Some((
                 m.as_str().to_string(),
@@ -841,9 +854,27 @@ fn official_site(doc: &Doc) -> Option<Found> {
         Regex::new(r"(?m)^[ \t]*((?:\p{Lu}[\p{L}-]*\s+){0,3}(?:News|Agency|Times|Post|Press|Herald|Journal|Gazette|Tribune))(?:'s|’s)?\s+(?:web\s*site|portal)\b")
             .expect("static regex")
     });
-    let c = OFFICIAL
-        .captures(&doc.text)
-        .or_else(|| SITE_NOTICE.captures(&doc.text))?;
+    // Each is run only on a text where its middle words stand (a part of its own pattern
+    // with the same flags, so every match of the whole holds one): their Unicode classes and
+    // word boundary defeat the fast engine on text with non-ASCII letters, and the slow one
+    // scans the whole page (see `holds_any`). Pages rarely say either.
+    static OFFICIAL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)official\s+(?:web\s*site|site|portal)\s+of\s").expect("static regex")
+    });
+    static SITE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:News|Agency|Times|Post|Press|Herald|Journal|Gazette|Tribune)(?:'s|’s)?\s+(?:web\s*site|portal)")
+            .expect("static regex")
+    });
+    let text = &doc.text;
+    let c = (OFFICIAL_WORDS.is_match(text))
+        .then(|| OFFICIAL.captures(text))
+        .flatten()
+        .or_else(|| {
+            SITE_WORDS
+                .is_match(text)
+                .then(|| SITE_NOTICE.captures(text))
+                .flatten()
+        })?;
     let m = c.get(1)?;
     let name = m.as_str().trim().to_string();
     let whole = c.get(0)?;

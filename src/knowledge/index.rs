@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
 
@@ -62,18 +64,23 @@ struct NamePattern {
 pub(super) struct Index {
     person_ac: AhoCorasick,
     person_patterns: Vec<NamePattern>,
-    person_names: HashMap<String, PersonId>,
+    person_names: FxHashMap<String, PersonId>,
+    /// People by surname in ASCII lower case (how transcripts and titles name them), in
+    /// record order.
+    person_surnames: FxHashMap<String, Vec<PersonId>>,
+    /// People by id (the first record of an id).
+    person_ids: FxHashMap<String, PersonId>,
     /// Names by their consonant skeleton (`skeleton`), `None` where two people share one.
-    person_skeletons: HashMap<String, Option<PersonId>>,
-    office_phrases: HashMap<String, OfficeId>,
+    person_skeletons: FxHashMap<String, Option<PersonId>>,
+    office_phrases: FxHashMap<String, OfficeId>,
     /// Office phrases, longest first, for role detection.
     office_list: Vec<(String, OfficeId)>,
-    country_words: HashMap<String, CountryId>,
+    country_words: FxHashMap<String, CountryId>,
     series_ac: AhoCorasick,
     series_patterns: Vec<SeriesOrEvent>,
-    events_by_series: HashMap<SeriesId, Vec<EventId>>,
-    outlet_names: HashMap<String, OutletId>,
-    outlet_hosts: HashMap<String, OutletId>,
+    events_by_series: FxHashMap<SeriesId, Vec<EventId>>,
+    outlet_names: FxHashMap<String, OutletId>,
+    outlet_hosts: FxHashMap<String, OutletId>,
     mark_ac: AhoCorasick,
     mark_ids: Vec<OutletId>,
     outlet_name_ac: AhoCorasick,
@@ -106,14 +113,31 @@ fn ac(patterns: &[String], case_insensitive: bool) -> AhoCorasick {
         .expect("knowledge patterns are plain strings")
 }
 
+/// A phrase as the lookup tables key it: trimmed of surrounding punctuation (but brackets and
+/// slashes), typographic apostrophes as plain ones, single spaces, lower case. Built in one
+/// buffer: lookups on the per-article path normalise every phrase they try.
 fn norm(s: &str) -> String {
-    s.trim()
-        .trim_matches(|c: char| c.is_ascii_punctuation() && c != '(' && c != ')' && c != '/')
-        .replace('\u{2019}', "'")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let trimmed = s
+        .trim()
+        .trim_matches(|c: char| c.is_ascii_punctuation() && c != '(' && c != ')' && c != '/');
+    let mut out = String::with_capacity(trimmed.len());
+    for word in trimmed.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.contains('\u{2019}') {
+            out.extend(word.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }));
+        } else {
+            out.push_str(word);
+        }
+    }
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        // Unicode lower case is contextual (a word-final sigma): lower the whole phrase at once.
+        out.to_lowercase()
+    }
 }
 
 /// A name's consonant skeleton, the same for the transliterations English copy uses of one
@@ -179,8 +203,8 @@ impl Index {
         let mut by_pattern: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut person_patterns: Vec<NamePattern> = Vec::new();
-        let mut person_names = HashMap::new();
-        let mut person_skeletons: HashMap<String, Option<PersonId>> = HashMap::new();
+        let mut person_names = FxHashMap::default();
+        let mut person_skeletons: FxHashMap<String, Option<PersonId>> = FxHashMap::default();
         let mut add = |pattern: String, person: PersonId, surname: bool| {
             let i = *by_pattern.entry(pattern.clone()).or_insert_with(|| {
                 patterns.push(pattern);
@@ -196,7 +220,14 @@ impl Index {
                 slot.push(person);
             }
         };
+        let mut person_surnames: FxHashMap<String, Vec<PersonId>> = FxHashMap::default();
+        let mut person_ids = FxHashMap::default();
         for (id, person) in all.people.iter().enumerate() {
+            person_surnames
+                .entry(person.surname.to_ascii_lowercase())
+                .or_default()
+                .push(id);
+            person_ids.entry(person.id.clone()).or_insert(id);
             for name in std::iter::once(&person.name).chain(&person.variants) {
                 person_names.entry(norm(name)).or_insert(id);
                 if let Some(key) = skeleton(name) {
@@ -222,7 +253,7 @@ impl Index {
         let person_ac = ac(&patterns, false);
 
         // Offices and countries.
-        let mut office_phrases = HashMap::new();
+        let mut office_phrases = FxHashMap::default();
         let mut office_list = Vec::new();
         for (id, office) in all.offices.iter().enumerate() {
             for phrase in &office.phrases {
@@ -231,7 +262,7 @@ impl Index {
             }
         }
         office_list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-        let mut country_words = HashMap::new();
+        let mut country_words = FxHashMap::default();
         for (id, country) in all.countries.iter().enumerate() {
             let words = std::iter::once(&country.name)
                 .chain(&country.adjectives)
@@ -264,7 +295,7 @@ impl Index {
                 }
             }
         }
-        let mut events_by_series: HashMap<SeriesId, Vec<EventId>> = HashMap::new();
+        let mut events_by_series: FxHashMap<SeriesId, Vec<EventId>> = FxHashMap::default();
         for (id, event) in all.events.iter().enumerate() {
             let Some(&series) = series_ids.get(event.series.as_str()) else {
                 continue;
@@ -282,8 +313,8 @@ impl Index {
         let series_ac = ac(&series_pats, true);
 
         // Outlets.
-        let mut outlet_names = HashMap::new();
-        let mut outlet_hosts = HashMap::new();
+        let mut outlet_names = FxHashMap::default();
+        let mut outlet_hosts = FxHashMap::default();
         let mut marks = Vec::new();
         let mut mark_ids = Vec::new();
         let mut names = Vec::new();
@@ -314,6 +345,8 @@ impl Index {
             person_ac,
             person_patterns,
             person_names,
+            person_surnames,
+            person_ids,
             person_skeletons,
             office_phrases,
             office_list,
@@ -332,6 +365,21 @@ impl Index {
 
     pub(super) fn person_by_name(&self, name: &str) -> Option<PersonId> {
         self.person_names.get(&norm(name)).copied()
+    }
+
+    /// Everyone whose surname is `surname`, ignoring ASCII case, in record order.
+    pub(super) fn people_by_surname(&self, surname: &str) -> &[PersonId] {
+        // Keys are ASCII lower case: a surname with a capital is looked up lowered.
+        let found = if surname.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.person_surnames.get(&surname.to_ascii_lowercase())
+        } else {
+            self.person_surnames.get(surname)
+        };
+        found.map_or(&[], Vec::as_slice)
+    }
+
+    pub(super) fn person_by_id(&self, id: &str) -> Option<PersonId> {
+        self.person_ids.get(id).copied()
     }
 
     pub(super) fn person_by_skeleton(&self, name: &str) -> Option<PersonId> {

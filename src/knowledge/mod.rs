@@ -151,13 +151,10 @@ impl Knowledge {
     /// SECRETARY SUGA:" in a transcript), or the only known person of the surname when no
     /// title is given. A transcript's labels name people by surname alone.
     pub fn person_by_surname(&self, surname: &str, title: &str) -> Option<PersonId> {
-        let candidates: Vec<PersonId> = self
-            .people
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.surname.eq_ignore_ascii_case(surname))
-            .map(|(i, _)| i)
-            .collect();
+        let candidates = self.people_by_surname(surname);
+        if candidates.is_empty() {
+            return None;
+        }
         if title.trim().is_empty() {
             return (candidates.len() == 1).then(|| candidates[0]);
         }
@@ -167,7 +164,8 @@ impl Knowledge {
             .map(|o| self.offices[o].id.as_str())
             .collect();
         let fitting: Vec<PersonId> = candidates
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|&p| {
                 self.people[p].offices.iter().any(|t| {
                     offices.contains(&t.office.as_str()) || t.title.eq_ignore_ascii_case(title)
@@ -177,9 +175,15 @@ impl Knowledge {
         (fitting.len() == 1).then(|| fitting[0])
     }
 
+    /// Everyone whose surname is `surname` (ignoring ASCII case), in record order: a hash
+    /// probe, not a scan of the few thousand people.
+    pub fn people_by_surname(&self, surname: &str) -> &[PersonId] {
+        self.index.people_by_surname(surname)
+    }
+
     /// The person with this id.
     pub fn person_by_id(&self, id: &str) -> Option<PersonId> {
-        self.people.iter().position(|p| p.id == id)
+        self.index.person_by_id(id)
     }
 
     /// Every person named in `text`: full names and variants, and surnames alone when the text

@@ -451,23 +451,17 @@ fn lead_paragraph(doc: &Doc, body: &[usize]) -> Option<usize> {
         Some("notice") => !text.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']),
         Some(_) => true,
     };
-    let paragraphs: Vec<usize> = body
-        .iter()
-        .copied()
-        .filter(|&i| doc.blocks[i].kind == BlockKind::Paragraph && !furniture(&doc.blocks[i].text))
-        .collect();
-    paragraphs
-        .iter()
-        .copied()
+    // Read lazily: the lead is nearly always among the first paragraphs.
+    let paragraphs = || {
+        body.iter().copied().filter(|&i| {
+            doc.blocks[i].kind == BlockKind::Paragraph && !furniture(&doc.blocks[i].text)
+        })
+    };
+    paragraphs()
         .take(3)
         .find(|&i| strip_dateline(&doc.blocks[i].text).len() < doc.blocks[i].text.len())
-        .or_else(|| {
-            paragraphs
-                .iter()
-                .copied()
-                .find(|&i| !doc.blocks[i].text.starts_with(['"', '\u{201c}']))
-        })
-        .or(paragraphs.first().copied())
+        .or_else(|| paragraphs().find(|&i| !doc.blocks[i].text.starts_with(['"', '\u{201c}'])))
+        .or_else(|| paragraphs().next())
 }
 
 /// The paragraph without its dateline ("MOSCOW, January 14. /TASS/. ", "NAGOYA - ").

@@ -122,9 +122,9 @@ def timed(cmd):
 build_communique()
 public_c = os.path.join(site_c, "public")
 articles = json.load(open(os.path.join(public_c, "articles.json"), encoding="utf-8"))
-BODY = re.compile(r'<div class="body">(.*?)</div>', re.S)
+BODY = re.compile(r'<div class="?body"?>(.*?)</div>', re.S)
 BLOCK = re.compile(r"<(p|h[1-6])>(.*?)</\1>", re.S)
-ATTRIBUTION = re.compile(r'<span class="attribution">.*?</span>', re.S)
+ATTRIBUTION = re.compile(r'<span class="?attribution"?>.*?</span>|<small> \(.*?\)</small>', re.S)
 TAG = re.compile(r"<[^>]+>")
 
 

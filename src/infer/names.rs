@@ -69,6 +69,8 @@ const TITLE_WORDS: &[&str] = &[
     "affairs",
     "state",
     "general",
+    // "Minister of People's Power", "Minister of Popular Power for Foreign Affairs".
+    "power",
     "governor",
     "mayor",
     "senator",
@@ -1058,6 +1060,21 @@ mod tests {
         );
         assert_eq!(glued_initial("U.S."), None);
         assert_eq!(glued_initial("A.B.C"), None);
+    }
+
+    #[test]
+    fn a_title_of_the_peoples_power_ends_before_the_name() {
+        assert_eq!(
+            names(
+                "On Tuesday, Minister of People\u{2019}s Power Marta Quintero rejected the statement."
+            ),
+            ["Marta Quintero"]
+        );
+        // "Power" as a surname is still a name's.
+        assert_eq!(
+            names("Ambassador Anne Power told the council on Friday that aid must flow."),
+            ["Anne Power"]
+        );
     }
 
     #[test]

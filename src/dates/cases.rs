@@ -1711,6 +1711,14 @@ fn datelines() {
             Some("/TASS/"),
         ),
         (
+            "Portville, RUSSIA, 29/11/2014 ~ The deputy prime minister said that talks go on",
+            Some("Portville"),
+            Some(11),
+            Some(29),
+            Some(2014),
+            None,
+        ),
+        (
             "NAGOYA - Tokyo has promised to address Russia's concerns",
             Some("Nagoya"),
             None,

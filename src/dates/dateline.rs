@@ -43,7 +43,9 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
     let t = tokenize(head);
     let s = |i: usize| t.get(i).map_or("", |k: &Token| &head[k.start..k.end]);
     let is_p = |i: usize, c: &str| t.get(i).is_some_and(|k| k.kind == Kind::Punct && s(i) == c);
-    let is_dash = |i: usize| is_p(i, "-") || is_p(i, "–") || is_p(i, "—") || is_p(i, "_");
+    // A tilde stands for a dash in some sites' datelines ("Sochi, RUSSIA, 29/11/2014 ~ ").
+    let is_dash =
+        |i: usize| is_p(i, "-") || is_p(i, "–") || is_p(i, "—") || is_p(i, "_") || is_p(i, "~");
 
     // The place: capitalised words.
     let mut i = 0;

@@ -476,6 +476,7 @@ pub fn strip_dateline(p: &str) -> &str {
         "- ",
         " \u{2014} ",
         " \u{2013} ",
+        " ~ ",
         "/ ",
     ];
     let reach = crate::knowledge::floor_char(p, 90);

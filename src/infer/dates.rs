@@ -1480,6 +1480,27 @@ fn named_tenures<'k, 'm>(
     if before.contains("former") || before.contains("ex-") {
         return None;
     }
+    // An acting or interim holder, or one designate, is not the holder the base lists: their
+    // time in office lies outside the tenure.
+    // "Acting Foreign Minister", "Acting Japanese Foreign Ministry Press Secretary": the
+    // capitalised words of the title before the office's phrase, and the word before them.
+    const ACTING: &[&str] = &["acting", "interim", "caretaker"];
+    let acting = text[..role.start]
+        .split_whitespace()
+        .rev()
+        .take(5)
+        .take_while(|w| {
+            w.starts_with(char::is_uppercase) && !w.ends_with([',', '.', ';', ':'])
+                || ACTING.contains(&w.to_ascii_lowercase().as_str())
+        })
+        .any(|w| ACTING.contains(&w.to_ascii_lowercase().as_str()));
+    let after = &text[role.end..crate::knowledge::floor_char(text, role.end + 11)];
+    if acting
+        || after.to_ascii_lowercase().starts_with("-designate")
+        || after.to_ascii_lowercase().starts_with(" designate")
+    {
+        return None;
+    }
     let office = &kb.offices[role.office].id;
     let country = role.country.map(|c| kb.countries[c].code.as_str());
     let tenures: Vec<_> = kb.people[m.person]
@@ -1807,6 +1828,39 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             ),
             "{note}"
         );
+    }
+
+    #[test]
+    fn an_acting_or_designate_holder_is_outside_the_tenure() {
+        // The same text bounds its year by the tenure only when the title is the holder's own.
+        let text = |title: &str| {
+            format!(
+                "TOKYO, July 14 (Kyodo) -- {title} Kenji Arakawa said on Thursday that Tokyo \
+                 would send an envoy to the region next week.\n"
+            )
+        };
+        for title in [
+            "Japanese Foreign Ministry Press Secretary",
+            // The acting one is someone else.
+            "The acting envoy met Japanese Foreign Ministry Press Secretary",
+        ] {
+            let f = dates(&text(title));
+            assert!(
+                f.published.evidence.iter().any(|e| e.rule == "year.tenure"),
+                "{title}"
+            );
+        }
+        for title in [
+            "Acting Japanese Foreign Ministry Press Secretary",
+            "Japanese interim Foreign Ministry Press Secretary",
+        ] {
+            let f = dates(&text(title));
+            assert!(
+                f.published.evidence.iter().all(|e| e.rule != "year.tenure"),
+                "{title}: {:#?}",
+                f.published
+            );
+        }
     }
 
     #[test]

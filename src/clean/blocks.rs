@@ -10,7 +10,8 @@ use std::collections::HashSet;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::cruft::{
-    LineClass, classify, could_be_caption, date_header_len, ends_sentence, is_footer_label,
+    LineClass, classify, could_be_caption, date_header_len, ends_sentence, glued_headline_len,
+    is_footer_label,
 };
 use super::{Block, BlockKind, Doc, MetaKind, MetaLine, Removed};
 use crate::infer::Span;
@@ -72,6 +73,25 @@ pub(super) fn text_blocks(doc: &mut Doc) {
                 span: header,
             });
             start += len;
+        }
+        // A headline glued to the story's dateline, at the top of the text: a heading of its
+        // own, and the story opens with its dateline.
+        let at_top = blocks
+            .iter()
+            .all(|b| b.kind == BlockKind::Heading || b.text.split_whitespace().count() < 15);
+        if at_top
+            && !open
+            && let Some(len) = glued_headline_len(&text[start..end])
+        {
+            let (head, _) = strip_markup(&text[start..start + len]);
+            blocks.push(Block {
+                kind: BlockKind::Heading,
+                text: squeeze(head),
+                span: trimmed_span(text, start, start + len),
+                level: 0,
+            });
+            start += len;
+            start += text[start..end].len() - text[start..end].trim_start().len();
         }
         let (content, level) = strip_markup(&text[start..end]);
         let content = squeeze(content);

@@ -168,6 +168,35 @@ pub(super) fn date_header_len(line: &str) -> Option<usize> {
     DATE_HEADER.find(line).map(|m| m.end())
 }
 
+/// A headline run into its story's dateline on one line, as copied from a page: "No evidence
+/// of arms, minister says Herat, Afghanistan (AFP) Oct 19, 2007 The minister said…". Returns
+/// the headline's length. The dateline must carry a credit in parentheses followed by a month
+/// or a dash, and the headline must read as one (four words or more, no sentence end, not
+/// ending on a small word), so a sentence naming a place and an acronym is never cut.
+pub(super) fn glued_headline_len(line: &str) -> Option<usize> {
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(\S.{18,180}?)\s+\p{Lu}[\p{L}.'’-]+(?:,?\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*\(\p{Lu}[\p{L}/-]{1,15}\)\s*(?:[-–—]|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d)",
+        )
+        .expect("valid glued headline pattern")
+    });
+    // Most lines hold no credit in parentheses: skip the pattern for them.
+    if !line.contains('(') {
+        return None;
+    }
+    let head = GLUED.captures(line)?.get(1)?;
+    let text = head.as_str();
+    let last = text.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let small = [
+        "in", "at", "from", "to", "of", "on", "the", "a", "an", "and", "by", "for", "with", "near",
+    ];
+    (text.split_whitespace().count() >= 4
+        && !text.ends_with(['.', '!', '?', ','])
+        && !text.contains(". ")
+        && !small.contains(&last.as_str()))
+    .then(|| head.end())
+}
+
 /// The URL in a URL line.
 pub fn url_in(line: &str) -> Option<&str> {
     URL_LINE

@@ -315,6 +315,45 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_glued_to_its_dateline_is_a_heading_of_its_own() {
+        let doc = clean_str(
+            "g.txt",
+            ". | . |\nNo evidence of arms shipments: foreign minister Portville, Freedonia (HNA) Oct 19, 2007 The foreign minister said Friday there was no evidence of arms shipments.\n",
+        );
+        let texts: Vec<(&str, BlockKind)> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.text.as_str(), b.kind))
+            .collect();
+        assert_eq!(
+            texts[0],
+            (
+                "No evidence of arms shipments: foreign minister",
+                BlockKind::Heading
+            )
+        );
+        assert!(
+            texts[1]
+                .0
+                .starts_with("Portville, Freedonia (HNA) Oct 19, 2007 The")
+        );
+        assert_eq!(doc.slice(doc.blocks[1].span), doc.blocks[1].text);
+        // A sentence naming a place and an acronym is not cut, nor a line without the
+        // credit's month or dash, nor a story's later paragraph.
+        for text in [
+            "Talks on the programme resumed in Vienna (IAEA) - officials said on Monday.\n",
+            "The minister said the envoys met officials in Portville (HNA) said on Monday.\n",
+            "Ministers met on Monday to agree a common position on the ocean treaty and trade routes.\n\nNew round of talks planned for the spring Portville, Freedonia (HNA) Oct 19, 2007 More talks.\n",
+        ] {
+            let doc = clean_str("g.txt", text);
+            assert!(
+                doc.blocks.iter().all(|b| b.kind == BlockKind::Paragraph),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn spans_point_at_their_text() {
         let doc = clean_str("h.txt", "Title line here\n\n  Indented paragraph text.  \n");
         for block in &doc.blocks {

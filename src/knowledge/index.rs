@@ -116,7 +116,7 @@ fn ac(patterns: &[String], case_insensitive: bool) -> AhoCorasick {
 /// A phrase as the lookup tables key it: trimmed of surrounding punctuation (but brackets and
 /// slashes), typographic apostrophes as plain ones, single spaces, lower case. Built in one
 /// buffer: lookups on the per-article path normalise every phrase they try.
-fn norm(s: &str) -> String {
+pub(super) fn norm(s: &str) -> String {
     let trimmed = s
         .trim()
         .trim_matches(|c: char| c.is_ascii_punctuation() && c != '(' && c != ')' && c != '/');

@@ -166,9 +166,16 @@ pub fn validate(kb: &Knowledge) -> Vec<String> {
                 outlet.id, outlet.kind
             ));
         }
+        // Names keyed as lookup keys them (`index::norm`, and without a leading "The"): two
+        // names that differ only in case, punctuation at their ends or the article would
+        // otherwise pass here while lookup silently gave the first.
         let keys = std::iter::once(&outlet.name)
             .chain(&outlet.aliases)
-            .map(|n| format!("name {}", n.to_lowercase()))
+            .flat_map(|n| {
+                let bare = n.strip_prefix("The ").map(super::index::norm);
+                std::iter::once(super::index::norm(n)).chain(bare)
+            })
+            .map(|n| format!("name {n}"))
             .chain(
                 outlet
                     .hosts
@@ -239,6 +246,30 @@ mod tests {
             }
         }
         Knowledge::from_files(&[("test.toml", &text)], None).unwrap()
+    }
+
+    #[test]
+    fn outlet_names_that_lookup_reads_alike_belong_to_one_outlet() {
+        let outlets = |a: &str, b: &str| {
+            let text = format!(
+                "[[outlet]]\nid = \"a\"\nname = \"{a}\"\nkind = \"newspaper\"\ncountry = \"JP\"\nsource = \"test\"\n\n\
+                 [[outlet]]\nid = \"b\"\nname = \"{b}\"\nkind = \"newspaper\"\ncountry = \"JP\"\nsource = \"test\"\n"
+            );
+            validate(&Knowledge::from_files(&[("test.toml", &text)], None).unwrap())
+        };
+        for (a, b) in [
+            ("The Harbour Times", "Harbour Times"),
+            ("Harbour Times.", "harbour times"),
+            ("Harbour Times", "Harbour  Times"),
+        ] {
+            let problems = outlets(a, b);
+            assert_eq!(problems.len(), 1, "{a} / {b}: {problems:?}");
+            assert!(problems[0].contains("also belongs to a"), "{problems:?}");
+        }
+        assert_eq!(
+            outlets("Harbour Times", "Harbour Post"),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

@@ -928,7 +928,8 @@ fn official_headline(doc: &Doc, kb: &Knowledge) -> Option<Found> {
         else {
             continue;
         };
-        // The phrase opens the line (after at most two words: "Press remarks by").
+        // The phrase opens the line: it and the words before it are at most four ("Daily
+        // Press Briefing by", "Press remarks by").
         if raw[..at].split_whitespace().count() > 4 {
             continue;
         }
@@ -992,7 +993,7 @@ fn interviewing_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
                     && kb.country_by_word(name).is_none());
             // An agency that got the interview is the wire's, not the page's; an official body
             // ("told the United Nations") is no interviewer at all.
-            if known.is_some_and(|id| kb.outlets[id].is_agency() || kb.outlets[id].is_official()) {
+            if known.is_some_and(|id| kb.outlets[id].names_no_publisher()) {
                 continue;
             }
             if known.is_none() && !shaped {
@@ -1169,8 +1170,7 @@ fn photo_credit_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
         // "RFE/RL Afghanistan Report": a credit opening with a known publisher's name (not
         // an agency's or an official body's handout) is that publisher's, slash or not.
         if let Some(id) = known_outlet_prefix(kb, line.trim())
-            && !kb.outlets[id].is_agency()
-            && !kb.outlets[id].is_official()
+            && !kb.outlets[id].names_no_publisher()
         {
             let name = kb.outlets[id].name.clone();
             return Some((
@@ -1198,7 +1198,7 @@ fn photo_credit_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
         };
         let known = kb.outlet_by_name(tail);
         // An agency's photo, or an official body's handout, says nothing of the page's publisher.
-        if known.is_some_and(|id| kb.outlets[id].is_agency() || kb.outlets[id].is_official()) {
+        if known.is_some_and(|id| kb.outlets[id].names_no_publisher()) {
             continue;
         }
         if (1..=4).contains(&words.len())
@@ -1258,10 +1258,7 @@ fn copyright_name(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     if name.eq_ignore_ascii_case("all") || name.len() < 3 {
         return None;
     }
-    let name = kb
-        .outlet_by_name(&name)
-        .or_else(|| known_outlet_prefix(kb, &name))
-        .map_or(name, |id| kb.outlets[id].name.clone());
+    let name = known_outlet_prefix(kb, &name).map_or(name, |id| kb.outlets[id].name.clone());
     Some((
         name.clone(),
         Span::new(at, line_end),

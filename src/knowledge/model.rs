@@ -273,6 +273,12 @@ impl Outlet {
     pub fn is_official(&self) -> bool {
         matches!(self.kind.as_str(), "ministry" | "institution")
     }
+
+    /// Whether a credit or an interview naming this outlet says nothing of the page's
+    /// publisher: a wire's photos and stories go to every paper, an official body is no paper.
+    pub fn names_no_publisher(&self) -> bool {
+        self.is_agency() || self.is_official()
+    }
 }
 
 /// The contents of one knowledge file, or of `config.toml`'s `[knowledge]` table: every part is

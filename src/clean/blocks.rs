@@ -218,37 +218,13 @@ fn strip_markup(line: &str) -> (&str, u8) {
 /// Runs of white space (including no-break spaces) folded to one space.
 pub(super) fn squeeze(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let bytes = s.as_bytes();
-    let mut word: Option<usize> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        // ASCII is read byte by byte; other characters are decoded to ask if they are spaces.
-        let (space, len) = match bytes[i] {
-            // The ASCII white space of `char::is_whitespace`: tab to carriage return, space.
-            b if b < 0x80 => (matches!(b, b'\t'..=b'\r' | b' '), 1),
-            _ => {
-                let c = s[i..].chars().next().unwrap_or(' ');
-                (c.is_whitespace(), c.len_utf8())
-            }
-        };
-        if !space {
-            word.get_or_insert(i);
-        } else if let Some(start) = word.take() {
-            push_word(&mut out, &s[start..i]);
+    for (_, word) in super::words_at(s) {
+        if !out.is_empty() {
+            out.push(' ');
         }
-        i += len;
-    }
-    if let Some(start) = word {
-        push_word(&mut out, &s[start..]);
+        out.push_str(word);
     }
     out
-}
-
-fn push_word(out: &mut String, word: &str) {
-    if !out.is_empty() {
-        out.push(' ');
-    }
-    out.push_str(word);
 }
 
 /// The span of `text[start..end]` without surrounding white space.

@@ -202,6 +202,34 @@ pub fn clean_str(name: &str, text: &str) -> Doc {
     clean(PathBuf::from(name), text.as_bytes())
 }
 
+/// Each whitespace-separated word of `text` with its byte offset, as `split_whitespace` finds
+/// them. Cleaning and name finding read every word of every article: ASCII is read byte by
+/// byte, and only other characters are decoded to ask whether they are white space.
+pub fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while i < bytes.len() {
+            let (space, len) = match bytes[i] {
+                // The ASCII white space of `char::is_whitespace`: tab to carriage return, space.
+                b if b < 0x80 => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+                _ => {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    (c.is_whitespace(), c.len_utf8())
+                }
+            };
+            match (space, start) {
+                (true, Some(s)) => return Some((s, &text[s..i])),
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+            i += len;
+        }
+        start.map(|s| (s, &text[s..]))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -350,6 +378,27 @@ mod tests {
                 doc.blocks.iter().all(|b| b.kind == BlockKind::Paragraph),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn words_at_finds_the_words_split_whitespace_finds() {
+        for text in [
+            "",
+            "  ",
+            "one",
+            " Foreign\u{a0}Minister  Okafor\tsaid\n",
+            "caf\u{e9} \u{2003}na\u{ef}ve\u{3000}end ",
+        ] {
+            let words: Vec<&str> = words_at(text).map(|(_, w)| w).collect();
+            assert_eq!(
+                words,
+                text.split_whitespace().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+            for (at, w) in words_at(text) {
+                assert_eq!(&text[at..at + w.len()], w);
+            }
         }
     }
 

@@ -875,34 +875,10 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Each whitespace-separated word with its byte offset. ASCII is read byte by byte; other
-/// characters are decoded to ask whether they are white space.
+/// Each whitespace-separated word with its byte offset.
 fn word_spans(text: &str) -> Vec<(usize, &str)> {
-    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut start = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let (space, len) = match bytes[i] {
-            // The ASCII white space of `char::is_whitespace`: tab to carriage return, space.
-            b if b < 0x80 => (matches!(b, b'\t'..=b'\r' | b' '), 1),
-            _ => {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_whitespace(), c.len_utf8())
-            }
-        };
-        if space {
-            if let Some(s) = start.take() {
-                out.push((s, &text[s..i]));
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-        i += len;
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
+    out.extend(crate::clean::words_at(text));
     out
 }
 

@@ -1949,8 +1949,31 @@ fn year_choice_from_constraints() {
             (day("2012-12-26"), day("2020-09-16")),
         ]),
     );
-    let r = choose_year(1, 14, &[abe, monday], None, today);
+    let r = choose_year(1, 14, &[abe, monday.clone()], None, today);
     assert_eq!(r.candidates, [2013, 2019]);
+
+    // The latest year a page names is a prior: it decides between years the weekday leaves
+    // equal, but a weekday it contradicts outvotes it.
+    let named = |y: &str| {
+        c(
+            "year.latest-mention",
+            YearTest::Within(day(&format!("{y}-01-01")), day(&format!("{y}-12-31"))),
+        )
+    };
+    let prior = choose_year(1, 14, &[monday.clone(), named("2013")], None, today);
+    assert_eq!(prior.candidates, [2013]);
+    // 14 January 2015 was a Wednesday: the weekday wins, the prior is the one outvoted.
+    let old_accord = choose_year(1, 14, &[monday.clone(), named("2015")], None, today);
+    assert_eq!(old_accord.year, Some(2019));
+    assert_eq!(old_accord.candidates, [1985, 1991, 2002, 2008, 2013, 2019]);
+    assert_eq!(old_accord.violated, [1]);
+    // Against a tenure, the prior alone does not tie.
+    let tenure = c(
+        "year.tenure",
+        YearTest::Within(day("2016-01-01"), day("2016-12-31")),
+    );
+    let r = choose_year(1, 14, &[tenure, named("2015")], None, today);
+    assert_eq!(r.candidates, [2016]);
 }
 
 #[test]

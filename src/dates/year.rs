@@ -44,6 +44,18 @@ pub struct YearConstraint {
 }
 
 impl YearConstraint {
+    /// How much it counts against the others: a prior ("news speaks mostly of the latest year
+    /// it names") counts half of a fact the text states about the day itself (its weekday, a
+    /// tenure, a meeting), so it decides between years those facts leave equal but never
+    /// outvotes one of them.
+    pub fn weight(&self) -> u32 {
+        if self.rule == "year.latest-mention" {
+            1
+        } else {
+            2
+        }
+    }
+
     /// Whether `date` satisfies it.
     pub fn holds(&self, date: NaiveDate) -> bool {
         match self.test {
@@ -74,7 +86,8 @@ pub struct YearChoice {
 /// How many years back from `today` a text may be when no period is configured.
 pub const DEFAULT_SPAN: i32 = 40;
 
-/// Chooses the year of `month`/`day` that satisfies the most constraints. Years run over
+/// Chooses the year of `month`/`day` whose satisfied constraints weigh the most
+/// ([`YearConstraint::weight`]). Years run over
 /// `period` (first and last year, from config) or the [`DEFAULT_SPAN`] years up to `today`; the
 /// date may not lie after `today`. Ties go to the latest year, with confidence divided among
 /// them.
@@ -91,7 +104,7 @@ pub fn choose_year(
         let year = today.year();
         (year - DEFAULT_SPAN, year)
     });
-    let mut best = 0usize;
+    let mut best = 0u32;
     let mut candidates = Vec::new();
     for y in lo..=hi {
         let Some(date) = NaiveDate::from_ymd_opt(y, month, day) else {
@@ -101,7 +114,11 @@ pub fn choose_year(
             // So is every later year's.
             break;
         }
-        let score = constraints.iter().filter(|c| c.holds(date)).count();
+        let score: u32 = constraints
+            .iter()
+            .filter(|c| c.holds(date))
+            .map(YearConstraint::weight)
+            .sum();
         if score > best {
             best = score;
             candidates.clear();
@@ -132,10 +149,11 @@ pub fn choose_year(
     let date = NaiveDate::from_ymd_opt(year, month, day).expect("candidate dates exist");
     let (satisfied, violated): (Vec<usize>, Vec<usize>) =
         (0..constraints.len()).partition(|&i| constraints[i].holds(date));
-    let share = if constraints.is_empty() {
+    let total: u32 = constraints.iter().map(YearConstraint::weight).sum();
+    let share = if total == 0 {
         1.0
     } else {
-        best as f32 / constraints.len() as f32
+        best as f32 / total as f32
     };
     let confidence = 0.9 * share.sqrt() / candidates.len() as f32;
     YearChoice {

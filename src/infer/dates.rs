@@ -1148,8 +1148,13 @@ fn lead_day(
     // weekday fits (one year in five or six; news is mostly of recent years), at the low
     // confidence the rivals leave, named in the evidence. "The latest of every year a tenure
     // spans" would be a guess.
-    let pinned =
-        choice.candidates.len() == 1 || named_weekday.is_some() && choice.violated.is_empty();
+    // A prior the weekday outvotes ("2000" named as the year of an old accord) does not
+    // unpin it; a fact it outvotes (a tenure) does.
+    let violates_a_fact = choice
+        .violated
+        .iter()
+        .any(|&i| constraints[i].0.weight() > 1);
+    let pinned = choice.candidates.len() == 1 || named_weekday.is_some() && !violates_a_fact;
     let year = choice.year.filter(|_| pinned)?;
     let date = NaiveDate::from_ymd_opt(year, month, day)?;
     let span = Span::new(paras[pi].start + t.start, paras[pi].start + t.end);
@@ -1800,6 +1805,19 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
              2030.\n",
         );
         assert!(!f.stated.is_known(), "{:#?}", f.stated);
+        // A year named for an old accord is no rival to the weekday: 7 June 2000 was a
+        // Wednesday, and the text does not say the statement is of that year.
+        let f = dates(
+            "Minister issues statement on border\n\nBANGKOK: The deputy prime minister on \
+             Saturday (June 7) issued a statement on the tensions at the border.\n\n\
+             Talks should go on under the 2000 memorandum agreed by both sides, he said.\n",
+        );
+        assert_eq!(
+            f.stated.value,
+            NaiveDate::from_ymd_opt(2014, 6, 7),
+            "{:#?}",
+            f.stated
+        );
     }
 
     #[test]

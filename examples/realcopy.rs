@@ -2,7 +2,7 @@
 //! field by field, and lists the misses with the evidence behind each wrong answer.
 //!
 //! `cargo run --release --example realcopy -- [--split dev|test|all] [--with-url] [--misses]
-//! [--field NAME] [--today YYYY-MM-DD] [--dir eval/realcopy]`
+//! [--field NAME] [--batch LETTERS] [--today YYYY-MM-DD] [--dir eval/realcopy]`
 //!
 //! The texts are third-party pages and live in the ignored `texts/` folder: rebuild them first
 //! (see `eval/realcopy/README.md`). Each text goes through the same clean → infer path as a
@@ -62,6 +62,9 @@ struct Options {
     with_url: bool,
     misses: bool,
     field: Option<String>,
+    /// Only the labellers' files whose letters are given (`--batch e`): a batch new to the
+    /// rules is the fairest measure of pages they were not shaped on.
+    batch: Option<String>,
     today: NaiveDate,
 }
 
@@ -72,6 +75,7 @@ fn options() -> Options {
         with_url: false,
         misses: false,
         field: None,
+        batch: None,
         today: NaiveDate::from_ymd_opt(2026, 12, 2).expect("valid day"),
     };
     let mut args = std::env::args().skip(1);
@@ -84,6 +88,7 @@ fn options() -> Options {
                 o.misses = true;
                 o.field = args.next();
             }
+            "--batch" => o.batch = Some(args.next().expect("--batch LETTERS")),
             "--dir" => o.dir = PathBuf::from(args.next().expect("--dir PATH")),
             "--today" => {
                 o.today = args
@@ -93,7 +98,7 @@ fn options() -> Options {
             }
             "-h" | "--help" => {
                 println!(
-                    "realcopy [--split dev|test|all] [--with-url] [--misses] [--field NAME] [--today YYYY-MM-DD] [--dir PATH]"
+                    "realcopy [--split dev|test|all] [--with-url] [--misses] [--field NAME] [--batch LETTERS] [--today YYYY-MM-DD] [--dir PATH]"
                 );
                 std::process::exit(0);
             }
@@ -189,6 +194,11 @@ fn main() {
     let pages: Vec<Page> = load_gold(&o.dir)
         .into_iter()
         .filter(|p| o.split == "all" || p.split == o.split)
+        .filter(|p| {
+            o.batch
+                .as_deref()
+                .is_none_or(|b| p.id.chars().next().is_some_and(|c| b.contains(c)))
+        })
         .collect();
     let root = tempfile_root();
     let build = BuildOptions {

@@ -28,7 +28,7 @@ fn date_pattern() -> String {
     let weekday = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?";
     let time = r"(?:(?:\s*[,|T-]\s*|\s+)\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC|MSK|JST|EST|EDT|CET|[+-]\d{2}:?\d{2}))?)?";
     format!(
-        r"{weekday}(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}){time}"
+        r"{weekday}(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:,\s*|\s+)\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*|\s+)\d{{4}}){time}"
     )
 }
 
@@ -227,11 +227,20 @@ fn is_font_widget(t: &str) -> bool {
 /// ("By Jane Doe").
 fn is_byline(t: &str) -> bool {
     if let Some(rest) = t.strip_prefix("By ").or_else(|| t.strip_prefix("by ")) {
-        let words: Vec<&str> = rest.split_whitespace().collect();
-        return (1..=8).contains(&words.len())
-            && words
-                .iter()
-                .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || is_joiner(w));
+        let names = |s: &str| {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            (1..=8).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || is_joiner(w))
+        };
+        // "By JT - Jan 26,2024 - Last updated at Jan 26,2024": the names, then the dates.
+        let dated = rest
+            .split_once(" - ")
+            .or_else(|| rest.split_once(" | "))
+            .or_else(|| rest.split_once(" \u{2013} "))
+            .is_some_and(|(who, when)| names(who) && ANY_DATE.is_match(when));
+        return names(rest) || dated;
     }
     let Some(m) = ANY_DATE.find(t) else {
         return false;
@@ -406,6 +415,7 @@ mod tests {
             "Published: 2019-11-23 14:05",
             "Tuesday, September 1, 2020",
             "Updated 3 Dec 2019, 10:42 GMT",
+            "Jan 26,2024",
         ] {
             assert_eq!(class(line), LineClass::Meta(MetaKind::DateLine), "{line}");
         }
@@ -416,6 +426,19 @@ mod tests {
         assert_eq!(
             class("By Anna Smith and Li Wei"),
             LineClass::Meta(MetaKind::Byline)
+        );
+        assert_eq!(
+            class("By HT - Mar 3,2022 - Last updated at Mar 3,2022"),
+            LineClass::Meta(MetaKind::Byline)
+        );
+        assert_eq!(
+            class("By Anna Smith | 12 May 2021 10:04 GMT"),
+            LineClass::Meta(MetaKind::Byline)
+        );
+        // A dash that does not lead to a date is no byline's.
+        assert_eq!(
+            class("By all accounts - the talks went well and more are due"),
+            LineClass::Body
         );
         assert_eq!(
             class(

@@ -202,6 +202,15 @@ pub fn clean_str(name: &str, text: &str) -> Doc {
     clean(PathBuf::from(name), text.as_bytes())
 }
 
+/// Whether a paragraph is an item of a bulleted list ("- Urgent ceasefire needed."): a page's
+/// key points or menu come before its story, and the story's dateline is never one.
+pub fn is_list_item(paragraph: &str) -> bool {
+    let t = paragraph.trim_start();
+    ["- ", "\u{2022}", "* ", "\u{2013} ", "\u{25aa}", "\u{25cf}"]
+        .iter()
+        .any(|b| t.starts_with(b))
+}
+
 /// Each whitespace-separated word of `text` with its byte offset, as `split_whitespace` finds
 /// them. Cleaning and name finding read every word of every article: ASCII is read byte by
 /// byte, and only other characters are decoded to ask whether they are white space.
@@ -233,6 +242,24 @@ pub fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bulleted_lines_are_list_items_and_a_dash_in_a_sentence_is_not() {
+        for item in [
+            "- Urgent ceasefire needed.",
+            "\u{2022} Sat. Jan 18th",
+            "  * Menu",
+        ] {
+            assert!(is_list_item(item), "{item}");
+        }
+        for text in [
+            "Moscow - The minister said",
+            "-5 degrees in Kyiv",
+            "The talks - all of them",
+        ] {
+            assert!(!is_list_item(text), "{text}");
+        }
+    }
 
     fn texts(doc: &Doc) -> Vec<&str> {
         doc.blocks.iter().map(|b| b.text.as_str()).collect()

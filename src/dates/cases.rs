@@ -1711,6 +1711,14 @@ fn datelines() {
             Some("/TASS/"),
         ),
         (
+            "Port Harbour, Nov 22 (HarbourPress) Tom Lee, the foreign minister, held a call",
+            Some("Port Harbour"),
+            Some(11),
+            Some(22),
+            None,
+            Some("(HarbourPress)"),
+        ),
+        (
             "Portville, RUSSIA, 29/11/2014 ~ The deputy prime minister said that talks go on",
             Some("Portville"),
             Some(11),
@@ -1843,6 +1851,8 @@ fn datelines() {
         "The Russian top diplomat says that Japan's leadership should abide",
         "US-Japan talks - the view from Moscow",
         "During a press conference to sum up the results of a G20 meeting",
+        // A credit without a day does not close a dateline by itself.
+        "Port Harbour (Reuters) Tom Lee the foreign minister held a call",
     ];
     for p in not {
         if let Some(d) = parse_dateline(p) {

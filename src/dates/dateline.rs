@@ -181,7 +181,9 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
         j += 1;
         closed = true;
     }
-    if !closed {
+    // A credit after the day closes the dateline by itself: "Abu Dhabi, Nov 22 (NationPress)
+    // Abdullah bin Zayed…".
+    if !(closed || date.is_some() && mark.is_some()) {
         return None;
     }
     // Something must follow, and it must be running text (not an all-caps heading).

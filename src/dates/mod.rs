@@ -33,7 +33,7 @@ pub mod year;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-pub use dateline::{Dateline, parse_dateline};
+pub use dateline::{Dateline, parse_dateline, title_case};
 pub use resolve::Tense;
 pub use statement::{LeadStatement, lead_statement};
 pub use timex::{Season, Value};

@@ -172,10 +172,12 @@ pub fn infer_dates_in(
     // Every date of the whole text, read with the whole text's conventions (the order of
     // numeric dates is decided by the page's other dates): read only when a rule needs it.
     // The dateline: the first of the opening paragraphs that starts with one.
+    // The bulleted key points some pages put before the story do not count.
     let dateline = paras
         .iter()
-        .take(4)
         .enumerate()
+        .filter(|(_, p)| !crate::clean::is_list_item(p.text))
+        .take(4)
         .find_map(|(i, p)| parse_dateline(p.text).map(|d| (i, d)));
     let all = AllDates {
         text: &doc.text,
@@ -663,11 +665,12 @@ fn year_constraints(
     let mut out: Vec<(YearConstraint, Option<Span>)> = Vec::new();
     let lead = &paras[dateline_para];
 
-    // The weekday the lead names for the day: "MOSCOW, January 14 … said on Monday".
+    // The weekday the lead names for the day: "MOSCOW, January 14 … said on Monday", or in
+    // copy translated from Spanish or Portuguese, "stated this Wednesday".
     if let Some(d) = d
         && let Some(st) = lead_statement(&lead.text[d.span.1..], None)
         && let Some(t) = st.timex
-        && t.rule == "weekday"
+        && matches!(t.rule, "weekday" | "this-weekday")
         && let Some(Value::Weekday(wd)) = t.resolved
     {
         let off = lead.start + d.span.1;
@@ -1658,6 +1661,33 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             None,
             NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
         )
+    }
+
+    #[test]
+    fn a_translated_this_weekday_in_the_lead_bounds_the_datelines_year() {
+        // 13 November was a Wednesday in 2024 (and 2019, 2013…): the latest before today.
+        let f = dates(
+            "Lima, Nov 13 (XNA).- The foreign minister stated this Wednesday in an appearance \
+             in Congress that relations with the neighbouring country must be kept.\n",
+        );
+        assert_eq!(
+            f.published.value,
+            NaiveDate::from_ymd_opt(2024, 11, 13),
+            "{:#?}",
+            f.published
+        );
+        assert!(
+            f.published
+                .evidence
+                .iter()
+                .any(|e| e.rule == "year.weekday")
+        );
+        // Without the weekday nothing narrows the year.
+        let f = dates(
+            "Lima, Nov 13 (XNA).- The foreign minister stated in an appearance in Congress \
+             that relations with the neighbouring country must be kept.\n",
+        );
+        assert!(!f.published.is_known(), "{:#?}", f.published);
     }
 
     #[test]

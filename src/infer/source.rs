@@ -623,7 +623,7 @@ fn unknown_sources(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
         }
     }
     if !facts.agency.is_known()
-        && let Some((credit, span)) = dateline_credit(doc)
+        && let Some((credit, span)) = dateline_credit(doc, kb)
     {
         // Several names ("ANI/Sputnik", "UrduPoint News / Sputnik"): one the knowledge base
         // holds, else the first, is whose copy it is; a name with a slash of its own
@@ -824,7 +824,10 @@ fn masthead(doc: &Doc, kb: &Knowledge) -> Option<Found> {
                             | "more"
                     )
             });
-        if capitalised && !section && (domain || MASTHEAD_WORDS.contains(&last.as_str())) {
+        // "Harbour Khabar English": a site's English edition names itself so.
+        let edition = words.len() >= 2 && last == "english";
+        if capitalised && !section && (domain || edition || MASTHEAD_WORDS.contains(&last.as_str()))
+        {
             // "DAWN.COM", "Azernews.Az": the site's name without its domain.
             let name = if domain && words.len() == 1 {
                 site_name(&t.to_lowercase())
@@ -1499,13 +1502,66 @@ fn registered_label(host: &str) -> &str {
 
 /// "KUWAIT, Feb 15 (KUNA) --", "TEHRAN, Jan. 4 (MNA) –", "DUSHANBE, 23.07.2018. /NIAT
 /// Khovar/.": a credit in the dateline of one of the opening paragraphs.
-fn dateline_credit(doc: &Doc) -> Option<(String, Span)> {
+fn dateline_credit(doc: &Doc, kb: &Knowledge) -> Option<(String, Span)> {
+    // A dateline may stand on a line of its own, closed by its dash ("May 18. (EUROPA
+    // PRESS) –"), before the story's first sentence; short, it reads as a heading.
+    let dateline_alone =
+        |b: &crate::clean::Block| b.text.trim_end().ends_with(['-', '\u{2013}', '\u{2014}']);
     doc.blocks
         .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() >= 8)
+        .filter(|b| {
+            b.kind == BlockKind::Paragraph
+                && b.text.split_whitespace().count() >= 8
+                && !crate::clean::is_list_item(&b.text)
+                || dateline_alone(b)
+        })
         .take(3)
-        .find_map(|b| paren_credit(doc, b).or_else(|| slash_credit(doc, b)))
+        .find_map(|b| {
+            paren_credit(doc, b)
+                .or_else(|| slash_credit(doc, b))
+                .or_else(|| comma_credit(doc, kb, b))
+                .or_else(|| parsed_mark_credit(doc, b))
+        })
         .or_else(|| dateline_line_credit(doc))
+}
+
+/// "Abu Dhabi, Nov 22 (HarbourPress) Abdullah bin Zayed…": the mark of a dateline that gives a
+/// day, though no dash follows it (the dateline parser holds the place, the day and the mark
+/// to their order).
+fn parsed_mark_credit(doc: &Doc, lead: &crate::clean::Block) -> Option<(String, Span)> {
+    let raw = doc.slice(lead.span);
+    let d = crate::dates::parse_dateline(raw)?;
+    d.day?;
+    let mark = d.mark?;
+    let inner = mark.trim_matches(['(', ')', '/']).trim();
+    if !credit_like(inner) {
+        return None;
+    }
+    let at = raw[..d.span.1].find(inner)?;
+    let start = lead.span.start + at;
+    Some((inner.to_string(), Span::new(start, start + inner.len())))
+}
+
+/// "Jakarta, MINA – The foreign minister…": a dateline whose place, written in title case, is
+/// followed after a comma by the agency's initials and a dash. Capitals there are a region
+/// instead when they name a country the base knows ("Tokyo, JAPAN –"); two letters are a
+/// state's ("Washington, DC –").
+fn comma_credit(doc: &Doc, kb: &Knowledge, lead: &crate::clean::Block) -> Option<(String, Span)> {
+    static COMMA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:\p{Lu}\p{Ll}[\p{L}.'-]*\s+){0,2}\p{Lu}\p{Ll}[\p{L}.'-]*,\s+(\p{Lu}{3,8})\s*[-\u{2013}\u{2014}]+\s+\p{Lu}")
+            .expect("static regex")
+    });
+    let raw = doc.slice(lead.span);
+    let reach = crate::knowledge::floor_char(raw, DATELINE_REACH.min(raw.len()));
+    let c = COMMA.captures(&raw[..reach])?;
+    let m = c.get(1)?;
+    let name = m.as_str();
+    let place = crate::dates::title_case(name);
+    if kb.country_by_word(name).is_some() || kb.country_by_word(&place).is_some() {
+        return None;
+    }
+    let start = lead.span.start + m.start();
+    Some((name.to_string(), Span::new(start, start + name.len())))
 }
 
 /// "Azerbaijan, Baku, Aug. 13 / Trend, N. Umid": a dateline on a line of its own in the
@@ -1628,6 +1684,16 @@ mod tests {
         assert_eq!(name(&f.outlet), Some("Harbour City Chronicle"));
         assert_eq!(f.outlet.evidence[0].rule, "source.masthead");
         assert_eq!(f.outlet.get().unwrap().kind, "unknown");
+        // A site's English edition names itself so on its top line.
+        let f = sources(
+            "Harbour Khabar English\n\nEnvoy recalled over fishing dispute\n\nThe government recalled its envoy on Monday after a dispute over fishing rights in the strait, officials said.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Harbour Khabar English"));
+        // A language switch is not a name.
+        let f = sources(
+            "English\n\nEnvoy recalled over fishing dispute\n\nThe government recalled its envoy on Monday after a dispute over fishing rights in the strait, officials said.\n",
+        );
+        assert!(!f.outlet.is_known());
         let f = sources(
             "Envoy recalled over fishing dispute\n\nThe government recalled its envoy on Monday after a dispute over fishing rights, officials said.\n\n\u{a9} 2021 Lakeside Gazette. All rights reserved.\n",
         );
@@ -1641,6 +1707,26 @@ mod tests {
         );
         assert_eq!(name(&f.agency), Some("MBCX"));
         assert_eq!(f.agency.evidence[0].rule, "source.dateline-credit");
+        // The initials after the place's comma, before the dash.
+        let f = sources(
+            "Envoy upholds support for talks\n\nPort Harbour, HNA – The foreign minister stressed on Tuesday that the country supports the talks.\n",
+        );
+        assert_eq!(name(&f.agency), Some("HNA"));
+        // A country in capitals there is the dateline's region, not a credit.
+        let f = sources(
+            "Envoy upholds support for talks\n\nOsaka, JAPAN – The foreign minister stressed on Tuesday that the country supports the talks.\n",
+        );
+        assert!(!f.agency.is_known(), "{:?}", f.agency);
+        // A dateline on a line of its own: a date, the credit and the dash.
+        let f = sources(
+            "Region\n\nPresident calls for dialogue with neighbours\n\nMay 18. (HARBOUR PRESS) –\n\nThe president called this Friday for a dialogue between the bloc and its neighbours.\n",
+        );
+        assert_eq!(name(&f.agency), Some("HARBOUR PRESS"));
+        // A day's credit closes its dateline without a dash.
+        let f = sources(
+            "Ministers discuss the ceasefire\n\nPort Harbour, Nov 22 (HarbourPress) Tom Lee, the foreign minister, held a call with his counterpart on the ceasefire.\n",
+        );
+        assert_eq!(name(&f.agency), Some("HarbourPress"));
         // A parenthesis that is no credit is not taken for one.
         let f = sources(
             "The minister (who arrived on Monday) said the talks went well and would go on.\n",

@@ -350,10 +350,17 @@ pub fn infer_people(doc: &Doc, kb: &Knowledge, body: &[usize]) -> PeopleFacts {
         }
     }
 
-    // A transcript: the person whose label opens the most paragraphs speaks first.
+    // A transcript: the person whose label opens the most paragraphs speaks first. A single
+    // label needs a title, and not to be the headline's ("Minister Retno: Country backs
+    // talks" names its subject before a colon, as headlines do).
+    let in_heading = |at: usize| {
+        doc.blocks
+            .iter()
+            .any(|b| b.kind == BlockKind::Heading && b.span.start <= at && at < b.span.end)
+    };
     if let Some(n) = names
         .iter()
-        .filter(|n| n.labels >= 2 || n.labels == 1 && !n.title.is_empty())
+        .filter(|n| n.labels >= 2 || n.labels == 1 && !n.title.is_empty() && !in_heading(n.start))
         .filter(|n| kb.outlet_by_name(&n.name).is_none())
         .max_by_key(|n| (n.labels, std::cmp::Reverse(n.start)))
     {
@@ -1545,6 +1552,19 @@ source = "test"
         );
         let e = &f.speakers.evidence[0];
         assert_eq!(e.rule, "speaker.transcript-label");
+    }
+
+    #[test]
+    fn a_headline_naming_its_subject_before_a_colon_is_no_transcript_label() {
+        let f = run(
+            "Minister Tomas Lind: Country Backs the Talks\n\nOslo - Foreign Minister Anna Berg said on Tuesday that the country backs the talks, and Tomas Lind agreed.\n",
+        );
+        assert_eq!(
+            speaker_names(&f).first().map(String::as_str),
+            Some("Anna Berg"),
+            "{:?}",
+            f.speakers
+        );
     }
 
     #[test]

@@ -348,10 +348,16 @@ fn score_source(
         .filter(|s| !s.is_empty())
         .map(norm)
         .collect();
+    // The base tells papers of one name apart by country ("The Star (Kenya)"): the paper
+    // is still "The Star".
+    let unqualified = |name: &str| match name.strip_suffix(')').and_then(|n| n.rsplit_once(" (")) {
+        Some((bare, _)) => bare.to_string(),
+        None => name.to_string(),
+    };
     let have: Vec<String> = [a.outlet.get(), a.agency.get()]
         .into_iter()
         .flatten()
-        .map(|o| norm(&o.name))
+        .flat_map(|o| [norm(&o.name), norm(&unqualified(&o.name))])
         .collect();
     // The same outlet under another of its names ("AFP", "Agence France-Presse") is the same
     // outlet: the knowledge base's aliases decide.

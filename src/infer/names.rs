@@ -388,9 +388,15 @@ fn is_capitalised(w: &str) -> bool {
 }
 
 fn clean_word(w: &str) -> &str {
-    let w = w
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '.')
-        .trim_end_matches(['.', '\'']);
+    // Most words start and end with an ASCII letter or digit, where both trims stop at once:
+    // skip them (they read every character as a `char`, and this runs for every word).
+    let bare = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    let w = if bare(w.as_bytes().first()) && bare(w.as_bytes().last()) {
+        w
+    } else {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '.')
+            .trim_end_matches(['.', '\''])
+    };
     let w = w.strip_suffix("'s").unwrap_or(w);
     w.strip_suffix("\u{2019}s").unwrap_or(w)
 }
@@ -470,6 +476,11 @@ fn is_initial(p: &str) -> bool {
 
 /// "M.Zakharova" as its initial ("M.") and its surname ("Zakharova").
 pub fn glued_initial(w: &str) -> Option<(String, &str)> {
+    split_glued_initial(w).map(|(initial, surname)| (initial.to_string(), surname))
+}
+
+/// [`glued_initial`] as two slices of `w`, for the name readers that keep borrowed words.
+fn split_glued_initial(w: &str) -> Option<(&str, &str)> {
     let mut cs = w.char_indices();
     let (_, first) = cs.next()?;
     let (_, dot) = cs.next()?;
@@ -483,17 +494,18 @@ pub fn glued_initial(w: &str) -> Option<(String, &str)> {
             .chars()
             .skip(1)
             .all(|c| c.is_lowercase() || c == '-'))
-    .then(|| (format!("{first}."), surname))
+    .then(|| (&w[..at], surname))
 }
 
 /// Reads a name starting at word `i` of `words`: two to four capitalised words, with particles
-/// between them. Returns the name's words and the index after it.
-fn read_name(words: &[&str], mut i: usize) -> Option<(Vec<String>, usize)> {
+/// between them. Returns the name's words (slices of `words`, so that the many tries that
+/// find no name allocate nothing) and the index after it.
+fn read_name<'a>(words: &[&'a str], mut i: usize) -> Option<(Vec<&'a str>, usize)> {
     // Honorifics before the name.
     while i < words.len() && one_of(&HONORIFIC_SET, clean_word(words[i])) {
         i += 1;
     }
-    let mut parts: Vec<String> = Vec::new();
+    let mut parts: Vec<&str> = Vec::new();
     while i < words.len() && parts.len() < 5 {
         let raw = words[i];
         let w = clean_word(raw);
@@ -504,13 +516,13 @@ fn read_name(words: &[&str], mut i: usize) -> Option<(Vec<String>, usize)> {
             || w.get(..3)
                 .is_some_and(|p| p.eq_ignore_ascii_case("al-") || p.eq_ignore_ascii_case("el-"));
         if parts.is_empty()
-            && let Some((initial, surname)) = glued_initial(w)
+            && let Some((initial, surname)) = split_glued_initial(w)
         {
             // "M.Zakharova", "G.Zandanshatar": an initial glued to the surname.
             parts.push(initial);
-            parts.push(surname.to_string());
+            parts.push(surname);
         } else if is_capitalised(w) && !one_of(&NOT_NAME_SET, w) || particle && !parts.is_empty() {
-            parts.push(w.to_string());
+            parts.push(w);
         } else {
             break;
         }
@@ -558,8 +570,8 @@ pub fn name_after_titles(s: &str) -> Option<(Vec<String>, usize)> {
             && parts.iter().all(|p| written_as_name(p))
             && !parts.iter().any(|p| one_of(&TITLE_SET, p))
         {
-            let at = spans[start].0 + s[spans[start].0..].find(parts[0].as_str()).unwrap_or(0);
-            return Some((parts, at));
+            let at = spans[start].0 + s[spans[start].0..].find(parts[0]).unwrap_or(0);
+            return Some((owned(&parts), at));
         }
     }
     None
@@ -632,7 +644,7 @@ pub fn find_names(text: &str) -> Vec<TextName> {
             if let Some((parts, end)) = read_name(&name_words, 0)
                 && end == name_words.len()
             {
-                add(parts, title.trim().to_lowercase(), line_start, true);
+                add(owned(&parts), title.trim().to_lowercase(), line_start, true);
             } else if name_words.len() == 1
                 && skip > 0
                 && is_capitalised(name_words[0])
@@ -671,6 +683,8 @@ pub fn find_names(text: &str) -> Vec<TextName> {
     let plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
     // Each word without its surrounding punctuation and possessive, cleaned once.
     let cleaned: Vec<&str> = plain.iter().map(|w| clean_word(w)).collect();
+    // Whether each word is capitalised, asked of most words several times.
+    let caps: Vec<bool> = plain.iter().map(|w| is_capitalised(w)).collect();
     let mut i = 0;
     while i < plain.len() {
         let w = cleaned[i];
@@ -682,13 +696,13 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                 let the = usize::from(plain.get(j + 1) == Some(&"the"));
                 if !(j + 1 + the < plain.len()
                     && matches!(plain[j], "of" | "for" | "in" | "at")
-                    && is_capitalised(plain[j + 1 + the]))
+                    && caps[j + 1 + the])
                 {
                     break;
                 }
                 j += 2 + the;
                 while j < plain.len()
-                    && is_capitalised(plain[j])
+                    && caps[j]
                     && (one_of(&TITLE_SET, cleaned[j]) || one_of(&NOT_NAME_SET, cleaned[j]))
                 {
                     j += 1;
@@ -703,16 +717,18 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                     .take_while(|w| is_capitalised(w) || **w == "and")
                     .count();
                 let title = plain[i - title_from..j].join(" ").to_lowercase();
-                add(parts, title, words[i].0, false);
+                add(owned(&parts), title, words[i].0, false);
                 i = end;
                 continue;
             }
         }
         // "Mark Regev, spokesman for the prime minister": a name, a comma, a title.
-        let comma_near = plain[i..plain.len().min(i + 5)]
-            .iter()
-            .any(|w| w.ends_with(','));
-        if !comma_near || !is_capitalised(plain[i]) {
+        let comma_near = || {
+            plain[i..plain.len().min(i + 5)]
+                .iter()
+                .any(|w| w.ends_with(','))
+        };
+        if !caps[i] || !comma_near() {
             i += 1;
             continue;
         }
@@ -720,8 +736,8 @@ pub fn find_names(text: &str) -> Vec<TextName> {
             || text[..words[i].0]
                 .trim_end_matches([' ', '\t'])
                 .ends_with('\n');
-        if is_capitalised(plain[i])
-            && (line_start || !is_capitalised(plain[i - 1]) || plain[i - 1].ends_with(['.', ',']))
+        if caps[i]
+            && (line_start || !caps[i - 1] || plain[i - 1].ends_with(['.', ',']))
             && let Some((parts, end)) = read_name(&plain, i)
             && end < plain.len()
             && plain[end - 1].ends_with(',')
@@ -735,7 +751,7 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                 .position(|w| w.split('-').any(|part| TITLE_WORDS.contains(&part)))
             {
                 let title = after[..=k].join(" ");
-                add(parts, title, words[i].0, false);
+                add(owned(&parts), title, words[i].0, false);
                 i = end;
                 continue;
             }
@@ -746,16 +762,19 @@ pub fn find_names(text: &str) -> Vec<TextName> {
     // A full name whose last word the text uses alone elsewhere ("Thandeka Mavundla has
     // announced … Mavundla said"): a reader knows that is a person, title or not.
     let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    // Each cleaned word's key, so that the searches for a word elsewhere in the text compare
+    // numbers and look at the words only where the keys agree.
+    let keys: Vec<u64> = cleaned.iter().map(|w| caseless_key(w)).collect();
     let mut recurring: Vec<(Vec<String>, usize)> = Vec::new();
     let mut i = 0;
     while i < plain.len() {
         let starts_run = || {
             i == 0
-                || !is_capitalised(plain[i - 1])
+                || !caps[i - 1]
                 || plain[i - 1].ends_with(['.', ',', ';', ':'])
                 || one_of(&NOT_NAME_SET, cleaned[i - 1])
         };
-        if !is_capitalised(plain[i]) || !starts_run() {
+        if !caps[i] || !starts_run() {
             i += 1;
             continue;
         }
@@ -763,11 +782,9 @@ pub fn find_names(text: &str) -> Vec<TextName> {
             i += 1;
             continue;
         };
-        let (first, second) = (parts[0].as_str(), parts[1].as_str());
-        let (last, before_last) = (
-            parts[parts.len() - 1].as_str(),
-            parts[parts.len() - 2].as_str(),
-        );
+        let (first, second) = (parts[0], parts[1]);
+        let (last, before_last) = (parts[parts.len() - 1], parts[parts.len() - 2]);
+        let (first_key, last_key) = (caseless_key(first), caseless_key(last));
         let elsewhere = |k: &usize| *k < i || *k >= end;
         // Names are written in mixed case ("NATO", "OAS" are not) and on one line.
         let plausible = last.chars().count() >= 3
@@ -778,21 +795,25 @@ pub fn find_names(text: &str) -> Vec<TextName> {
         // A first word the text also uses alone ("Taliban", "Osaka") or writes in lower case
         // (a sentence's opener: "While", "Now") is not a given name.
         let first_elsewhere = || {
-            (0..plain.len()).filter(elsewhere).any(|k| {
-                same(cleaned[k], first)
+            (0..plain.len()).any(|k| {
+                keys[k] == first_key
+                    && elsewhere(&k)
+                    && same(cleaned[k], first)
                     && (cleaned[k].starts_with(char::is_lowercase)
                         || !cleaned.get(k + 1).is_some_and(|n| same(n, second)))
             })
         };
         let surname_alone = || {
-            (0..plain.len()).filter(elsewhere).any(|k| {
-                same(cleaned[k], last)
+            (0..plain.len()).any(|k| {
+                keys[k] == last_key
+                    && elsewhere(&k)
+                    && same(cleaned[k], last)
                     && is_capitalised(cleaned[k])
                     && (k == 0 || !same(cleaned[k - 1], before_last))
             })
         };
         if plausible && surname_alone() && !first_elsewhere() {
-            recurring.push((parts, words[i].0));
+            recurring.push((owned(&parts), words[i].0));
         }
         i = end;
     }
@@ -835,6 +856,22 @@ fn merge_surnames(mut names: Vec<TextName>) -> Vec<TextName> {
     }
     names.sort_by_key(|n| n.start);
     names
+}
+
+/// A name's words as owned strings, for the names kept.
+fn owned(parts: &[&str]) -> Vec<String> {
+    parts.iter().map(|p| p.to_string()).collect()
+}
+
+/// A key equal for words equal in any ASCII letter case (as `eq_ignore_ascii_case` compares
+/// them): their length and their first seven bytes with the ASCII case bit set. Words with
+/// different keys differ; words with the same key may still differ.
+fn caseless_key(w: &str) -> u64 {
+    let b = w.as_bytes();
+    let head = b[..b.len().min(7)]
+        .iter()
+        .fold(0u64, |k, &c| (k << 8) | u64::from(c | 0x20));
+    ((b.len() as u64) << 56) ^ head
 }
 
 /// A word in capitals written as names are ("HUSSEIN" → "Hussein"); others as they are.
@@ -1080,6 +1117,18 @@ mod tests {
         // Without questions it is no transcript: a word in capitals is a field or a shout.
         let t = "WARNING: The border crossing will stay closed until further notice.\n\nOFFICIALS: No comment was given on the closure.\n";
         assert!(find_names(t).is_empty(), "{:?}", find_names(t));
+    }
+
+    #[test]
+    fn words_equal_in_any_letter_case_share_a_key() {
+        assert_eq!(caseless_key("Okafor"), caseless_key("OKAFOR"));
+        assert_eq!(
+            caseless_key("Mavundla-Ngcobo"),
+            caseless_key("mavundla-ngcobo")
+        );
+        assert_eq!(caseless_key("Ávila"), caseless_key("ÁVILA"));
+        assert_ne!(caseless_key("Okafor"), caseless_key("Okafo"));
+        assert_ne!(caseless_key("Lin"), caseless_key("Lim"));
     }
 
     #[test]

@@ -166,11 +166,11 @@ fn has_inner_sentence_end(text: &str) -> bool {
 }
 
 /// The content words of the story's opening (its first three paragraphs), as stems.
-fn story_vocabulary(doc: &Doc, story: Option<usize>) -> Vec<u64> {
+fn story_vocabulary(doc: &Doc, story: Option<usize>) -> Vec<u128> {
     let Some(start) = story else {
         return Vec::new();
     };
-    let mut out: Vec<u64> = doc.blocks[start..]
+    let mut out: Vec<u128> = doc.blocks[start..]
         .iter()
         .filter(|b| b.kind != BlockKind::Heading)
         .take(3)
@@ -184,7 +184,7 @@ fn story_vocabulary(doc: &Doc, story: Option<usize>) -> Vec<u64> {
 /// Keys of the lower-cased five-letter stems of the words that carry content
 /// ("Indonesian" and "Indonesia" share "indon"); keys rather than strings because this
 /// runs over the story's opening for every article.
-fn content_stems(text: &str) -> impl Iterator<Item = u64> + '_ {
+fn content_stems(text: &str) -> impl Iterator<Item = u128> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().nth(2).is_some())
         .filter(|w| {
@@ -208,18 +208,25 @@ fn lower_ascii<'b>(w: &str, buf: &'b mut [u8; 8]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..w.len()]).ok()
 }
 
-/// A key for the first five lower-cased characters of a word.
-fn stem_key(w: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+/// A key for the first five lower-cased characters of a word: the characters themselves, 21
+/// bits each (the widest a `char` needs), after a leading 1 and before an end mark no `char`
+/// has, so that two words share a key exactly when they share those characters.
+fn stem_key(w: &str) -> u128 {
+    const END: u128 = 0x1F_FFFF;
+    let mut key = 1u128;
+    let mut n = 0;
     for c in w.chars().flat_map(char::to_lowercase).take(5) {
-        c.hash(&mut h);
+        key = (key << 21) | u128::from(u32::from(c));
+        n += 1;
     }
-    h.finish()
+    if n < 5 {
+        key = (key << 21) | END;
+    }
+    key
 }
 
-fn shared_words(text: &str, story: &[u64]) -> usize {
-    let mut stems: Vec<u64> = content_stems(text).collect();
+fn shared_words(text: &str, story: &[u128]) -> usize {
+    let mut stems: Vec<u128> = content_stems(text).collect();
     stems.sort_unstable();
     stems.dedup();
     stems
@@ -694,6 +701,15 @@ fn case_part(part: &str, edge: bool, hyphenated: bool) -> String {
 mod tests {
     use super::*;
     use crate::clean::clean_str;
+
+    #[test]
+    fn words_share_a_stem_key_when_their_first_five_letters_agree() {
+        assert_eq!(stem_key("Indonesian"), stem_key("INDONESIA"));
+        assert_ne!(stem_key("Indo"), stem_key("Indon"));
+        assert_ne!(stem_key("talks"), stem_key("talk"));
+        assert_eq!(stem_key("Élysée"), stem_key("élysées"));
+        assert_ne!(stem_key("ab"), stem_key("abc"));
+    }
 
     #[test]
     fn all_caps_headlines_are_title_cased() {

@@ -217,6 +217,10 @@ fn strip_markup(line: &str) -> (&str, u8) {
 
 /// Runs of white space (including no-break spaces) folded to one space.
 pub(super) fn squeeze(s: &str) -> String {
+    // Most paragraphs are in single spaces already: copied as they are.
+    if is_squeezed(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for (_, word) in super::words_at(s) {
         if !out.is_empty() {
@@ -225,6 +229,26 @@ pub(super) fn squeeze(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether `s` is what [`squeeze`] makes of it: no white space but single ASCII spaces
+/// between words. ASCII is read byte by byte, other characters decoded.
+fn is_squeezed(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut space_before = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b' ' if space_before => return false,
+            b' ' => space_before = true,
+            b'\t'..=b'\r' => return false,
+            0xC0.. if s[i..].chars().next().is_some_and(char::is_whitespace) => return false,
+            _ => space_before = false,
+        }
+    }
+    true
 }
 
 /// The span of `text[start..end]` without surrounding white space.
@@ -353,5 +377,30 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H4 => 4,
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn squeeze_folds_white_space_and_copies_text_in_single_spaces() {
+        for s in [
+            "",
+            "one",
+            "Foreign Minister Okafor said",
+            " lead",
+            "trail ",
+            "two  spaces",
+            "tab\there",
+            "no\u{a0}break",
+            "caf\u{e9} \u{201c}quoted\u{201d}",
+            "ideographic\u{3000}space",
+        ] {
+            let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squeeze(s), folded, "{s:?}");
+            assert_eq!(is_squeezed(s), folded == s, "{s:?}");
+        }
     }
 }

@@ -402,11 +402,12 @@ fn clean_word(w: &str) -> &str {
 }
 
 /// A word list as a set of lower-case ASCII words, built once. The sets are probed for nearly
-/// every word of every text, so they hash with FxHash (SipHash's resistance to chosen keys buys
-/// nothing for fixed lists of our own words), and a word of a length no member has is refused
-/// before hashing.
+/// every word of every text, so a word is looked up as one number: its bytes, lower-cased,
+/// with its length in the last byte (every member has fifteen bytes at most), hashed with
+/// FxHash (SipHash's resistance to chosen keys buys nothing for fixed lists of our own
+/// words); a word of a length no member has is refused before that.
 struct WordSet {
-    words: rustc_hash::FxHashSet<&'static [u8]>,
+    words: rustc_hash::FxHashSet<u128>,
     shortest: usize,
     longest: usize,
 }
@@ -414,11 +415,27 @@ struct WordSet {
 impl WordSet {
     fn new(words: &'static [&'static str]) -> WordSet {
         WordSet {
-            words: words.iter().map(|w| w.as_bytes()).collect(),
+            words: words
+                .iter()
+                .map(|w| word_key(w.as_bytes()).expect("set words are short"))
+                .collect(),
             shortest: words.iter().map(|w| w.len()).min().unwrap_or(0),
             longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
         }
     }
+}
+
+/// A word of at most fifteen bytes as one number: its bytes in ASCII lower case, and its
+/// length in the last byte. Two words have the same key exactly when they are equal in any
+/// ASCII letter case.
+fn word_key(w: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    buf.get_mut(..w.len())
+        .filter(|b| b.len() < 16)?
+        .copy_from_slice(w);
+    buf.make_ascii_lowercase();
+    buf[15] = w.len() as u8;
+    Some(u128::from_le_bytes(buf))
 }
 
 type Lazy = std::sync::LazyLock<WordSet>;
@@ -430,23 +447,14 @@ static PARTICLE_SET: Lazy = Lazy::new(|| WordSet::new(PARTICLES));
 static QUESTION_LABEL_SET: Lazy = Lazy::new(|| WordSet::new(QUESTION_LABELS));
 static PAGE_LABEL_SET: Lazy = Lazy::new(|| WordSet::new(PAGE_LABELS));
 
-/// Whether `w` is in `set` (lower-case words), in any letter case, without allocating: the
-/// word is lower-cased into a stack buffer. Words in other scripts are in no set.
+/// Whether `w` is in `set` (lower-case words), in any letter case, without allocating. Words
+/// in other scripts are in no set (a byte outside ASCII equals no member's).
 fn one_of(set: &WordSet, w: &str) -> bool {
     let bytes = w.as_bytes();
-    if bytes.is_empty()
-        || bytes.len() > 24
-        || bytes.len() < set.shortest
-        || bytes.len() > set.longest
-        || !w.is_ascii()
-    {
+    if bytes.is_empty() || bytes.len() < set.shortest || bytes.len() > set.longest {
         return false;
     }
-    let mut buf = [0u8; 24];
-    let lower = &mut buf[..bytes.len()];
-    lower.copy_from_slice(bytes);
-    lower.make_ascii_lowercase();
-    set.words.contains(&*lower)
+    word_key(bytes).is_some_and(|key| set.words.contains(&key))
 }
 
 /// A form of address, with or without its full stop ("Mr", "MR.", "Dr").
@@ -1117,6 +1125,18 @@ mod tests {
         // Without questions it is no transcript: a word in capitals is a field or a shout.
         let t = "WARNING: The border crossing will stay closed until further notice.\n\nOFFICIALS: No comment was given on the closure.\n";
         assert!(find_names(t).is_empty(), "{:?}", find_names(t));
+    }
+
+    #[test]
+    fn word_sets_match_in_any_ascii_letter_case() {
+        assert!(one_of(&TITLE_SET, "Minister"));
+        assert!(one_of(&TITLE_SET, "VICE-PRESIDENT"));
+        assert!(!one_of(&TITLE_SET, "Ministers"));
+        assert!(!one_of(&TITLE_SET, "Minist"));
+        assert!(one_of(&HONORIFIC_SET, "Mr."));
+        assert!(!one_of(&NOT_NAME_SET, "Th\u{e9}"));
+        assert_eq!(word_key(b"sixteen-letters!"), None);
+        assert_ne!(word_key(b"ab"), word_key(b"ab\0"));
     }
 
     #[test]

@@ -268,22 +268,41 @@ fn looks_like_heading(t: &str) -> bool {
         && first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '"' || c == '\u{201c}')
 }
 
+/// Each ASCII byte as [`drop_repeats`] keys a paragraph: a letter lower-cased, a digit as it
+/// is, anything else 0 (left out).
+const ASCII_KEY: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphanumeric() {
+            table[b] = (b as u8).to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
 /// Removes paragraphs that repeat an earlier one (pages that print the article twice).
 fn drop_repeats(doc: &mut Doc) {
     let mut seen = HashSet::new();
     let mut kept = Vec::with_capacity(doc.blocks.len());
-    // The paragraph's letters and digits, lower-cased, then hashed in one pass.
-    let mut letters: Vec<u8> = Vec::new();
+    // The paragraph's letters and digits, lower-cased, then hashed in one pass. Written at a
+    // cursor into a buffer that fits them (a character's lower case takes at most half as
+    // many bytes again: "\u{130}" to "i\u{307}"), ASCII through a table, without a branch.
+    let mut buffer: Vec<u8> = Vec::new();
     for block in std::mem::take(&mut doc.blocks) {
-        letters.clear();
         let (text, bytes) = (&block.text, block.text.as_bytes());
+        buffer.clear();
+        buffer.resize(bytes.len() * 2, 0);
+        let mut n = 0;
         let mut i = 0;
         while i < bytes.len() {
             // ASCII byte by byte; other characters decoded.
-            if bytes[i] < 0x80 {
-                if bytes[i].is_ascii_alphanumeric() {
-                    letters.push(bytes[i].to_ascii_lowercase());
-                }
+            let b = bytes[i];
+            if b < 0x80 {
+                let key = ASCII_KEY[usize::from(b)];
+                buffer[n] = key;
+                n += usize::from(key != 0);
                 i += 1;
                 continue;
             }
@@ -291,13 +310,13 @@ fn drop_repeats(doc: &mut Doc) {
             i += c.len_utf8();
             if c.is_alphanumeric() {
                 for l in c.to_lowercase() {
-                    let mut utf8 = [0; 4];
-                    letters.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
+                    n += l.encode_utf8(&mut buffer[n..]).len();
                 }
             }
         }
+        let letters = &buffer[..n];
         let long_enough = letters.len() >= 24;
-        if long_enough && !seen.insert(seahash::hash(&letters)) {
+        if long_enough && !seen.insert(seahash::hash(letters)) {
             doc.removed.push(Removed {
                 rule: "repeated-paragraph",
                 span: block.span,
@@ -383,6 +402,18 @@ fn heading_level(level: HeadingLevel) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_key_keeps_letters_lower_cased_and_digits() {
+        for b in 0..128u8 {
+            let expected = if b.is_ascii_alphanumeric() {
+                b.to_ascii_lowercase()
+            } else {
+                0
+            };
+            assert_eq!(ASCII_KEY[usize::from(b)], expected);
+        }
+    }
 
     #[test]
     fn squeeze_folds_white_space_and_copies_text_in_single_spaces() {

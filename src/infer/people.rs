@@ -783,20 +783,29 @@ fn trusted_names(doc: &Doc, names: Vec<TextName>) -> Vec<TextName> {
         .filter(|b| b.kind == BlockKind::Heading && is_title_cased(&b.text))
         .map(|b| b.span)
         .collect();
+    // Without such a heading every name stands: the text need not be searched.
+    if headings.is_empty() {
+        return names;
+    }
     names
         .into_iter()
         .filter(|n| {
+            let mut written = false;
+            for (at, _) in doc.text.match_indices(n.name.as_str()) {
+                written = true;
+                let in_heading = headings.iter().any(|h| h.start <= at && at < h.end);
+                let after = doc.text[at + n.name.len()..]
+                    .trim_start_matches(' ')
+                    .chars()
+                    .next();
+                if !in_heading
+                    || after.is_none_or(|c| matches!(c, '\'' | '\u{2019}' | '(' | ',' | ':'))
+                {
+                    return true;
+                }
+            }
             // A name written otherwise in the text (a label's capitals) stands as found.
-            !doc.text.contains(n.name.as_str())
-                || doc.text.match_indices(n.name.as_str()).any(|(at, _)| {
-                    let in_heading = headings.iter().any(|h| h.start <= at && at < h.end);
-                    let after = doc.text[at + n.name.len()..]
-                        .trim_start_matches(' ')
-                        .chars()
-                        .next();
-                    !in_heading
-                        || after.is_none_or(|c| matches!(c, '\'' | '\u{2019}' | '(' | ',' | ':'))
-                })
+            !written
         })
         .collect()
 }

@@ -428,14 +428,24 @@ impl WordSet {
 /// A word of at most fifteen bytes as one number: its bytes in ASCII lower case, and its
 /// length in the last byte. Two words have the same key exactly when they are equal in any
 /// ASCII letter case.
+#[inline]
 fn word_key(w: &[u8]) -> Option<u128> {
     let mut buf = [0u8; 16];
     buf.get_mut(..w.len())
         .filter(|b| b.len() < 16)?
         .copy_from_slice(w);
-    buf.make_ascii_lowercase();
-    buf[15] = w.len() as u8;
-    Some(u128::from_le_bytes(buf))
+    let x = u128::from_le_bytes(buf);
+    // All sixteen bytes lower-cased at once: a byte below 0x80 from 'A' to 'Z' gains 0x20.
+    // A byte's low seven bits plus 0x3F reach 0x80 from 'A', plus 0x25 from '[', with no
+    // carry into the next byte.
+    const LOW: u128 = u128::MAX / 0xFF; // 0x0101…01
+    const HIGH: u128 = LOW * 0x80;
+    let seven = x & !HIGH;
+    let from_a = seven + LOW * 0x3F;
+    let past_z = seven + LOW * 0x25;
+    let upper = from_a & !past_z & !x & HIGH;
+    let lower = x | (upper >> 2);
+    Some(lower | ((w.len() as u128) << 120))
 }
 
 type Lazy = std::sync::LazyLock<WordSet>;
@@ -1136,6 +1146,22 @@ mod tests {
         assert!(one_of(&HONORIFIC_SET, "Mr."));
         assert!(!one_of(&NOT_NAME_SET, "Th\u{e9}"));
         assert_eq!(word_key(b"sixteen-letters!"), None);
+        // Every byte lower-cased as make_ascii_lowercase does, in every position.
+        for b in 0..=255u8 {
+            for at in [0, 7, 14] {
+                let mut w = *b"abcdefghijklmno";
+                w[at] = b;
+                let mut expected = [0u8; 16];
+                expected[..15].copy_from_slice(&w);
+                expected.make_ascii_lowercase();
+                expected[15] = 15;
+                assert_eq!(
+                    word_key(&w),
+                    Some(u128::from_le_bytes(expected)),
+                    "{b:#x} at {at}"
+                );
+            }
+        }
         assert_ne!(word_key(b"ab"), word_key(b"ab\0"));
     }
 

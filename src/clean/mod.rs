@@ -216,26 +216,42 @@ pub fn is_list_item(paragraph: &str) -> bool {
 /// byte, and only other characters are decoded to ask whether they are white space.
 pub fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = text.as_bytes();
+    // The ASCII white space of `char::is_whitespace`: tab to carriage return, space.
+    let ascii_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
     let mut i = 0;
     std::iter::from_fn(move || {
-        let mut start = None;
-        while i < bytes.len() {
-            let (space, len) = match bytes[i] {
-                // The ASCII white space of `char::is_whitespace`: tab to carriage return, space.
-                b if b < 0x80 => (matches!(b, b'\t'..=b'\r' | b' '), 1),
-                _ => {
-                    let c = text[i..].chars().next().unwrap_or(' ');
-                    (c.is_whitespace(), c.len_utf8())
+        // The white space before the word.
+        loop {
+            let b = *bytes.get(i)?;
+            if b < 0x80 {
+                if !ascii_space(b) {
+                    break;
                 }
-            };
-            match (space, start) {
-                (true, Some(s)) => return Some((s, &text[s..i])),
-                (false, None) => start = Some(i),
-                _ => {}
+                i += 1;
+            } else {
+                let c = text[i..].chars().next()?;
+                if !c.is_whitespace() {
+                    break;
+                }
+                i += c.len_utf8();
             }
-            i += len;
         }
-        start.map(|s| (s, &text[s..]))
+        let start = i;
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                if ascii_space(b) {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+        Some((start, &text[start..i]))
     })
 }
 
@@ -416,6 +432,7 @@ mod tests {
             "one",
             " Foreign\u{a0}Minister  Okafor\tsaid\n",
             "caf\u{e9} \u{2003}na\u{ef}ve\u{3000}end ",
+            "a\u{85}b \u{1f600}x\u{2028}y\u{1f600}",
         ] {
             let words: Vec<&str> = words_at(text).map(|(_, w)| w).collect();
             assert_eq!(

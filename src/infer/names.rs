@@ -388,19 +388,26 @@ fn is_capitalised(w: &str) -> bool {
 }
 
 fn clean_word(w: &str) -> &str {
-    let w = w
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '.')
-        .trim_end_matches(['.', '\'']);
+    // Most words start and end with an ASCII letter or digit, where both trims stop at once:
+    // skip them (they read every character as a `char`, and this runs for every word).
+    let bare = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    let w = if bare(w.as_bytes().first()) && bare(w.as_bytes().last()) {
+        w
+    } else {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '.')
+            .trim_end_matches(['.', '\''])
+    };
     let w = w.strip_suffix("'s").unwrap_or(w);
     w.strip_suffix("\u{2019}s").unwrap_or(w)
 }
 
 /// A word list as a set of lower-case ASCII words, built once. The sets are probed for nearly
-/// every word of every text, so they hash with FxHash (SipHash's resistance to chosen keys buys
-/// nothing for fixed lists of our own words), and a word of a length no member has is refused
-/// before hashing.
+/// every word of every text, so a word is looked up as one number: its bytes, lower-cased,
+/// with its length in the last byte (every member has fifteen bytes at most), hashed with
+/// FxHash (SipHash's resistance to chosen keys buys nothing for fixed lists of our own
+/// words); a word of a length no member has is refused before that.
 struct WordSet {
-    words: rustc_hash::FxHashSet<&'static [u8]>,
+    words: rustc_hash::FxHashSet<u128>,
     shortest: usize,
     longest: usize,
 }
@@ -408,11 +415,37 @@ struct WordSet {
 impl WordSet {
     fn new(words: &'static [&'static str]) -> WordSet {
         WordSet {
-            words: words.iter().map(|w| w.as_bytes()).collect(),
+            words: words
+                .iter()
+                .map(|w| word_key(w.as_bytes()).expect("set words are short"))
+                .collect(),
             shortest: words.iter().map(|w| w.len()).min().unwrap_or(0),
             longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
         }
     }
+}
+
+/// A word of at most fifteen bytes as one number: its bytes in ASCII lower case, and its
+/// length in the last byte. Two words have the same key exactly when they are equal in any
+/// ASCII letter case.
+#[inline]
+fn word_key(w: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    buf.get_mut(..w.len())
+        .filter(|b| b.len() < 16)?
+        .copy_from_slice(w);
+    let x = u128::from_le_bytes(buf);
+    // All sixteen bytes lower-cased at once: a byte below 0x80 from 'A' to 'Z' gains 0x20.
+    // A byte's low seven bits plus 0x3F reach 0x80 from 'A', plus 0x25 from '[', with no
+    // carry into the next byte.
+    const LOW: u128 = u128::MAX / 0xFF; // 0x0101…01
+    const HIGH: u128 = LOW * 0x80;
+    let seven = x & !HIGH;
+    let from_a = seven + LOW * 0x3F;
+    let past_z = seven + LOW * 0x25;
+    let upper = from_a & !past_z & !x & HIGH;
+    let lower = x | (upper >> 2);
+    Some(lower | ((w.len() as u128) << 120))
 }
 
 type Lazy = std::sync::LazyLock<WordSet>;
@@ -424,23 +457,14 @@ static PARTICLE_SET: Lazy = Lazy::new(|| WordSet::new(PARTICLES));
 static QUESTION_LABEL_SET: Lazy = Lazy::new(|| WordSet::new(QUESTION_LABELS));
 static PAGE_LABEL_SET: Lazy = Lazy::new(|| WordSet::new(PAGE_LABELS));
 
-/// Whether `w` is in `set` (lower-case words), in any letter case, without allocating: the
-/// word is lower-cased into a stack buffer. Words in other scripts are in no set.
+/// Whether `w` is in `set` (lower-case words), in any letter case, without allocating. Words
+/// in other scripts are in no set (a byte outside ASCII equals no member's).
 fn one_of(set: &WordSet, w: &str) -> bool {
     let bytes = w.as_bytes();
-    if bytes.is_empty()
-        || bytes.len() > 24
-        || bytes.len() < set.shortest
-        || bytes.len() > set.longest
-        || !w.is_ascii()
-    {
+    if bytes.is_empty() || bytes.len() < set.shortest || bytes.len() > set.longest {
         return false;
     }
-    let mut buf = [0u8; 24];
-    let lower = &mut buf[..bytes.len()];
-    lower.copy_from_slice(bytes);
-    lower.make_ascii_lowercase();
-    set.words.contains(&*lower)
+    word_key(bytes).is_some_and(|key| set.words.contains(&key))
 }
 
 /// A form of address, with or without its full stop ("Mr", "MR.", "Dr").
@@ -470,6 +494,11 @@ fn is_initial(p: &str) -> bool {
 
 /// "M.Zakharova" as its initial ("M.") and its surname ("Zakharova").
 pub fn glued_initial(w: &str) -> Option<(String, &str)> {
+    split_glued_initial(w).map(|(initial, surname)| (initial.to_string(), surname))
+}
+
+/// [`glued_initial`] as two slices of `w`, for the name readers that keep borrowed words.
+fn split_glued_initial(w: &str) -> Option<(&str, &str)> {
     let mut cs = w.char_indices();
     let (_, first) = cs.next()?;
     let (_, dot) = cs.next()?;
@@ -483,17 +512,18 @@ pub fn glued_initial(w: &str) -> Option<(String, &str)> {
             .chars()
             .skip(1)
             .all(|c| c.is_lowercase() || c == '-'))
-    .then(|| (format!("{first}."), surname))
+    .then(|| (&w[..at], surname))
 }
 
 /// Reads a name starting at word `i` of `words`: two to four capitalised words, with particles
-/// between them. Returns the name's words and the index after it.
-fn read_name(words: &[&str], mut i: usize) -> Option<(Vec<String>, usize)> {
+/// between them. Returns the name's words (slices of `words`, so that the many tries that
+/// find no name allocate nothing) and the index after it.
+fn read_name<'a>(words: &[&'a str], mut i: usize) -> Option<(Vec<&'a str>, usize)> {
     // Honorifics before the name.
     while i < words.len() && one_of(&HONORIFIC_SET, clean_word(words[i])) {
         i += 1;
     }
-    let mut parts: Vec<String> = Vec::new();
+    let mut parts: Vec<&str> = Vec::new();
     while i < words.len() && parts.len() < 5 {
         let raw = words[i];
         let w = clean_word(raw);
@@ -504,13 +534,13 @@ fn read_name(words: &[&str], mut i: usize) -> Option<(Vec<String>, usize)> {
             || w.get(..3)
                 .is_some_and(|p| p.eq_ignore_ascii_case("al-") || p.eq_ignore_ascii_case("el-"));
         if parts.is_empty()
-            && let Some((initial, surname)) = glued_initial(w)
+            && let Some((initial, surname)) = split_glued_initial(w)
         {
             // "M.Zakharova", "G.Zandanshatar": an initial glued to the surname.
             parts.push(initial);
-            parts.push(surname.to_string());
+            parts.push(surname);
         } else if is_capitalised(w) && !one_of(&NOT_NAME_SET, w) || particle && !parts.is_empty() {
-            parts.push(w.to_string());
+            parts.push(w);
         } else {
             break;
         }
@@ -558,8 +588,8 @@ pub fn name_after_titles(s: &str) -> Option<(Vec<String>, usize)> {
             && parts.iter().all(|p| written_as_name(p))
             && !parts.iter().any(|p| one_of(&TITLE_SET, p))
         {
-            let at = spans[start].0 + s[spans[start].0..].find(parts[0].as_str()).unwrap_or(0);
-            return Some((parts, at));
+            let at = spans[start].0 + s[spans[start].0..].find(parts[0]).unwrap_or(0);
+            return Some((owned(&parts), at));
         }
     }
     None
@@ -632,7 +662,7 @@ pub fn find_names(text: &str) -> Vec<TextName> {
             if let Some((parts, end)) = read_name(&name_words, 0)
                 && end == name_words.len()
             {
-                add(parts, title.trim().to_lowercase(), line_start, true);
+                add(owned(&parts), title.trim().to_lowercase(), line_start, true);
             } else if name_words.len() == 1
                 && skip > 0
                 && is_capitalised(name_words[0])
@@ -671,6 +701,8 @@ pub fn find_names(text: &str) -> Vec<TextName> {
     let plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
     // Each word without its surrounding punctuation and possessive, cleaned once.
     let cleaned: Vec<&str> = plain.iter().map(|w| clean_word(w)).collect();
+    // Whether each word is capitalised, asked of most words several times.
+    let caps: Vec<bool> = plain.iter().map(|w| is_capitalised(w)).collect();
     let mut i = 0;
     while i < plain.len() {
         let w = cleaned[i];
@@ -682,13 +714,13 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                 let the = usize::from(plain.get(j + 1) == Some(&"the"));
                 if !(j + 1 + the < plain.len()
                     && matches!(plain[j], "of" | "for" | "in" | "at")
-                    && is_capitalised(plain[j + 1 + the]))
+                    && caps[j + 1 + the])
                 {
                     break;
                 }
                 j += 2 + the;
                 while j < plain.len()
-                    && is_capitalised(plain[j])
+                    && caps[j]
                     && (one_of(&TITLE_SET, cleaned[j]) || one_of(&NOT_NAME_SET, cleaned[j]))
                 {
                     j += 1;
@@ -703,16 +735,18 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                     .take_while(|w| is_capitalised(w) || **w == "and")
                     .count();
                 let title = plain[i - title_from..j].join(" ").to_lowercase();
-                add(parts, title, words[i].0, false);
+                add(owned(&parts), title, words[i].0, false);
                 i = end;
                 continue;
             }
         }
         // "Mark Regev, spokesman for the prime minister": a name, a comma, a title.
-        let comma_near = plain[i..plain.len().min(i + 5)]
-            .iter()
-            .any(|w| w.ends_with(','));
-        if !comma_near || !is_capitalised(plain[i]) {
+        let comma_near = || {
+            plain[i..plain.len().min(i + 5)]
+                .iter()
+                .any(|w| w.ends_with(','))
+        };
+        if !caps[i] || !comma_near() {
             i += 1;
             continue;
         }
@@ -720,8 +754,8 @@ pub fn find_names(text: &str) -> Vec<TextName> {
             || text[..words[i].0]
                 .trim_end_matches([' ', '\t'])
                 .ends_with('\n');
-        if is_capitalised(plain[i])
-            && (line_start || !is_capitalised(plain[i - 1]) || plain[i - 1].ends_with(['.', ',']))
+        if caps[i]
+            && (line_start || !caps[i - 1] || plain[i - 1].ends_with(['.', ',']))
             && let Some((parts, end)) = read_name(&plain, i)
             && end < plain.len()
             && plain[end - 1].ends_with(',')
@@ -735,7 +769,7 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                 .position(|w| w.split('-').any(|part| TITLE_WORDS.contains(&part)))
             {
                 let title = after[..=k].join(" ");
-                add(parts, title, words[i].0, false);
+                add(owned(&parts), title, words[i].0, false);
                 i = end;
                 continue;
             }
@@ -746,16 +780,19 @@ pub fn find_names(text: &str) -> Vec<TextName> {
     // A full name whose last word the text uses alone elsewhere ("Thandeka Mavundla has
     // announced … Mavundla said"): a reader knows that is a person, title or not.
     let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    // Each cleaned word's key, so that the searches for a word elsewhere in the text compare
+    // numbers and look at the words only where the keys agree.
+    let keys: Vec<u64> = cleaned.iter().map(|w| caseless_key(w)).collect();
     let mut recurring: Vec<(Vec<String>, usize)> = Vec::new();
     let mut i = 0;
     while i < plain.len() {
         let starts_run = || {
             i == 0
-                || !is_capitalised(plain[i - 1])
+                || !caps[i - 1]
                 || plain[i - 1].ends_with(['.', ',', ';', ':'])
                 || one_of(&NOT_NAME_SET, cleaned[i - 1])
         };
-        if !is_capitalised(plain[i]) || !starts_run() {
+        if !caps[i] || !starts_run() {
             i += 1;
             continue;
         }
@@ -763,11 +800,9 @@ pub fn find_names(text: &str) -> Vec<TextName> {
             i += 1;
             continue;
         };
-        let (first, second) = (parts[0].as_str(), parts[1].as_str());
-        let (last, before_last) = (
-            parts[parts.len() - 1].as_str(),
-            parts[parts.len() - 2].as_str(),
-        );
+        let (first, second) = (parts[0], parts[1]);
+        let (last, before_last) = (parts[parts.len() - 1], parts[parts.len() - 2]);
+        let (first_key, last_key) = (caseless_key(first), caseless_key(last));
         let elsewhere = |k: &usize| *k < i || *k >= end;
         // Names are written in mixed case ("NATO", "OAS" are not) and on one line.
         let plausible = last.chars().count() >= 3
@@ -778,21 +813,25 @@ pub fn find_names(text: &str) -> Vec<TextName> {
         // A first word the text also uses alone ("Taliban", "Osaka") or writes in lower case
         // (a sentence's opener: "While", "Now") is not a given name.
         let first_elsewhere = || {
-            (0..plain.len()).filter(elsewhere).any(|k| {
-                same(cleaned[k], first)
+            (0..plain.len()).any(|k| {
+                keys[k] == first_key
+                    && elsewhere(&k)
+                    && same(cleaned[k], first)
                     && (cleaned[k].starts_with(char::is_lowercase)
                         || !cleaned.get(k + 1).is_some_and(|n| same(n, second)))
             })
         };
         let surname_alone = || {
-            (0..plain.len()).filter(elsewhere).any(|k| {
-                same(cleaned[k], last)
+            (0..plain.len()).any(|k| {
+                keys[k] == last_key
+                    && elsewhere(&k)
+                    && same(cleaned[k], last)
                     && is_capitalised(cleaned[k])
                     && (k == 0 || !same(cleaned[k - 1], before_last))
             })
         };
         if plausible && surname_alone() && !first_elsewhere() {
-            recurring.push((parts, words[i].0));
+            recurring.push((owned(&parts), words[i].0));
         }
         i = end;
     }
@@ -835,6 +874,22 @@ fn merge_surnames(mut names: Vec<TextName>) -> Vec<TextName> {
     }
     names.sort_by_key(|n| n.start);
     names
+}
+
+/// A name's words as owned strings, for the names kept.
+fn owned(parts: &[&str]) -> Vec<String> {
+    parts.iter().map(|p| p.to_string()).collect()
+}
+
+/// A key equal for words equal in any ASCII letter case (as `eq_ignore_ascii_case` compares
+/// them): their length and their first seven bytes with the ASCII case bit set. Words with
+/// different keys differ; words with the same key may still differ.
+fn caseless_key(w: &str) -> u64 {
+    let b = w.as_bytes();
+    let head = b[..b.len().min(7)]
+        .iter()
+        .fold(0u64, |k, &c| (k << 8) | u64::from(c | 0x20));
+    ((b.len() as u64) << 56) ^ head
 }
 
 /// A word in capitals written as names are ("HUSSEIN" → "Hussein"); others as they are.
@@ -1080,6 +1135,46 @@ mod tests {
         // Without questions it is no transcript: a word in capitals is a field or a shout.
         let t = "WARNING: The border crossing will stay closed until further notice.\n\nOFFICIALS: No comment was given on the closure.\n";
         assert!(find_names(t).is_empty(), "{:?}", find_names(t));
+    }
+
+    #[test]
+    fn word_sets_match_in_any_ascii_letter_case() {
+        assert!(one_of(&TITLE_SET, "Minister"));
+        assert!(one_of(&TITLE_SET, "VICE-PRESIDENT"));
+        assert!(!one_of(&TITLE_SET, "Ministers"));
+        assert!(!one_of(&TITLE_SET, "Minist"));
+        assert!(one_of(&HONORIFIC_SET, "Mr."));
+        assert!(!one_of(&NOT_NAME_SET, "Th\u{e9}"));
+        assert_eq!(word_key(b"sixteen-letters!"), None);
+        // Every byte lower-cased as make_ascii_lowercase does, in every position.
+        for b in 0..=255u8 {
+            for at in [0, 7, 14] {
+                let mut w = *b"abcdefghijklmno";
+                w[at] = b;
+                let mut expected = [0u8; 16];
+                expected[..15].copy_from_slice(&w);
+                expected.make_ascii_lowercase();
+                expected[15] = 15;
+                assert_eq!(
+                    word_key(&w),
+                    Some(u128::from_le_bytes(expected)),
+                    "{b:#x} at {at}"
+                );
+            }
+        }
+        assert_ne!(word_key(b"ab"), word_key(b"ab\0"));
+    }
+
+    #[test]
+    fn words_equal_in_any_letter_case_share_a_key() {
+        assert_eq!(caseless_key("Okafor"), caseless_key("OKAFOR"));
+        assert_eq!(
+            caseless_key("Mavundla-Ngcobo"),
+            caseless_key("mavundla-ngcobo")
+        );
+        assert_eq!(caseless_key("Ávila"), caseless_key("ÁVILA"));
+        assert_ne!(caseless_key("Okafor"), caseless_key("Okafo"));
+        assert_ne!(caseless_key("Lin"), caseless_key("Lim"));
     }
 
     #[test]

@@ -462,9 +462,28 @@ fn distance(a: Span, b: Span) -> usize {
 
 /// Byte ranges (relative to `raw`) of the words inside quotation marks, marks excluded.
 pub fn quote_spans(raw: &str) -> Vec<(usize, usize)> {
+    let bytes = raw.as_bytes();
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in raw.char_indices() {
+    // Read byte by byte: every mark is '"' or starts with the UTF-8 lead byte 0xE2 (curly
+    // quotes) or 0xC2 (guillemets), and no byte inside another character is either.
+    let mut i = 0;
+    while let Some(skip) = bytes[i..]
+        .iter()
+        .position(|&b| matches!(b, b'"' | 0xE2 | 0xC2))
+    {
+        i += skip;
+        let c = match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'"', ..) => '"',
+            (0xE2, Some(0x80), Some(0x9C)) => '\u{201c}',
+            (0xE2, Some(0x80), Some(0x9D)) => '\u{201d}',
+            (0xC2, Some(0xAB), _) => '\u{ab}',
+            (0xC2, Some(0xBB), _) => '\u{bb}',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
         match (open, c) {
             (None, '"' | '\u{201c}' | '\u{ab}') => open = Some((i + c.len_utf8(), c)),
             (Some((start, o)), '"' | '\u{201d}' | '\u{bb}')
@@ -477,6 +496,7 @@ pub fn quote_spans(raw: &str) -> Vec<(usize, usize)> {
             }
             _ => {}
         }
+        i += c.len_utf8();
     }
     // An unclosed quote at the end of a paragraph runs to its end (it continues in the next).
     if let Some((start, _)) = open {
@@ -550,18 +570,28 @@ fn verb_positions(text: &str) -> Vec<(usize, usize)> {
 /// A sentence that opens with a time in another year reports an earlier (or later) statement.
 fn historical_sentence(raw: &str, at: usize) -> bool {
     let start = raw[..at].rfind(". ").map_or(0, |i| i + 2);
-    let opening: String = raw[start..at].chars().take(40).collect();
-    let lower = opening.to_ascii_lowercase();
-    let opens_with_time = lower.starts_with("in ")
-        || lower.starts_with("back in ")
-        || lower.starts_with("last year")
-        || lower.starts_with("earlier this year")
-        || lower.starts_with("on ");
+    let opening = first_chars(&raw[start..at], 40);
+    let opens = |p: &str| {
+        opening
+            .as_bytes()
+            .get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    let opens_with_time = opens("in ")
+        || opens("back in ")
+        || opens("last year")
+        || opens("earlier this year")
+        || opens("on ");
     opens_with_time
         && opening
             .split(|c: char| !c.is_ascii_digit())
             .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
-        || lower.starts_with("last year")
+        || opens("last year")
+}
+
+/// The first `n` characters of `s` (all of it when shorter).
+fn first_chars(s: &str, n: usize) -> &str {
+    &s[..s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)]
 }
 
 /// "said last week", "told reporters earlier this month": the verb reports an earlier
@@ -581,9 +611,26 @@ fn earlier_after_verb(after: &str) -> bool {
         "months ago",
         "years ago",
     ];
-    let window: String = after.chars().take(40).collect::<String>().to_lowercase();
-    let clause = window.split([',', '.', ';', '"']).next().unwrap_or("");
-    EARLIER.iter().any(|e| clause.contains(e))
+    let window = first_chars(after, 40);
+    if !window.is_ascii() {
+        let window = window.to_lowercase();
+        let clause = window.split([',', '.', ';', '"']).next().unwrap_or("");
+        return EARLIER.iter().any(|e| clause.contains(e));
+    }
+    // ASCII, as nearly always: lower-cased on the stack and searched as bytes (the window is
+    // too short for a substring searcher to pay for setting itself up).
+    let mut buf = [0u8; 40];
+    let lower = &mut buf[..window.len()];
+    lower.copy_from_slice(window.as_bytes());
+    lower.make_ascii_lowercase();
+    let clause_end = lower
+        .iter()
+        .position(|b| matches!(b, b',' | b'.' | b';' | b'"'))
+        .unwrap_or(lower.len());
+    let clause = &lower[..clause_end];
+    EARLIER
+        .iter()
+        .any(|e| clause.windows(e.len()).any(|w| w == e.as_bytes()))
 }
 
 type Found = (PersonRef, Option<PersonId>, &'static str, String);
@@ -639,10 +686,7 @@ fn subject_before(
         return Some(found);
     }
     // The subject ends with a name the text gave with a title ("Okafor said").
-    let clause = head
-        .rsplit([',', ';', '"', '\u{201d}'])
-        .next()
-        .unwrap_or(head);
+    let clause = last_clause(head);
     if let Some(i) = name_at_end(clause, names) {
         return Some(text_found(kb, &names[i], "speaker.text-name"));
     }
@@ -669,6 +713,25 @@ fn subject_before(
             format!("{name} is the subject of a verb of saying (not in the knowledge base)"),
         )
     })
+}
+
+/// What follows the last comma, semicolon or closing quotation mark of `head` (all of it
+/// when there is none). Read backwards byte by byte: the closing curly quotation mark is the
+/// only one outside ASCII, and it is the bytes E2 80 9D.
+fn last_clause(head: &str) -> &str {
+    let bytes = head.as_bytes();
+    match bytes
+        .iter()
+        .rposition(|&b| matches!(b, b',' | b';' | b'"' | 0x9D))
+    {
+        None => head,
+        Some(i) if bytes[i] != 0x9D || bytes[..i].ends_with(&[0xE2, 0x80]) => &head[i + 1..],
+        // 0x9D inside another character: read character by character.
+        Some(_) => head
+            .rsplit([',', ';', '"', '\u{201d}'])
+            .next()
+            .unwrap_or(head),
+    }
 }
 
 /// The subject after an inverted verb: `"…," said Lavrov`, `according to Kono`.
@@ -727,20 +790,29 @@ fn trusted_names(doc: &Doc, names: Vec<TextName>) -> Vec<TextName> {
         .filter(|b| b.kind == BlockKind::Heading && is_title_cased(&b.text))
         .map(|b| b.span)
         .collect();
+    // Without such a heading every name stands: the text need not be searched.
+    if headings.is_empty() {
+        return names;
+    }
     names
         .into_iter()
         .filter(|n| {
+            let mut written = false;
+            for (at, _) in doc.text.match_indices(n.name.as_str()) {
+                written = true;
+                let in_heading = headings.iter().any(|h| h.start <= at && at < h.end);
+                let after = doc.text[at + n.name.len()..]
+                    .trim_start_matches(' ')
+                    .chars()
+                    .next();
+                if !in_heading
+                    || after.is_none_or(|c| matches!(c, '\'' | '\u{2019}' | '(' | ',' | ':'))
+                {
+                    return true;
+                }
+            }
             // A name written otherwise in the text (a label's capitals) stands as found.
-            !doc.text.contains(n.name.as_str())
-                || doc.text.match_indices(n.name.as_str()).any(|(at, _)| {
-                    let in_heading = headings.iter().any(|h| h.start <= at && at < h.end);
-                    let after = doc.text[at + n.name.len()..]
-                        .trim_start_matches(' ')
-                        .chars()
-                        .next();
-                    !in_heading
-                        || after.is_none_or(|c| matches!(c, '\'' | '\u{2019}' | '(' | ',' | ':'))
-                })
+            !written
         })
         .collect()
 }
@@ -1444,12 +1516,41 @@ source = "test"
     }
 
     #[test]
+    fn the_last_clause_follows_the_last_comma_semicolon_or_closing_quote() {
+        assert_eq!(
+            last_clause("In Abuja, Foreign Minister Okafor"),
+            " Foreign Minister Okafor"
+        );
+        assert_eq!(last_clause("\u{201c}No\u{201d} Okafor"), " Okafor");
+        assert_eq!(last_clause("talks; \"yes,\" Okafor"), " Okafor");
+        assert_eq!(last_clause("Minister Okafor"), "Minister Okafor");
+        // A character whose UTF-8 ends in 0x9D ("\u{15d}") is no quotation mark.
+        assert_eq!(last_clause("a, Ba\u{15d}ar Okafor"), " Ba\u{15d}ar Okafor");
+    }
+
+    #[test]
+    fn earlier_statements_are_told_by_the_words_after_the_verb() {
+        assert!(earlier_after_verb(" last week that talks would resume."));
+        assert!(earlier_after_verb(" EARLIER THIS MONTH, in a letter"));
+        assert!(!earlier_after_verb(" on Monday, last week's talks aside"));
+        assert!(earlier_after_verb(" \u{e0} la presse days ago"));
+        assert!(historical_sentence("In 2019 the minister said", 21));
+        assert!(historical_sentence("Talks failed. Last year he said", 27));
+        assert!(!historical_sentence("In Moscow the minister said", 23));
+        assert_eq!(first_chars("caf\u{e9}s", 4), "caf\u{e9}");
+    }
+
+    #[test]
     fn quote_spans_pair_straight_and_curly_marks() {
         assert_eq!(
             quote_spans("a \"b c\" d \u{201c}e\u{201d}"),
             vec![(3, 6), (13, 14)]
         );
         assert_eq!(quote_spans("\"open to the end"), vec![(1, 16)]);
+        assert_eq!(
+            quote_spans("\u{ab}Non\u{bb}, dit-il, \u{201c}caf\u{e9}\u{201d} \u{2018}x\u{2019}"),
+            vec![(2, 5), (20, 25)]
+        );
     }
 
     fn speaker_names(f: &PeopleFacts) -> Vec<String> {

@@ -166,11 +166,11 @@ fn has_inner_sentence_end(text: &str) -> bool {
 }
 
 /// The content words of the story's opening (its first three paragraphs), as stems.
-fn story_vocabulary(doc: &Doc, story: Option<usize>) -> Vec<u64> {
+fn story_vocabulary(doc: &Doc, story: Option<usize>) -> Vec<u128> {
     let Some(start) = story else {
         return Vec::new();
     };
-    let mut out: Vec<u64> = doc.blocks[start..]
+    let mut out: Vec<u128> = doc.blocks[start..]
         .iter()
         .filter(|b| b.kind != BlockKind::Heading)
         .take(3)
@@ -184,17 +184,51 @@ fn story_vocabulary(doc: &Doc, story: Option<usize>) -> Vec<u64> {
 /// Keys of the lower-cased five-letter stems of the words that carry content
 /// ("Indonesian" and "Indonesia" share "indon"); keys rather than strings because this
 /// runs over the story's opening for every article.
-fn content_stems(text: &str) -> impl Iterator<Item = u64> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
+fn content_stems(text: &str) -> impl Iterator<Item = u128> + '_ {
+    alphanumeric_runs(text)
         .filter(|w| w.chars().nth(2).is_some())
         .filter(|w| {
             w.len() > 7 || {
                 let mut buf = [0u8; 8];
                 let lower = lower_ascii(w, &mut buf);
-                !lower.is_some_and(|l| FUNCTION_WORDS.contains(&l))
+                !lower.is_some_and(is_function_word)
             }
         })
         .map(stem_key)
+}
+
+/// The runs of letters and digits in `text`: the words `split(|c| !c.is_alphanumeric())`
+/// gives, without its empty pieces. ASCII is read byte by byte, other characters decoded.
+fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    // The length of the character at `i` when it is a letter or a digit.
+    let alphanumeric_at = move |i: usize| match bytes[i] {
+        b if b < 0x80 => b.is_ascii_alphanumeric().then_some(1),
+        _ => text[i..]
+            .chars()
+            .next()
+            .filter(|c| c.is_alphanumeric())
+            .map(char::len_utf8),
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if i >= bytes.len() {
+                return None;
+            }
+            if alphanumeric_at(i).is_some() {
+                break;
+            }
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        }
+        let start = i;
+        while i < bytes.len()
+            && let Some(len) = alphanumeric_at(i)
+        {
+            i += len;
+        }
+        Some(&text[start..i])
+    })
 }
 
 /// The word in ASCII lower case, when it is short and ASCII enough to fit the buffer.
@@ -208,18 +242,42 @@ fn lower_ascii<'b>(w: &str, buf: &'b mut [u8; 8]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..w.len()]).ok()
 }
 
-/// A key for the first five lower-cased characters of a word.
-fn stem_key(w: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for c in w.chars().flat_map(char::to_lowercase).take(5) {
-        c.hash(&mut h);
+/// A key for the first five lower-cased characters of a word: the characters themselves, 21
+/// bits each (the widest a `char` needs), after a leading 1 and before an end mark no `char`
+/// has, so that two words share a key exactly when they share those characters.
+fn stem_key(w: &str) -> u128 {
+    const END: u128 = 0x1F_FFFF;
+    let mut key = 1u128;
+    let mut n = 0;
+    // ASCII lower-cased in place; other characters by their (possibly longer) lower case.
+    'chars: for c in w.chars() {
+        let mut lower = [c.to_ascii_lowercase(), '\0', '\0'];
+        let lower = if c.is_ascii() {
+            &lower[..1]
+        } else {
+            let mut k = 0;
+            for l in c.to_lowercase() {
+                lower[k] = l;
+                k += 1;
+            }
+            &lower[..k]
+        };
+        for &l in lower {
+            if n == 5 {
+                break 'chars;
+            }
+            key = (key << 21) | u128::from(u32::from(l));
+            n += 1;
+        }
     }
-    h.finish()
+    if n < 5 {
+        key = (key << 21) | END;
+    }
+    key
 }
 
-fn shared_words(text: &str, story: &[u64]) -> usize {
-    let mut stems: Vec<u64> = content_stems(text).collect();
+fn shared_words(text: &str, story: &[u128]) -> usize {
+    let mut stems: Vec<u128> = content_stems(text).collect();
     stems.sort_unstable();
     stems.dedup();
     stems
@@ -236,9 +294,17 @@ const FUNCTION_WORDS: &[&str] = &[
     "but", "or", "more", "new", "our", "we", "you", "your", "all",
 ];
 
+/// Whether a lower-case word is one of [`FUNCTION_WORDS`]: asked of every word of a story's
+/// opening, so a set rather than a scan of the list.
+fn is_function_word(w: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
+    SET.contains(w)
+}
+
 fn has_function_word(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+        .any(|w| is_function_word(&w.to_lowercase()))
 }
 
 fn words(text: &str) -> usize {
@@ -483,8 +549,12 @@ pub fn furniture_reason(text: &str) -> Option<&'static str> {
     if opens_with_glued_repeat(t) {
         return Some("glued repeat");
     }
-    let ws: Vec<String> = t.split_whitespace().map(str::to_lowercase).collect();
-    if ws.len() >= 2 && ws.iter().all(|w| *w == ws[0]) {
+    // Compared word by word, so that a line stops being read at its first other word.
+    let mut ws = t.split_whitespace().map(str::to_lowercase);
+    if let (Some(first), Some(second)) = (ws.next(), ws.next())
+        && second == first
+        && ws.all(|w| w == first)
+    {
         return Some("repeated word");
     }
     // A reading: "13.3 C", "ID :".
@@ -694,6 +764,37 @@ fn case_part(part: &str, edge: bool, hyphenated: bool) -> String {
 mod tests {
     use super::*;
     use crate::clean::clean_str;
+
+    #[test]
+    fn alphanumeric_runs_are_the_words_between_other_characters() {
+        for text in [
+            "",
+            "--",
+            "Indonesia's talks, 2024!",
+            "caf\u{e9}\u{2014}na\u{ef}ve \u{201c}x\u{201d}",
+        ] {
+            let split: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(
+                alphanumeric_runs(text).collect::<Vec<_>>(),
+                split,
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn words_share_a_stem_key_when_their_first_five_letters_agree() {
+        assert_eq!(stem_key("Indonesian"), stem_key("INDONESIA"));
+        assert_ne!(stem_key("Indo"), stem_key("Indon"));
+        assert_ne!(stem_key("talks"), stem_key("talk"));
+        assert_eq!(stem_key("Élysée"), stem_key("élysées"));
+        assert_ne!(stem_key("ab"), stem_key("abc"));
+        // "\u{130}" lower-cases to two characters: "i" and a combining dot.
+        assert_eq!(stem_key("\u{130}stanbul"), stem_key("i\u{307}stan"));
+    }
 
     #[test]
     fn all_caps_headlines_are_title_cased() {

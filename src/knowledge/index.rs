@@ -117,6 +117,9 @@ fn ac(patterns: &[String], case_insensitive: bool) -> AhoCorasick {
 /// slashes), typographic apostrophes as plain ones, single spaces, lower case. Built in one
 /// buffer: lookups on the per-article path normalise every phrase they try.
 pub(super) fn norm(s: &str) -> String {
+    if s.is_ascii() {
+        return norm_ascii(s.as_bytes());
+    }
     let trimmed = s
         .trim()
         .trim_matches(|c: char| c.is_ascii_punctuation() && c != '(' && c != ')' && c != '/');
@@ -138,6 +141,40 @@ pub(super) fn norm(s: &str) -> String {
         // Unicode lower case is contextual (a word-final sigma): lower the whole phrase at once.
         out.to_lowercase()
     }
+}
+
+/// [`norm`] of an ASCII phrase, byte by byte: the same trims, spaces and lower case.
+fn norm_ascii(s: &[u8]) -> String {
+    // `char::is_whitespace` in ASCII: tab to carriage return (vertical tab too), space.
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let punct = |b: u8| b.is_ascii_punctuation() && !matches!(b, b'(' | b')' | b'/');
+    let (mut lo, mut hi) = (0, s.len());
+    while lo < hi && space(s[lo]) {
+        lo += 1;
+    }
+    while hi > lo && space(s[hi - 1]) {
+        hi -= 1;
+    }
+    while lo < hi && punct(s[lo]) {
+        lo += 1;
+    }
+    while hi > lo && punct(s[hi - 1]) {
+        hi -= 1;
+    }
+    let mut out = Vec::with_capacity(hi - lo);
+    let mut gap = false;
+    for &b in &s[lo..hi] {
+        if space(b) {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
+            out.push(b' ');
+        }
+        gap = false;
+        out.push(b.to_ascii_lowercase());
+    }
+    String::from_utf8(out).expect("ASCII in, ASCII out")
 }
 
 /// A name's consonant skeleton, the same for the transliterations English copy uses of one
@@ -695,7 +732,35 @@ pub(crate) fn contains_word(hay: &str, word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::skeleton;
+    use super::{norm, skeleton};
+
+    #[test]
+    fn norm_reads_ascii_phrases_byte_by_byte_as_it_reads_others() {
+        for s in [
+            "",
+            " ",
+            "Foreign  Minister",
+            "  \"Foreign Minister,\" ",
+            "...Deputy\tPrime\x0bMinister!!",
+            "(Acting) President/",
+            "Minister's",
+            ".,;",
+            "a . b",
+        ] {
+            let mut general = String::new();
+            let trimmed = s.trim().trim_matches(|c: char| {
+                c.is_ascii_punctuation() && c != '(' && c != ')' && c != '/'
+            });
+            for w in trimmed.split_whitespace() {
+                if !general.is_empty() {
+                    general.push(' ');
+                }
+                general.push_str(w);
+            }
+            assert_eq!(norm(s), general.to_lowercase(), "{s:?}");
+        }
+        assert_eq!(norm(" Minister\u{2019}s "), "minister's");
+    }
 
     #[test]
     fn transliterations_share_a_skeleton() {

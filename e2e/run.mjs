@@ -138,8 +138,8 @@ async function checkTheme(browser, theme) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await attempt(`${theme}: the header search finds Nagoya and leads to seed 003`, async () => {
     const { page, problems } = await open(context, root + "index.html");
-    await page.fill("#site-search-q", "Nagoya");
-    await Promise.all([page.waitForURL(/search\/index\.html\?q=Nagoya/, { timeout: TIMEOUT }), page.press("#site-search-q", "Enter")]);
+    await page.fill("header input[name=q]", "Nagoya");
+    await Promise.all([page.waitForURL(/search\/index\.html\?q=Nagoya/, { timeout: TIMEOUT }), page.press("header input[name=q]", "Enter")]);
     const first = page.locator("#search-results li a").first();
     await first.waitFor({ timeout: TIMEOUT });
     const count = await page.locator("#search-results li").count();

@@ -51,18 +51,21 @@ async function attempt(name, fn) {
 
 /** The pages every theme is checked on, from the site's own articles.json. */
 function pagesOf(theme) {
-  const articles = JSON.parse(fs.readFileSync(path.join(SITE, theme, "articles.json"), "utf8"));
+  // A row per article, its fields named by the head; a fact is [value, confidence, rules],
+  // a person or topic [id, name].
+  const json = JSON.parse(fs.readFileSync(path.join(SITE, theme, "articles.json"), "utf8"));
+  const articles = json.articles.map((row) => Object.fromEntries(json.fields.map((f, i) => [f, row[i]])));
   const seed = articles.find((a) => a.path === SEED || String(a.path).endsWith(SEED));
   if (!seed) throw new Error(`no article for ${SEED} in articles.json`);
-  const speaker = (seed.speakers.value || [])[0];
-  const topic = (seed.topics.value || [])[0];
+  const speaker = (seed.speakers[0] || [])[0];
+  const topic = (seed.topics[0] || [])[0];
   return {
     seedSlug: seed.slug,
     pages: {
       timeline: "index.html",
       article: `articles/${seed.slug}/index.html`,
-      topic: `topics/${topic.slug}/index.html`,
-      speaker: `speakers/${speaker.id}/index.html`,
+      topic: `topics/${topic[0]}/index.html`,
+      speaker: `speakers/${speaker[0]}/index.html`,
       search: "search/index.html",
     },
   };
@@ -138,8 +141,8 @@ async function checkTheme(browser, theme) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await attempt(`${theme}: the header search finds Nagoya and leads to seed 003`, async () => {
     const { page, problems } = await open(context, root + "index.html");
-    await page.fill("#site-search-q", "Nagoya");
-    await Promise.all([page.waitForURL(/search\/index\.html\?q=Nagoya/, { timeout: TIMEOUT }), page.press("#site-search-q", "Enter")]);
+    await page.fill("header input[name=q]", "Nagoya");
+    await Promise.all([page.waitForURL(/search\/index\.html\?q=Nagoya/, { timeout: TIMEOUT }), page.press("header input[name=q]", "Enter")]);
     const first = page.locator("#search-results li a").first();
     await first.waitFor({ timeout: TIMEOUT });
     const count = await page.locator("#search-results li").count();

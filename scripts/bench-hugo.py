@@ -121,15 +121,19 @@ def timed(cmd):
 # --- the Hugo site, from one untimed communique build -----------------------------------------
 build_communique()
 public_c = os.path.join(site_c, "public")
-articles = json.load(open(os.path.join(public_c, "articles.json"), encoding="utf-8"))
-BODY = re.compile(r'<div class="?body"?>(.*?)</div>', re.S)
-BLOCK = re.compile(r"<(p|h[1-6])>(.*?)</\1>", re.S)
+# articles.json: a row per article, its fields named by the head; a fact is
+# [value, confidence, rules], an outlet, person or topic [id, name(, kind)].
+exported = json.load(open(os.path.join(public_c, "articles.json"), encoding="utf-8"))
+articles = [dict(zip(exported["fields"], row)) for row in exported["articles"]]
+# The text is the article's <div> after the date panel; paragraphs leave out their </p>.
+BODY = re.compile(r'</details><div(?: class="?body"?)?>(.*?)</div>', re.S)
+BLOCK = re.compile(r"<(p|h[1-6])>(.*?)(?=</?(?:p|h[1-6]|blockquote)>|$)", re.S)
 ATTRIBUTION = re.compile(r'<span class="?attribution"?>.*?</span>|<small> \(.*?\)</small>', re.S)
 TAG = re.compile(r"<[^>]+>")
 
 
 def value(fact):
-    return (fact or {}).get("value")
+    return (fact or [None])[0]
 
 
 def toml_str(s):
@@ -151,14 +155,14 @@ for art in articles:
     date = value(art["stated"]) or value(art["published"])
     sources = []
     for key in ("outlet", "agency"):
-        name = (value(art[key]) or {}).get("name")
+        name = (value(art[key]) or [None, None])[1]
         if name and name not in sources:
             sources.append(name)
     front = [
         f"title = {toml_str(value(art['title']))}",
         *([f"date = {date}", f"years = {toml_list([date[:4]])}"] if date else []),
-        f"speakers = {toml_list(s['name'] for s in value(art['speakers']) or [])}",
-        f"topics = {toml_list(t['name'] for t in value(art['topics']) or [])}",
+        f"speakers = {toml_list(s[1] for s in value(art['speakers']) or [])}",
+        f"topics = {toml_list(t[1] for t in value(art['topics']) or [])}",
         f"sources = {toml_list(sources)}",
     ]
     open(os.path.join(site_h, "content", "articles", art["slug"] + ".md"), "w", encoding="utf-8").write(

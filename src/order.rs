@@ -15,7 +15,7 @@ use crate::cache::Held;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::infer::{Article, TopicMatcher};
-use crate::slug::slugify;
+use crate::slug::{cut_at_word, slugify, title_prefixes};
 
 /// A page that lists articles: a topic, a speaker, or a source.
 #[derive(Debug, Clone, Serialize)]
@@ -188,11 +188,17 @@ fn groups(
     (topic_groups, speakers, sources)
 }
 
-/// Unique slugs from titles. On a collision the article whose id sorts first keeps the plain
-/// slug and each other one is told apart by its own file name (`talks-resume-kyodo-0222`),
-/// so an edit, a new article or a removed one changes the slugs of two articles at most —
-/// never of every later copy of a common title, as counting copies would.
+/// Unique slugs from titles. An article takes the shortest of its title's word prefixes that
+/// is free (`slug::title_prefixes`: six words at first), in id order, so two titles that start
+/// alike both stay readable. When its whole title's slug is taken too (the same title twice),
+/// the article whose id sorts first keeps it and each other one is told apart by the start of
+/// its own file name (`talks-resume-kyodo`), the whole file name if that is taken as well, so
+/// an edit, a new article or a removed one changes the slugs of two or three articles —
+/// never of every later copy of a common title, as counting copies would. A front-matter
+/// `slug` is taken whole.
 fn assign_slugs(articles: &[Held]) -> (Vec<String>, Vec<Diagnostic>) {
+    /// How much of a file name tells copies of a title apart, when that is enough.
+    const OWN_BYTES: usize = 12;
     let mut by_id: Vec<usize> = (0..articles.len()).collect();
     by_id.sort_by(|&a, &b| {
         articles[a]
@@ -218,26 +224,37 @@ fn assign_slugs(articles: &[Held]) -> (Vec<String>, Vec<Diagnostic>) {
     for i in by_id {
         let a = &articles[i];
         let base = std::mem::take(&mut bases[i]);
-        let mut slug = base.clone();
-        if taken.contains_key(&slug) {
-            let own = slugify(&a.id);
-            slug = format!("{base}-{own}");
-            // The same title and file name in two folders: numbered, rare enough to count.
-            let mut n = 2;
-            while taken.contains_key(&slug) {
-                slug = format!("{base}-{own}-{n}");
-                n += 1;
+        let prefixes = if a.slug.is_some() {
+            vec![base.as_str()]
+        } else {
+            title_prefixes(&base)
+        };
+        let free = prefixes.iter().find(|p| !taken.contains_key(**p));
+        let slug = match free {
+            Some(p) => p.to_string(),
+            None => {
+                let short = prefixes[0];
+                let own = slugify(&a.id);
+                let mut slug = format!("{short}-{}", cut_at_word(&own, OWN_BYTES));
+                if taken.contains_key(&slug) {
+                    slug = format!("{short}-{own}");
+                }
+                // The same title and file name in two folders: numbered, rare enough to count.
+                let mut n = 2;
+                while taken.contains_key(&slug) {
+                    slug = format!("{short}-{own}-{n}");
+                    n += 1;
+                }
+                warnings.push(Diagnostic::warning(
+                    &a.path,
+                    format!(
+                        "its title makes the same URL as {} (/articles/{base}/): it is published at /articles/{slug}/; give one of them a distinct title (front matter `slug`)",
+                        taken[&base]
+                    ),
+                ));
+                slug
             }
-        }
-        if slug != base {
-            warnings.push(Diagnostic::warning(
-                &a.path,
-                format!(
-                    "its title makes the same URL as {} (/articles/{base}/): it is published at /articles/{slug}/; give one of them a distinct title (front matter `slug`)",
-                    taken[&base]
-                ),
-            ));
-        }
+        };
         taken.insert(slug.clone(), a.path.clone());
         slugs[i] = slug;
     }
@@ -487,6 +504,39 @@ mod tests {
             w.message
                 .contains("/articles/talks-resume-kyodo-0222-notes/")
         }));
+    }
+
+    #[test]
+    fn titles_that_start_alike_take_a_word_more_not_a_file_name() {
+        let articles = vec![
+            article(
+                "a",
+                "Argentine President urges progress on the peace treaty",
+            ),
+            article(
+                "b",
+                "Argentine President urges progress on the nuclear programme",
+            ),
+            article("c", "Argentine President urges progress"),
+            article("d", "Talks on trade continue in Tokyo as planned"),
+            article(
+                "e000069_763c15cadd431d61",
+                "Talks on trade continue in Tokyo",
+            ),
+        ];
+        let (slugs, warnings) = assign_slugs(&articles);
+        assert_eq!(
+            slugs,
+            [
+                "argentine-president-urges-progress",
+                "argentine-president-urges-progress-on-the-nuclear",
+                "argentine-president-urges-progress-c",
+                "talks-on-trade-continue-in-tokyo",
+                "talks-on-trade-continue-in-tokyo-e000069",
+            ]
+        );
+        // Only the copies of a whole title are warned about.
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
     }
 
     #[test]

@@ -112,6 +112,28 @@ fn absolute_urls(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// `links` with each one holding `{slug}` replaced by one link per row of the export `json`,
+/// the row's slug in it.
+fn expand_slugs(json: &str, links: Vec<String>) -> Vec<String> {
+    let json: serde_json::Value = serde_json::from_str(json).unwrap();
+    let fields = json["fields"].as_array().unwrap();
+    let at = fields.iter().position(|f| f == "slug").unwrap();
+    let slugs: Vec<&str> = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row[at].as_str().unwrap())
+        .collect();
+    assert!(!slugs.is_empty());
+    links
+        .into_iter()
+        .flat_map(|l| match l.contains("{slug}") {
+            true => slugs.iter().map(|s| l.replace("{slug}", s)).collect(),
+            false => vec![l],
+        })
+        .collect()
+}
+
 /// `url(…)` in a stylesheet, quotes removed.
 fn css_urls(css: &str) -> Vec<String> {
     css.match_indices("url(")
@@ -162,6 +184,10 @@ fn check_links(out: &Path) -> Links {
             }
             "css" => links.extend(css_urls(&text)),
             _ => {}
+        }
+        // `articles.json` gives the pages' URL once, with `{slug}` for each row's slug.
+        if links.iter().any(|l| l.contains("{slug}")) {
+            links = expand_slugs(&text, links);
         }
         followed += links.len();
         for link in links {

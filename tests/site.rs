@@ -332,21 +332,46 @@ fn a_sub_path_base_url_is_used_for_canonical_urls_while_links_stay_relative() {
     assert!(atom.contains("<link rel=\"self\" href=\"https://example.org/timeline/atom.xml\"/>"));
 }
 
+/// The articles of `articles.json`, each row as an object keyed by the head's `fields` (a
+/// row may leave off its empty last fields).
+fn exported_articles(site: &TestSite) -> Vec<serde_json::Map<String, serde_json::Value>> {
+    let json: serde_json::Value = serde_json::from_str(&site.page("articles.json")).unwrap();
+    let fields = json["fields"].as_array().unwrap();
+    json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| {
+            let row = row.as_array().unwrap();
+            assert!(row.len() <= fields.len(), "{row:?}");
+            fields
+                .iter()
+                .zip(row)
+                .map(|(f, v)| (f.as_str().unwrap().to_string(), v.clone()))
+                .collect()
+        })
+        .collect()
+}
+
 #[test]
 fn articles_json_holds_every_fact() {
     let site = TestSite::seeds();
     site.build();
     let json: serde_json::Value = serde_json::from_str(&site.page("articles.json")).unwrap();
-    let articles = json.as_array().unwrap();
+    assert_eq!(json["url"], "https://example.org/articles/{slug}/");
+    assert_eq!(json["fact"][2], "rules");
+    let articles = exported_articles(&site);
     assert_eq!(articles.len(), 5);
-    for a in articles {
+    for a in &articles {
         for key in [
+            "id",
+            "path",
+            "slug",
             "title",
             "published",
             "stated",
             "outlet",
             "agency",
-            "url",
             "dateline",
             "speakers",
             "topics",
@@ -355,16 +380,23 @@ fn articles_json_holds_every_fact() {
         }
         // By default the quotations' words and the lead, which repeat the text, are on the
         // pages only.
-        assert!(a.get("quotes").is_none(), "{a}");
-        assert!(a.get("summary").is_none(), "{a}");
-        // By default the evidence is its rules' names; its words are on the article page.
-        assert!(a["stated"].get("evidence").is_none(), "{a}");
-        let rules = &a["stated"]["rules"];
+        assert!(a.get("quotes").is_none(), "{a:?}");
+        assert!(a.get("summary").is_none(), "{a:?}");
+        // A fact is [value, confidence, rules]: by default the evidence is its rules' names;
+        // its words are on the article page.
+        let rules = &a["stated"][2];
         assert!(rules[0].is_string(), "{rules}");
         // Confidence to two places.
-        let c = a["stated"]["confidence"].as_f64().unwrap();
+        let c = a["stated"][1].as_f64().unwrap();
         assert!(format!("{c}").len() <= 4, "{c}");
     }
+    // Outlets, people and topics are [id, name(, kind)].
+    assert!(articles.iter().any(|a| {
+        a["outlet"][0]
+            .as_array()
+            .is_some_and(|o| o.len() == 3 && o[1].is_string())
+    }));
+    assert!(articles.iter().any(|a| a["speakers"][0][0][1].is_string()));
 }
 
 /// The seeds' site built with a `config.toml` switch turned on (`export_quotes`).
@@ -381,9 +413,8 @@ fn seeds_with_switch_on(switch: &str) -> TestSite {
 #[test]
 fn export_evidence_gives_the_words_of_the_evidence_in_articles_json() {
     let site = seeds_with_switch_on("export_evidence");
-    let json: serde_json::Value = serde_json::from_str(&site.page("articles.json")).unwrap();
-    for a in json.as_array().unwrap() {
-        let evidence = &a["stated"]["evidence"][0];
+    for a in exported_articles(&site) {
+        let evidence = &a["stated"][2][0];
         assert!(evidence["note"].is_string(), "{evidence}");
         assert!(evidence.get("quote").is_some(), "{evidence}");
     }
@@ -392,10 +423,8 @@ fn export_evidence_gives_the_words_of_the_evidence_in_articles_json() {
 #[test]
 fn export_quotes_gives_the_quotations_in_articles_json() {
     let site = seeds_with_switch_on("export_quotes");
-    let json: serde_json::Value = serde_json::from_str(&site.page("articles.json")).unwrap();
-    let quotes: Vec<&serde_json::Value> = json
-        .as_array()
-        .unwrap()
+    let articles = exported_articles(&site);
+    let quotes: Vec<&serde_json::Value> = articles
         .iter()
         .flat_map(|a| a["quotes"].as_array().unwrap())
         .collect();
@@ -483,9 +512,11 @@ fn reports_of_one_statement_by_several_outlets_are_linked() {
 #[test]
 fn export_text_gives_the_summary_and_the_timeline_events_text() {
     let site = seeds_with_switch_on("export_text");
-    let json: serde_json::Value = serde_json::from_str(&site.page("articles.json")).unwrap();
-    for a in json.as_array().unwrap() {
-        assert!(a["summary"].as_str().is_some_and(|s| !s.is_empty()), "{a}");
+    for a in exported_articles(&site) {
+        assert!(
+            a["summary"].as_str().is_some_and(|s| !s.is_empty()),
+            "{a:?}"
+        );
     }
     let timeline: serde_json::Value = serde_json::from_str(&site.page("timeline.json")).unwrap();
     let events = timeline["events"].as_array().unwrap();

@@ -8,12 +8,13 @@
 //!   tokeniser's settings (`prefix`, `split`, `stop`), the shards that exist (so the browser
 //!   never asks for a missing one), the chunk size, and the facets (topics,
 //!   speakers, sources: `[slug, name, count]`).
-//! - `search/t/<key>.json` — term shards: `{ "term": [gap, weight, gap, weight, …] }`, every
-//!   term whose first two characters are `key` (three for the few prefixes listed in `split`,
-//!   whose two-character shard would be too large). `weight` is the term's count in the body
-//!   plus [`TITLE_BOOST`] for each occurrence in the title. Documents are ascending and each is
-//!   written as its gap from the one before (the first as itself): a common term's postings are
-//!   then mostly one-digit numbers ([`gaps`]).
+//! - `search/t/<key>.json` — term shards: `{ "term": "postings" }`, every term whose first two
+//!   characters are `key` (three for the few prefixes listed in `split`, whose two-character
+//!   shard would be too large). A term's postings are its documents, ascending, each with a
+//!   weight: the term's count in the body plus [`TITLE_BOOST`] for each occurrence in the
+//!   title. Each document is written as its gap from the one before (the first as itself,
+//!   [`gaps`]), and the postings as a string of base-32 numbers ([`encode_postings`]): a common
+//!   term's posting is then mostly one character, where `[gap, weight]` numbers took four.
 //! - `search/f/<kind>/<slug>.json` — facet lists: the documents of a topic, speaker or source,
 //!   ascending and written as gaps too, loaded only when a reader filters by it.
 //! - `search/d/<n>.json` — document chunks of [`CHUNK`] documents, loaded only for the results
@@ -44,7 +45,7 @@ use crate::diagnostics::Diagnostic;
 use crate::order::Timeline;
 
 /// The index format; `search.js` refuses an index of another version.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// Documents per chunk file.
 pub const CHUNK: usize = 500;
 /// The characters that name a term shard.
@@ -265,13 +266,78 @@ fn undo_gaps(written: &mut [u32], stride: usize) {
     }
 }
 
-/// A term shard's file: its postings as [`gaps`].
+/// A term shard's file: each term's postings as [`encode_postings`] writes them.
 fn shard_file(terms: &ShardTerms) -> Vec<u8> {
-    let written: BTreeMap<&str, Vec<u32>> = terms
+    let written: BTreeMap<&str, String> = terms
         .iter()
-        .map(|(term, flat)| (term.as_str(), gaps(flat, 2)))
+        .map(|(term, flat)| (term.as_str(), encode_postings(flat)))
         .collect();
     serde_json::to_vec(&written).unwrap_or_default()
+}
+
+/// The characters postings are written in: the first 32 end a number (its last five bits),
+/// the other 32 carry five bits of it before its end. None needs escaping in JSON; `search.js`
+/// holds the same list.
+const DIGITS: &[u8; 64] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+
+/// Flat postings `[doc, weight, …]` as written in a shard: for each document, its gap from the
+/// one before ([`gaps`]) doubled, plus one when its weight is not 1, then that weight; each
+/// number in [`DIGITS`], highest five bits first. Most postings of a large site are a gap of
+/// one or two with weight 1: one character.
+fn encode_postings(flat: &[u32]) -> String {
+    fn push(out: &mut String, n: u64) {
+        let mut groups = [0u8; 13];
+        let mut len = 0;
+        let mut rest = n;
+        loop {
+            groups[len] = (rest & 31) as u8;
+            len += 1;
+            rest >>= 5;
+            if rest == 0 {
+                break;
+            }
+        }
+        for &g in groups[1..len].iter().rev() {
+            out.push(DIGITS[32 + g as usize] as char);
+        }
+        out.push(DIGITS[groups[0] as usize] as char);
+    }
+    let mut out = String::with_capacity(flat.len());
+    for pair in gaps(flat, 2).chunks_exact(2) {
+        let (gap, weight) = (u64::from(pair[0]), pair[1]);
+        push(&mut out, gap * 2 + u64::from(weight != 1));
+        if weight != 1 {
+            push(&mut out, u64::from(weight));
+        }
+    }
+    out
+}
+
+/// The inverse of [`encode_postings`]; `None` for a string it cannot have written.
+fn decode_postings(written: &str) -> Option<Vec<u32>> {
+    let mut numbers = Vec::with_capacity(written.len());
+    let (mut n, mut open): (u64, bool) = (0, false);
+    for b in written.bytes() {
+        let digit = DIGITS.iter().position(|&d| d == b)? as u64;
+        n = n.checked_mul(32)? + (digit & 31);
+        open = digit >= 32;
+        if !open {
+            numbers.push(n);
+            n = 0;
+        }
+    }
+    if open {
+        return None;
+    }
+    let mut flat = Vec::with_capacity(numbers.len() * 2);
+    let mut numbers = numbers.into_iter();
+    while let Some(x) = numbers.next() {
+        let weight = if x % 2 == 1 { numbers.next()? } else { 1 };
+        flat.push(u32::try_from(x / 2).ok()?);
+        flat.push(u32::try_from(weight).ok()?);
+    }
+    undo_gaps(&mut flat, 2);
+    Some(flat)
 }
 
 /// At most this many changed documents are patched into the previous index; more rebuild it.
@@ -594,11 +660,11 @@ fn patch(
     for key in touched.keys() {
         let mut terms: ShardTerms = if old.shards.binary_search(key).is_ok() {
             let text = std::fs::read(previous.dir.join(format!("search/t/{key}.json"))).ok()?;
-            let mut terms: ShardTerms = serde_json::from_slice(&text).ok()?;
-            for flat in terms.values_mut() {
-                undo_gaps(flat, 2);
-            }
-            terms
+            let written: BTreeMap<String, String> = serde_json::from_slice(&text).ok()?;
+            written
+                .into_iter()
+                .map(|(term, postings)| Some((term, decode_postings(&postings)?)))
+                .collect::<Option<ShardTerms>>()?
         } else {
             BTreeMap::new()
         };
@@ -735,5 +801,18 @@ mod tests {
         undo_gaps(&mut written, 2);
         assert_eq!(written, postings);
         assert_eq!(gaps(&[0, 4, 9], 1), [0, 4, 5]);
+    }
+
+    #[test]
+    fn postings_are_written_as_base_32_numbers_and_read_back() {
+        // Gap 3 weight 7: 7 then 7; gap 2 weight 1: 4; gap 35 weight 12: 71 (two digits), 12.
+        let postings = [3, 7, 5, 1, 40, 12];
+        assert_eq!(encode_postings(&postings), "774y7c");
+        assert_eq!(decode_postings("774y7c").unwrap(), postings);
+        let large = [0, 1, 1, 0, 99_999_999, u32::MAX];
+        assert_eq!(decode_postings(&encode_postings(&large)).unwrap(), large);
+        assert!(decode_postings("7Y").is_none(), "a number cut off");
+        assert!(decode_postings("w").is_none(), "a number cut off");
+        assert!(decode_postings("7\"").is_none(), "a character not written");
     }
 }

@@ -63,6 +63,22 @@
     return keys.filter(function (k) { return shardSet.has(k); });
   }
 
+  // Mirrors DIGITS in search.rs: the first 32 end a number, the other 32 carry five bits of it.
+  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+  var DIGIT = {};
+  for (var d = 0; d < DIGITS.length; d++) DIGIT[DIGITS[d]] = d;
+
+  // The numbers a term's postings string holds.
+  function numbers(s) {
+    var out = [];
+    for (var i = 0, n = 0; i < s.length; i++) {
+      var c = DIGIT[s[i]];
+      n = n * 32 + (c & 31);
+      if (c < 32) { out.push(n); n = 0; }
+    }
+    return out;
+  }
+
   // doc -> weight for one query word: exact, or every indexed term it starts if `prefix`.
   function postingsFor(term, prefix) {
     return Promise.all(shardsFor(term, prefix).map(function (k) {
@@ -74,12 +90,14 @@
           return t.lastIndexOf(term, 0) === 0;
         }) : (Object.prototype.hasOwnProperty.call(shard, term) ? [term] : []);
         names.forEach(function (t) {
-          // [gap, weight, …]: each document is its gap from the one before.
-          var p = shard[t];
+          // Per document: its gap from the one before, doubled, plus one when a weight other
+          // than 1 follows (encode_postings in search.rs).
+          var p = numbers(shard[t]);
           var exact = t === term ? 1 : 0.7;
-          for (var i = 0, doc = 0; i < p.length; i += 2) {
-            doc += p[i];
-            var w = p[i + 1] * exact;
+          for (var i = 0, doc = 0; i < p.length; ) {
+            var x = p[i++];
+            doc += Math.floor(x / 2);
+            var w = (x % 2 ? p[i++] : 1) * exact;
             if (!weights.has(doc) || weights.get(doc) < w) weights.set(doc, w);
           }
         });
@@ -278,7 +296,7 @@
   writeForm(new URLSearchParams(location.search));
   say("Loading the search index…");
   getJSON("meta.json").then(function (m) {
-    if (m.version !== 2) throw new Error("index version " + m.version + " is not supported");
+    if (m.version !== 3) throw new Error("index version " + m.version + " is not supported");
     meta = m;
     shardSet = new Set(m.shards);
     form.addEventListener("submit", function (e) { e.preventDefault(); sync(); run(); });

@@ -470,7 +470,22 @@ pub fn furniture_reason(text: &str) -> Option<&'static str> {
             return Some("name and title");
         }
     }
-    if lower.starts_with("you are here") || lower.starts_with("skip to") {
+    // A breadcrumb's "you are here", in the languages of the sites that translate their
+    // stories into English but not their furniture.
+    const YOU_ARE_HERE: &[&str] = &[
+        "you are here",
+        "skip to",
+        "usted está en",
+        "está en:",
+        "estás en",
+        "você está em",
+        "vous êtes ici",
+        "vous êtes dans",
+        "sie sind hier",
+        "sei qui",
+        "ti trovi in",
+    ];
+    if YOU_ARE_HERE.iter().any(|p| lower.starts_with(p)) {
         return Some("navigation");
     }
     const NOTICES: &[&str] = &[
@@ -957,6 +972,8 @@ mod tests {
         for line in [
             "Home > News",
             "You are here: Top Stories",
+            "Usted está en:  Portada",
+            "Vous êtes ici : Accueil",
             "Skip to content Skip to sidebar",
             "Print PRINT",
             "바로가기 메뉴",

@@ -488,6 +488,15 @@ fn written_as_name(p: &str) -> bool {
 }
 
 /// An initial: a capital and a full stop ("M.").
+/// "N", "K.", "LP", "L.P.": one to three capitals, each perhaps with its period, as a middle
+/// name is abbreviated.
+fn is_middle_initial(raw: &str) -> bool {
+    let letters = raw.chars().filter(|c| *c != '.').count();
+    (1..=3).contains(&letters)
+        && raw.chars().all(|c| c == '.' || c.is_ascii_uppercase())
+        && (letters == 1 || raw.len() == letters || raw.matches('.').count() == letters)
+}
+
 fn is_initial(p: &str) -> bool {
     p.len() == 2 && p.ends_with('.') && p.starts_with(|c: char| c.is_uppercase())
 }
@@ -533,6 +542,18 @@ fn read_name<'a>(words: &[&'a str], mut i: usize) -> Option<(Vec<&'a str>, usize
         let particle = one_of(&PARTICLE_SET, w)
             || w.get(..3)
                 .is_some_and(|p| p.eq_ignore_ascii_case("al-") || p.eq_ignore_ascii_case("el-"));
+        // A middle initial between given name and surname ("Carla N Barnett", "Retno LP
+        // Marsudi", "Ivan K. Petrov"): passed over, as the names the base and readers use
+        // leave it out.
+        if !parts.is_empty()
+            && is_middle_initial(raw)
+            && words.get(i + 1).is_some_and(|n| {
+                is_capitalised(clean_word(n)) && !one_of(&NOT_NAME_SET, clean_word(n))
+            })
+        {
+            i += 1;
+            continue;
+        }
         if parts.is_empty()
             && let Some((initial, surname)) = split_glued_initial(w)
         {
@@ -1023,6 +1044,26 @@ mod tests {
         assert_eq!(
             names("Spokesperson Dr. Aisha Karimova told reporters on Friday."),
             ["Aisha Karimova"]
+        );
+    }
+
+    #[test]
+    fn a_middle_initial_is_passed_over() {
+        assert_eq!(
+            names("Foreign Minister Retna LP Marsudo stressed that the talks would go on."),
+            ["Retna Marsudo"]
+        );
+        assert_eq!(
+            names("Remarks by Dr Carla N Barnetto, Secretary-General, at the meeting."),
+            ["Carla Barnetto"]
+        );
+        assert_eq!(
+            names("Secretary of State Anton K. Blinkov said on Monday that talks went well."),
+            ["Anton Blinkov"]
+        );
+        assert!(is_middle_initial("N") && is_middle_initial("L.P.") && is_middle_initial("K."));
+        assert!(
+            !is_middle_initial("Li") && !is_middle_initial("USAF") && !is_middle_initial("L.P")
         );
     }
 

@@ -101,7 +101,10 @@ pub(super) fn text_blocks(doc: &mut Doc) {
         let joins = open
             && level == 0
             && blocks.last().is_some_and(|b| b.level == 0)
-            && (starts_lower || (wrapped && next_is_body) || wrapped_pair(&lines, i, text));
+            && (starts_lower
+                || (wrapped && next_is_body)
+                || wrapped_pair(&lines, i, text)
+                || blocks.last().is_some_and(|b| dateline_alone(&b.text)));
         if joins {
             let last = blocks.last_mut().expect("checked above");
             last.text.push(' ');
@@ -127,6 +130,17 @@ pub(super) fn text_blocks(doc: &mut Doc) {
     }
     doc.blocks = blocks;
     drop_repeats(doc);
+}
+
+/// A dateline on a line of its own, closed by its dash ("May 18. (AGENCY) –", "MOSCOW, Jan
+/// 5 -"): it opens the story's first paragraph, the line after it.
+fn dateline_alone(block: &str) -> bool {
+    let t = block.trim_end();
+    t.ends_with(['-', '\u{2013}', '\u{2014}'])
+        && t.split_whitespace().count() <= 8
+        && t.chars()
+            .any(|c| c.is_ascii_digit() || c == '(' || c == '/')
+        && t.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether line `i` continues line `i - 1` as hard-wrapped text: both long, similar widths.
@@ -402,6 +416,25 @@ fn heading_level(level: HeadingLevel) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dateline_alone_on_its_line_opens_the_paragraph_after_it() {
+        let doc = crate::clean::clean_str(
+            "d.txt",
+            "President calls for dialogue\n\nMay 18. (HARBOUR PRESS) \u{2013}\n\nThe president called this Friday for a dialogue with the neighbours.\n",
+        );
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "President calls for dialogue",
+                "May 18. (HARBOUR PRESS) \u{2013} The president called this Friday for a dialogue with the neighbours."
+            ]
+        );
+        // A headline ending in a dash is no dateline.
+        assert!(!dateline_alone("Talks resume -"));
+        assert!(dateline_alone("MOSCOW, Jan 5 -"));
+    }
 
     #[test]
     fn the_ascii_key_keeps_letters_lower_cased_and_digits() {

@@ -1711,6 +1711,14 @@ fn datelines() {
             Some("/TASS/"),
         ),
         (
+            "May 18. (HARBOUR PRESS) \u{2013} The president called this Friday for talks",
+            None,
+            Some(5),
+            Some(18),
+            None,
+            Some("(HARBOUR PRESS)"),
+        ),
+        (
             "Port Harbour, Nov 22 (HarbourPress) Tom Lee, the foreign minister, held a call",
             Some("Port Harbour"),
             Some(11),
@@ -1853,6 +1861,9 @@ fn datelines() {
         "During a press conference to sum up the results of a G20 meeting",
         // A credit without a day does not close a dateline by itself.
         "Port Harbour (Reuters) Tom Lee the foreign minister held a call",
+        // Without a place, a day needs its credit and its dash.
+        "May 18 \u{2013} The president called this Friday for talks",
+        "May 18 (HARBOUR PRESS) The president called this Friday for talks",
     ];
     for p in not {
         if let Some(d) = parse_dateline(p) {

@@ -81,12 +81,10 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
         }
         break;
     }
-    if words == 0 {
-        return None;
-    }
-    let place_end_tok = i;
-    let place_span = (t[0].start, t[place_end_tok - 1].end);
-    if caps && s(0).chars().filter(|c| c.is_alphabetic()).count() < 2 {
+    // No place: only a day with its credit and dash ("May 18. (EUROPA PRESS) –").
+    let placeless = words == 0;
+    let place_span = (!placeless).then(|| (t[0].start, t[i - 1].end));
+    if !placeless && caps && s(0).chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return None;
     }
 
@@ -123,7 +121,11 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
             _ => None,
         }
     };
-    if is_p(i, ",") {
+    if placeless {
+        let (form, f, e) = try_date(0)?;
+        date = Some((form, f, e));
+        date_end = e;
+    } else if is_p(i, ",") {
         if let Some((form, f, e)) = try_date(i + 1) {
             date = Some((form, f, e));
             date_end = e;
@@ -197,6 +199,9 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
     if date.is_none() && mark.is_none() && !ends_with_dash {
         return None;
     }
+    if placeless && !(mark.is_some() && j > 0 && is_dash(j - 1)) {
+        return None;
+    }
     let (month, day, year, date_span) = match date {
         Some((Form::Date { y, m, d }, f, e)) => {
             (Some(m), Some(d), y, Some((t[f].start, t[e - 1].end)))
@@ -205,8 +210,8 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
     };
     Some(Dateline {
         span: (t[0].start, end),
-        place: Some(title_case(&head[place_span.0..place_span.1])),
-        place_span: Some(place_span),
+        place: place_span.map(|(a, b)| title_case(&head[a..b])),
+        place_span,
         month,
         day,
         year,

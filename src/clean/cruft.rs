@@ -123,6 +123,25 @@ static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid sign-off pattern")
 });
 
+/// A row of the buttons a page offers around its story ("PDF Print Email", "Share Tweet
+/// WhatsApp"): every word one of them.
+fn is_share_widget(lower: &str) -> bool {
+    const BUTTONS: &[&str] = &[
+        "pdf", "print", "email", "e-mail", "mail", "share", "tweet", "facebook", "twitter", "x",
+        "whatsapp", "telegram", "linkedin", "reddit", "copy", "link", "save", "rss", "download",
+    ];
+    let mut n = 0;
+    lower
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            n += 1;
+            BUTTONS.contains(&w)
+        })
+        && n >= 2
+}
+
 /// Classifies one trimmed line in isolation. Neighbour rules (captions, footers) run after.
 pub(super) fn classify(line: &str) -> LineClass {
     let t = line.trim_matches(|c: char| c.is_whitespace());
@@ -141,6 +160,9 @@ pub(super) fn classify(line: &str) -> LineClass {
         .to_lowercase();
     if NAVIGATION.contains(&lower.as_str()) {
         return LineClass::Cruft("navigation");
+    }
+    if is_share_widget(&lower) {
+        return LineClass::Cruft("share-widget");
     }
     if URL_LINE.is_match(t) {
         return LineClass::Meta(MetaKind::Url);
@@ -404,6 +426,24 @@ mod tests {
             class("The talks were held on a 50/50 basis, he said."),
             LineClass::Body
         );
+    }
+
+    #[test]
+    fn a_row_of_share_buttons_is_cruft_and_a_sentence_with_their_words_is_not() {
+        for line in [
+            "PDF Print Email",
+            "Share | Tweet | WhatsApp",
+            "Print  E-mail",
+        ] {
+            assert_eq!(class(line), LineClass::Cruft("share-widget"), "{line}");
+        }
+        for line in [
+            "Print",
+            "Email the ministry to share your views",
+            "Copy link to the statement",
+        ] {
+            assert_ne!(class(line), LineClass::Cruft("share-widget"), "{line}");
+        }
     }
 
     #[test]

@@ -1182,14 +1182,15 @@ fn unknown_person(head: &str) -> Option<String> {
             return Some(name.join(" "));
         }
     }
-    // A bare name opening its clause: "…, Ramin Mehmanparast said", "Amina Diallo told".
+    // A bare name opening its clause: "…, Ramin Mehmanparast said", "Amina Diallo told",
+    // "“… of government,” Kwame Adeyemi told".
     for take in [3usize, 2] {
         if words.len() < take {
             continue;
         }
         let name = &words[words.len() - take..];
         let opens_clause = words.len() == take
-            || words[words.len() - take - 1].ends_with([',', ';', ':'])
+            || words[words.len() - take - 1].ends_with([',', ';', ':', '"', '\u{201d}', '\u{bb}'])
             || matches!(
                 words[words.len() - take - 1].to_ascii_lowercase().as_str(),
                 "and" | "but" | "while" | "as" | "when"
@@ -1575,6 +1576,11 @@ source = "test"
             "Iran will not return to the table under pressure, Ramin Tabrizi said on Tuesday.\n\nThe White House said it had seen the remarks.\n",
         );
         assert_eq!(speaker_names(&f), ["Ramin Tabrizi"]);
+        // After the quotation it attributes, closed by its comma and mark.
+        let f = run(
+            "Leaders condemned the wave of coups on Sunday. \u{201c}Every leader condemned the pattern of unconstitutional changes,\u{201d} Kwame Adeyemi told a press conference.\n",
+        );
+        assert_eq!(speaker_names(&f), ["Kwame Adeyemi"]);
         // "The spokeswoman said" before anyone has spoken: the person the text gave that title.
         let f = run(
             "Spokeswoman Amina Diallo briefed reporters in Dakar.\n\nThe spokeswoman said the border would reopen.\n",

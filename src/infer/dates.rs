@@ -1664,6 +1664,18 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
     }
 
     #[test]
+    fn key_points_bulleted_before_the_story_do_not_hide_its_dateline() {
+        let f = dates(
+            "What the ministers discussed\n\nKey Takeaways\n\n- A ceasefire is needed.\n\n\
+             - Access for civilians is critical.\n\n- Relations are strained.\n\n\
+             - Diplomacy matters.\n\nPort Harbour, Nov 22 (HNA) - The foreign minister said \
+             on Friday that the call with his counterpart had gone well.\n",
+        );
+        assert_eq!(f.dateline.get().map(String::as_str), Some("Port Harbour"));
+        assert_eq!(f.published.value, NaiveDate::from_ymd_opt(2024, 11, 22));
+    }
+
+    #[test]
     fn a_translated_this_weekday_in_the_lead_bounds_the_datelines_year() {
         // 13 November was a Wednesday in 2024 (and 2019, 2013…): the latest before today.
         let f = dates(

@@ -547,9 +547,10 @@ fn read_name<'a>(words: &[&'a str], mut i: usize) -> Option<(Vec<&'a str>, usize
         // leave it out.
         if !parts.is_empty()
             && is_middle_initial(raw)
-            && words.get(i + 1).is_some_and(|n| {
-                is_capitalised(clean_word(n)) && !one_of(&NOT_NAME_SET, clean_word(n))
-            })
+            && words
+                .get(i + 1)
+                .map(|n| clean_word(n))
+                .is_some_and(|n| is_capitalised(n) && !one_of(&NOT_NAME_SET, n))
         {
             i += 1;
             continue;

@@ -1504,7 +1504,8 @@ fn registered_label(host: &str) -> &str {
 /// Khovar/.": a credit in the dateline of one of the opening paragraphs.
 fn dateline_credit(doc: &Doc, kb: &Knowledge) -> Option<(String, Span)> {
     // A dateline may stand on a line of its own, closed by its dash ("May 18. (EUROPA
-    // PRESS) –"), before the story's first sentence; short, it reads as a heading.
+    // PRESS) –"). Cleaning joins it to the story's first paragraph in plain text; in
+    // Markdown it stays a short block of its own.
     let dateline_alone =
         |b: &crate::clean::Block| b.text.trim_end().ends_with(['-', '\u{2013}', '\u{2014}']);
     doc.blocks
@@ -1722,6 +1723,20 @@ mod tests {
             "Region\n\nPresident calls for dialogue with neighbours\n\nMay 18. (HARBOUR PRESS) –\n\nThe president called this Friday for a dialogue between the bloc and its neighbours.\n",
         );
         assert_eq!(name(&f.agency), Some("HARBOUR PRESS"));
+        // In Markdown the dateline's line stays a paragraph of its own, and is still read.
+        let f = infer_source(
+            &clean_str(
+                "s.md",
+                "# President calls for dialogue\n\nMay 18. (HARBOUR PRESS) \u{2013}\n\nThe president called this Friday for a dialogue between the bloc and its neighbours.\n",
+            ),
+            Knowledge::builtin(),
+        );
+        assert_eq!(name(&f.agency), Some("HARBOUR PRESS"));
+        // Key points bulleted above the story, however long, are not its opening.
+        let f = sources(
+            "What the ministers discussed\n\n- An urgent ceasefire is needed in the civil war now.\n\n- Access for the civilians in the region is critical today.\n\n- Relations between the two countries are strained by the war.\n\nPort Harbour, Nov 22 (HNA) - The foreign minister said on Friday that the call had gone well.\n",
+        );
+        assert_eq!(name(&f.agency), Some("HNA"));
         // A day's credit closes its dateline without a dash.
         let f = sources(
             "Ministers discuss the ceasefire\n\nPort Harbour, Nov 22 (HarbourPress) Tom Lee, the foreign minister, held a call with his counterpart on the ceasefire.\n",

@@ -60,9 +60,30 @@ static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// A line naming whose copy the text is: "Source: Xinhua", "Sources: Beta, Tanjug",
 /// "Courtesy: The Star", "Via: Anadolu Agency". A link after the label is a URL line instead.
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:source|sources|courtesy|via|credit|agency)\s*:\s*(\p{Lu}[^:/]{1,50})$")
-        .expect("valid credit line pattern")
+    Regex::new(concat!(
+        r"^(?:(?i:source|sources|courtesy|via|credit|agency)\s*:\s*(\p{Lu}[^:/]{1,50})",
+        // "Read more: balkan insight": a site's name as the site styles it.
+        r"|(?i:read more)\s*:\s*(\p{L}[^:/]{1,50})",
+        // The phrases a repost or a wire-based story closes with: "Read more at Balkan
+        // Insight", "Based on materials from TASS", "With inputs from PTI", "This article
+        // first appeared in The Diplomat", "Republished with permission from Kyiv Post".
+        r"|(?:(?i:read (?:more|the (?:full|original) (?:story|article)) (?:at|on|from|in))",
+        r"|(?i:(?:based on|with|using) (?:the )?materials (?:from|of|by)|with inputs? from)",
+        r"|(?i:(?:this (?:article|story|piece|report) (?:was )?)?(?:originally|first) (?:published|appeared|ran) (?:in|on|at|by))",
+        r"|(?i:(?:republished|reprinted) (?:from|with (?:the )?permission (?:from|of))))",
+        r"\s+(\p{Lu}[^:/]{1,50}))$"
+    ))
+    .expect("valid credit line pattern")
 });
+
+/// The name a credit line gives ("Source: Xinhua" → "Xinhua", "With inputs from PTI" →
+/// "PTI"), without a closing period or arrows; `None` when the line is no credit line.
+pub fn credit_name(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let c = CREDIT_LINE.captures(t)?;
+    let name = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?.as_str();
+    Some(name.trim_end_matches(['.', '>', '»', ' ']).trim())
+}
 
 /// "Photographer/AGENCY" at the end of a caption or credit line.
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -170,8 +191,16 @@ pub(super) fn classify(line: &str) -> LineClass {
     if t.len() <= 80 && DATE_LINE.is_match(t) {
         return LineClass::Meta(MetaKind::DateLine);
     }
-    if t.len() <= 60 && !ends_sentence(t) && CREDIT_LINE.is_match(t) {
+    // A labelled credit is no sentence; a phrase credit may close with a period.
+    if t.len() <= 60
+        && CREDIT_LINE
+            .captures(t)
+            .is_some_and(|c| c.get(3).is_some() || !ends_sentence(t))
+    {
         return LineClass::Meta(MetaKind::Credit);
+    }
+    if t.len() <= 60 && is_staff_byline(t) {
+        return LineClass::Meta(MetaKind::Byline);
     }
     if t.len() <= 160 && PHOTO_CREDIT.is_match(t) && !ends_sentence(t) {
         return LineClass::Cruft("photo-credit");
@@ -247,6 +276,29 @@ fn is_font_widget(t: &str) -> bool {
 
 /// A short credit line with a date ("Russian News Agency (22 February 2019)") or a byline
 /// ("By Jane Doe").
+/// "• BNS/TBT Staff", "Gazette staff", "AFP Staff Writer": whose staff wrote the story, a
+/// byline rather than a photo credit's "Photographer/AGENCY".
+fn is_staff_byline(t: &str) -> bool {
+    let t = t.trim_start_matches(['•', '·', '*', '-', '\u{2013}', ' ']);
+    let Some(who) = [
+        "Staff",
+        "staff",
+        "Staff Writer",
+        "Staff Reporter",
+        "staff reporter",
+    ]
+    .iter()
+    .find_map(|s| t.strip_suffix(s))
+    .and_then(|who| who.strip_suffix(' ')) else {
+        return false;
+    };
+    let names: Vec<&str> = who.split(['/', ' ']).filter(|w| !w.is_empty()).collect();
+    (1..=4).contains(&names.len())
+        && names
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || is_joiner(w))
+}
+
 fn is_byline(t: &str) -> bool {
     if let Some(rest) = t.strip_prefix("By ").or_else(|| t.strip_prefix("by ")) {
         let names = |s: &str| {
@@ -361,6 +413,34 @@ mod tests {
             class("Courtesy: The Star"),
             LineClass::Meta(MetaKind::Credit)
         );
+        // The phrases a repost or a wire-based story closes with.
+        for (line, name) in [
+            ("Read more: harbour ledger", "harbour ledger"),
+            ("Read more at The Lakeside Gazette", "The Lakeside Gazette"),
+            ("Based on materials from Inland Wire", "Inland Wire"),
+            ("With inputs from PTI", "PTI"),
+            (
+                "This article first appeared in The Meridian.",
+                "The Meridian",
+            ),
+            ("Originally published by Coastal Monitor", "Coastal Monitor"),
+            (
+                "Republished with permission from Harbour Times",
+                "Harbour Times",
+            ),
+        ] {
+            assert_eq!(class(line), LineClass::Meta(MetaKind::Credit), "{line}");
+            assert_eq!(credit_name(line), Some(name), "{line}");
+        }
+        // A link to more reading on a subject, and a sentence, are not credits.
+        for line in [
+            "Read more about the talks",
+            "Read more on relations between the two countries",
+            "With materials from the summit, the delegation left on Friday.",
+            "The report was first published in March",
+        ] {
+            assert_ne!(class(line), LineClass::Meta(MetaKind::Credit), "{line}");
+        }
         // A link is a URL line; a sentence is body text.
         assert_eq!(
             class("Source: https://example.org/a"),
@@ -370,6 +450,16 @@ mod tests {
             class("Source: officials say the talks will resume."),
             LineClass::Body
         );
+    }
+
+    #[test]
+    fn a_staff_byline_is_a_byline_not_a_photo_credit() {
+        for line in ["• BNS/TBT Staff", "Gazette staff", "AFP Staff Writer"] {
+            assert_eq!(class(line), LineClass::Meta(MetaKind::Byline), "{line}");
+        }
+        // A photographer and agency stay a photo credit; a sentence about staff is text.
+        assert_eq!(class("Jane Doe/AFP"), LineClass::Cruft("photo-credit"));
+        assert_eq!(class("The embassy cut its staff"), LineClass::Body);
     }
 
     #[test]

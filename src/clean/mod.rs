@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::infer::Span;
 
-pub use cruft::url_in;
+pub use cruft::{credit_name, url_in};
 pub use decode::{Decoded, decode, looks_like_utf16};
 pub use front::{FrontMatter, split_front_matter};
 pub use html::{MetaDate, MetaValue, PageMeta, parse_meta_date};

@@ -77,14 +77,32 @@ pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
         page_source(page, kb, &mut facts);
     }
 
-    // A line at the top that is only an outlet's name.
+    // A line at the top that is only an outlet's name ("The Harbour Times", "The Harbour
+    // Times - News"), or a bulleted byline naming one ("• Kyodo"): an agency's name in a
+    // byline credits its copy, a paper's names the page.
     for (i, block) in doc.blocks.iter().enumerate() {
-        if block.kind != BlockKind::Heading {
+        let bulleted = block.kind == BlockKind::Paragraph
+            && crate::clean::is_list_item(&block.text)
+            && block.text.split_whitespace().count() <= 5;
+        if block.kind != BlockKind::Heading && !bulleted {
             break;
         }
-        if let Some(id) = kb.outlet_by_name(&block.text) {
+        if let Some(id) = name_line_outlet(kb, &block.text) {
             facts.name_blocks.push(i);
-            if !facts.outlet.is_known() {
+            if bulleted && kb.outlets[id].is_agency() {
+                if !facts.agency.is_known() {
+                    facts.agency = Inferred::known(
+                        OutletRef::from_kb(kb, id),
+                        0.85,
+                        vec![Evidence::at(
+                            "source.credit-line",
+                            text,
+                            block.span,
+                            format!("a byline at the top names {}", kb.outlets[id].name),
+                        )],
+                    );
+                }
+            } else if !facts.outlet.is_known() {
                 facts.outlet = Inferred::known(
                     OutletRef::from_kb(kb, id),
                     0.9,
@@ -166,7 +184,7 @@ pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
         }
         // "Source: Xinhua": the name after the label.
         let line = match meta.kind {
-            MetaKind::Credit => meta.text.split_once(':').map_or("", |(_, n)| n.trim()),
+            MetaKind::Credit => crate::clean::credit_name(&meta.text).unwrap_or(""),
             _ => meta.text.as_str(),
         };
         let found = kb
@@ -704,6 +722,20 @@ fn unknown_agency(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
         );
         return;
     }
+    if let Some((id, span)) = interviewed_agency(doc, kb) {
+        let name = &kb.outlets[id].name;
+        facts.agency = Inferred::known(
+            OutletRef::from_kb(kb, id),
+            0.55,
+            vec![Evidence::at(
+                "source.agency-interview",
+                &doc.text,
+                span,
+                format!("the speaker talked to {name} in the opening: its copy"),
+            )],
+        );
+        return;
+    }
     if let Some((name, span)) = cited_agency(doc) {
         facts.agency = Inferred::known(
             named_outlet(kb, &name),
@@ -958,15 +990,71 @@ fn official_headline(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     None
 }
 
+/// The known outlet a top line names: the whole line ("Kyodo News"), past a bullet ("•
+/// Kyodo"), or before a section label of one or two words ("The Harbour Times - News",
+/// "Harbour Times | World").
+fn name_line_outlet(kb: &Knowledge, line: &str) -> Option<OutletId> {
+    let t = line
+        .trim()
+        .trim_start_matches(['•', '·', '*', '-', '\u{2013}'])
+        .trim();
+    kb.outlet_by_name(t).or_else(|| {
+        let (name, section) = [" - ", " \u{2013} ", " \u{2014} ", " | "]
+            .iter()
+            .find_map(|sep| t.split_once(sep))?;
+        let words = section.split_whitespace().count();
+        let label = (1..=2).contains(&words)
+            && section
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()) || w == "&");
+        label.then(|| kb.outlet_by_name(name.trim())).flatten()
+    })
+}
+
+/// "told X", "in an interview with X", "in a comment to X": whom the speaker talked to (group
+/// 2), and whether the words say it was given to a medium (group 1).
+static TOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:told|interview with|speaking to|talking to|(in (?:a |an )?(?:comments?|interview) to))\s+((?:the |The )?(?:\p{Lu}[\p{L}'’.-]*\s+(?:of\s+)?){0,3}\p{Lu}[\p{L}'’.-]*)")
+        .expect("static regex")
+});
+
+/// "told TASS", "in a comment to Inland Wire": a news agency the speaker talked to in the
+/// opening is whose copy the story is (its own reporters write "told TASS", and a repost keeps
+/// the words). Known agencies only.
+fn interviewed_agency(doc: &Doc, kb: &Knowledge) -> Option<(OutletId, Span)> {
+    for b in doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .take(3)
+    {
+        let raw = doc.slice(b.span);
+        if !holds_any(
+            raw,
+            &["told", "interview", "speaking", "talking", "comment"],
+        ) {
+            continue;
+        }
+        for c in TOLD.captures_iter(raw) {
+            let m = c.get(2)?;
+            let name = m.as_str().trim_end_matches(['\'', '’', '.', '-']);
+            if let Some(id) = kb
+                .outlet_by_name(name)
+                .filter(|&id| kb.outlets[id].is_agency())
+            {
+                let start = b.span.start + m.start();
+                return Some((id, Span::new(start, start + name.len())));
+            }
+        }
+    }
+    None
+}
+
 /// "told the Harbour Times", "in an interview with The Lakeside Gazette": a paper that
 /// interviewed the speaker, taken as the publisher when nothing else names one (a paper's
 /// own reporters write "told the Harbour Times"). Only names of a publication's shape or a
 /// known outlet.
 fn interviewing_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
-    static TOLD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:told|interview with|speaking to|talking to)\s+((?:the |The )?(?:\p{Lu}[\p{L}'’.-]*\s+(?:of\s+)?){0,3}\p{Lu}[\p{L}'’.-]*)")
-            .expect("static regex")
-    });
     for b in doc
         .blocks
         .iter()
@@ -975,7 +1063,10 @@ fn interviewing_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     {
         let raw = doc.slice(b.span);
         for c in TOLD.captures_iter(raw) {
-            let m = c.get(1)?;
+            // "in a comment to X", "in an interview to X": only a medium is given comments
+            // to, so a name of any shape that is no country's.
+            let given_to = c.get(1).is_some();
+            let m = c.get(2)?;
             let name = m
                 .as_str()
                 .trim_end_matches(['\'', '’', '.', '-'])
@@ -991,6 +1082,7 @@ fn interviewing_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
             // title, and a title after "told" is a publication's (not a place's: "The Hague").
             let shaped = (bare.split_whitespace().count() >= 2
                 && has_news_word(bare.split_whitespace()))
+                || (given_to && kb.country_by_word(bare).is_none())
                 || (name.starts_with("The ")
                     && kb.country_by_word(bare).is_none()
                     && kb.country_by_word(name).is_none());
@@ -1699,6 +1791,74 @@ mod tests {
             "Envoy recalled over fishing dispute\n\nThe government recalled its envoy on Monday after a dispute over fishing rights, officials said.\n\n\u{a9} 2021 Lakeside Gazette. All rights reserved.\n",
         );
         assert_eq!(name(&f.outlet), Some("Lakeside Gazette"));
+    }
+
+    #[test]
+    fn credits_a_story_closes_with_name_its_agency() {
+        // Known agencies after the phrases of a repost's foot.
+        let f = sources(
+            "Ministers hold consultations\n\nThe deputy foreign ministers of the two countries held consultations in the capital on Friday.\n\nBased on materials from TASS\n",
+        );
+        assert_eq!(name(&f.agency), Some("TASS"));
+        assert_eq!(f.agency.evidence[0].rule, "source.credit-line");
+        // One the base does not hold, written as the site writes it.
+        let f = sources(
+            "Minister rules out talks\n\nThe foreign minister said on Wednesday that talks could not start before the elections.\n\nRead more: Harbour Ledger\n",
+        );
+        assert_eq!(name(&f.agency), Some("Harbour Ledger"));
+        // A known one as the site styles it.
+        let f = sources(
+            "Minister rules out talks\n\nThe foreign minister said on Wednesday that talks could not start before the elections.\n\nRead more: balkan insight\n",
+        );
+        assert_eq!(name(&f.agency), Some("Balkan Insight"));
+        // A link to more reading on a subject names nobody.
+        let f = sources(
+            "Minister rules out talks\n\nThe foreign minister said on Wednesday that talks could not start before the elections.\n\nRead more about the talks\n",
+        );
+        assert!(!f.agency.is_known(), "{:?}", f.agency);
+    }
+
+    #[test]
+    fn a_top_line_names_its_outlet_past_a_bullet_or_before_a_section() {
+        // A bulleted agency byline credits the agency's copy.
+        let f = sources(
+            "\u{2022} Kyodo\n\nThe foreign ministers of the two countries agreed Saturday to step up efforts to improve relations.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Kyodo News"));
+        assert_eq!(f.agency.evidence[0].rule, "source.credit-line");
+        // A paper's name with its section label.
+        let f = sources(
+            "The Japan Times - World\n\nMinister visits capital for talks\n\nThe foreign minister visited the capital for talks on Wednesday.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("The Japan Times"));
+        // A name followed by words of a headline is no name line.
+        let f = sources(
+            "The Japan Times - Minister visits the capital for talks\n\nThe foreign minister visited the capital for talks on Wednesday.\n",
+        );
+        assert_ne!(
+            f.outlet.evidence.first().map(|e| e.rule.as_ref()),
+            Some("source.name-line")
+        );
+        // A staff byline names the wire and the paper: the base's wire is the credit.
+        let f = sources(
+            "Minister discusses security\n\n\u{2022} 2024-10-15\n\u{2022} BNS/TBT Staff\n\nTALLINN - The foreign minister was in Luxembourg on Monday to attend a meeting of ministers.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Baltic News Service"));
+    }
+
+    #[test]
+    fn an_agency_the_speaker_talked_to_is_whose_copy_it_is() {
+        let f = sources(
+            "The ministry's spokesman, Ivan Petrenko, said this in a comment to RBC-Ukraine.\n\nThe ministry accused the other side of delaying the talks.\n",
+        );
+        assert_eq!(name(&f.agency), Some("RBC-Ukraine"));
+        assert_eq!(f.agency.evidence[0].rule, "source.agency-interview");
+        // A paper is the interviewer, not a wire; a country is neither.
+        let f = sources(
+            "The ministry's spokesman said this in a comment to Ukraine on Friday.\n\nThe ministry accused the other side of delaying the talks.\n",
+        );
+        assert!(!f.agency.is_known(), "{:?}", f.agency);
+        assert!(!f.outlet.is_known(), "{:?}", f.outlet);
     }
 
     #[test]

@@ -211,6 +211,35 @@ pub fn is_list_item(paragraph: &str) -> bool {
         .any(|b| t.starts_with(b))
 }
 
+/// Whether a paragraph describes a photo ("A photo of the minister speaking at a meeting on
+/// April 19, 2023.", "File photo: …", "Pictured: …"): its date is the picture's, often months
+/// before the story, never the page's.
+pub fn is_photo_caption(paragraph: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "a photo of",
+        "a file photo of",
+        "a photograph of",
+        "an image of",
+        "file photo",
+        "photo:",
+        "photo by",
+        "photo credit",
+        "image:",
+        "pictured",
+        "in this photo",
+        "in this file photo",
+        "this photo",
+        "caption:",
+    ];
+    let head: String = paragraph
+        .trim_start()
+        .chars()
+        .take(20)
+        .flat_map(char::to_lowercase)
+        .collect();
+    OPENERS.iter().any(|o| head.starts_with(o))
+}
+
 /// Each whitespace-separated word of `text` with its byte offset, as `split_whitespace` finds
 /// them. Cleaning and name finding read every word of every article: ASCII is read byte by
 /// byte, and only other characters are decoded to ask whether they are white space.
@@ -258,6 +287,23 @@ pub fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_describing_a_photo_is_a_caption() {
+        for caption in [
+            "A photo of the minister speaking at a meeting on April 19, 2023.",
+            "File photo: the envoy arrives in the capital, March 2, 2021",
+            "Pictured: the two ministers on Monday",
+        ] {
+            assert!(is_photo_caption(caption), "{caption}");
+        }
+        for text in [
+            "The photo of the summit was released on Monday.",
+            "Photographers waited outside the ministry on April 19, 2023.",
+        ] {
+            assert!(!is_photo_caption(text), "{text}");
+        }
+    }
 
     #[test]
     fn bulleted_lines_are_list_items_and_a_dash_in_a_sentence_is_not() {

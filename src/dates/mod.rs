@@ -100,6 +100,26 @@ pub fn find_ordered(text: &str, anchor: Option<NaiveDate>, day_first: Option<boo
         let Some(mut value) = resolve::resolve(&hit.form, anchor, &ctx, tense) else {
             continue;
         };
+        let weekday = match hit.form {
+            Form::Weekday { wd, .. } | Form::RefWeekday(wd, _) => Some(wd),
+            _ => toks[hit.first..hit.end].iter().find_map(|t| match t.lex {
+                tokens::Lex::Weekday(w) => Some(w),
+                _ => None,
+            }),
+        };
+        // "Wednesday, July 19" resolved to a year whose July 19 is no Wednesday: the year
+        // beside it where the day and its weekday agree (at most one does), since the
+        // weekday is the text's own word and the year only the anchor's guess.
+        if let (Form::Date { y: None, m, d }, Some(wd), Value::Day(day)) =
+            (&hit.form, weekday, &value)
+            && day.weekday().number_from_monday() != wd
+            && let Some(fit) = [day.year() - 1, day.year() + 1].into_iter().find_map(|y| {
+                NaiveDate::from_ymd_opt(y, *m, *d)
+                    .filter(|c| c.weekday().number_from_monday() == wd)
+            })
+        {
+            value = Value::Day(fit);
+        }
         if let (Value::Day(d), Some((h, m))) = (&value, hit.clock) {
             value = Value::DayTime(*d, h, m);
         }
@@ -153,13 +173,6 @@ pub fn find_ordered(text: &str, anchor: Option<NaiveDate>, day_first: Option<boo
         {
             ctx.quarter = Some((*y, *q));
         }
-        let weekday = match hit.form {
-            Form::Weekday { wd, .. } | Form::RefWeekday(wd, _) => Some(wd),
-            _ => toks[hit.first..hit.end].iter().find_map(|t| match t.lex {
-                tokens::Lex::Weekday(w) => Some(w),
-                _ => None,
-            }),
-        };
         out.push(Timex {
             start,
             end,

@@ -364,3 +364,22 @@ fn ministries_write_the_year_after_a_slash_or_a_bare_comma() {
         ("2021-10-30", "a budget of 1,2017,000 dollars", &[]),
     ]);
 }
+
+#[test]
+fn a_weekday_written_beside_a_day_picks_the_year_it_falls_in() {
+    table(&[
+        // Resolved back from an April anchor, July 19 would be 2022's, a Tuesday: the
+        // Wednesday the text names is 2023's.
+        (
+            "2023-04-19",
+            "The minister spoke on Wednesday, July 19 about the reports.",
+            &[("Wednesday, July 19", "2023-07-19")],
+        ),
+        // Where the anchor's year already fits, it stays.
+        (
+            "2023-08-01",
+            "The minister spoke on Wednesday, July 19 about the reports.",
+            &[("Wednesday, July 19", "2023-07-19")],
+        ),
+    ]);
+}

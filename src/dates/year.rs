@@ -33,7 +33,7 @@ pub enum YearTest {
 #[derive(Debug, Clone, PartialEq)]
 pub struct YearConstraint {
     /// Rule name: `year.weekday`, `year.past-mention`, `year.future-mention`, `year.tenure`,
-    /// `year.event`.
+    /// `year.career`, `year.event`, `year.latest-mention`.
     pub rule: &'static str,
     /// Bytes of the words that give it, in the text the caller searched.
     pub span: Option<(usize, usize)>,
@@ -49,7 +49,7 @@ impl YearConstraint {
     /// tenure, a meeting), so it decides between years those facts leave equal but never
     /// outvotes one of them.
     pub fn weight(&self) -> u32 {
-        if self.rule == "year.latest-mention" {
+        if matches!(self.rule, "year.latest-mention" | "year.career") {
             1
         } else {
             2

@@ -753,6 +753,48 @@ fn year_constraints(
         }
     }
 
+    // The first known official the text names without an office ("Jorge Arreaza rejected
+    // …"): news speaks of officials mostly while they serve, so the years of their offices
+    // are a prior (`YearConstraint::weight`), not a fact; a former holder is passed over.
+    if let Some((p, m)) = paras
+        .iter()
+        .flat_map(|p| kb.find_people(p.text).into_iter().map(move |m| (p, m)))
+        .find(|(p, m)| {
+            m.role.is_none()
+                && !m.surname_only
+                && p.text[m.start..m.end].contains(' ')
+                && !seen_people.contains(&m.person)
+                && !named_as_former(p.text, m)
+        })
+    {
+        let person = &kb.people[m.person];
+        let far = NaiveDate::from_ymd_opt(9999, 12, 31).expect("valid");
+        let ranges: Vec<(NaiveDate, NaiveDate)> = person
+            .offices
+            .iter()
+            .map(|t| {
+                let (start, end) = t.loose_span();
+                (start, end.unwrap_or(far))
+            })
+            .collect();
+        if !ranges.is_empty() {
+            let spans: Vec<String> = person.offices.iter().map(|t| t.span_phrase()).collect();
+            out.push((
+                YearConstraint {
+                    rule: "year.career",
+                    span: Some((m.start, m.end)),
+                    note: format!(
+                        "{} held office {}; the text names them without a title",
+                        person.name,
+                        spans.join(" and ")
+                    ),
+                    test: YearTest::AnyOf(ranges),
+                },
+                Some(Span::new(p.start + m.start, p.start + m.end)),
+            ));
+        }
+    }
+
     // Meetings the text names: told as past, future, or near.
     let mut seen_events = Vec::new();
     for p in paras {
@@ -1087,8 +1129,15 @@ fn opening_date<'a>(
     today: &Today,
 ) -> Option<&'a crate::dates::Timex> {
     let reach = opening.body_from.max(opening.title.map_or(0, |t| t.end)) + 1200;
+    // A photo's caption dates the picture, not the page.
+    // Read on the text's own line: a repeated caption is no block of its own.
+    let in_caption = |at: usize| {
+        let line_start = doc.text[..at].rfind('\n').map_or(0, |i| i + 1);
+        crate::clean::is_photo_caption(&doc.text[line_start..at])
+    };
     all.iter().find(|t| {
         t.start < reach.min(doc.text.len())
+            && !in_caption(t.start)
             && t.explicit_year
             && !t.future
             && t.day
@@ -1291,6 +1340,33 @@ fn statement(
                     span,
                     format!(
                         "the lead's statement (\"{}\") is dated \"{}\": {day}, {how}",
+                        doc.slice(verb),
+                        t.text
+                    ),
+                )],
+            );
+        }
+        // "on Wednesday, July 19" after a publication day that was only the opening's first
+        // full date (a letter "dated July 14, 2023" the story cites): a day whose weekday the
+        // text confirms outweighs that guess, so the statement keeps its own day.
+        if let (Some(day), Some(anchor), Some(wd)) = (t.day, anchor, t.weekday)
+            && day > anchor
+            && day.weekday().number_from_monday() == wd
+            && today.admits(day)
+            && published
+                .evidence
+                .first()
+                .is_some_and(|e| e.rule == "date.opening")
+        {
+            return Inferred::known(
+                day,
+                0.6,
+                vec![Evidence::at(
+                    "date.explicit-weekday",
+                    &doc.text,
+                    span,
+                    format!(
+                        "the lead's statement (\"{}\") is dated \"{}\": {day}, its weekday as written; later than {anchor}, the opening's first full date, which is no page date",
                         doc.slice(verb),
                         t.text
                     ),
@@ -1515,6 +1591,14 @@ fn named_tenures<'k, 'm>(
     (!tenures.is_empty()).then_some((role, tenures))
 }
 
+/// Whether the words just before a person's name make them a past holder ("former", "ex-",
+/// "the late").
+fn named_as_former(text: &str, m: &crate::knowledge::PersonMention) -> bool {
+    let before = &text[crate::knowledge::floor_char(text, m.start.saturating_sub(30))..m.start];
+    let before = before.to_ascii_lowercase();
+    before.contains("former") || before.contains("ex-") || before.contains("late ")
+}
+
 /// Office holders the text names with their office ("Japanese Foreign Minister Toshimitsu
 /// Motegi"), checked against `day`.
 struct TenureChecks {
@@ -1661,6 +1745,22 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             None,
             NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
         )
+    }
+
+    #[test]
+    fn an_official_named_without_a_title_leans_the_year_to_their_time_in_office() {
+        // July 15 fell on a Friday in 2005, 2011, 2016 and 2022; the spokesperson served
+        // in 2004-2005.
+        let f = dates(
+            "Talks to go on\n\nOn Friday, July 15, Kenji Arakawa told reporters that the talks on the fisheries accord would go on.\n",
+        );
+        assert_eq!(f.stated.value, Some(day("2005-07-15")));
+        assert!(rules(&f.stated).contains(&"year.career"));
+        // A former holder is no sign of the year.
+        let f = dates(
+            "Talks to go on\n\nOn Friday, July 15, former spokesman Kenji Arakawa told reporters that the talks on the fisheries accord would go on.\n",
+        );
+        assert_eq!(f.stated.value, Some(day("2022-07-15")));
     }
 
     #[test]
@@ -1967,6 +2067,23 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             "Ministers meet on grain corridor\n\nMarch 21, 2023 4:27pm\n\nUpdated: March 22, 2023 8:33am\n\nThe ministers met in the capital and agreed to extend the corridor for another season, officials said.\n",
         );
         assert_eq!(f.published.value, Some(day("2023-03-21")));
+    }
+
+    #[test]
+    fn a_photos_caption_and_a_cited_documents_date_are_no_page_date() {
+        // The caption dates the picture; the letter's date is the only full date left, and
+        // the lead's own weekday and day come after it.
+        let f = dates(
+            "Minister rejects reports on protests\n\nA photo of the foreign minister speaking during a ministerial meeting on April 19, 2023.\n\nThe foreign minister criticised foreign envoys on Wednesday, July 19 for what he termed false reporting.\n\nHe took issue with a letter dated July 14, 2023, that put the toll at 23.\n",
+        );
+        assert_ne!(f.published.value, Some(day("2023-04-19")));
+        assert_eq!(f.stated.value, Some(day("2023-07-19")));
+        assert_eq!(rules(&f.stated), ["date.explicit-weekday"]);
+        // A weekday the day does not fall on is no confirmation: the page's date stands.
+        let f = dates(
+            "Minister rejects reports on protests\n\nThe foreign minister criticised foreign envoys on Tuesday, July 19 for what he termed false reporting.\n\nHe took issue with a letter dated July 14, 2023, that put the toll at 23.\n",
+        );
+        assert_ne!(f.stated.value, Some(day("2023-07-19")));
     }
 
     #[test]

@@ -870,18 +870,33 @@ pub fn find_names(text: &str) -> Vec<TextName> {
 }
 
 /// A surname found alone ("MR. PORTER:") is the person whose full name the text gives
-/// elsewhere ("Jane Porter, Spokesperson").
+/// elsewhere ("Jane Porter, Spokesperson"); so is a given name alone ("Minister Retno:"),
+/// where copy names a person by it ("Retno Marsudi"), when one full name only begins with it.
 fn merge_surnames(mut names: Vec<TextName>) -> Vec<TextName> {
     let mut i = 0;
     while i < names.len() {
+        let word = |at: fn(&[String]) -> Option<&String>| {
+            let alone = &names[i].parts[0];
+            let fits: Vec<usize> = names
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| {
+                    n.parts.len() >= 2
+                        && at(&n.parts).is_some_and(|p| p.eq_ignore_ascii_case(alone))
+                })
+                .map(|(k, _)| k)
+                .collect();
+            fits
+        };
         if names[i].parts.len() == 1
-            && let Some(full) = names.iter().position(|n| {
-                n.parts.len() >= 2
-                    && n.parts
-                        .last()
-                        .zip(names[i].parts.last())
-                        .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
-            })
+            && let Some(full) =
+                word(|p| p.last())
+                    .first()
+                    .copied()
+                    .or_else(|| match word(|p| p.first())[..] {
+                        [only] => Some(only),
+                        _ => None,
+                    })
         {
             let alone = names.remove(i);
             let full = if full > i { full - 1 } else { full };
@@ -1026,6 +1041,23 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         find_names(text).into_iter().map(|n| n.name).collect()
+    }
+
+    #[test]
+    fn a_given_name_alone_is_the_full_name_it_begins() {
+        // Copy that names a person by the given name ("Minister Amina") means the one
+        // full name that begins with it.
+        assert_eq!(
+            names(
+                "Minister Amina: Country backs the talks\n\nForeign Minister Amina Rahmawati stressed that the government backs the talks.\n"
+            ),
+            vec!["Amina Rahmawati"]
+        );
+        // Two full names begin with it: it stays alone.
+        let found = names(
+            "Minister Amina: Country backs the talks\n\nForeign Minister Amina Rahmawati and Trade Minister Amina Suryani met the envoys.\n",
+        );
+        assert!(found.contains(&"Amina".to_string()), "{found:?}");
     }
 
     #[test]

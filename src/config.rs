@@ -362,7 +362,7 @@ pub fn default_topics() -> Vec<TopicConfig> {
                 "Shikotan",
                 "Habomai",
             ],
-            &[&["islands"], &["Pacific", "Kuril", "Japan", "Russia"]],
+            &[&["islands"], &["Kuril", "Japan", "Russia"]],
         ),
         topic(
             "Peace treaty",

@@ -1482,12 +1482,24 @@ fn segment_label(label: &str, doc: &Doc, kb: &Knowledge) -> Option<Vec<String>> 
     if !label.is_ascii() || label.len() < 5 || label.len() > 40 {
         return None;
     }
-    let mut vocab: std::collections::HashSet<String> = MASTHEAD_WORDS
+    // The words of publications' names, countries' names and joining words: the only ones a
+    // piece of unknown letters may stand beside ("Orinoco Tribune", not "Brecor Der").
+    let mut strong: std::collections::HashSet<String> = MASTHEAD_WORDS
         .iter()
         .chain(NAME_WORDS)
         .chain(JOINING_WORDS)
+        .chain(&["fm", "tv"])
         .map(|w| w.to_string())
         .collect();
+    for c in &kb.countries {
+        for w in std::iter::once(&c.name).chain(&c.adjectives) {
+            if w.is_ascii() && !w.contains(' ') {
+                strong.insert(w.to_ascii_lowercase());
+            }
+        }
+    }
+    strong.remove(label);
+    let mut vocab = strong.clone();
     let mut add = |text: &str, min: usize| {
         for w in text.split(|c: char| !c.is_alphanumeric()) {
             if w.len() >= min && w.is_ascii() {
@@ -1505,17 +1517,54 @@ fn segment_label(label: &str, doc: &Doc, kb: &Knowledge) -> Option<Vec<String>> 
     }
     // The link itself spells the label whole.
     vocab.remove(label);
-    // best[i]: the fewest pieces covering label[..i], and where the last piece starts.
+    // "guyanatimesgy": a country's code closing the label is not part of the name.
+    let rest = &label[..label.len() - 2];
+    // Known words first (two letters closing them are a country's code, whether or not the
+    // base holds the country); a piece of unknown letters only when no such cut exists.
+    let mut words = split_label(label, &vocab, false)
+        .or_else(|| split_label(rest, &vocab, false))
+        .or_else(|| split_label(label, &strong, true))?;
+    // "telesurenglish": the edition's language is not part of the name.
+    if words.len() > 1 && words.last() == Some(&"english") {
+        words.pop();
+    }
+    if words.len() < 2 {
+        return None;
+    }
+    Some(
+        words
+            .iter()
+            .map(|w| match *w {
+                "fm" | "tv" => w.to_ascii_uppercase(),
+                _ => capitalise(w),
+            })
+            .collect(),
+    )
+}
+
+/// `label` cut into words of `vocab`, the fewest pieces; with `unknown`, one piece may be
+/// letters no word of `vocab` spells (three or more: a place or a coined name beside the news
+/// words, "orinoco" + "tribune"). `None` when no such cut exists or nothing in it is a known
+/// word.
+fn split_label<'a>(
+    label: &'a str,
+    vocab: &std::collections::HashSet<String>,
+    unknown: bool,
+) -> Option<Vec<&'a str>> {
+    let allowed = usize::from(unknown);
+    // best[i]: (unknown pieces, unknown letters, pieces) covering label[..i], and where the
+    // last piece starts: the fewest letters left unread, then the fewest pieces.
     let n = label.len();
-    let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
-    best[0] = Some((0, 0));
+    type Cost = (usize, usize, usize);
+    let mut best: Vec<Option<(Cost, usize)>> = vec![None; n + 1];
+    best[0] = Some(((0, 0, 0), 0));
     for end in 1..=n {
         for start in 0..end {
-            let Some((pieces, _)) = best[start] else {
+            let Some(((unknown, letters, pieces), _)) = best[start] else {
                 continue;
             };
             let piece = &label[start..end];
-            let word = if piece.bytes().all(|b| b.is_ascii_digit()) {
+            let known = if piece.bytes().all(|b| b.is_ascii_digit()) {
                 // A number opening the name stands as a piece of its own ("24tanzania");
                 // one after a word is part of it ("news18").
                 start == 0
@@ -1524,12 +1573,29 @@ fn segment_label(label: &str, doc: &Doc, kb: &Knowledge) -> Option<Vec<String>> 
                         .get(end)
                         .is_none_or(|b| !b.is_ascii_digit())
             } else {
-                piece.len() >= 2 && vocab.contains(piece)
+                // Beside unknown letters, a word of two letters is more likely their part
+                // ("htsyndicati|on") than a word of its own; "fm" and "tv" excepted.
+                let short = piece.len() < 3 && allowed > 0 && !matches!(piece, "fm" | "tv");
+                piece.len() >= 2 && !short && vocab.contains(piece)
             };
-            if word && best[end].is_none_or(|(p, _)| pieces + 1 < p) {
-                best[end] = Some((pieces + 1, start));
+            let cost = if known {
+                (unknown, letters, pieces + 1)
+            } else if unknown < allowed
+                && piece.len() >= 3
+                && piece.bytes().all(|b| b.is_ascii_alphabetic())
+            {
+                (unknown + 1, letters + piece.len(), pieces + 1)
+            } else {
+                continue;
+            };
+            if best[end].is_none_or(|(c, _)| cost < c) {
+                best[end] = Some((cost, start));
             }
         }
+    }
+    let ((unknown, _, pieces), _) = best[n]?;
+    if pieces <= unknown {
+        return None;
     }
     let mut words = Vec::new();
     let mut end = n;
@@ -1539,14 +1605,7 @@ fn segment_label(label: &str, doc: &Doc, kb: &Knowledge) -> Option<Vec<String>> 
         end = start;
     }
     words.reverse();
-    // "telesurenglish": the edition's language is not part of the name.
-    if words.len() > 1 && words.last() == Some(&"english") {
-        words.pop();
-    }
-    if words.len() < 2 {
-        return None;
-    }
-    Some(words.iter().map(|w| capitalise(w)).collect())
+    Some(words)
 }
 
 /// The name a host's owner registered, capitalised: "www.scoop.co.nz" → "Scoop",
@@ -1588,6 +1647,23 @@ fn registered_label(host: &str) -> &str {
         } else {
             break;
         }
+    }
+    // A blog or page on a publishing platform ("syrianleaks.wordpress.com"): the site is
+    // its own subdomain, not the platform.
+    const PLATFORMS: &[&str] = &[
+        "wordpress",
+        "blogspot",
+        "substack",
+        "medium",
+        "tumblr",
+        "wixsite",
+        "weebly",
+        "livejournal",
+        "typepad",
+        "over-blog",
+    ];
+    if end >= 2 && PLATFORMS.contains(&labels[end - 1]) && labels[end - 2] != "www" {
+        return labels[end - 2];
     }
     labels[end - 1]
 }
@@ -2054,6 +2130,20 @@ mod tests {
             "Talks resume\n\nThe talks resumed on Monday, officials said.\n\nhttps://www.theage.net.au/news/talks-resume\n",
         );
         assert_eq!(name(&f.outlet), Some("The Age"));
+        // One coined word or place beside a publication's word; a country's code after.
+        for (host, want) in [
+            ("www.kelvarotribune.com", "Kelvaro Tribune"),
+            ("harbourtimesxy.com", "Harbour Times"),
+            ("www.zubaridaily.org", "Zubari Daily"),
+            ("www.kelvarofm.com", "Kelvaro FM"),
+            // Two words unread: the registered name.
+            ("www.zorblaxquonk.com", "Zorblaxquonk"),
+        ] {
+            let f = sources(&format!(
+                "Talks resume\n\nThe talks in the harbour city resumed on Monday, officials said.\n\nhttps://{host}/news/talks-resume\n"
+            ));
+            assert_eq!(name(&f.outlet), Some(want), "{host}");
+        }
     }
 
     #[test]
@@ -2066,9 +2156,14 @@ mod tests {
         assert_eq!(f.outlet.evidence[0].rule, "source.url-host-name");
         // Otherwise the site's registered name.
         let f = sources(
-            "Talks resume\n\nThe talks resumed on Monday.\n\nhttps://news.gatepost.co.nz/a/1\n",
+            "Talks resume\n\nThe talks resumed on Monday.\n\nhttps://news.quillfeather.co.nz/a/1\n",
         );
-        assert_eq!(name(&f.outlet), Some("Gatepost"));
+        assert_eq!(name(&f.outlet), Some("Quillfeather"));
+        // On a publishing platform, the blog's own name.
+        let f = sources(
+            "Talks resume\n\nThe talks resumed on Monday.\n\nhttps://quillfeather.wordpress.com/2021/05/03/talks-resume/\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Quillfeather"));
         // A host the base holds is that outlet.
         let f = sources(
             "Talks resume\n\nThe talks resumed on Monday.\n\nhttps://www.taipeitimes.com/News/taiwan/archives/2020/01/01/2003728598\n",

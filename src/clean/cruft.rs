@@ -100,6 +100,16 @@ const NAVIGATION: &[&str] = &[
     "menu",
     "search",
     "share",
+    // "Share" where a site translates its stories but not its buttons.
+    "comparte",
+    "compartir",
+    "compartilhe",
+    "compartilhar",
+    "partager",
+    "partagez",
+    "teilen",
+    "condividi",
+    "поделиться",
     "share this",
     "share this article",
     "share on facebook",
@@ -474,6 +484,8 @@ mod tests {
     #[test]
     fn furniture_is_cruft() {
         assert_eq!(class("All news"), LineClass::Cruft("navigation"));
+        assert_eq!(class("Comparte :"), LineClass::Cruft("navigation"));
+        assert_eq!(class("Partager"), LineClass::Cruft("navigation"));
         assert_eq!(class("Share this article:"), LineClass::Cruft("navigation"));
         assert_eq!(
             class("Check against delivery!"),

@@ -488,6 +488,36 @@ pub fn furniture_reason(text: &str) -> Option<&'static str> {
     if YOU_ARE_HERE.iter().any(|p| lower.starts_with(p)) {
         return Some("navigation");
     }
+    // A section's label in the site's own language, above a story translated into English.
+    const SECTIONS: &[&str] = &[
+        "sala de prensa",
+        "noticias",
+        "comunicados",
+        "comunicados de prensa",
+        "prensa",
+        "actualidad",
+        "actualités",
+        "communiqués",
+        "communiqués de presse",
+        "salle de presse",
+        "nachrichten",
+        "aktuelles",
+        "pressemitteilungen",
+        "notícias",
+        "imprensa",
+        "sala de imprensa",
+        "notizie",
+        "comunicati stampa",
+        "novosti",
+        "haberler",
+        "berita",
+    ];
+    if SECTIONS.contains(&lower.trim_end_matches([':', '.']).trim()) {
+        return Some("section label");
+    }
+    if institution_only(t) {
+        return Some("institution's name");
+    }
     const NOTICES: &[&str] = &[
         "cookie",
         "javascript",
@@ -523,6 +553,10 @@ pub fn furniture_reason(text: &str) -> Option<&'static str> {
         "learn more",
         "sign up",
         "read more",
+        // A site's tagline: "Get the latest news from around the world…".
+        "get the latest",
+        "stay up to date",
+        "stay informed",
     ];
     static NOTICE_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
         std::sync::LazyLock::new(|| {
@@ -577,6 +611,61 @@ pub fn furniture_reason(text: &str) -> Option<&'static str> {
         return Some("label or reading");
     }
     None
+}
+
+/// "Ministry of Foreign Affairs", "Department of Foreign Affairs Press Service": a page's
+/// masthead naming the institution, with at most the office that speaks for it; no story's
+/// headline is an institution's name alone.
+fn institution_only(t: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "Ministry of ",
+        "Department of ",
+        "Embassy of ",
+        "Consulate General of ",
+        "Permanent Mission of ",
+        "High Commission of ",
+    ];
+    const OFFICES: &[&str] = &[
+        "press service",
+        "press office",
+        "press centre",
+        "press center",
+        "information department",
+        "press and information department",
+    ];
+    let Some(opener) = OPENERS.iter().find(|o| t.starts_with(*o)) else {
+        return false;
+    };
+    let lower = t.to_lowercase();
+    let body = OFFICES
+        .iter()
+        .find_map(|o| lower.strip_suffix(o))
+        .map_or(t, |rest| &t[..rest.trim_end().len()]);
+    let rest = &body[opener.len()..];
+    let ws: Vec<&str> = rest.split_whitespace().collect();
+    // "Ministry of Foreign Affairs Statement" is what the ministry said: a headline.
+    const SAYINGS: &[&str] = &[
+        "statement",
+        "release",
+        "remarks",
+        "briefing",
+        "communique",
+        "communiqué",
+        "announcement",
+        "comment",
+        "comments",
+        "declaration",
+        "note",
+    ];
+    (1..=7).contains(&ws.len())
+        && !ws
+            .iter()
+            .any(|w| SAYINGS.contains(&w.to_lowercase().trim_end_matches([',', ':'])))
+        && ws.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(*w, "of" | "the" | "and" | "for" | "in" | "to")
+        })
+        && !t.ends_with(['.', '?', '!'])
 }
 
 /// "Ann LeeAnn Lee presents the morning show": words of two or more repeated with nothing
@@ -823,6 +912,29 @@ mod tests {
         );
         assert_eq!(title_case("WHAT IS AT STAKE IN"), "What Is at Stake In");
         assert_eq!(title_case("NATO: A NEW ERA"), "NATO: A New Era");
+    }
+
+    #[test]
+    fn section_labels_mastheads_and_taglines_are_furniture() {
+        for line in [
+            "Sala de Prensa",
+            "Actualités",
+            "Ministry of Foreign Affairs",
+            "Ministry of Foreign Affairs Press service",
+            "Department of Foreign Affairs and Trade",
+            "Get the latest news from around the world, live coverage and analysis",
+        ] {
+            assert!(furniture_reason(line).is_some(), "{line}");
+        }
+        // Headlines that name an institution say something of it.
+        for line in [
+            "Ministry of Foreign Affairs summons the ambassador",
+            "Ministry of Foreign Affairs Statement on the Ceasefire in Gaza",
+            "Ministry of Foreign Affairs Statement",
+            "Press room reopens after the summit",
+        ] {
+            assert_eq!(furniture_reason(line), None, "{line}");
+        }
     }
 
     #[test]

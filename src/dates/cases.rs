@@ -1883,6 +1883,27 @@ fn c(rule: &'static str, test: YearTest) -> YearConstraint {
 }
 
 #[test]
+fn years_that_fit_equally_go_to_the_one_nearest_the_latest_year_named() {
+    let today = &crate::dates::Today::new(day("2026-12-04"));
+    // In office since January 2025: 2025 and 2026 fit; the page names 2023 as past.
+    let since = c("year.tenure", YearTest::OnOrAfter(day("2025-01-21")));
+    let named = c(
+        "year.latest-mention",
+        YearTest::Within(day("2023-01-01"), day("2023-12-31")),
+    );
+    let near = choose_year(11, 22, &[since.clone(), named], None, today);
+    assert_eq!(near.candidates, [2025, 2026]);
+    assert_eq!(near.year, Some(2025));
+    // A year named long before every candidate is history: the latest is taken.
+    let old = c(
+        "year.latest-mention",
+        YearTest::Within(day("2000-01-01"), day("2000-12-31")),
+    );
+    let latest = choose_year(11, 22, &[since, old], None, today);
+    assert_eq!(latest.year, Some(2026));
+}
+
+#[test]
 fn year_choice_from_constraints() {
     let today = &crate::dates::Today::new(day("2025-01-01"));
     // Monday 14 January: 2002, 2008, 2013, 2019, 2030 …
@@ -1983,9 +2004,10 @@ fn year_choice_from_constraints() {
     };
     let prior = choose_year(1, 14, &[monday.clone(), named("2013")], None, today);
     assert_eq!(prior.candidates, [2013]);
-    // 14 January 2015 was a Wednesday: the weekday wins, the prior is the one outvoted.
+    // 14 January 2015 was a Wednesday: the weekday wins, the prior is the one outvoted, and
+    // of the Mondays left the one nearest 2015 is taken.
     let old_accord = choose_year(1, 14, &[monday.clone(), named("2015")], None, today);
-    assert_eq!(old_accord.year, Some(2019));
+    assert_eq!(old_accord.year, Some(2013));
     assert_eq!(old_accord.candidates, [1985, 1991, 2002, 2008, 2013, 2019]);
     assert_eq!(old_accord.violated, [1]);
     // Against a tenure, the prior alone does not tie.

@@ -89,8 +89,8 @@ pub const DEFAULT_SPAN: i32 = 40;
 /// Chooses the year of `month`/`day` whose satisfied constraints weigh the most
 /// ([`YearConstraint::weight`]). Years run over
 /// `period` (first and last year, from config) or the [`DEFAULT_SPAN`] years up to `today`; the
-/// date may not lie after `today`. Ties go to the latest year, with confidence divided among
-/// them.
+/// date may not lie after `today`. Ties go to the year nearest the latest one the page names
+/// (`year.latest-mention`), else to the latest year, with confidence divided among them.
 pub fn choose_year(
     month: u32,
     day: u32,
@@ -127,7 +127,27 @@ pub fn choose_year(
             candidates.push(y);
         }
     }
-    let Some(&year) = candidates.last() else {
+    // Among years that fit equally, the one nearest the latest year the page names (news
+    // speaks mostly of its recent past), a tie going to the later, when one lies within two
+    // years of it; else the latest (a year named long before every candidate is history).
+    let named = constraints.iter().find_map(|c| match c.test {
+        YearTest::Within(first, last)
+            if c.rule == "year.latest-mention" && first.year() == last.year() =>
+        {
+            Some(first.year())
+        }
+        _ => None,
+    });
+    let pick = named
+        .and_then(|n| {
+            candidates
+                .iter()
+                .copied()
+                .filter(|y| (y - n).abs() <= 2)
+                .min_by_key(|&y| ((y - n).abs(), -y))
+        })
+        .or(candidates.last().copied());
+    let Some(year) = pick else {
         return YearChoice {
             year: None,
             candidates,

@@ -538,8 +538,13 @@ fn publication(
     let note = if choice.candidates.len() == 1 {
         format!("{year} is the only year that fits these constraints")
     } else {
+        let how = if choice.candidates.last() == Some(&year) {
+            "the latest is taken"
+        } else {
+            "the one nearest the latest year the page names is taken"
+        };
         format!(
-            "{} years fit equally well ({}); the latest is taken",
+            "{} years fit equally well ({}); {how}",
             choice.candidates.len(),
             choice
                 .candidates
@@ -1232,10 +1237,12 @@ fn lead_day(
             .filter(|&&y| y != year)
             .map(|y| y.to_string())
             .collect();
-        format!(
-            "{year} is the latest year that fits; {} fit as well",
-            others.join(" and ")
-        )
+        let how = if choice.candidates.last() == Some(&year) {
+            "the latest year that fits"
+        } else {
+            "the year that fits nearest the latest one the page names"
+        };
+        format!("{year} is {how}; {} fit as well", others.join(" and "))
     };
     evidence.push(Evidence::note("year.choice", note));
     Some(Inferred::known(date, choice.confidence * 0.8, evidence))

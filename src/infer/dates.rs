@@ -1308,6 +1308,7 @@ fn statement(
         .into_iter()
         .flat_map(|i| [i, i + 1])
         .filter(|&i| i < paras.len())
+        .filter(|&i| !super::names::opens_with_speaker_label(paras[i].text))
         .find_map(|i| {
             let p = &paras[i];
             let skip = if Some(i) == dateline_para {
@@ -1429,6 +1430,10 @@ fn statement(
     // Wednesday"), resolved against the publication date.
     if let Some(anchor) = anchor {
         for (i, p) in paras.iter().enumerate().skip(lead.unwrap_or(0)).take(2) {
+            // A transcript's question or answer speaks of other days' events.
+            if super::names::opens_with_speaker_label(p.text) {
+                continue;
+            }
             // The dateline's own day is the publication's, not the event's.
             let skip = if Some(i) == dateline_para {
                 parse_dateline(p.text).map_or(0, |d| d.span.1)
@@ -2091,6 +2096,22 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             "Minister rejects reports on protests\n\nThe foreign minister criticised foreign envoys on Tuesday, July 19 for what he termed false reporting.\n\nHe took issue with a letter dated July 14, 2023, that put the toll at 23.\n",
         );
         assert_ne!(f.stated.value, Some(day("2023-07-19")));
+    }
+
+    #[test]
+    fn a_transcripts_questions_and_answers_date_no_statement() {
+        // "Yesterday" in the question and in the answer is the visit's day; the answer is
+        // given on the day of the press conference.
+        let f = dates(
+            "Press Conference by the Chief Cabinet Secretary\n\nDecember 20, 2017\n\nREPORTER: Yesterday, the foreign minister of the neighbouring country asked the prime minister to attend the ceremony. What is the government's view?\n\nCHIEF CABINET SECRETARY TANAKA: When the minister called on the prime minister yesterday, she expressed the hope that he would attend.\n",
+        );
+        assert_eq!(f.published.value, Some(day("2017-12-20")));
+        assert_eq!(f.stated.value, Some(day("2017-12-20")));
+        // A lead that is no transcript keeps its dated verb.
+        let f = dates(
+            "Minister invites premier\n\nDecember 20, 2017\n\nThe foreign minister of the neighbouring country said yesterday that she hoped the prime minister would attend the ceremony.\n",
+        );
+        assert_eq!(f.stated.value, Some(day("2017-12-19")));
     }
 
     #[test]

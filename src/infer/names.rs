@@ -102,6 +102,20 @@ const QUESTION_LABELS: &[&str] = &[
     "media",
 ];
 
+/// Whether a paragraph opens with a transcript's speaker label in capitals or a questioner's
+/// ("REPORTER: Yesterday, the minister …", "CHIEF CABINET SECRETARY SUGA: Firstly, when …
+/// yesterday", "Q:"): the days a question or an answer mentions are of the events they speak
+/// of, and the statement is the answer given that day.
+pub fn opens_with_speaker_label(paragraph: &str) -> bool {
+    paragraph.split_once(':').is_some_and(|(label, _)| {
+        let label = label.trim();
+        label.len() <= 50
+            && (one_of(&QUESTION_LABEL_SET, label)
+                || label.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !label.chars().any(char::is_lowercase))
+    })
+}
+
 /// Labels of a page's fields and of voices that are not a person's name ("DATE:", "TITLE:",
 /// "ANSWER:").
 const PAGE_LABELS: &[&str] = &[

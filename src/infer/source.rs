@@ -736,6 +736,20 @@ fn unknown_agency(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
         );
         return;
     }
+    if let Some((id, span)) = reporting_outlet(doc, kb) {
+        let name = &kb.outlets[id].name;
+        facts.agency = Inferred::known(
+            OutletRef::from_kb(kb, id),
+            0.5,
+            vec![Evidence::at(
+                "source.reported-by",
+                &doc.text,
+                span,
+                format!("the opening gives {name}'s report: its copy"),
+            )],
+        );
+        return;
+    }
     if let Some((name, span)) = cited_agency(doc) {
         facts.agency = Inferred::known(
             named_outlet(kb, &name),
@@ -1044,6 +1058,41 @@ fn interviewed_agency(doc: &Doc, kb: &Knowledge) -> Option<(OutletId, Span)> {
             {
                 let start = b.span.start + m.start();
                 return Some((id, Span::new(start, start + name.len())));
+            }
+        }
+    }
+    None
+}
+
+/// "Sankei reported from Moscow on Saturday that …", "…, according to Kyodo", "as reported by
+/// the Japan Times": a known outlet whose report the opening relays is whose copy the story
+/// is (a press summary, a repost). Known outlets only: an unknown name before "reported" may
+/// be anyone's.
+fn reporting_outlet(doc: &Doc, kb: &Knowledge) -> Option<(OutletId, Span)> {
+    for b in doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .take(2)
+    {
+        let raw = doc.slice(b.span);
+        if !holds_any(raw, &["reported", "according to", "reports"]) {
+            continue;
+        }
+        for (id, s, e) in kb.find_outlet_names(raw) {
+            let after = raw[e..].trim_start();
+            let before = raw[..s].trim_end();
+            let before = before
+                .strip_suffix(" the")
+                .or_else(|| before.strip_suffix(" The"))
+                .unwrap_or(before);
+            let relays = after.starts_with("reported")
+                || after.starts_with("reports ")
+                || after.starts_with("said in a report")
+                || before.ends_with("according to")
+                || before.ends_with("reported by");
+            if relays && !kb.outlets[id].is_official() {
+                return Some((id, Span::new(b.span.start + s, b.span.start + e)));
             }
         }
     }
@@ -1920,6 +1969,26 @@ mod tests {
             "Minister discusses security\n\n\u{2022} 2024-10-15\n\u{2022} BNS/TBT Staff\n\nTALLINN - The foreign minister was in Luxembourg on Monday to attend a meeting of ministers.\n",
         );
         assert_eq!(name(&f.agency), Some("Baltic News Service"));
+    }
+
+    #[test]
+    fn an_outlet_whose_report_the_opening_relays_is_whose_copy_it_is() {
+        for text in [
+            "Minister to visit\n\nThe Japan Times reported on Saturday that the foreign minister plans to visit Tokyo within three months.\n",
+            "Minister to visit\n\nThe foreign minister plans to visit Tokyo within three months, according to Kyodo.\n",
+        ] {
+            let f = sources(text);
+            assert_eq!(
+                f.agency.evidence.first().map(|e| e.rule.as_ref()),
+                Some("source.reported-by"),
+                "{text}"
+            );
+        }
+        // An outlet the story only mentions is not its source.
+        let f = sources(
+            "Minister to visit\n\nThe foreign minister criticised The Japan Times on Saturday for its coverage of the talks.\n",
+        );
+        assert!(!f.agency.is_known(), "{:?}", f.agency);
     }
 
     #[test]

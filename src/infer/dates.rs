@@ -696,14 +696,17 @@ fn year_constraints(
         }
     }
 
-    // Tenures of the office holders the text names in office.
+    // Tenures of the office holders the text names in office. The people each paragraph
+    // names are found once, for this rule and the next.
+    let people: Vec<Vec<crate::knowledge::PersonMention>> =
+        paras.iter().map(|p| kb.find_people(p.text)).collect();
     let mut seen_people = Vec::new();
-    for p in paras {
-        for m in kb.find_people(p.text) {
+    for (p, mentions) in paras.iter().zip(&people) {
+        for m in mentions {
             if seen_people.contains(&m.person) {
                 continue;
             }
-            let Some((role, tenures)) = named_tenures(kb, p.text, &m) else {
+            let Some((role, tenures)) = named_tenures(kb, p.text, m) else {
                 continue;
             };
             let office = &kb.offices[role.office].id;
@@ -758,7 +761,8 @@ fn year_constraints(
     // are a prior (`YearConstraint::weight`), not a fact; a former holder is passed over.
     if let Some((p, m)) = paras
         .iter()
-        .flat_map(|p| kb.find_people(p.text).into_iter().map(move |m| (p, m)))
+        .zip(&people)
+        .flat_map(|(p, mentions)| mentions.iter().map(move |m| (p, m)))
         .find(|(p, m)| {
             m.role.is_none()
                 && !m.surname_only

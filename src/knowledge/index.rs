@@ -145,22 +145,27 @@ impl Starts {
     /// The first byte from `at` on where some pattern may match, or the text's length.
     #[inline]
     fn next(&self, bytes: &[u8], mut at: usize) -> usize {
-        while at < bytes.len() {
-            match self.firsts[usize::from(bytes[at])] {
-                0 => {}
-                1 => {
-                    if let Some(&next) = bytes.get(at + 1) {
-                        let i = usize::from(bytes[at]) * 256 + usize::from(next);
-                        if self.pairs[i / 64] & (1 << (i % 64)) != 0 {
-                            return at;
-                        }
-                    }
+        loop {
+            // Most bytes open no pattern: passed over in a tight loop.
+            match bytes[at.min(bytes.len())..]
+                .iter()
+                .position(|&b| self.firsts[usize::from(b)] != 0)
+            {
+                Some(skip) => at += skip,
+                None => return bytes.len(),
+            }
+            let a = usize::from(bytes[at]);
+            if self.firsts[a] == 2 {
+                return at;
+            }
+            if let Some(&next) = bytes.get(at + 1) {
+                let i = a * 256 + usize::from(next);
+                if self.pairs[i / 64] & (1 << (i % 64)) != 0 {
+                    return at;
                 }
-                _ => return at,
             }
             at += 1;
         }
-        bytes.len()
     }
 }
 

@@ -76,9 +76,10 @@ pub(super) fn text_blocks(doc: &mut Doc) {
         }
         // A headline glued to the story's dateline, at the top of the text: a heading of its
         // own, and the story opens with its dateline.
+        // (Fewer than 15 words: the fifteenth is not there; counted no further.)
         let at_top = blocks
             .iter()
-            .all(|b| b.kind == BlockKind::Heading || b.text.split_whitespace().count() < 15);
+            .all(|b| b.kind == BlockKind::Heading || b.text.split_whitespace().nth(14).is_none());
         if at_top
             && !open
             && let Some(len) = glued_headline_len(&text[start..end])

@@ -80,8 +80,18 @@ pub fn find(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
 /// As [`find`], reading numeric dates the text's own dates leave ambiguous ("01/12/2021")
 /// day-first when `day_first` is `Some(true)`: the convention of the country the text is from.
 pub fn find_ordered(text: &str, anchor: Option<NaiveDate>, day_first: Option<bool>) -> Vec<Timex> {
-    let toks = tokens::tokenize(text);
-    let hits = recognise::recognise_ordered(text, &toks, day_first);
+    find_in_tokens(text, &tokens::tokenize(text), anchor, day_first)
+}
+
+/// As [`find_ordered`], with the text's tokens already read (`tokens::tokenize(text)`, or
+/// [`tokens::within`] the tokens of a text holding it).
+pub fn find_in_tokens(
+    text: &str,
+    toks: &[tokens::Token],
+    anchor: Option<NaiveDate>,
+    day_first: Option<bool>,
+) -> Vec<Timex> {
+    let hits = recognise::recognise_ordered(text, toks, day_first);
     let mut out = Vec::with_capacity(hits.len());
     let mut ctx = resolve::Context::default();
     // Results copy speaks of quarters; in its sentences with figures "a year ago" compares
@@ -92,11 +102,11 @@ pub fn find_ordered(text: &str, anchor: Option<NaiveDate>, day_first: Option<boo
         .iter()
         .any(|t| t.lex == tokens::Lex::Unit(tokens::Unit::Quarter));
     for hit in hits {
-        let tense = resolve::tense_around(text, &toks, hit.first, hit.end);
+        let tense = resolve::tense_around(text, toks, hit.first, hit.end);
         ctx.results = results_copy
             && hit.form == Form::Ago(tokens::Unit::Year, -1)
             && (hit.rule == "year-earlier"
-                || resolve::gives_figures(text, &toks, hit.first, hit.end));
+                || resolve::gives_figures(text, toks, hit.first, hit.end));
         let Some(mut value) = resolve::resolve(&hit.form, anchor, &ctx, tense) else {
             continue;
         };

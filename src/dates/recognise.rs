@@ -261,6 +261,12 @@ impl<'a> M<'a> {
         self.s(i).eq_ignore_ascii_case(word)
     }
 
+    /// Whether token `i` is one of `words` (lower case), ignoring ASCII case.
+    fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        let s = self.s(i);
+        words.iter().any(|w| s.eq_ignore_ascii_case(w))
+    }
+
     fn num(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.t.get(i)?;
         (t.kind == Kind::Num).then_some((t.num, t.len()))
@@ -273,12 +279,7 @@ impl<'a> M<'a> {
             return None;
         }
         let mut j = i + 1;
-        if self.tight(j)
-            && matches!(
-                self.s(j).to_ascii_lowercase().as_str(),
-                "st" | "nd" | "rd" | "th"
-            )
-        {
+        if self.tight(j) && self.is_any(j, &["st", "nd", "rd", "th"]) {
             j += 1;
         }
         // Not a time, a decimal, a percentage or a longer number.
@@ -406,7 +407,7 @@ impl<'a> M<'a> {
                 e
             };
             if let Lex::NumWord(n @ 1..=9) = self.lex(k)
-                && !matches!(self.s(k).to_ascii_lowercase().as_str(), "a" | "an")
+                && !self.is_any(k, &["a", "an"])
             {
                 ones = n as i32;
                 e = k + 1;
@@ -557,6 +558,11 @@ impl<'a> M<'a> {
                 None
             }
             _ => {
+                // Every rule below opens with one of a few words the lexicon leaves
+                // unclassified (`opens_other_rule`): any other word is passed over at once.
+                if self.t[i].lex != Lex::Other || !opens_other_rule(self.s(i)) {
+                    return None;
+                }
                 if self.is(i, "Q") && t_upper(self.t, i) {
                     return self.q_quarter(i, out);
                 }
@@ -710,7 +716,11 @@ impl<'a> M<'a> {
     fn numeric_orders(&self, day_first: Option<bool>) -> Orders {
         let (mut slash, mut dash) = (0i32, 0i32);
         let mut words = 0i32;
-        for i in 0..self.t.len() {
+        for (i, t) in self.t.iter().enumerate() {
+            // Only numbers open a numeric date, and only month names vote below.
+            if t.kind != Kind::Num && !matches!(t.lex, Lex::Month { .. }) {
+                continue;
+            }
             if let Some((a, b, _, _, sep, _)) = self.numeric_parts(i) {
                 let vote = if a > 12 && b <= 12 {
                     1
@@ -1233,7 +1243,7 @@ impl<'a> M<'a> {
             let mut y = 2000;
             let k = if self.w(e, W::And) { e + 1 } else { e };
             if let Lex::NumWord(n @ 1..=30) = self.lex(k)
-                && !matches!(self.s(k).to_ascii_lowercase().as_str(), "a" | "an")
+                && !self.is_any(k, &["a", "an"])
             {
                 y += n as i32;
                 e = k + 1;
@@ -1250,10 +1260,7 @@ impl<'a> M<'a> {
             return Some(e);
         }
         // "the comparable period last year", "the same period a year earlier"
-        let k = if matches!(
-            self.s(j).to_ascii_lowercase().as_str(),
-            "comparable" | "corresponding" | "same"
-        ) {
+        let k = if self.is_any(j, &["comparable", "corresponding", "same"]) {
             j + 1
         } else {
             j
@@ -1667,10 +1674,7 @@ impl<'a> M<'a> {
     /// Results copy: `(comparable) year-ago (third) quarter`, `year-earlier period`,
     /// `1988 second quarter`, `1989 period`, starting at `k` (after "the", if any).
     fn results(&self, k: usize, first: usize, out: &mut Vec<Hit>) -> Option<usize> {
-        let k = if matches!(
-            self.s(k).to_ascii_lowercase().as_str(),
-            "comparable" | "corresponding" | "same" | "prior"
-        ) {
+        let k = if self.is_any(k, &["comparable", "corresponding", "same", "prior"]) {
             k + 1
         } else {
             k
@@ -1831,10 +1835,7 @@ impl<'a> M<'a> {
         if digits > 2 || !(1..=30).contains(&n) || !self.tight(i + 1) {
             return None;
         }
-        if !matches!(
-            self.s(i + 1).to_ascii_lowercase().as_str(),
-            "st" | "nd" | "rd" | "th"
-        ) {
+        if !self.is_any(i + 1, &["st", "nd", "rd", "th"]) {
             return None;
         }
         let j = if self.tight(i + 2) && self.dash(i + 2) {
@@ -2028,19 +2029,41 @@ impl<'a> M<'a> {
     }
 }
 
+/// Whether `w` may open one of the rules `M::word_at` tries on an unclassified word: "Q" (a
+/// quarter), "post"/"pre" (a year), "that" (an anaphor), a holiday's first word
+/// (`M::holiday`), "nineteen"/"eighteen" (`M::spelled_year`). Ignores case, so it admits a
+/// superset; whoever adds a rule there adds its first word here.
+fn opens_other_rule(w: &str) -> bool {
+    let words: &[&str] = match w.len() {
+        1 => &["q"],
+        3 => &["pre", "new"],
+        4 => &["post", "that", "good"],
+        6 => &["easter", "boxing"],
+        8 => &["nineteen", "eighteen", "election", "veterans"],
+        9 => &["christmas", "valentine", "armistice"],
+        12 => &["thanksgiving"],
+        _ => return false,
+    };
+    words.iter().any(|c| w.eq_ignore_ascii_case(c))
+}
+
 /// The tens of a decade named in words: "twenties" is 2, "nineties" 9.
 fn decade_word(w: &str) -> Option<i32> {
-    Some(match w.to_ascii_lowercase().as_str() {
-        "twenties" => 2,
-        "thirties" => 3,
-        "forties" => 4,
-        "fifties" => 5,
-        "sixties" => 6,
-        "seventies" => 7,
-        "eighties" => 8,
-        "nineties" => 9,
-        _ => return None,
-    })
+    // Tried after every "the": compared in place rather than lower-cased into a new string.
+    const DECADES: [(&str, i32); 8] = [
+        ("twenties", 2),
+        ("thirties", 3),
+        ("forties", 4),
+        ("fifties", 5),
+        ("sixties", 6),
+        ("seventies", 7),
+        ("eighties", 8),
+        ("nineties", 9),
+    ];
+    DECADES
+        .iter()
+        .find(|(d, _)| w.eq_ignore_ascii_case(d))
+        .map(|&(_, n)| n)
 }
 
 fn t_upper(t: &[Token], i: usize) -> bool {

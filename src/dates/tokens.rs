@@ -237,6 +237,36 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
+/// The tokens `tokenize(&text[start..end])` gives, taken from `toks`, the tokens of the whole
+/// `text`, without reading the text again: offsets made relative to `start`, and the first
+/// token marked as after a space and a line break, as a text's first token is. `None` where a
+/// token of the whole text runs over either end (the part must then be tokenized itself).
+/// Elsewhere the tokens are the same: a token ends where its kind of characters ends, and the
+/// flags of every token but the first are read from the characters before it, inside the part.
+pub fn within(toks: &[Token], start: usize, end: usize) -> Option<Vec<Token>> {
+    let first = toks.partition_point(|t| t.end <= start);
+    if toks.get(first).is_some_and(|t| t.start < start) {
+        return None;
+    }
+    let last = toks.partition_point(|t| t.start < end);
+    if last > 0 && toks[last - 1].end > end {
+        return None;
+    }
+    let mut out: Vec<Token> = toks[first..last.max(first)]
+        .iter()
+        .map(|t| Token {
+            start: t.start - start,
+            end: t.end - start,
+            ..*t
+        })
+        .collect();
+    if let Some(t) = out.first_mut() {
+        t.space_before = true;
+        t.newline_before = true;
+    }
+    Some(out)
+}
+
 fn char_at(text: &str, i: usize) -> char {
     text[i..].chars().next().unwrap_or(' ')
 }
@@ -398,6 +428,38 @@ mod tests {
         assert_eq!(toks[1].num, 22);
         assert_eq!(toks[10].lex, Lex::Weekday(1));
         assert_eq!(toks[0].lex, Lex::W(W::On));
+    }
+
+    #[test]
+    fn a_part_takes_the_tokens_of_the_whole() {
+        let text =
+            "MOSCOW, Jan. 14\n\nLavrov  said on 22.02.2019:\u{a0}talks—resume.\nÜber 3rd\n\nEnd";
+        let toks = tokenize(text);
+        let same = |a: &[Token], b: &[Token]| {
+            a.len() == b.len()
+                && a.iter().zip(b).all(|(x, y)| {
+                    (x.start, x.end, x.kind, x.lex, x.num, x.upper)
+                        == (y.start, y.end, y.kind, y.lex, y.num, y.upper)
+                        && (x.space_before, x.newline_before) == (y.space_before, y.newline_before)
+                })
+        };
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                    continue;
+                }
+                let fresh = tokenize(&text[start..end]);
+                match within(&toks, start, end) {
+                    Some(part) => assert!(same(&part, &fresh), "{start}..{end}"),
+                    // Only where a token runs over an end.
+                    None => assert!(
+                        toks.iter().any(|t| (t.start < start && start < t.end)
+                            || (t.start < end && end < t.end)),
+                        "{start}..{end}"
+                    ),
+                }
+            }
+        }
     }
 
     #[test]

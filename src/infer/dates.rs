@@ -28,14 +28,35 @@ struct AllDates<'a> {
     text: &'a str,
     /// Where the text is placed and whether that country writes numeric dates day-first.
     convention: Option<(bool, String)>,
+    /// The whole text's tokens, read once for its dates and its paragraphs' (`find_part`).
+    tokens: std::cell::OnceCell<Vec<crate::dates::tokens::Token>>,
     found: std::cell::OnceCell<Vec<crate::dates::Timex>>,
 }
 
 impl AllDates<'_> {
+    fn tokens(&self) -> &[crate::dates::tokens::Token] {
+        self.tokens
+            .get_or_init(|| crate::dates::tokens::tokenize(self.text))
+    }
+
     fn get(&self) -> &[crate::dates::Timex] {
         self.found.get_or_init(|| {
-            crate::dates::find_ordered(self.text, None, self.convention.as_ref().map(|c| c.0))
+            crate::dates::find_in_tokens(
+                self.text,
+                self.tokens(),
+                None,
+                self.convention.as_ref().map(|c| c.0),
+            )
         })
+    }
+
+    /// `find(part, None)` for `part`, the text's slice from `start`: from the whole text's
+    /// tokens (the same, `tokens::within`) instead of reading the part again.
+    fn find_part(&self, start: usize, part: &str) -> Vec<crate::dates::Timex> {
+        match crate::dates::tokens::within(self.tokens(), start, start + part.len()) {
+            Some(toks) => crate::dates::find_in_tokens(part, &toks, None, None),
+            None => find(part, None),
+        }
     }
 
     /// "01/12/2021 could be 1 December 2021 or 12 January 2021": how an ambiguous numeric
@@ -182,6 +203,7 @@ pub fn infer_dates_in(
     let all = AllDates {
         text: &doc.text,
         convention: numeric_convention(doc, kb, dateline.as_ref().map(|(_, d)| d)),
+        tokens: std::cell::OnceCell::new(),
         found: std::cell::OnceCell::new(),
     };
     let dateline_fact = match &dateline {
@@ -576,7 +598,7 @@ fn year_of_day(
     Vec<(YearConstraint, Option<Span>)>,
     crate::dates::year::YearChoice,
 ) {
-    let mut constraints = year_constraints(kb, paras, pi, dateline);
+    let mut constraints = year_constraints(kb, paras, pi, dateline, all);
     constraints.extend(text_year_constraints(all.get(), month, day));
     constraints.extend(extra);
     let choice = choose_year(
@@ -666,6 +688,7 @@ fn year_constraints(
     paras: &[Para],
     dateline_para: usize,
     d: Option<&Dateline>,
+    all: &AllDates,
 ) -> Vec<(YearConstraint, Option<Span>)> {
     let mut out: Vec<(YearConstraint, Option<Span>)> = Vec::new();
     let lead = &paras[dateline_para];
@@ -695,20 +718,23 @@ fn year_constraints(
 
     // Years told as past or future.
     for p in paras {
-        for c in mention_constraints(&find(p.text, None)) {
+        for c in mention_constraints(&all.find_part(p.start, p.text)) {
             let span = c.span.map(|(s, e)| Span::new(p.start + s, p.start + e));
             out.push((c, span));
         }
     }
 
-    // Tenures of the office holders the text names in office.
+    // Tenures of the office holders the text names in office. The people each paragraph
+    // names are found once, for this rule and the next.
+    let people: Vec<Vec<crate::knowledge::PersonMention>> =
+        paras.iter().map(|p| kb.find_people(p.text)).collect();
     let mut seen_people = Vec::new();
-    for p in paras {
-        for m in kb.find_people(p.text) {
+    for (p, mentions) in paras.iter().zip(&people) {
+        for m in mentions {
             if seen_people.contains(&m.person) {
                 continue;
             }
-            let Some((role, tenures)) = named_tenures(kb, p.text, &m) else {
+            let Some((role, tenures)) = named_tenures(kb, p.text, m) else {
                 continue;
             };
             let office = &kb.offices[role.office].id;
@@ -763,7 +789,8 @@ fn year_constraints(
     // are a prior (`YearConstraint::weight`), not a fact; a former holder is passed over.
     if let Some((p, m)) = paras
         .iter()
-        .flat_map(|p| kb.find_people(p.text).into_iter().map(move |m| (p, m)))
+        .zip(&people)
+        .flat_map(|(p, mentions)| mentions.iter().map(move |m| (p, m)))
         .find(|(p, m)| {
             m.role.is_none()
                 && !m.surname_only

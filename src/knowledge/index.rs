@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use serde::Serialize;
 
 use super::{CountryId, EventId, Knowledge, KnowledgeFile, OfficeId, OutletId, PersonId, SeriesId};
@@ -62,7 +62,13 @@ struct NamePattern {
 
 #[derive(Debug)]
 pub(super) struct Index {
+    /// Every spelling of every person's name, searched anchored where one may start
+    /// (`person_starts`): [`Index::person_matches`].
     person_ac: AhoCorasick,
+    person_starts: Starts,
+    /// The spellings, for the test that holds `person_matches` to an unanchored search.
+    #[cfg(test)]
+    person_spellings: Vec<String>,
     person_patterns: Vec<NamePattern>,
     person_names: FxHashMap<String, PersonId>,
     /// People by surname in ASCII lower case (how transcripts and titles name them), in
@@ -103,6 +109,64 @@ fn spellings(s: &str) -> Vec<String> {
     out.extend(upper);
     out.dedup();
     out
+}
+
+/// Where a match of some pattern may start: at a byte pair some pattern opens with (or a byte
+/// a one-byte pattern is).
+#[derive(Debug)]
+struct Starts {
+    /// Per byte: no pattern opens with it (0), some do (1), it is a pattern of its own (2).
+    firsts: [u8; 256],
+    /// Bit `b % 64` of word `a * 4 + b / 64`: some pattern opens with the bytes `a`, `b`.
+    pairs: Box<[u64; 1024]>,
+}
+
+impl Starts {
+    fn new(patterns: &[String]) -> Starts {
+        let mut starts = Starts {
+            firsts: [0; 256],
+            pairs: Box::new([0; 1024]),
+        };
+        for p in patterns {
+            let b = p.as_bytes();
+            let a = usize::from(b[0]);
+            match b.get(1) {
+                Some(&next) => {
+                    starts.firsts[a] = starts.firsts[a].max(1);
+                    let i = a * 256 + usize::from(next);
+                    starts.pairs[i / 64] |= 1 << (i % 64);
+                }
+                None => starts.firsts[a] = 2,
+            }
+        }
+        starts
+    }
+
+    /// The first byte from `at` on where some pattern may match, or the text's length.
+    #[inline]
+    fn next(&self, bytes: &[u8], mut at: usize) -> usize {
+        loop {
+            // Most bytes open no pattern: passed over in a tight loop.
+            match bytes[at.min(bytes.len())..]
+                .iter()
+                .position(|&b| self.firsts[usize::from(b)] != 0)
+            {
+                Some(skip) => at += skip,
+                None => return bytes.len(),
+            }
+            let a = usize::from(bytes[at]);
+            if self.firsts[a] == 2 {
+                return at;
+            }
+            if let Some(&next) = bytes.get(at + 1) {
+                let i = a * 256 + usize::from(next);
+                if self.pairs[i / 64] & (1 << (i % 64)) != 0 {
+                    return at;
+                }
+            }
+            at += 1;
+        }
+    }
 }
 
 fn ac(patterns: &[String], case_insensitive: bool) -> AhoCorasick {
@@ -287,7 +351,14 @@ impl Index {
                 }
             }
         }
-        let person_ac = ac(&patterns, false);
+        // Searched anchored, at the few bytes a name may start at (`person_matches`).
+        assert!(patterns.iter().all(|p| !p.is_empty()), "an empty name");
+        let person_ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&patterns)
+            .expect("knowledge patterns are plain strings");
+        let person_starts = Starts::new(&patterns);
 
         // Offices and countries.
         let mut office_phrases = FxHashMap::default();
@@ -380,6 +451,9 @@ impl Index {
 
         Index {
             person_ac,
+            person_starts,
+            #[cfg(test)]
+            person_spellings: patterns,
             person_patterns,
             person_names,
             person_surnames,
@@ -449,7 +523,7 @@ impl Index {
     pub(super) fn find_people(&self, kb: &Knowledge, text: &str) -> Vec<PersonMention> {
         let mut full = Vec::new();
         let mut surnames = Vec::new();
-        for m in self.person_ac.find_iter(text) {
+        for m in self.person_matches(text) {
             if !word_bounded(text, m.start(), m.end()) {
                 continue;
             }
@@ -487,6 +561,35 @@ impl Index {
         }
         out.sort_by_key(|m| m.start);
         out
+    }
+
+    /// The matches `person_ac.find_iter(text)` would give (leftmost-longest, not overlapping)
+    /// if it were built for unanchored searches: the leftmost match is the longest match
+    /// anchored at the first byte where there is one, and a match can only be anchored where
+    /// a pattern's first two bytes stand (`person_starts`). The unanchored automaton walks
+    /// every byte of the text; this tries the three or four in a hundred where a name may
+    /// start.
+    fn person_matches<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = aho_corasick::Match> + 't {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            loop {
+                let start = self.person_starts.next(bytes, at);
+                if start >= bytes.len() {
+                    return None;
+                }
+                at = start + 1;
+                let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+                if let Some(m) = self.person_ac.find(input) {
+                    // Patterns are not empty: the next search starts after this match.
+                    at = m.end();
+                    return Some(m);
+                }
+            }
+        })
     }
 
     /// The office given to the name at `start..end`: a title just before it ("Russian Foreign
@@ -732,6 +835,44 @@ pub(crate) fn contains_word(hay: &str, word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::{AhoCorasickBuilder, MatchKind};
+
+    #[test]
+    fn names_are_matched_where_an_unanchored_search_matches_them() {
+        let kb = crate::knowledge::Knowledge::builtin();
+        let index = &kb.index;
+        let unanchored = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&index.person_spellings)
+            .unwrap();
+        let mut texts: Vec<String> = std::fs::read_dir("content")
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        // Names glued to each other and to words, at the ends, in capitals, in other scripts.
+        let names: Vec<&String> = index.person_spellings.iter().step_by(7).collect();
+        for pair in names.windows(2) {
+            texts.push(format!("{}{} x{}, {}", pair[0], pair[1], pair[0], pair[1]));
+            let head: String = pair[1].chars().take(3).collect();
+            texts.push(format!("«{}»{head}", pair[0]));
+        }
+        texts.push(String::from("A"));
+        assert!(texts.len() > 1000);
+        for text in &texts {
+            let matches = |it: &mut dyn Iterator<Item = aho_corasick::Match>| {
+                it.map(|m| (m.start(), m.end(), m.pattern()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                matches(&mut index.person_matches(text)),
+                matches(&mut unanchored.find_iter(text)),
+                "{text:?}"
+            );
+        }
+    }
+
     use super::{norm, skeleton};
 
     #[test]

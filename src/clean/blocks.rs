@@ -99,10 +99,18 @@ pub(super) fn text_blocks(doc: &mut Doc) {
         let span = trimmed_span(text, start, end);
         let starts_lower = content.chars().next().is_some_and(char::is_lowercase);
         let next_is_body = lines.get(i + 1).is_some_and(|l| l.class == LineClass::Body);
+        // "Harbour Khabar English" over "kathmandu, Nepal": a masthead of capitalised words
+        // is a line of its own, whatever case the line under it starts in.
+        let after_masthead = blocks.last().is_some_and(|b| {
+            let ws: Vec<&str> = b.text.split_whitespace().collect();
+            (1..=4).contains(&ws.len())
+                && ws.iter().all(|w| w.starts_with(char::is_uppercase))
+                && content.split_whitespace().nth(6).is_none()
+        });
         let joins = open
             && level == 0
             && blocks.last().is_some_and(|b| b.level == 0)
-            && (starts_lower
+            && (starts_lower && !after_masthead
                 || (wrapped && next_is_body)
                 || wrapped_pair(&lines, i, text)
                 || blocks.last().is_some_and(|b| dateline_alone(&b.text)));
@@ -435,6 +443,29 @@ mod tests {
         // A headline ending in a dash is no dateline.
         assert!(!dateline_alone("Talks resume -"));
         assert!(dateline_alone("MOSCOW, Jan 5 -"));
+    }
+
+    #[test]
+    fn a_masthead_stays_apart_from_a_lower_case_line_under_it() {
+        let doc = crate::clean::clean_str(
+            "m.txt",
+            "Harbour Khabar English\n\nkathmandu, Nepal\n\nRelations with neighbours improving: Minister\n\nThe foreign minister said relations with friendly countries were improving.\n",
+        );
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts[0], "Harbour Khabar English");
+        // A sentence broken over a blank line still joins.
+        let doc = crate::clean::clean_str(
+            "w.txt",
+            "Talks resume\n\nThe foreign minister said that the talks\n\nwould resume in the capital next week.\n",
+        );
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Talks resume",
+                "The foreign minister said that the talks would resume in the capital next week."
+            ]
+        );
     }
 
     #[test]

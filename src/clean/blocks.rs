@@ -100,17 +100,21 @@ pub(super) fn text_blocks(doc: &mut Doc) {
         let starts_lower = content.chars().next().is_some_and(char::is_lowercase);
         let next_is_body = lines.get(i + 1).is_some_and(|l| l.class == LineClass::Body);
         // "Harbour Khabar English" over "kathmandu, Nepal": a masthead of capitalised words
-        // is a line of its own, whatever case the line under it starts in.
-        let after_masthead = blocks.last().is_some_and(|b| {
-            let ws: Vec<&str> = b.text.split_whitespace().collect();
-            (1..=4).contains(&ws.len())
-                && ws.iter().all(|w| w.starts_with(char::is_uppercase))
-                && content.split_whitespace().nth(6).is_none()
-        });
+        // is a line of its own, whatever case the line under it starts in. Asked only of a
+        // line that would join for its lower case.
+        let after_masthead = || {
+            blocks.last().is_some_and(|b| {
+                (1..=4).contains(&b.text.split_whitespace().take(5).count())
+                    && b.text
+                        .split_whitespace()
+                        .all(|w| w.starts_with(char::is_uppercase))
+                    && content.split_whitespace().nth(6).is_none()
+            })
+        };
         let joins = open
             && level == 0
             && blocks.last().is_some_and(|b| b.level == 0)
-            && (starts_lower && !after_masthead
+            && (starts_lower && !after_masthead()
                 || (wrapped && next_is_body)
                 || wrapped_pair(&lines, i, text)
                 || blocks.last().is_some_and(|b| dateline_alone(&b.text)));

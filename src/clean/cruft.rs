@@ -289,7 +289,7 @@ fn is_font_widget(t: &str) -> bool {
 /// "• BNS/TBT Staff", "Gazette staff", "AFP Staff Writer": whose staff wrote the story, a
 /// byline rather than a photo credit's "Photographer/AGENCY".
 fn is_staff_byline(t: &str) -> bool {
-    let t = t.trim_start_matches(['•', '·', '*', '-', '\u{2013}', ' ']);
+    let t = super::list_item_text(t);
     let Some(who) = [
         "Staff",
         "staff",

@@ -206,9 +206,19 @@ pub fn clean_str(name: &str, text: &str) -> Doc {
 /// key points or menu come before its story, and the story's dateline is never one.
 pub fn is_list_item(paragraph: &str) -> bool {
     let t = paragraph.trim_start();
-    ["- ", "\u{2022}", "* ", "\u{2013} ", "\u{25aa}", "\u{25cf}"]
+    LIST_MARKERS.iter().any(|b| t.starts_with(b))
+}
+
+/// The bullets a list item opens with.
+const LIST_MARKERS: &[&str] = &["- ", "\u{2022}", "* ", "\u{2013} ", "\u{25aa}", "\u{25cf}"];
+
+/// A list item's words without its bullet ("• Kyodo" → "Kyodo"); any other text as it is.
+pub fn list_item_text(paragraph: &str) -> &str {
+    let t = paragraph.trim_start();
+    LIST_MARKERS
         .iter()
-        .any(|b| t.starts_with(b))
+        .find_map(|b| t.strip_prefix(b))
+        .map_or(paragraph, str::trim_start)
 }
 
 /// Whether a paragraph describes a photo ("A photo of the minister speaking at a meeting on

@@ -744,16 +744,7 @@ fn year_constraints(
                 .country_by_code(&tenures[0].country)
                 .map_or(tenures[0].country.clone(), |c| kb.countries[c].name.clone());
             let office_words = office.replace('-', " ");
-            let far = NaiveDate::from_ymd_opt(9999, 12, 31).expect("valid");
-            // The loose span: a boundary known only to the month or year, or only between two
-            // days, must not exclude a true year.
-            let ranges: Vec<(NaiveDate, NaiveDate)> = tenures
-                .iter()
-                .map(|t| {
-                    let (start, end) = t.loose_span();
-                    (start, end.unwrap_or(far))
-                })
-                .collect();
+            let ranges = tenure_ranges(tenures.iter().copied());
             let spans: Vec<String> = tenures.iter().map(|t| t.span_phrase()).collect();
             let verb = if tenures.iter().any(|t| t.end.is_none()) && tenures.len() == 1 {
                 "has been"
@@ -800,15 +791,7 @@ fn year_constraints(
         })
     {
         let person = &kb.people[m.person];
-        let far = NaiveDate::from_ymd_opt(9999, 12, 31).expect("valid");
-        let ranges: Vec<(NaiveDate, NaiveDate)> = person
-            .offices
-            .iter()
-            .map(|t| {
-                let (start, end) = t.loose_span();
-                (start, end.unwrap_or(far))
-            })
-            .collect();
+        let ranges = tenure_ranges(person.offices.iter());
         if !ranges.is_empty() {
             let spans: Vec<String> = person.offices.iter().map(|t| t.span_phrase()).collect();
             out.push((
@@ -1630,6 +1613,19 @@ fn named_tenures<'k, 'm>(
     (!tenures.is_empty()).then_some((role, tenures))
 }
 
+/// The days each tenure may cover, a tenure still held running on without end. The loose
+/// span: a boundary known only to the month or year, or only between two days, must not
+/// exclude a true year.
+fn tenure_ranges<'a>(tenures: impl Iterator<Item = &'a Tenure>) -> Vec<(NaiveDate, NaiveDate)> {
+    let far = NaiveDate::from_ymd_opt(9999, 12, 31).expect("valid");
+    tenures
+        .map(|t| {
+            let (start, end) = t.loose_span();
+            (start, end.unwrap_or(far))
+        })
+        .collect()
+}
+
 /// Whether the words just before a person's name make them a past holder ("former", "ex-",
 /// "the late").
 fn named_as_former(text: &str, m: &crate::knowledge::PersonMention) -> bool {
@@ -2118,10 +2114,11 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
         assert_ne!(f.published.value, Some(day("2023-04-19")));
         assert_eq!(f.stated.value, Some(day("2023-07-19")));
         assert_eq!(rules(&f.stated), ["date.explicit-weekday"]);
-        // A weekday the day does not fall on is no confirmation: the page's date stands.
+        // A page date the page gives as its own is no guess: a later lead day yields to it.
         let f = dates(
-            "Minister rejects reports on protests\n\nThe foreign minister criticised foreign envoys on Tuesday, July 19 for what he termed false reporting.\n\nHe took issue with a letter dated July 14, 2023, that put the toll at 23.\n",
+            "Minister rejects reports on protests\n\nJuly 14, 2023\n\nThe foreign minister criticised foreign envoys on Wednesday, July 19 for what he termed false reporting.\n",
         );
+        assert_eq!(f.published.value, Some(day("2023-07-14")));
         assert_ne!(f.stated.value, Some(day("2023-07-19")));
     }
 

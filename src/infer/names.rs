@@ -889,28 +889,22 @@ pub fn find_names(text: &str) -> Vec<TextName> {
 fn merge_surnames(mut names: Vec<TextName>) -> Vec<TextName> {
     let mut i = 0;
     while i < names.len() {
-        let word = |at: fn(&[String]) -> Option<&String>| {
-            let alone = &names[i].parts[0];
-            let fits: Vec<usize> = names
-                .iter()
-                .enumerate()
-                .filter(|(_, n)| {
-                    n.parts.len() >= 2
-                        && at(&n.parts).is_some_and(|p| p.eq_ignore_ascii_case(alone))
-                })
-                .map(|(k, _)| k)
-                .collect();
-            fits
+        // The full name this one word ends (the first such), else the only one it begins.
+        let is_part = |n: &TextName, at: fn(&[String]) -> Option<&String>| {
+            n.parts.len() >= 2
+                && at(&n.parts).is_some_and(|p| p.eq_ignore_ascii_case(&names[i].parts[0]))
         };
         if names[i].parts.len() == 1
-            && let Some(full) =
-                word(|p| p.last())
-                    .first()
-                    .copied()
-                    .or_else(|| match word(|p| p.first())[..] {
-                        [only] => Some(only),
+            && let Some(full) = names
+                .iter()
+                .position(|n| is_part(n, |p| p.last()))
+                .or_else(|| {
+                    let mut begun = (0..names.len()).filter(|&k| is_part(&names[k], |p| p.first()));
+                    match (begun.next(), begun.next()) {
+                        (Some(only), None) => Some(only),
                         _ => None,
-                    })
+                    }
+                })
         {
             let alone = names.remove(i);
             let full = if full > i { full - 1 } else { full };

@@ -722,30 +722,25 @@ fn unknown_agency(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
         );
         return;
     }
-    if let Some((id, span)) = interviewed_agency(doc, kb) {
-        let name = &kb.outlets[id].name;
+    // A known outlet the opening talks to or relays: its copy.
+    type Note = fn(&str) -> String;
+    let talked: Note = |name| format!("the speaker talked to {name} in the opening: its copy");
+    let relays: Note = |name| format!("the opening gives {name}'s report: its copy");
+    let relayed = interviewed_agency(doc, kb)
+        .map(|(id, span)| (id, span, 0.55, "source.agency-interview", talked))
+        .or_else(|| {
+            reporting_outlet(doc, kb)
+                .map(|(id, span)| (id, span, 0.5, "source.reported-by", relays))
+        });
+    if let Some((id, span, confidence, rule, note)) = relayed {
         facts.agency = Inferred::known(
             OutletRef::from_kb(kb, id),
-            0.55,
+            confidence,
             vec![Evidence::at(
-                "source.agency-interview",
+                rule,
                 &doc.text,
                 span,
-                format!("the speaker talked to {name} in the opening: its copy"),
-            )],
-        );
-        return;
-    }
-    if let Some((id, span)) = reporting_outlet(doc, kb) {
-        let name = &kb.outlets[id].name;
-        facts.agency = Inferred::known(
-            OutletRef::from_kb(kb, id),
-            0.5,
-            vec![Evidence::at(
-                "source.reported-by",
-                &doc.text,
-                span,
-                format!("the opening gives {name}'s report: its copy"),
+                note(&kb.outlets[id].name),
             )],
         );
         return;
@@ -1008,10 +1003,7 @@ fn official_headline(doc: &Doc, kb: &Knowledge) -> Option<Found> {
 /// Kyodo"), or before a section label of one or two words ("The Harbour Times - News",
 /// "Harbour Times | World").
 fn name_line_outlet(kb: &Knowledge, line: &str) -> Option<OutletId> {
-    let t = line
-        .trim()
-        .trim_start_matches(['•', '·', '*', '-', '\u{2013}'])
-        .trim();
+    let t = crate::clean::list_item_text(line.trim()).trim();
     kb.outlet_by_name(t).or_else(|| {
         let (name, section) = [" - ", " \u{2013} ", " \u{2014} ", " | "]
             .iter()

@@ -695,6 +695,15 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                 } else {
                     title
                 };
+            // "PRIME MINISTER OF SAMOA:": the words after "of" say what the office is of; the
+            // label names an office, not a person.
+            let office_of = skip > 0
+                && ["of", "for", "to"]
+                    .iter()
+                    .any(|p| ws[skip - 1].eq_ignore_ascii_case(p));
+            if office_of {
+                continue;
+            }
             if let Some((parts, end)) = read_name(&name_words, 0)
                 && end == name_words.len()
             {
@@ -762,7 +771,13 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                     j += 1;
                 }
             }
-            if let Some((parts, end)) = read_name(&plain, j)
+            // A title ends its line ("Department of Foreign Affairs" over a section label):
+            // the words under it are no name it gives.
+            let same_line = j > 0
+                && j < plain.len()
+                && !text[words[j - 1].0 + plain[j - 1].len()..words[j].0].contains('\n');
+            if same_line
+                && let Some((parts, end)) = read_name(&plain, j)
                 && parts.iter().all(|p| written_as_name(p))
             {
                 let title_from = plain[..i]
@@ -1124,6 +1139,22 @@ mod tests {
         assert_eq!(
             found.iter().map(|n| n.name.as_str()).collect::<Vec<_>>(),
             ["Porter"]
+        );
+        // A label naming an office of a country is no person's label.
+        let t = "PRIME MINISTER: Thank you for hosting us so well this week.\n\nPRIME MINISTER OF TUVALU: We are grateful for your support.\n\nMINISTER FOR FOREIGN AFFAIRS: The talks went very well indeed.\n";
+        assert!(find_names(t).is_empty(), "{:?}", find_names(t));
+        // With a name after the office, the label is that person's.
+        let t = "PRIME MINISTER KAUSEA NATANO: We are grateful for your support.\n";
+        assert_eq!(names(t), ["Kausea Natano"]);
+    }
+
+    #[test]
+    fn a_title_ending_its_line_gives_no_name_to_the_next() {
+        let t = "Department of Foreign Affairs\n\nRegional Cooperation\n\nThe minister spoke.\n";
+        assert!(names(t).is_empty(), "{:?}", names(t));
+        assert_eq!(
+            names("The Minister for Foreign Affairs Tomas Lindqvist spoke.\n"),
+            ["Tomas Lindqvist"]
         );
     }
 

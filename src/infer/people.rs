@@ -569,7 +569,7 @@ fn verb_positions(text: &str) -> Vec<(usize, usize)> {
 
 /// A sentence that opens with a time in another year reports an earlier (or later) statement.
 fn historical_sentence(raw: &str, at: usize) -> bool {
-    let start = raw[..at].rfind(". ").map_or(0, |i| i + 2);
+    let start = sentence_start(&raw[..at]);
     let opening = first_chars(&raw[start..at], 40);
     let opens = |p: &str| {
         opening
@@ -586,7 +586,36 @@ fn historical_sentence(raw: &str, at: usize) -> bool {
         && opening
             .split(|c: char| !c.is_ascii_digit())
             .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
-        || opens("last year")
+        || EARLIER_OPENERS.iter().any(|p| opens(p))
+}
+
+/// Openings that put a sentence's statement before the story's own day ("Earlier this week,
+/// the president said …"): background, not this article's statement. "Earlier on Monday" and
+/// "earlier today" are the story's own day and are not here.
+const EARLIER_OPENERS: &[&str] = &[
+    "last year",
+    "last month",
+    "last week",
+    "earlier this year",
+    "earlier this month",
+    "earlier this week",
+    "previously",
+    "in the past",
+];
+
+/// Where the last sentence of `head` begins: after the last full stop, question or exclamation
+/// mark followed by a space, with any closing quotation marks between ("… in Sudan.” Earlier
+/// this week, …").
+fn sentence_start(head: &str) -> usize {
+    let mut i = head.len();
+    while let Some(space) = head[..i].rfind(' ') {
+        let before = head[..space].trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')']);
+        if before.ends_with(['.', '?', '!']) {
+            return space + 1;
+        }
+        i = space;
+    }
+    0
 }
 
 /// The first `n` characters of `s` (all of it when shorter).
@@ -1027,10 +1056,11 @@ fn lead_actor(
     names: &[TextName],
     kb: &Knowledge,
 ) -> Option<(PersonRef, Span)> {
-    let lead = body
-        .iter()
-        .map(|&i| &doc.blocks[i])
-        .find(|b| b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() >= 8)?;
+    let lead = body.iter().map(|&i| &doc.blocks[i]).find(|b| {
+        b.kind == BlockKind::Paragraph
+            && !crate::clean::is_list_item(&b.text)
+            && b.text.split_whitespace().count() >= 8
+    })?;
     let known = mentions
         .iter()
         .find(|m| m.start >= lead.span.start && m.start < lead.span.end)
@@ -1600,6 +1630,14 @@ source = "test"
         assert!(historical_sentence("In 2019 the minister said", 21));
         assert!(historical_sentence("Talks failed. Last year he said", 27));
         assert!(!historical_sentence("In Moscow the minister said", 23));
+        let background = "The two met on Friday. Earlier this week, the president said";
+        assert!(historical_sentence(background, background.len() - 4));
+        let same_day = "The two met on Friday. Earlier on Friday, the president said";
+        assert!(!historical_sentence(same_day, same_day.len() - 4));
+        let quoted = "“We will act.” Earlier this month, the president said";
+        assert!(historical_sentence(quoted, quoted.len() - 4));
+        let previously = "Previously, the spokesman said";
+        assert!(historical_sentence(previously, previously.len() - 4));
         assert_eq!(first_chars("caf\u{e9}s", 4), "caf\u{e9}");
     }
 
@@ -1748,6 +1786,26 @@ source = "test"
             "The talks ended without an agreement after two days of meetings in the capital.\n",
         );
         assert!(!f.speakers.is_known());
+    }
+
+    #[test]
+    fn background_statements_and_key_points_leave_the_lead_actor_leading() {
+        // The page's key points come before the story; a statement "earlier this week" is
+        // background. The call's host is the article's main actor.
+        let f = run(concat!(
+            "- Ministers review the crisis and the ceasefire talks in detail.\n\n",
+            "Foreign Minister Tomas Lindqvist held a phone call with his Latvian counterpart on Friday to discuss the crisis.\n\n",
+            "The two sides reviewed efforts to secure a ceasefire.\n\n",
+            "Earlier this week, President Maris Ozols said that he had begun an initiative of his own.\n",
+        ));
+        assert_eq!(speaker_names(&f), ["Tomas Lindqvist"]);
+        assert_eq!(f.speakers.evidence[0].rule, "speaker.lead-actor");
+        // Said on the story's own day, the same words make the president the speaker.
+        let f = run(concat!(
+            "Foreign Minister Tomas Lindqvist held a phone call with his Latvian counterpart on Friday to discuss the crisis.\n\n",
+            "Later on Friday, President Maris Ozols said that he had begun an initiative of his own.\n",
+        ));
+        assert_eq!(speaker_names(&f), ["Maris Ozols"]);
     }
 
     #[test]

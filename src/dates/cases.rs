@@ -1830,6 +1830,15 @@ fn datelines() {
             None,
             None,
         ),
+        // The credit and the day in one pair of brackets.
+        (
+            "Port Harbour (Harbour Daily, May 31) \u{2014} Officials insist the country has protested",
+            Some("Port Harbour"),
+            Some(5),
+            Some(31),
+            None,
+            Some("(Harbour Daily)"),
+        ),
     ];
     let mut failures = Vec::new();
     for &(p, place, month, dd, year, mark) in cases {
@@ -1864,6 +1873,10 @@ fn datelines() {
         // Without a place, a day needs its credit and its dash.
         "May 18 \u{2013} The president called this Friday for talks",
         "May 18 (HARBOUR PRESS) The president called this Friday for talks",
+        // A person with a form of address, an office, or a hyphen inside a word.
+        "Mr. Tomas Lindqvist, Secretary-General of the League, has condemned the march",
+        "Deputy Prime Minister \u{2013} Minister of Foreign Affairs Tomas Lindqvist received the envoy",
+        "Latvia, Estonia Secretary-General of the council and the director attended",
     ];
     for p in not {
         if let Some(d) = parse_dateline(p) {

@@ -44,8 +44,16 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
     let s = |i: usize| t.get(i).map_or("", |k: &Token| &head[k.start..k.end]);
     let is_p = |i: usize, c: &str| t.get(i).is_some_and(|k| k.kind == Kind::Punct && s(i) == c);
     // A tilde stands for a dash in some sites' datelines ("Sochi, RUSSIA, 29/11/2014 ~ ").
-    let is_dash =
-        |i: usize| is_p(i, "-") || is_p(i, "–") || is_p(i, "—") || is_p(i, "_") || is_p(i, "~");
+    // A hyphen joining two words ("Secretary-General") is no separator.
+    let joins_words = |i: usize| {
+        t.get(i).is_some_and(|d| !d.space_before)
+            && t.get(i + 1)
+                .is_some_and(|n| !n.space_before && n.kind == Kind::Word)
+    };
+    let is_dash = |i: usize| {
+        (is_p(i, "-") || is_p(i, "–") || is_p(i, "—") || is_p(i, "_") || is_p(i, "~"))
+            && !joins_words(i)
+    };
 
     // The place: capitalised words.
     let mut i = 0;
@@ -81,6 +89,16 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
         }
         break;
     }
+    // "Mr. Ahmed Aboul Gheit, Secretary-General …", "Deputy Prime Minister – Minister of …":
+    // a person with a form of address, or an office, opens the paragraph, not a place.
+    if words > 0
+        && (is_p(1, ".") && ADDRESS_FORMS.iter().any(|f| s(0).eq_ignore_ascii_case(f))
+            || OFFICE_WORDS
+                .iter()
+                .any(|f| s(i - 1).eq_ignore_ascii_case(f)))
+    {
+        return None;
+    }
     // No place: only a day with its credit and dash ("May 18. (EUROPA PRESS) –").
     let placeless = words == 0;
     let place_span = (!placeless).then(|| (t[0].start, t[i - 1].end));
@@ -107,6 +125,7 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
 
     // An optional date after a comma.
     let mut date = None;
+    let mut credit_in_brackets = None;
     let mut date_end = i;
     let try_date = |from: usize| -> Option<(Form, usize, usize)> {
         let hits = recognise(head, &t[..]);
@@ -138,6 +157,17 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
         } else if let Some(r) = region_end {
             date_end = r;
         }
+    } else if is_p(i, "(")
+        && let Some(comma) = (i + 2..t.len().min(i + 7)).find(|&k| is_p(k, ","))
+        && (i + 1..comma).all(|k| t[k].kind == Kind::Word && t[k].upper)
+        && let Some((form, f, e)) = try_date(comma + 1)
+        && is_p(e, ")")
+    {
+        // "Metro Manila (CNN Philippines, May 31) —": the credit and the day in one pair of
+        // brackets.
+        date = Some((form, f, e));
+        credit_in_brackets = Some(format!("({})", &head[t[i + 1].start..t[comma - 1].end]));
+        date_end = e + 1;
     } else if !caps && !is_dash(i) {
         // A title-case place needs its dash right after it ("Moscow-", "Moscow -").
         return None;
@@ -150,8 +180,8 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
         j += 1;
         closed = true;
     }
-    let mut mark = None;
-    if is_p(j, "/") || is_p(j, "(") {
+    let mut mark = credit_in_brackets;
+    if mark.is_none() && (is_p(j, "/") || is_p(j, "(")) {
         let close = if is_p(j, "/") { "/" } else { ")" };
         let mut k = j + 1;
         while k < t.len() && k < j + 5 && !is_p(k, close) {
@@ -219,6 +249,23 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
         mark,
     })
 }
+
+/// Forms of address that, with their full stop, open a person's name ("Mr. Aboul Gheit").
+const ADDRESS_FORMS: &[&str] = &["mr", "mrs", "ms", "dr", "prof", "amb", "sen", "rep", "gen"];
+
+/// Words an office's name ends with ("Deputy Prime Minister –"): never the end of a place.
+const OFFICE_WORDS: &[&str] = &[
+    "minister",
+    "president",
+    "secretary",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chancellor",
+    "director",
+];
 
 /// "NEW YORK" → "New York", "ST. PETERSBURG" → "St. Petersburg"; title-case words stay.
 pub fn title_case(s: &str) -> String {

@@ -58,6 +58,11 @@ pub fn title_from_heading(doc: &Doc, skip: &[usize]) -> Option<(Inferred<String>
         {
             continue;
         }
+        // "BEIJING, April 24 (APP):Eight ministers met…": a dateline with its day or credit
+        // opens the story's first paragraph, hard-wrapped or not; no headline starts so.
+        if crate::dates::parse_dateline(text).is_some_and(|d| d.day.is_some() || d.mark.is_some()) {
+            continue;
+        }
         // "Spokesperson and Deputy Minister Noh Kwang-il": a title and a name, the line that
         // says who speaks, not what.
         if is_title_and_name(text) {
@@ -958,6 +963,23 @@ mod tests {
         );
         assert_eq!(index, 0);
         assert_eq!(title.evidence[0].rule, "title.heading");
+    }
+
+    #[test]
+    fn a_hard_wrapped_dateline_line_is_no_title() {
+        // Copy wrapped at a fixed width: the dateline's line stands alone, without its full
+        // stop, where a headline would.
+        let doc = clean_str(
+            "t.txt",
+            "RIGA, April 24 (HPA):Eight foreign ministers from member states of the council\n\n(BSC) met on Tuesday to discuss closer ties.\n",
+        );
+        assert!(title_from_heading(&doc, &[]).is_none());
+        // Without the dateline, the same line would be a headline.
+        let doc = clean_str(
+            "t.txt",
+            "Eight foreign ministers from member states of the council meet\n\nThe ministers met on Tuesday to discuss closer ties.\n",
+        );
+        assert!(title_from_heading(&doc, &[]).is_some());
     }
 
     #[test]

@@ -515,12 +515,7 @@ fn is_initial(p: &str) -> bool {
     p.len() == 2 && p.ends_with('.') && p.starts_with(|c: char| c.is_uppercase())
 }
 
-/// "M.Zakharova" as its initial ("M.") and its surname ("Zakharova").
-pub fn glued_initial(w: &str) -> Option<(String, &str)> {
-    split_glued_initial(w).map(|(initial, surname)| (initial.to_string(), surname))
-}
-
-/// [`glued_initial`] as two slices of `w`, for the name readers that keep borrowed words.
+/// "M.Zakharova" as its initial ("M.") and its surname ("Zakharova"), two slices of `w`.
 fn split_glued_initial(w: &str) -> Option<(&str, &str)> {
     let mut cs = w.char_indices();
     let (_, first) = cs.next()?;
@@ -1000,45 +995,58 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
 /// The person a short run of words ending a subject names: a full name, or one part of it
 /// ("Okafor", "Hua", "Minister Okafor"). Returns the index into `names`.
 pub fn name_at_end(head: &str, names: &[TextName]) -> Option<usize> {
+    // No name to match (as in many texts): nothing to read.
+    if names.is_empty() {
+        return None;
+    }
+    // The words are slices of `head` (an initial glued to its surname as two).
     let ws: Vec<&str> = head.split_whitespace().rev().take(5).collect();
-    let mut words = Vec::with_capacity(ws.len() + 1);
+    let mut words: Vec<&str> = Vec::with_capacity(ws.len() + 1);
     for w in ws.iter().rev().map(|w| clean_word(w)) {
-        match glued_initial(w) {
-            Some((initial, surname)) => words.extend([initial, surname.to_string()]),
-            None => words.push(w.to_string()),
+        match split_glued_initial(w) {
+            Some((initial, surname)) => words.extend([initial, surname]),
+            None => words.push(w),
         }
     }
     let ws = words;
-    let last = ws.last()?;
+    let last = *ws.last()?;
     if !is_capitalised(last) {
         return None;
     }
     // The longest match first: a full name, then its last part, then any part.
     names
         .iter()
-        .position(|n| n.parts.len() <= ws.len() && ws[ws.len() - n.parts.len()..] == n.parts[..])
+        .position(|n| {
+            n.parts.len() <= ws.len() && same_words(&ws[ws.len() - n.parts.len()..], &n.parts)
+        })
         .or_else(|| {
             names.iter().position(|n| {
                 n.parts.len() >= 2 && n.parts.last().is_some_and(|p| p.eq_ignore_ascii_case(last))
             })
         })
-        .or_else(|| names.iter().position(|n| n.parts.first() == Some(last)))
+        .or_else(|| {
+            names
+                .iter()
+                .position(|n| n.parts.first().is_some_and(|p| p == last))
+        })
+}
+
+/// Whether the words read are a name's parts, word for word.
+fn same_words(words: &[&str], parts: &[String]) -> bool {
+    words.len() == parts.len() && words.iter().zip(parts).all(|(w, p)| *w == p)
 }
 
 /// The person a run of words starting a subject names (`"…," said Okafor`).
 pub fn name_at_start(tail: &str, names: &[TextName]) -> Option<usize> {
-    let ws: Vec<String> = tail
-        .split_whitespace()
-        .take(6)
-        .map(|w| clean_word(w).to_string())
-        .collect();
+    // No name to match (as in many texts): nothing to read.
+    if names.is_empty() {
+        return None;
+    }
+    let ws: Vec<&str> = tail.split_whitespace().take(6).map(clean_word).collect();
     for start in 0..ws.len().min(4) {
-        if !is_capitalised(&ws[start]) {
+        if !is_capitalised(ws[start]) {
             if ws[start].chars().next().is_some_and(char::is_lowercase)
-                && !matches!(
-                    ws[start].as_str(),
-                    "the" | "foreign" | "minister" | "spokesperson"
-                )
+                && !matches!(ws[start], "the" | "foreign" | "minister" | "spokesperson")
             {
                 break;
             }
@@ -1046,7 +1054,7 @@ pub fn name_at_start(tail: &str, names: &[TextName]) -> Option<usize> {
         }
         let rest = &ws[start..];
         if let Some(i) = names.iter().position(|n| {
-            rest.len() >= n.parts.len() && rest[..n.parts.len()] == n.parts[..]
+            rest.len() >= n.parts.len() && same_words(&rest[..n.parts.len()], &n.parts)
                 || n.parts
                     .last()
                     .zip(rest.first())
@@ -1199,11 +1207,11 @@ mod tests {
             ["K. Volkova"]
         );
         assert_eq!(
-            glued_initial("G.Zandanshatar"),
-            Some(("G.".to_string(), "Zandanshatar"))
+            split_glued_initial("G.Zandanshatar"),
+            Some(("G.", "Zandanshatar"))
         );
-        assert_eq!(glued_initial("U.S."), None);
-        assert_eq!(glued_initial("A.B.C"), None);
+        assert_eq!(split_glued_initial("U.S."), None);
+        assert_eq!(split_glued_initial("A.B.C"), None);
     }
 
     #[test]

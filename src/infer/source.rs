@@ -622,6 +622,7 @@ fn unknown_sources(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
             .or_else(|| official_site(doc))
             .or_else(|| lead_credit(doc))
             .or_else(|| copyright_name(doc, kb))
+            .or_else(|| self_promotion(doc, kb))
             .or_else(|| photo_credit_outlet(doc, kb))
             .or_else(|| host_name(doc, kb, facts))
             .or_else(|| official_headline(doc, kb))
@@ -756,7 +757,60 @@ fn unknown_agency(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
                 format!("the opening cites {name} as its source"),
             )],
         );
+        return;
     }
+    if let Some((name, verb, span)) = house_credit(doc, kb) {
+        facts.agency = Inferred::known(
+            named_outlet(kb, &name),
+            0.5,
+            vec![Evidence::at(
+                "source.house-credit",
+                &doc.text,
+                span,
+                format!(
+                    "a sentence of the opening closes with \"{name} {verb}\": a wire's own way of signing its copy"
+                ),
+            )],
+        );
+    }
+}
+
+/// "…, Kazinform cites the press service of the ministry.", "…, Harbour Daily reports.",
+/// "…, Prensa Lagos publishes.": a name after the comma that closes an opening sentence,
+/// with a verb of reporting, is the wire or paper whose copy it is (many agencies sign their
+/// copy so). A country or a person there is no publisher.
+fn house_credit(doc: &Doc, kb: &Knowledge) -> Option<(String, &'static str, Span)> {
+    const WORDS: &[&str] = &[" cites", " informs", " publishes", " reports", " writes"];
+    static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r",\s+(\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*){0,2})\s+(cites|informs|publishes|reports|writes)\b(?:\s+(?:the\s+)?\p{L}|\s*\.)")
+            .expect("static regex")
+    });
+    doc.blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .take(3)
+        .find_map(|b| {
+            let raw = doc.slice(b.span);
+            if !holds_any(raw, WORDS) {
+                return None;
+            }
+            HOUSE.captures_iter(raw).find_map(|c| {
+                let m = c.get(1)?;
+                let name = m.as_str();
+                let publisher = credit_like(name)
+                    && kb.country_by_word(name).is_none()
+                    && kb.person_by_name(name).is_none()
+                    && kb.find_people(name).is_empty();
+                let verb = WORDS
+                    .iter()
+                    .map(|w| w.trim_start())
+                    .find(|w| c.get(2).is_some_and(|v| v.as_str() == *w))?;
+                publisher.then(|| {
+                    let start = b.span.start + m.start();
+                    (name.to_string(), verb, Span::new(start, start + name.len()))
+                })
+            })
+        })
 }
 
 /// Whether `text` holds one of `words`, which a regex cannot match without. Regexes with
@@ -1403,6 +1457,59 @@ fn copyright_name(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     ))
 }
 
+/// "For the latest news follow The Harbour Herald on Google News", "Subscribe to the Lakeside
+/// Gazette's newsletter", "Join Harbour Daily on Telegram": a site asks its readers to follow
+/// it by its own name.
+fn self_promotion(doc: &Doc, kb: &Knowledge) -> Option<Found> {
+    // Every match holds one of these words: the regex runs only where one stands.
+    const WORDS: &[&str] = &[
+        "Follow ",
+        "follow ",
+        "Subscribe to ",
+        "subscribe to ",
+        "Join ",
+    ];
+    static PROMO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:[Ff]ollow|[Ss]ubscribe to|Join)\s+(?:us\s+)?((?:[Tt]he\s+)?\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*){0,3})(?:['’]s)?\s+(?:on|newsletter|channel|WhatsApp|Telegram)\b\s*(Google News|Twitter|X|Facebook|Instagram|Telegram|WhatsApp|LinkedIn|YouTube|Threads)?",
+        )
+        .expect("static regex")
+    });
+    let text = &doc.text;
+    if !holds_any(text, WORDS) {
+        return None;
+    }
+    for c in PROMO.captures_iter(text) {
+        let m = c.get(1)?;
+        let whole = c.get(0)?.as_str();
+        // "Follow X on …" needs the network named: "follow Lavrov on his visit" is no promotion.
+        let on_network = c.get(2).is_some() || !whole.trim_end().ends_with("on");
+        let name = m.as_str();
+        let bare = name
+            .strip_prefix("the ")
+            .or_else(|| name.strip_prefix("The "))
+            .unwrap_or(name);
+        if !on_network
+            || matches!(bare, "Us" | "Our" | "News")
+            || kb.country_by_word(bare).is_some()
+            || kb.person_by_name(bare).is_some()
+        {
+            continue;
+        }
+        let name = kb
+            .outlet_by_name(name)
+            .or_else(|| kb.outlet_by_name(bare))
+            .map_or_else(|| name.to_string(), |id| kb.outlets[id].name.clone());
+        return Some((
+            name.clone(),
+            Span::new(m.start(), m.end()),
+            "source.self-promotion",
+            format!("the page asks its readers to follow {name}"),
+        ));
+    }
+    None
+}
+
 /// Whether the link at `span` is labelled as the original's ("Source: <link>", a "Kaynak/Source:"
 /// line above it): a republisher citing the wire's page, not the page's own address.
 fn cites_original(doc: &Doc, span: Span) -> bool {
@@ -1761,9 +1868,23 @@ fn comma_credit(doc: &Doc, kb: &Knowledge, lead: &crate::clean::Block) -> Option
         Regex::new(r"^\s*(?:\p{Lu}\p{Ll}[\p{L}.'-]*\s+){0,2}\p{Lu}\p{Ll}[\p{L}.'-]*,\s+(\p{Lu}{3,8})\s*[-\u{2013}\u{2014}]+\s+\p{Lu}")
             .expect("static regex")
     });
+    // "ST. GEORGE'S, Grenada, CMC—The…": after the place and its region, the capitals are the
+    // agency's whatever case the place is in. "NUR-SULTAN. HARBOURINFORM – As…": a capitalised
+    // place closed by a full stop, then the agency.
+    static REGION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}\p{Lu}[\p{L}.'’-]*,\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?,\s+(\p{Lu}{3,8})\s*[-\u{2013}\u{2014}]+\s*\p{Lu}")
+            .expect("static regex")
+    });
+    static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*\p{Lu}[\p{Lu}'’-]+(?:\s+\p{Lu}[\p{Lu}'’-]+)?\.\s+(\p{Lu}{3,12})\s*[-\u{2013}\u{2014}]+\s*\p{Lu}")
+            .expect("static regex")
+    });
     let raw = doc.slice(lead.span);
     let reach = crate::knowledge::floor_char(raw, DATELINE_REACH.min(raw.len()));
-    let c = COMMA.captures(&raw[..reach])?;
+    let c = COMMA
+        .captures(&raw[..reach])
+        .or_else(|| REGION.captures(&raw[..reach]))
+        .or_else(|| PERIOD.captures(&raw[..reach]))?;
     let m = c.get(1)?;
     let name = m.as_str();
     let place = crate::dates::title_case(name);
@@ -1999,6 +2120,45 @@ mod tests {
     }
 
     #[test]
+    fn a_wire_signing_its_opening_sentence_is_whose_copy_it_is() {
+        let f = sources(
+            "Envoy received at the ministry\n\nThe deputy foreign minister received the ambassador of Latvia on Monday, Steppeinform cites the ministry's press service.\n\nThe sides discussed trade.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Steppeinform"));
+        assert_eq!(f.agency.evidence[0].rule, "source.house-credit");
+        let f = sources(
+            "The foreign minister today rejected the sanctions on his country, Prensa Lagos publishes.\n\nHe spoke on his social media account.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Prensa Lagos"));
+        // A country or a known person after the comma is no publisher.
+        let f =
+            sources("The talks were constructive, Latvia reports.\n\nThe sides discussed trade.\n");
+        assert!(!f.agency.is_known(), "{:?}", f.agency);
+        let f = sources(
+            "The talks were constructive, Sergey Lavrov writes in an article.\n\nThe sides discussed trade.\n",
+        );
+        assert!(!f.agency.is_known(), "{:?}", f.agency);
+    }
+
+    #[test]
+    fn a_site_asking_to_be_followed_names_itself() {
+        let f = sources(
+            "The foreign minister said on Tuesday that talks would resume.\n\nFor latest updates and news follow The Harbour Herald on Google News, Instagram and Facebook.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("The Harbour Herald"));
+        assert_eq!(f.outlet.evidence[0].rule, "source.self-promotion");
+        let f = sources(
+            "The foreign minister said on Tuesday that talks would resume.\n\nJoin Lakeside Daily's WhatsApp channel for more.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Lakeside Daily"));
+        // Following a person, or following talks, names no site.
+        let f = sources(
+            "The foreign minister said on Tuesday that talks would resume.\n\nReporters follow Minister Okafor on his tour of the region.\n",
+        );
+        assert!(!f.outlet.is_known(), "{:?}", f.outlet);
+    }
+
+    #[test]
     fn a_datelines_credit_names_an_agency_the_base_does_not_hold() {
         let f = sources(
             "PORT LOUIS, March 3 (MBCX) -- The foreign minister said on Tuesday that talks with the neighbours would resume next month.\n",
@@ -2010,6 +2170,15 @@ mod tests {
             "Envoy upholds support for talks\n\nPort Harbour, HNA – The foreign minister stressed on Tuesday that the country supports the talks.\n",
         );
         assert_eq!(name(&f.agency), Some("HNA"));
+        // After a place in capitals and its region; after a place closed by a full stop.
+        let f = sources(
+            "PORT HARBOUR, Lagosia, HBC\u{2014}The following is the full text of the communique issued on Thursday.\n",
+        );
+        assert_eq!(name(&f.agency), Some("HBC"));
+        let f = sources(
+            "PORT-HARBOUR. STEPPEINFORM \u{2013} The deputy foreign minister received the ambassador on Monday.\n",
+        );
+        assert_eq!(name(&f.agency), Some("STEPPEINFORM"));
         // A country in capitals there is the dateline's region, not a credit.
         let f = sources(
             "Envoy upholds support for talks\n\nOsaka, JAPAN – The foreign minister stressed on Tuesday that the country supports the talks.\n",
@@ -2034,6 +2203,15 @@ mod tests {
             "What the ministers discussed\n\n- An urgent ceasefire is needed in the civil war now.\n\n- Access for the civilians in the region is critical today.\n\n- Relations between the two countries are strained by the war.\n\nPort Harbour, Nov 22 (HNA) - The foreign minister said on Friday that the call had gone well.\n",
         );
         assert_eq!(name(&f.agency), Some("HNA"));
+        // After a place in capitals and its region; after a place closed by a full stop.
+        let f = sources(
+            "PORT HARBOUR, Lagosia, HBC\u{2014}The following is the full text of the communique issued on Thursday.\n",
+        );
+        assert_eq!(name(&f.agency), Some("HBC"));
+        let f = sources(
+            "PORT-HARBOUR. STEPPEINFORM \u{2013} The deputy foreign minister received the ambassador on Monday.\n",
+        );
+        assert_eq!(name(&f.agency), Some("STEPPEINFORM"));
         // A day's credit closes its dateline without a dash.
         let f = sources(
             "Ministers discuss the ceasefire\n\nPort Harbour, Nov 22 (HarbourPress) Tom Lee, the foreign minister, held a call with his counterpart on the ceasefire.\n",

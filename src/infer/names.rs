@@ -162,6 +162,8 @@ const HONORIFICS: &[&str] = &[
     "h.e.",
     "he",
     "shri",
+    "shrimati",
+    "sushri",
     "smt",
     "sheikh",
     "sheikha",
@@ -663,6 +665,8 @@ pub fn find_names(text: &str) -> Vec<TextName> {
             && rest.split_whitespace().count() >= 4
             && label.len() <= 60
             && !label.contains(['"', '\u{201c}'])
+            // "Retno Marsudi (Photo: AFP), Jakarta: …": a colon inside brackets ends no label.
+            && label.matches('(').count() <= label.matches(')').count()
         {
             let (who, title) = label.split_once(',').unwrap_or((label, ""));
             let ws: Vec<String> = who
@@ -1148,6 +1152,15 @@ mod tests {
             found.iter().map(|n| n.name.as_str()).collect::<Vec<_>>(),
             ["Porter"]
         );
+        // A colon inside brackets ends no label; an honorific before the name is no part of it.
+        let t = "Minister Retno Sari (Photo: Harbour Press), Jakarta: Prior to the forum, the minister will meet her counterpart.\n";
+        assert!(
+            find_names(t).iter().all(|n| n.labels == 0),
+            "{:?}",
+            find_names(t)
+        );
+        let t = "External Affairs Minister (Shrimati Meera Rao): Namaskar friends, and welcome to this briefing.\n";
+        assert_eq!(names(t), ["Meera Rao"]);
         // A label naming an office of a country is no person's label.
         let t = "PRIME MINISTER: Thank you for hosting us so well this week.\n\nPRIME MINISTER OF TUVALU: We are grateful for your support.\n\nMINISTER FOR FOREIGN AFFAIRS: The talks went very well indeed.\n";
         assert!(find_names(t).is_empty(), "{:?}", find_names(t));

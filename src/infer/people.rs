@@ -362,6 +362,9 @@ pub fn infer_people(doc: &Doc, kb: &Knowledge, body: &[usize]) -> PeopleFacts {
         .iter()
         .filter(|n| n.labels >= 2 || n.labels == 1 && !n.title.is_empty() && !in_heading(n.start))
         .filter(|n| kb.outlet_by_name(&n.name).is_none())
+        // "KUWAIT CITY: The foreign minister…": a lone label naming a country's place is a
+        // dateline.
+        .filter(|n| n.labels >= 2 || !n.parts.iter().any(|p| kb.country_by_word(p).is_some()))
         .max_by_key(|n| (n.labels, std::cmp::Reverse(n.start)))
     {
         let person = text_person(kb, n);
@@ -530,8 +533,13 @@ fn attributions(
             continue;
         }
         let verb_span = Span::new(base + vs, base + ve);
-        let found = subject_before(kb, raw, base, vs, mentions, names, &previous)
-            .or_else(|| subject_after(kb, raw, base, ve, mentions, names));
+        // "…, said Foreign Minister X": only an intransitive verb of saying puts its subject
+        // after it; after "informed", "told" or "welcomed" stands the one spoken to.
+        let found = subject_before(kb, raw, base, vs, mentions, names, &previous).or_else(|| {
+            inverts(&raw[vs..ve])
+                .then(|| subject_after(kb, raw, base, ve, mentions, names))
+                .flatten()
+        });
         if let Some((speaker, person, rule, note)) = found {
             // Read only for a verb with a subject: most verbs have none.
             let historical = historical_sentence(raw, vs) || earlier_after_verb(&raw[ve..]);
@@ -557,12 +565,64 @@ static VERBS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("verbs are plain strings")
 });
 
-/// Byte ranges of verbs of saying in `text`, as whole words; "according to" too.
+/// Verbs of saying whose subject may follow them ("…, said the minister", "according to
+/// the envoy"); the others take an object there ("informed the ambassador").
+const INVERTING: &[&str] = &[
+    "said",
+    "says",
+    "stated",
+    "noted",
+    "stressed",
+    "added",
+    "adds",
+    "emphasized",
+    "emphasised",
+    "underlined",
+    "underscored",
+    "pointed out",
+    "explained",
+    "declared",
+    "insisted",
+    "argued",
+    "concluded",
+    "continued",
+    "replied",
+    "remarked",
+    "commented",
+    "wrote",
+    "asserted",
+    "observed",
+    "acknowledged",
+    "admitted",
+    "recalled",
+    "reiterated",
+    "cautioned",
+    "affirmed",
+    "suggested",
+    "claimed",
+    "lamented",
+    "according to",
+];
+
+/// Whether a matched verb of saying may have its subject after it.
+fn inverts(verb: &str) -> bool {
+    INVERTING.iter().any(|v| v.eq_ignore_ascii_case(verb))
+}
+
+/// Byte ranges of verbs of saying in `text`, as whole words; "according to" too. A verb
+/// written with a capital and small letters ("Member States", "Said Djinnit") is part of a
+/// name, but for "According to" opening a sentence.
 fn verb_positions(text: &str) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = VERBS
         .find_overlapping_iter(text)
         .map(|m| (m.start(), m.end()))
         .filter(|&(s, e)| word_bounded(text, s, e))
+        .filter(|&(s, e)| {
+            let b = text.as_bytes();
+            !(b[s].is_ascii_uppercase()
+                && b.get(s + 1).is_some_and(u8::is_ascii_lowercase)
+                && !text[s..e].eq_ignore_ascii_case("according to"))
+        })
         .collect();
     out.sort_unstable();
     out
@@ -1035,6 +1095,10 @@ fn headline_author(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonR
             let Some((parts, off)) = super::names::name_after_titles(rest) else {
                 continue;
             };
+            // "Briefing by Indian External Affairs Minister": an office, not a name.
+            if parts.iter().any(|p| kb.country_by_word(p).is_some()) {
+                continue;
+            }
             let n = TextName::untitled(parts, b.span.start);
             let start = b.span.start + at + kw.len() + off;
             let span = Span::new(start, start + n.name.len().min(b.span.end - start));
@@ -1790,6 +1854,61 @@ source = "test"
             "The talks ended without an agreement after two days of meetings in the capital.\n",
         );
         assert!(!f.speakers.is_known());
+    }
+
+    #[test]
+    fn the_one_informed_or_told_is_no_speaker() {
+        // After "informed" stands the one spoken to; after "said", the speaker.
+        let f = run(
+            "President Maris Ozols of Latvia informed Ambassador Tomas Lindqvist of the resumed dialogue.\n\nThe talks will resume next week, said Deputy Minister Anna Berzina.\n",
+        );
+        assert_eq!(speaker_names(&f), ["Anna Berzina"]);
+        // A capitalised verb is part of a name: "Member States" says nothing.
+        let f = run(
+            "Associate Member States Deputy Premier Tomas Lindqvist attended the meeting of the council in the capital.\n",
+        );
+        assert!(
+            f.speakers
+                .evidence
+                .iter()
+                .all(|e| e.rule != "speaker.after-verb"),
+            "{:?}",
+            f.speakers
+        );
+    }
+
+    #[test]
+    fn a_lone_label_naming_a_place_is_a_dateline() {
+        let kb = Knowledge::builtin();
+        let doc = clean_str(
+            "p.txt",
+            "TOKYO CITY, Oct 26: The foreign minister attended a reception at the embassy on Tuesday and spoke of the ties.\n",
+        );
+        let body: Vec<usize> = (0..doc.blocks.len()).collect();
+        let f = infer_people(&doc, kb, &body);
+        assert!(
+            f.speakers
+                .evidence
+                .iter()
+                .all(|e| e.rule != "speaker.transcript-label"),
+            "{:?}",
+            f.speakers
+        );
+        // "Briefing by Indian External Affairs Minister": an office, no author's name.
+        let doc = clean_str(
+            "p.txt",
+            "Briefing by Indian External Affairs Minister on One Year in Government\n\nThe minister spoke to reporters about the year in office and the plans for the next.\n",
+        );
+        let body: Vec<usize> = (1..doc.blocks.len()).collect();
+        let f = infer_people(&doc, kb, &body);
+        assert!(
+            f.speakers
+                .evidence
+                .iter()
+                .all(|e| e.rule != "speaker.headline-author"),
+            "{:?}",
+            f.speakers
+        );
     }
 
     #[test]

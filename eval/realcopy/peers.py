@@ -3,7 +3,7 @@
 
     python3 -m venv eval/peers-venv
     eval/peers-venv/bin/pip install htmldate trafilatura lxml_html_clean
-    eval/peers-venv/bin/python eval/realcopy/peers.py [--split dev|test] [--with-url] [--batch LETTERS]
+    eval/peers-venv/bin/python eval/realcopy/peers.py [--split dev|test] [--with-url] [--batch LETTERS] [--misses]
 
 Outside CI. Each text is given to the peers as a page of paragraphs (one <p> a line), the URL
 as the page's address with --with-url. htmldate's date is scored as both the publication and
@@ -18,6 +18,7 @@ here = os.path.dirname(os.path.abspath(__file__))
 ap = argparse.ArgumentParser()
 ap.add_argument("--split", default="dev")
 ap.add_argument("--with-url", action="store_true")
+ap.add_argument("--misses", action="store_true", help="list each page's dates where htmldate is wrong")
 ap.add_argument("--batch", default="", help="only the labellers' files whose letters are given (--batch fg)")
 a = ap.parse_args()
 pages = []
@@ -42,6 +43,8 @@ for p in pages:
     site = meta.sitename if meta else None
     def add(k, ok):
         s[k][1] += 1; s[k][0] += bool(ok)
+        if a.misses and not ok and k in ("stated", "published"):
+            print(f"MISS {p['id']} {k:9} want {p[k]!r} have {d!r}")
     if p["stated"] and usable(p.get("stated_from", "text")):
         add("stated", d == p["stated"])
     if p["published"] and usable(p.get("published_from", "")):

@@ -28,13 +28,15 @@ fn date_pattern() -> String {
     let weekday = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?";
     let time = r"(?:(?:\s*[,|T-]\s*|\s+)\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC|MSK|JST|EST|EDT|CET|[+-]\d{2}:?\d{2}))?)?";
     format!(
-        r"{weekday}(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:,\s*|\s+)\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*|\s+)\d{{4}}){time}"
+        r"{weekday}(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:,\s*|\s+)\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*|\s+)\d{{4}}){time}"
     )
 }
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:^(?:(?:date|dated|published|posted|updated|last updated|first published)\s*:?\s*)?)(?:{})\s*$",
+        // The label may be in the site's language ("Fecha:", "التاريخ:"); a dotted date may
+        // close with its own full stop ("Tuesday, 06.03.2018.").
+        r"(?i:^(?:(?:date|dated|published|posted|updated|last updated|first published|fecha|data|datum|tarih|tanggal|дата|التاريخ)\s*:?\s*)?)(?:{})\.?\s*$",
         date_pattern()
     ))
     .expect("valid date line pattern")
@@ -558,9 +560,17 @@ mod tests {
             "Tuesday, September 1, 2020",
             "Updated 3 Dec 2019, 10:42 GMT",
             "Jan 26,2024",
+            "Tuesday, 06.03.2018.",
+            "Fecha: 2023/05/18",
+            "\u{627}\u{644}\u{62a}\u{627}\u{631}\u{64a}\u{62e}: 2023/05/18",
         ] {
             assert_eq!(class(line), LineClass::Meta(MetaKind::DateLine), "{line}");
         }
+        // A sentence that only ends with a date is no date line.
+        assert_ne!(
+            class("The talks ended on 06.03.2018."),
+            LineClass::Meta(MetaKind::DateLine)
+        );
         assert_eq!(
             class("Xinhua News Agency (5 May 2021)"),
             LineClass::Meta(MetaKind::Byline)

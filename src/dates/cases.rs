@@ -94,6 +94,16 @@ fn explicit_dates() {
             "2019-02",
         ),
         (NONE, "22.02.2019", "22.02.2019", "2019-02-22"),
+        // Year first, with a slash or a full stop.
+        (NONE, "Date: 2019/02/22", "2019/02/22", "2019-02-22"),
+        (NONE, "Posted 2019.02.22 10:05", "2019.02.22", "2019-02-22"),
+        // A dotted date closed by a full stop, with a time on the next line.
+        (
+            NONE,
+            "Tuesday, 22.02.2019.\n\n11:57",
+            "22.02.2019",
+            "2019-02-22",
+        ),
         (
             NONE,
             "Published 01.09.2020, 14:05",
@@ -268,6 +278,18 @@ fn explicit_dates() {
             "2019-03",
         ),
     ]);
+    // Year first with a slash is a day only when whole; a run of numbers is a version.
+    for text in [
+        "The 2019/20 season ended.",
+        "Install version 2023.05.18.2 of the app.",
+    ] {
+        let found = find(text, Some(day(FRI)));
+        assert!(
+            found.iter().all(|t| t.value.len() < 10),
+            "{text}: {:?}",
+            found.iter().map(|t| &t.value).collect::<Vec<_>>()
+        );
+    }
 }
 
 #[test]

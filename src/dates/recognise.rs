@@ -606,17 +606,32 @@ impl<'a> M<'a> {
         Some(end)
     }
 
-    /// `2019-02-22`, `2019-02`.
+    /// `2019-02-22`, `2019-02`; year first with a slash or a full stop, as East Asian and
+    /// Arabic sites print a day (`2023/05/18`, `2023.05.18`), only as a whole day.
     fn iso(&self, i: usize, out: &mut Vec<Hit>) -> Option<usize> {
         let (y, digits) = self.num(i)?;
-        if digits != 4 || !(1000..=2999).contains(&y) || !self.tight(i + 1) || !self.p(i + 1, '-') {
+        if digits != 4 || !(1000..=2999).contains(&y) || !self.tight(i + 1) {
             return None;
         }
+        let sep = ['-', '/', '.'].into_iter().find(|&c| self.p(i + 1, c))?;
         let (m, md) = self.num(i + 2).filter(|_| self.tight(i + 2))?;
         if md != 2 || !(1..=12).contains(&m) {
             return None;
         }
-        if self.tight(i + 3) && self.p(i + 3, '-') && self.tight(i + 4) {
+        if sep != '-' {
+            // The whole day, and not a longer run of numbers ("2023.05.18.2" is a version).
+            let whole_day = self.tight(i + 3)
+                && self.p(i + 3, sep)
+                && self.tight(i + 4)
+                && !(self.tight(i + 5)
+                    && self.p(i + 5, sep)
+                    && self.tight(i + 6)
+                    && self.num(i + 6).is_some());
+            if !whole_day {
+                return None;
+            }
+        }
+        if self.tight(i + 3) && self.p(i + 3, sep) && self.tight(i + 4) {
             let (d, dd) = self.num(i + 4)?;
             if dd != 2 || chrono::NaiveDate::from_ymd_opt(y as i32, m, d).is_none() {
                 return None;
@@ -666,10 +681,12 @@ impl<'a> M<'a> {
         if cd != 2 && cd != 4 {
             return None;
         }
-        // Not part of a longer dotted or slashed run (versions, IP addresses, fractions).
+        // Not part of a longer dotted or slashed run (versions, IP addresses, fractions); a
+        // full stop closing the date, then a space and a number, ends it ("06.03.2018. 11:57").
         if self.tight(i + 5)
             && (self.p(i + 5, sep) || self.num(i + 5).is_some())
             && self.num(i + 6).is_some()
+            && self.tight(i + 6)
         {
             return None;
         }

@@ -199,6 +199,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
+            // "Bhuvan KrishnaJul 08, 2024": a byline's name glued to the month after it. Looked
+            // for only before a space and a number, where a date may go on.
+            if bytes.get(i) == Some(&b' ')
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                && let Some(k) = glued_month(&bytes[start..i])
+            {
+                i = start + k;
+            }
             kind = Kind::Word;
         } else {
             let ch = char_at(text, i);
@@ -235,6 +243,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         newline = false;
     }
     out
+}
+
+/// Where a month's name glued to the word before it begins ("KrishnaJul" → 7): a small
+/// letter then a capital opening a month's name that ends the word.
+fn glued_month(word: &[u8]) -> Option<usize> {
+    let k = (1..word.len().saturating_sub(2))
+        .rev()
+        .find(|&k| word[k].is_ascii_uppercase() && word[k - 1].is_ascii_lowercase())?;
+    let tail = std::str::from_utf8(&word[k..]).ok()?;
+    matches!(classify(tail), Lex::Month { .. }).then_some(k)
 }
 
 /// The tokens `tokenize(&text[start..end])` gives, taken from `toks`, the tokens of the whole
@@ -460,6 +478,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_month_glued_to_a_bylines_name_is_a_word_of_its_own() {
+        let text = "Anna KrishnaJul 08, 2024 | McMay said";
+        let words: Vec<&str> = tokenize(text)
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| &text[t.start..t.end])
+            .collect();
+        assert_eq!(words, ["Anna", "Krishna", "Jul", "McMay", "said"]);
+        // Glued, but with no number after it: one word ("McMay said", "the MarchMay plan").
+        assert!(
+            tokenize("the MarchMay plan")
+                .iter()
+                .any(|t| t.end - t.start == 8)
+        );
     }
 
     #[test]

@@ -175,6 +175,56 @@ fn is_share_widget(lower: &str) -> bool {
         && n >= 2
 }
 
+/// A breadcrumb: the site's path to the page, segments joined by arrows ("Home > News >
+/// Africa", "Home » Activities of the Embassy"). Two arrows, or one after "Home"; each
+/// segment short and no sentence.
+fn is_breadcrumb(t: &str) -> bool {
+    const ARROWS: &[char] = &['>', '\u{bb}', '\u{203a}'];
+    let segments: Vec<&str> = t.split(ARROWS).map(str::trim).collect();
+    let from_home = segments
+        .first()
+        .is_some_and(|s| s.eq_ignore_ascii_case("home") || s.eq_ignore_ascii_case("homepage"));
+    (segments.len() >= 3 || segments.len() == 2 && from_home)
+        && segments
+            .iter()
+            .all(|s| !s.is_empty() && s.split_whitespace().count() <= 8 && !s.ends_with('.'))
+}
+
+/// A feed's relative time standing alone ("4 days ago", "• 2 hours ago", "just now"): the
+/// age of a link on the day the page was saved, never the story's date.
+fn is_relative_time(lower: &str) -> bool {
+    let t = lower.trim_start_matches(['\u{2022}', '-', '*', ' ', '\u{b7}']);
+    if t == "just now" {
+        return true;
+    }
+    let mut words = t.split_whitespace();
+    let (Some(n), Some(unit), Some("ago"), None) =
+        (words.next(), words.next(), words.next(), words.next())
+    else {
+        return false;
+    };
+    (n.bytes().all(|b| b.is_ascii_digit()) || matches!(n, "a" | "an" | "one"))
+        && matches!(
+            unit.trim_end_matches('s'),
+            "second" | "sec" | "minute" | "min" | "hour" | "hr" | "day" | "week" | "month" | "year"
+        )
+}
+
+/// A line of a page's script or settings that leaked into its text ("enablePagination:
+/// false", "maxItemsPerPage: 10"): a camel-cased key and a bare value.
+fn is_settings_line(t: &str) -> bool {
+    let Some((key, value)) = t.split_once(':') else {
+        return false;
+    };
+    let value = value.trim();
+    key.len() >= 4
+        && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && key.as_bytes()[0].is_ascii_lowercase()
+        && key.bytes().any(|b| b.is_ascii_uppercase())
+        && !value.is_empty()
+        && !value.contains(char::is_whitespace)
+}
+
 /// Classifies one trimmed line in isolation. Neighbour rules (captions, footers) run after.
 pub(super) fn classify(line: &str) -> LineClass {
     let t = line.trim_matches(|c: char| c.is_whitespace());
@@ -196,6 +246,15 @@ pub(super) fn classify(line: &str) -> LineClass {
     }
     if is_share_widget(&lower) {
         return LineClass::Cruft("share-widget");
+    }
+    if is_breadcrumb(t) {
+        return LineClass::Cruft("breadcrumb");
+    }
+    if is_settings_line(t) {
+        return LineClass::Cruft("page-settings");
+    }
+    if is_relative_time(&lower) {
+        return LineClass::Cruft("relative-time");
     }
     if URL_LINE.is_match(t) {
         return LineClass::Meta(MetaKind::Url);
@@ -547,6 +606,37 @@ mod tests {
             "Copy link to the statement",
         ] {
             assert_ne!(class(line), LineClass::Cruft("share-widget"), "{line}");
+        }
+    }
+
+    #[test]
+    fn breadcrumbs_settings_and_feed_ages_are_cruft() {
+        for (line, rule) in [
+            (
+                "Home > Information of the Embassy > Activities",
+                "breadcrumb",
+            ),
+            ("News \u{bb} Africa \u{bb} East Africa", "breadcrumb"),
+            ("Home \u{203a} Press Releases", "breadcrumb"),
+            ("enablePagination: false", "page-settings"),
+            ("maxItemsPerPage: 10", "page-settings"),
+            ("\u{2022} 4 days ago", "relative-time"),
+            ("2 hours ago", "relative-time"),
+        ] {
+            assert_eq!(class(line), LineClass::Cruft(rule), "{line}");
+        }
+        // A sentence with an arrow, a label with spaces in its value, and a sentence about
+        // years ago are text.
+        for line in [
+            "Exports rose > 5% in the year to March, the ministry said.",
+            "Note: the talks resume on Monday",
+            "Two years ago the talks failed.",
+        ] {
+            assert!(
+                !matches!(class(line), LineClass::Cruft(_)),
+                "{line}: {:?}",
+                class(line)
+            );
         }
     }
 

@@ -791,12 +791,11 @@ fn subject_before(
     if let Some(found) = lone_known_surname(kb, clause) {
         return Some(found);
     }
-    // A country is no person ("North Korea said").
+    // A country is no person ("North Korea said"); a given name that is also a country's
+    // opens a person's name ("Chad Miller said").
     let not_a_place = |name: &String| {
-        kb.country_by_word(name).is_none()
-            && !name
-                .split_whitespace()
-                .any(|w| kb.country_by_word(w).is_some())
+        let words: Vec<&str> = name.split_whitespace().collect();
+        kb.country_by_word(name).is_none() && !has_place_word(kb, &words)
     };
     unknown_person(head).filter(not_a_place).map(|name| {
         let person = PersonRef {
@@ -917,7 +916,20 @@ fn trusted_names(doc: &Doc, names: Vec<TextName>) -> Vec<TextName> {
 /// A name found without a title or label that holds a country's name or adjective
 /// ("Island Talks Russia", "Pyongyang Kim"): words of a place, not a person's.
 fn names_a_place(kb: &Knowledge, n: &TextName) -> bool {
-    n.title.is_empty() && n.labels == 0 && n.parts.iter().any(|p| kb.country_by_word(p).is_some())
+    let parts: Vec<&str> = n.parts.iter().map(String::as_str).collect();
+    n.title.is_empty() && n.labels == 0 && has_place_word(kb, &parts)
+}
+
+/// Whether a name's words hold a country's word, other than a given name opening a name of two
+/// or more words ("Chad Miller", "Santiago Peña").
+fn has_place_word(kb: &Knowledge, words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        kb.country_by_word(w).is_some()
+            && !(i == 0
+                && words.len() >= 2
+                && kb.is_given_name(w)
+                && words[1..].iter().all(|r| kb.country_by_word(r).is_none()))
+    })
 }
 
 /// Most words of three or more capitalised: a headline in title case.
@@ -1179,7 +1191,15 @@ fn role_subject(
             continue;
         };
         let before = &words[..words.len() - take];
-        let country = before.last().and_then(|w| kb.country_by_word(w));
+        // The last word, or a longer phrase naming another country ("Papua New Guinea").
+        let mut country = before.last().and_then(|w| kb.country_by_word(w));
+        for n in 2..=before.len().min(3) {
+            if let Some(c) = kb.country_by_word(&before[before.len() - n..].join(" "))
+                && country != Some(c)
+            {
+                country = Some(c);
+            }
+        }
         let holder = mentions.iter().find(|m| {
             m.role
                 .as_ref()
@@ -1929,6 +1949,87 @@ source = "test"
             "Later on Friday, President Maris Ozols said that he had begun an initiative of his own.\n",
         ));
         assert_eq!(speaker_names(&f), ["Maris Ozols"]);
+    }
+
+    #[test]
+    fn officials_of_newly_listed_states_speak_with_their_role() {
+        let kb = Knowledge::builtin();
+        let code = |w: &str| kb.country_by_word(w).map(|c| kb.countries[c].code.as_str());
+        assert_eq!(code("Samoan"), Some("WS"));
+        assert_eq!(code("Nuku\u{2019}alofa"), Some("TO"));
+        assert_eq!(code("Burkinab\u{e8}"), Some("BF"));
+        assert_eq!(code("Nigerien"), Some("NE"));
+        assert_eq!(code("Nigerian"), Some("NG"));
+        let f = run_builtin(
+            "APIA, May 3 (Reuters) - Samoan Prime Minister Tala Ofa said on Tuesday that the Pacific leaders would meet again next year.\n",
+        );
+        assert_eq!(speaker_names(&f), ["Tala Ofa"]);
+        assert!(
+            f.speakers.evidence[0]
+                .note
+                .contains("samoan prime minister"),
+            "{:?}",
+            f.speakers.evidence
+        );
+        // "Guinea" closes "Papua New Guinea": the longer name gives the country.
+        let toml = r#"
+[[office]]
+id = "head-of-government"
+phrases = ["prime minister"]
+[[country]]
+code = "GN"
+name = "Guinea"
+adjectives = ["Guinean"]
+[[country]]
+code = "PG"
+name = "Papua New Guinea"
+adjectives = ["Papua New Guinean"]
+[[person]]
+id = "kila-avea"
+name = "Kila Avea"
+surname = "Avea"
+country = "PG"
+source = "test"
+[[person.office]]
+office = "head-of-government"
+country = "PG"
+title = "Prime Minister"
+start = 2019-05-30
+"#;
+        let kb = Knowledge::new(toml::from_str(toml).unwrap());
+        let doc = clean_str(
+            "p.txt",
+            "PORT MORESBY, May 3 - Papua New Guinea Prime Minister Kila Avea said the talks had gone well.\n",
+        );
+        let body: Vec<usize> = (0..doc.blocks.len()).collect();
+        let f = infer_people(&doc, &kb, &body);
+        let role = f.mentions[0].role.as_ref().expect("a role");
+        assert_eq!(
+            role.country.map(|c| kb.countries[c].code.as_str()),
+            Some("PG")
+        );
+    }
+
+    #[test]
+    fn a_country_that_is_also_a_given_name_opens_a_persons_name() {
+        let kb = Knowledge::builtin();
+        // "Chad" names the country, but "Chad Miller" is a person.
+        assert!(kb.country_by_word("Chad").is_some());
+        let f = run_builtin(
+            "The ceasefire must hold, Chad Miller said on Tuesday after the meeting in N'Djamena.\n",
+        );
+        assert_eq!(speaker_names(&f), ["Chad Miller"]);
+        // The country alone, or a name it closes, is still no person.
+        let f = run_builtin("The border will stay closed, Chad said on Tuesday.\n");
+        assert!(!f.speakers.is_known(), "{:?}", f.speakers.value);
+        // Capitals left out as common words or given names name no country.
+        for w in ["Male", "male", "Victoria", "Trinidad", "San Jose"] {
+            assert!(kb.country_by_word(w).is_none(), "{w}");
+        }
+        let f = run_builtin(
+            "The talks were useful, Victoria Nuland said on Tuesday after meeting officials in Mahe.\n",
+        );
+        assert_eq!(speaker_names(&f), ["Victoria Nuland"]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use serde::Serialize;
@@ -82,6 +82,8 @@ pub(super) struct Index {
     /// Office phrases, longest first, for role detection.
     office_list: Vec<(String, OfficeId)>,
     country_words: FxHashMap<String, CountryId>,
+    /// Country words that are also given names (`Country::given_names`), as written.
+    given_names: FxHashSet<String>,
     series_ac: AhoCorasick,
     series_patterns: Vec<SeriesOrEvent>,
     events_by_series: FxHashMap<SeriesId, Vec<EventId>>,
@@ -382,6 +384,11 @@ impl Index {
                 }
             }
         }
+        let given_names = all
+            .countries
+            .iter()
+            .flat_map(|c| c.given_names.iter().cloned())
+            .collect();
 
         // Events.
         let series_ids: HashMap<&str, SeriesId> = all
@@ -462,6 +469,7 @@ impl Index {
             office_phrases,
             office_list,
             country_words,
+            given_names,
             series_ac,
             series_patterns,
             events_by_series,
@@ -518,6 +526,10 @@ impl Index {
                     .flatten()
             })
             .copied()
+    }
+
+    pub(super) fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(word.trim())
     }
 
     pub(super) fn find_people(&self, kb: &Knowledge, text: &str) -> Vec<PersonMention> {
@@ -624,9 +636,7 @@ impl Index {
                 continue;
             }
             let before = text[..phrase_start].trim_end();
-            let country = last_words(before)
-                .into_iter()
-                .find_map(|(w, at)| kb.country_by_word(w).map(|c| (c, at)));
+            let country = country_of_last_words(kb, before);
             let (country, role_start) = match country {
                 Some((c, at)) => (Some(c), at),
                 None => (None, phrase_start),
@@ -784,6 +794,21 @@ pub(crate) fn floor_char(s: &str, mut i: usize) -> usize {
 }
 
 /// The last one, two and three words of `s` (longest last), each with its byte offset.
+/// The country the last words of `s` name, and where those words start: the last word
+/// ("Russian"), or a longer phrase where it names another country ("Papua New Guinea", not
+/// "Guinea"; "South Sudan", not "Sudan").
+fn country_of_last_words(kb: &Knowledge, s: &str) -> Option<(CountryId, usize)> {
+    let mut found: Option<(CountryId, usize)> = None;
+    for (w, at) in last_words(s) {
+        if let Some(c) = kb.country_by_word(w)
+            && found.is_none_or(|(f, _)| f != c)
+        {
+            found = Some((c, at));
+        }
+    }
+    found
+}
+
 fn last_words(s: &str) -> Vec<(&str, usize)> {
     let mut out = Vec::new();
     let mut cut = s.len();

@@ -291,6 +291,12 @@ impl Knowledge {
         self.index.country_by_word(word)
     }
 
+    /// Whether a country word is also a common given name ("Chad", "Santiago"): a name of two
+    /// or more words it opens may be a person's ("Chad Miller").
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.index.is_given_name(word)
+    }
+
     /// The country with this code.
     pub fn country_by_code(&self, code: &str) -> Option<CountryId> {
         self.countries.iter().position(|c| c.code == code)

@@ -20,6 +20,11 @@ pub struct Country {
     /// Metonyms for the government ("Tokyo", "the Kremlin").
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Those of the words above that are also common given names ("Chad", "Santiago"): they
+    /// still name the country, but a name of two or more words they open ("Chad Miller",
+    /// "Santiago Peña") may be a person's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub given_names: Vec<String>,
 }
 
 /// A kind of office and the phrases that name it.

@@ -45,6 +45,22 @@ pub fn validate(kb: &Knowledge) -> Vec<String> {
     unique("event", kb.events.iter().map(|e| e.id.as_str()).collect());
     unique("outlet", kb.outlets.iter().map(|o| o.id.as_str()).collect());
 
+    // A given name marks one of the country's own words.
+    for c in &kb.countries {
+        for g in &c.given_names {
+            if !std::iter::once(&c.name)
+                .chain(&c.adjectives)
+                .chain(&c.aliases)
+                .any(|w| w == g)
+            {
+                problems.push(format!(
+                    "country {}: given name {g:?} is not one of its words",
+                    c.code
+                ));
+            }
+        }
+    }
+
     let country_known = |code: &str| kb.countries.iter().any(|c| c.code == code);
     let office_known = |id: &str| kb.offices.iter().any(|o| o.id == id);
 

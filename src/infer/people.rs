@@ -761,6 +761,15 @@ fn subject_before(
             if let Some(m) = mentions.iter().find(|m| m.end == name_end) {
                 return Some(found_person(kb, m, "speaker.subject-apposition"));
             }
+            // "the president of the European Council, António Costa, said": the name is
+            // the apposition, between the commas.
+            let (name_start, name_end) = (base + comma + 2, base + inner.len());
+            if let Some(m) = mentions
+                .iter()
+                .find(|m| m.start == name_start && m.end == name_end)
+            {
+                return Some(found_person(kb, m, "speaker.subject-apposition"));
+            }
         }
     }
     let last_word_start = head.rfind([' ', '\n']).map_or(0, |i| i + 1);
@@ -1874,6 +1883,19 @@ source = "test"
             "The talks ended without an agreement after two days of meetings in the capital.\n",
         );
         assert!(!f.speakers.is_known());
+    }
+
+    #[test]
+    fn a_name_set_off_by_commas_before_the_verb_speaks() {
+        // Known to the base, and named only by the text.
+        let f = run_builtin(
+            "In his speech, the president of the European Council, António Costa, said that the treaty reaffirms the belief in fair trade.\n",
+        );
+        assert_eq!(speaker_names(&f), ["António Costa"]);
+        let f = run(
+            "Spokesman Tomas Lindqvist opened the weekly briefing at noon.\n\nAsked about the talks, the ministry's spokesman, Tomas Lindqvist, said that they would resume.\n",
+        );
+        assert_eq!(speaker_names(&f), ["Tomas Lindqvist"]);
     }
 
     #[test]

@@ -1214,12 +1214,22 @@ fn role_subject(
                 .as_ref()
                 .is_some_and(|r| r.office == office && (country.is_none() || r.country == country))
         });
+        // A president who also heads the government (the United States') is never "the
+        // prime minister".
+        let lower = phrase.to_ascii_lowercase();
+        let premier_style =
+            lower.ends_with("prime minister") || lower == "premier" || lower == "pm";
         let holder = holder.map(|m| m.person).or_else(|| {
             let office_id = &kb.offices[office].id;
             mentions.iter().map(|m| m.person).find(|&p| {
-                kb.people[p].offices.iter().any(|t| {
+                let offices = &kb.people[p].offices;
+                offices.iter().any(|t| {
                     &t.office == office_id
                         && country.is_none_or(|c| kb.countries[c].code == t.country)
+                        && !(premier_style
+                            && offices
+                                .iter()
+                                .any(|h| h.office == "head-of-state" && h.country == t.country))
                 })
             })
         });
@@ -1883,6 +1893,19 @@ source = "test"
             "The talks ended without an agreement after two days of meetings in the capital.\n",
         );
         assert!(!f.speakers.is_known());
+    }
+
+    #[test]
+    fn a_president_heading_the_government_is_not_the_prime_minister() {
+        let f = run_builtin(
+            "The Prime Minister spoke to President-elect Donald Trump this afternoon from Downing Street.\n",
+        );
+        // The one spoken to may still lead as the only person named, but not as the PM.
+        assert!(
+            f.speakers.evidence.iter().all(|e| e.rule != "speaker.role"),
+            "{:?}",
+            f.speakers
+        );
     }
 
     #[test]

@@ -623,6 +623,7 @@ fn unknown_sources(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
             .or_else(|| lead_credit(doc))
             .or_else(|| copyright_name(doc, kb))
             .or_else(|| self_promotion(doc, kb))
+            .or_else(|| printed_host(doc, kb))
             .or_else(|| photo_credit_outlet(doc, kb))
             .or_else(|| host_name(doc, kb, facts))
             .or_else(|| official_headline(doc, kb))
@@ -1457,6 +1458,47 @@ fn copyright_name(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     ))
 }
 
+/// "2017-08-16 18:18 | www.harbour-news.az | 1": a host printed alone in the page's header, a
+/// line's segment between bars or a line of its own, is the site's own. Only hosts written
+/// with "www." and only in the first lines: a link in the story names another site.
+fn printed_host(doc: &Doc, kb: &Knowledge) -> Option<Found> {
+    let text = &doc.text;
+    if !text.contains("www.") {
+        return None;
+    }
+    let mut at = 0;
+    for line in text.split_inclusive('\n').take(8) {
+        let mut seg_at = at;
+        for seg in line.split_inclusive('|') {
+            let host = seg.trim_end_matches('|').trim();
+            let lead = seg.len() - seg.trim_start().len();
+            let start = seg_at + lead;
+            seg_at += seg.len();
+            let Some(bare) = host.strip_prefix("www.") else {
+                continue;
+            };
+            let is_host = bare.contains('.')
+                && bare
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+            if !is_host {
+                continue;
+            }
+            let name = kb
+                .outlet_by_host(host)
+                .map_or_else(|| site_name(host), |id| kb.outlets[id].name.clone());
+            return Some((
+                name.clone(),
+                Span::new(start, start + host.len()),
+                "source.printed-host",
+                format!("the page's header prints its own host, {host}: {name}"),
+            ));
+        }
+        at += line.len();
+    }
+    None
+}
+
 /// "For the latest news follow The Harbour Herald on Google News", "Subscribe to the Lakeside
 /// Gazette's newsletter", "Join Harbour Daily on Telegram": a site asks its readers to follow
 /// it by its own name.
@@ -1840,6 +1882,49 @@ fn dateline_credit(doc: &Doc, kb: &Knowledge) -> Option<(String, Span)> {
                 .or_else(|| parsed_mark_credit(doc, b))
         })
         .or_else(|| dateline_line_credit(doc))
+        .or_else(|| place_dash_line(doc, kb))
+}
+
+/// "Riyadh - Harbour Today" on a line of its own over the story: a dateline whose credit is
+/// the publication. The place must be one the base knows (a country or its capital), so that
+/// a headline ("Gaza - Live Updates") is not read so.
+fn place_dash_line(doc: &Doc, kb: &Knowledge) -> Option<(String, Span)> {
+    doc.blocks.iter().take(4).find_map(|b| {
+        let raw = doc.slice(b.span).trim_end();
+        let (place, name) = raw
+            .split_once(" - ")
+            .or_else(|| raw.split_once(" \u{2013} "))
+            .or_else(|| raw.split_once(" \u{2014} "))?;
+        let (place, name) = (place.trim(), name.trim());
+        let known_place = place.split_whitespace().count() <= 3
+            && (kb.country_by_word(place).is_some()
+                || kb
+                    .country_by_word(&crate::dates::title_case(place))
+                    .is_some());
+        // "Ukraine - Live Updates", "Iran - Press Release": a headline's words, no name.
+        const HEADLINE_WORDS: &[&str] = &[
+            "live",
+            "updates",
+            "update",
+            "latest",
+            "breaking",
+            "statement",
+            "press",
+            "release",
+            "video",
+            "photos",
+            "timeline",
+            "explained",
+        ];
+        let headline = name
+            .split_whitespace()
+            .any(|w| HEADLINE_WORDS.contains(&w.to_lowercase().as_str()));
+        let credit = credit_like(name) && !headline && kb.country_by_word(name).is_none();
+        (known_place && credit).then(|| {
+            let start = b.span.start + raw.rfind(name).unwrap_or(0);
+            (name.to_string(), Span::new(start, start + name.len()))
+        })
+    })
 }
 
 /// "Abu Dhabi, Nov 22 (HarbourPress) Abdullah bin Zayed…": the mark of a dateline that gives a
@@ -2138,6 +2223,37 @@ mod tests {
             "The talks were constructive, Sergey Lavrov writes in an article.\n\nThe sides discussed trade.\n",
         );
         assert!(!f.agency.is_known(), "{:?}", f.agency);
+    }
+
+    #[test]
+    fn a_place_and_a_name_over_the_story_credit_the_name() {
+        let f = sources(
+            "Riyadh - Harbour Today\n\nThe council concluded on Thursday its meeting ahead of the summit.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Harbour Today"));
+        // A place the base does not know, or a headline with a dash, credits no one.
+        let f = sources(
+            "Gaza - Live Updates\n\nThe council concluded on Thursday its meeting ahead of the summit.\n",
+        );
+        assert!(!f.agency.is_known(), "{:?}", f.agency);
+        let f = sources(
+            "Ukraine - Live Updates\n\nThe council concluded on Thursday its meeting ahead of the summit.\n",
+        );
+        assert!(!f.agency.is_known(), "{:?}", f.agency);
+    }
+
+    #[test]
+    fn a_host_printed_in_the_header_is_the_sites() {
+        let f = sources(
+            "Embassy to move to the capital\n\n2017-08-16 18:18 | www.harbour-news.az | 1\n\nThe ministry said the embassy would move next year.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Harbour-news"));
+        assert_eq!(f.outlet.evidence[0].rule, "source.printed-host");
+        // A host inside a sentence of the story names another site.
+        let f = sources(
+            "Embassy to move to the capital\n\nThe ministry said on www.gov-harbour.az that the embassy would move.\n",
+        );
+        assert!(!f.outlet.is_known(), "{:?}", f.outlet);
     }
 
     #[test]

@@ -812,8 +812,67 @@ fn year_constraints(
 
     // Meetings the text names: told as past, future, or near.
     let mut seen_events = Vec::new();
+    let mut seen_numbers = Vec::new();
     for p in paras {
         for m in kb.find_events(p.text) {
+            // "the 15th BRICS summit": the number gives the meeting's year, listed or not.
+            if m.candidates.len() != 1
+                && let Some(numbering) = &kb.series[m.series].numbered
+                && let Some(n) = ordinal_before(&p.text[..m.start])
+                && let Some(year) = numbering.year_of(n)
+                && !seen_numbers.contains(&(m.series, n))
+                && let (Some(first), Some(last)) = (
+                    NaiveDate::from_ymd_opt(year, 1, 1),
+                    NaiveDate::from_ymd_opt(year, 12, 31),
+                )
+            {
+                seen_numbers.push((m.series, n));
+                // The lead that dates the story names the meeting: its day is of the
+                // meeting's year. Elsewhere copy names a meeting by its number within a year
+                // of it, before or after as its tense says.
+                let year_span = Days::new(365);
+                let (test, how) = if p.start == lead.start {
+                    (
+                        YearTest::Within(first, last),
+                        "in the lead, so the lead's day is of that year",
+                    )
+                } else {
+                    match tense_at(p.text, m.start, m.end) {
+                        Tense::Future => (
+                            YearTest::Within(first - year_span, last),
+                            "as still to come, so the text is from within a year before it",
+                        ),
+                        Tense::Past => (
+                            YearTest::Within(first, last + year_span),
+                            "as past, so the text is from within a year after it",
+                        ),
+                        Tense::Unknown => (
+                            YearTest::Within(first - year_span, last + year_span),
+                            "without tense, so the text is from within a year of it",
+                        ),
+                    }
+                };
+                let name = &kb.series[m.series].name;
+                let phrase_start = p.text[..m.start]
+                    .rfind(|c: char| c.is_ascii_digit())
+                    .map_or(m.start, |d| {
+                        p.text[..=d]
+                            .rfind(|c: char| !c.is_ascii_digit())
+                            .map_or(0, |i| i + 1)
+                    });
+                out.push((
+                    YearConstraint {
+                        rule: "year.event-number",
+                        span: Some((phrase_start, m.end)),
+                        note: format!(
+                            "meeting {n} of the {name} was held in {year}; the text speaks of it {how}"
+                        ),
+                        test,
+                    },
+                    Some(Span::new(p.start + phrase_start, p.start + m.end)),
+                ));
+                continue;
+            }
             if m.candidates.len() != 1 || seen_events.contains(&m.candidates[0]) {
                 continue;
             }
@@ -853,6 +912,32 @@ fn year_constraints(
         }
     }
     out
+}
+
+/// The number of the meeting a series' name follows: "the 19th" in "the 19th National
+/// Congress", "78th session of the" in "78th session of the UN General Assembly", "47th
+/// regular" in "47th regular Meeting of …".
+fn ordinal_before(head: &str) -> Option<u32> {
+    let mut h = head.trim_end();
+    for filler in [
+        "of the", "of", "session", "meeting", "regular", "ordinary", "annual",
+    ] {
+        let cut = h.len().saturating_sub(filler.len());
+        if h.is_char_boundary(cut)
+            && h[cut..].eq_ignore_ascii_case(filler)
+            && h[..cut].ends_with(' ')
+        {
+            h = h[..cut].trim_end();
+        }
+    }
+    let word_start = h.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+    let word = &h[word_start..];
+    let digits = word.trim_end_matches(char::is_alphabetic);
+    let suffix = &word[digits.len()..];
+    if digits.is_empty() || !matches!(suffix, "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    digits.parse().ok().filter(|&n| (1..=500).contains(&n))
 }
 
 /// The earliest day a page's metadata may give: before it, a date is a placeholder.
@@ -1945,6 +2030,57 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
              press conference at the ministry.\n",
         );
         assert!(!f.stated.is_known());
+    }
+
+    #[test]
+    fn a_numbered_meeting_gives_its_year_to_the_leads_day() {
+        // The 56th meeting of a yearly series anchored at the 56th in 2023.
+        let dates = |text: &str| {
+            let doc = clean_str("wire.txt", text);
+            let today = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+            infer_dates(&doc, Knowledge::builtin(), None, today)
+        };
+        let f = dates(
+            "Ministers meet in Jakarta\n\nOn 13 July, the ministers held talks at the 56th \
+             ASEAN Foreign Ministers' Meeting in Jakarta.\n",
+        );
+        assert_eq!(
+            f.stated.value,
+            NaiveDate::from_ymd_opt(2023, 7, 13),
+            "{:?}",
+            f.stated
+        );
+        assert!(
+            f.stated
+                .evidence
+                .iter()
+                .any(|e| e.rule == "year.event-number"),
+            "{:?}",
+            f.stated.evidence
+        );
+        // A party congress held every five years: the 19th in 2017.
+        let f = dates(
+            "Envoy gives interview\n\nOn 16 November, the ambassador spoke of the influence \
+             of the 19th National Congress of the CPC on relations.\n",
+        );
+        assert_eq!(
+            f.stated.value,
+            NaiveDate::from_ymd_opt(2017, 11, 16),
+            "{:?}",
+            f.stated
+        );
+    }
+
+    #[test]
+    fn ordinals_before_a_series_name_are_read_past_its_fillers() {
+        assert_eq!(ordinal_before("at the 78th session of the "), Some(78));
+        assert_eq!(ordinal_before("the 47th Regular Meeting of "), Some(47));
+        assert_eq!(
+            ordinal_before("the 38th Ordinary Session of the "),
+            Some(38)
+        );
+        assert_eq!(ordinal_before("ahead of the "), None);
+        assert_eq!(ordinal_before("in 2023 the "), None);
     }
 
     #[test]

@@ -197,6 +197,47 @@ pub struct Series {
     pub kind: String,
     /// Phrases that name the series, matched case-insensitively.
     pub aliases: Vec<String>,
+    /// How the series numbers its meetings, when it does ("the 15th BRICS summit").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numbered: Option<Numbering>,
+}
+
+/// A series that numbers its meetings: the year of the nth is read from known meetings. A
+/// reader who sees "the 19th Party Congress" knows the year without a date.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Numbering {
+    /// Known meetings as `[number, year]`, ascending: a break in the rhythm (a year
+    /// skipped) starts a new anchor.
+    pub anchors: Vec<(u32, i32)>,
+    /// Meetings a year (1 for an annual summit, 2 for one held twice a year).
+    #[serde(default = "one")]
+    pub per_year: u32,
+    /// Years from one meeting to the next (5 for a party congress); 1 for yearly ones.
+    #[serde(default = "one")]
+    pub every: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl Numbering {
+    /// The year of the meeting numbered `n`, counted from the nearest anchor at or below it
+    /// (the first anchor for a number before all of them).
+    pub fn year_of(&self, n: u32) -> Option<i32> {
+        let per_year = i64::from(self.per_year.max(1));
+        let &(an, ay) = self
+            .anchors
+            .iter()
+            .rev()
+            .find(|(an, _)| *an <= n)
+            .or_else(|| self.anchors.first())?;
+        let offset = (i64::from(n) - i64::from(an)).div_euclid(per_year) * i64::from(self.every);
+        i32::try_from(i64::from(ay) + offset)
+            .ok()
+            .filter(|y| *y > 0)
+    }
 }
 
 /// One meeting: an instance of a [`Series`].

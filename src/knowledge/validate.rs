@@ -154,6 +154,18 @@ pub fn validate(kb: &Knowledge) -> Vec<String> {
                 series.id, series.kind
             ));
         }
+        if let Some(n) = &series.numbered {
+            let ascending = n
+                .anchors
+                .windows(2)
+                .all(|w| w[0].0 < w[1].0 && w[0].1 <= w[1].1);
+            if n.anchors.is_empty() || !ascending || n.per_year == 0 || n.every == 0 {
+                problems.push(format!(
+                    "series {}: `numbered` needs anchors as [number, year] in ascending order, and per_year and every of 1 or more",
+                    series.id
+                ));
+            }
+        }
     }
     for event in &kb.events {
         if !kb.series.iter().any(|s| s.id == event.series) {

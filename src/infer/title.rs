@@ -151,10 +151,13 @@ pub fn title_from_heading(doc: &Doc, skip: &[usize]) -> Option<(Inferred<String>
 /// The first block of running text: a paragraph of some length that ends a sentence. Headings
 /// are looked for only above it.
 fn story_start(doc: &Doc) -> Option<usize> {
+    // A site's tagline or notice is a sentence too ("Get the latest news from around the
+    // world, live coverage…."), but no story's.
     doc.blocks.iter().position(|b| {
         b.kind == BlockKind::Paragraph
             && words(&b.text) >= 10
             && (ends_sentence_strictly(&b.text) || has_inner_sentence_end(&b.text))
+            && furniture_reason(&b.text) != Some("notice")
     })
 }
 
@@ -963,6 +966,19 @@ mod tests {
         );
         assert_eq!(index, 0);
         assert_eq!(title.evidence[0].rule, "title.heading");
+    }
+
+    #[test]
+    fn a_sites_tagline_does_not_start_the_story() {
+        let doc = clean_str(
+            "t.txt",
+            "World\n\nGet the latest news from around the world, live coverage, features and analysis.\n\n'Useless': Envoy Blasts Neighbour for Sanction Push Against the Capital\n\nThe relations between the two countries have worsened over the past months, the envoy said.\n",
+        );
+        let (title, _) = title_from_heading(&doc, &[]).unwrap();
+        assert_eq!(
+            title.value.as_deref(),
+            Some("'Useless': Envoy Blasts Neighbour for Sanction Push Against the Capital")
+        );
     }
 
     #[test]

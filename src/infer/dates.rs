@@ -1235,9 +1235,23 @@ fn opening_date<'a>(
         let line_start = doc.text[..at].rfind('\n').map_or(0, |i| i + 1);
         crate::clean::is_photo_caption(&doc.text[line_start..at])
     };
+    // A date a quotation gives is of what the speaker speaks of ("the order issued on
+    // December 1, 2023"); a page prints its own outside quotation marks.
+    let in_quote = |at: usize| {
+        doc.blocks
+            .iter()
+            .find(|b| b.span.start <= at && at < b.span.end)
+            .is_some_and(|b| {
+                let offset = at - b.span.start;
+                crate::infer::quote_spans(doc.slice(b.span))
+                    .iter()
+                    .any(|&(s, e)| s <= offset && offset < e)
+            })
+    };
     all.iter().find(|t| {
         t.start < reach.min(doc.text.len())
             && !in_caption(t.start)
+            && !in_quote(t.start)
             && t.explicit_year
             && !t.future
             && t.day
@@ -2256,6 +2270,20 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
         );
         assert_eq!(f.published.value, Some(day("2023-07-14")));
         assert_ne!(f.stated.value, Some(day("2023-07-19")));
+    }
+
+    #[test]
+    fn a_date_inside_a_quotation_is_no_page_date() {
+        let f = dates(
+            "Harbour will not yield its territory\n\nThe government on Friday expressed concern over the law adopted by its neighbour.\n\n\u{201c}It is also a violation of the order issued by the court on December 1, 2023, and of the declaration agreed since,\u{201d} the ministry said.\n",
+        );
+        assert_ne!(f.published.value, Some(day("2023-12-01")));
+        assert_ne!(f.stated.value, Some(day("2023-12-01")));
+        // Outside the quotation, the same opening's date is the page's.
+        let f = dates(
+            "Harbour will not yield its territory\n\nThe government on Friday expressed concern over the law adopted by its neighbour.\n\nPosted on December 1, 2023, the ministry's statement cites the order of the court.\n",
+        );
+        assert_eq!(f.published.value, Some(day("2023-12-01")));
     }
 
     #[test]

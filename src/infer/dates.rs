@@ -21,7 +21,7 @@ use crate::dates::resolve::tense_at;
 use crate::dates::year::{YearConstraint, YearTest, choose_year, mention_constraints};
 use crate::dates::{Dateline, Tense, Today, Value, find, lead_statement, parse_dateline};
 use crate::infer::{Evidence, Inferred, Span};
-use crate::knowledge::{Coverage, Knowledge, Tenure};
+use crate::knowledge::{Coverage, Knowledge, PersonId, Tenure};
 
 /// The dates of a whole text, found on first use.
 struct AllDates<'a> {
@@ -778,6 +778,14 @@ fn year_constraints(
     // The first known official the text names without an office ("Jorge Arreaza rejected
     // …"): news speaks of officials mostly while they serve, so the years of their offices
     // are a prior (`YearConstraint::weight`), not a fact; a former holder is passed over.
+    // A person the text once calls former, acting or elect is out of the base's years for it.
+    let outside_office: Vec<PersonId> = paras
+        .iter()
+        .zip(&people)
+        .flat_map(|(p, mentions)| mentions.iter().map(move |m| (p, m)))
+        .filter(|(p, m)| named_as_former(p.text, m))
+        .map(|(_, m)| m.person)
+        .collect();
     if let Some((p, m)) = paras
         .iter()
         .zip(&people)
@@ -787,7 +795,7 @@ fn year_constraints(
                 && !m.surname_only
                 && p.text[m.start..m.end].contains(' ')
                 && !seen_people.contains(&m.person)
-                && !named_as_former(p.text, m)
+                && !outside_office.contains(&m.person)
         })
     {
         let person = &kb.people[m.person];
@@ -1725,12 +1733,25 @@ fn tenure_ranges<'a>(tenures: impl Iterator<Item = &'a Tenure>) -> Vec<(NaiveDat
         .collect()
 }
 
-/// Whether the words just before a person's name make them a past holder ("former", "ex-",
-/// "the late").
+/// Whether the words just before a person's name put them outside the office the base dates:
+/// a past holder ("former", "ex-", "the late"), or one not yet or not fully in it ("acting",
+/// "interim", "President-elect").
 fn named_as_former(text: &str, m: &crate::knowledge::PersonMention) -> bool {
     let before = &text[crate::knowledge::floor_char(text, m.start.saturating_sub(30))..m.start];
     let before = before.to_ascii_lowercase();
-    before.contains("former") || before.contains("ex-") || before.contains("late ")
+    // Not in the office the base dates either: before it ("Acting Foreign Minister",
+    // "President-elect", "Minister-designate") or standing in for someone ("interim").
+    const OUTSIDE: &[&str] = &[
+        "former",
+        "ex-",
+        "late ",
+        "acting ",
+        "interim ",
+        "caretaker ",
+        "-elect",
+        "designate",
+    ];
+    OUTSIDE.iter().any(|w| before.contains(w))
 }
 
 /// Office holders the text names with their office ("Japanese Foreign Minister Toshimitsu
@@ -2270,6 +2291,28 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
         );
         assert_eq!(f.published.value, Some(day("2023-07-14")));
         assert_ne!(f.stated.value, Some(day("2023-07-19")));
+    }
+
+    #[test]
+    fn an_official_once_called_acting_gives_no_career_years() {
+        let text = "Talks in Tashkent\n\nOn March 1, Acting Foreign Minister Bakhtiyor Saidov hosted the visiting minister in Tashkent.\n\nBakhtiyor Saidov said the talks were useful.\n";
+        let doc = clean_str("wire.txt", text);
+        let today = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        let f = infer_dates(&doc, Knowledge::builtin(), None, today);
+        assert!(
+            f.stated.evidence.iter().all(|e| e.rule != "year.career"),
+            "{:?}",
+            f.stated.evidence
+        );
+        // Named without "acting", the same official's years lean the choice.
+        let text = "Talks in Tashkent\n\nOn March 1, Bakhtiyor Saidov hosted the visiting minister in Tashkent.\n";
+        let doc = clean_str("wire.txt", text);
+        let f = infer_dates(&doc, Knowledge::builtin(), None, today);
+        assert!(
+            f.stated.evidence.iter().any(|e| e.rule == "year.career"),
+            "{:?}",
+            f.stated.evidence
+        );
     }
 
     #[test]

@@ -687,25 +687,14 @@ fn first_chars(s: &str, n: usize) -> &str {
 /// "said last week", "told reporters earlier this month": the verb reports an earlier
 /// statement, not this article's.
 fn earlier_after_verb(after: &str) -> bool {
-    const EARLIER: &[&str] = &[
-        "last week",
-        "last month",
-        "last year",
-        "earlier this week",
-        "earlier this month",
-        "earlier this year",
-        "previously",
-        "in the past",
-        "days ago",
-        "weeks ago",
-        "months ago",
-        "years ago",
-    ];
+    // The openings of a background sentence, and "… ago".
+    const AGO: &[&str] = &["days ago", "weeks ago", "months ago", "years ago"];
+    let earlier = || EARLIER_OPENERS.iter().chain(AGO);
     let window = first_chars(after, 40);
     if !window.is_ascii() {
         let window = window.to_lowercase();
         let clause = window.split([',', '.', ';', '"']).next().unwrap_or("");
-        return EARLIER.iter().any(|e| clause.contains(e));
+        return earlier().any(|e| clause.contains(e));
     }
     // ASCII, as nearly always: lower-cased on the stack and searched as bytes (the window is
     // too short for a substring searcher to pay for setting itself up).
@@ -719,7 +708,7 @@ fn earlier_after_verb(after: &str) -> bool {
         .unwrap_or(lower.len());
     let clause = &lower[..clause_end];
     // The first byte is compared before the rest: a slice comparison per window costs a call.
-    EARLIER.iter().any(|e| {
+    earlier().any(|e| {
         let e = e.as_bytes();
         clause.windows(e.len()).any(|w| w[0] == e[0] && w == e)
     })

@@ -243,6 +243,43 @@ fn norm_ascii(s: &[u8]) -> String {
     String::from_utf8(out).expect("ASCII in, ASCII out")
 }
 
+/// [`norm_ascii`] in place: the normalised phrase is the first bytes of `s` (it is never
+/// longer); returns its length.
+fn norm_ascii_in_place(s: &mut [u8]) -> usize {
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let punct = |b: u8| b.is_ascii_punctuation() && !matches!(b, b'(' | b')' | b'/');
+    let (mut lo, mut hi) = (0, s.len());
+    while lo < hi && space(s[lo]) {
+        lo += 1;
+    }
+    while hi > lo && space(s[hi - 1]) {
+        hi -= 1;
+    }
+    while lo < hi && punct(s[lo]) {
+        lo += 1;
+    }
+    while hi > lo && punct(s[hi - 1]) {
+        hi -= 1;
+    }
+    let mut out = 0;
+    let mut gap = false;
+    for i in lo..hi {
+        let b = s[i];
+        if space(b) {
+            gap = true;
+            continue;
+        }
+        if gap && out > 0 {
+            s[out] = b' ';
+            out += 1;
+        }
+        gap = false;
+        s[out] = b.to_ascii_lowercase();
+        out += 1;
+    }
+    out
+}
+
 /// A name's consonant skeleton, the same for the transliterations English copy uses of one
 /// name ("Riad al-Maleki" and "Riyad al-Maliki", "Ahmad Abul Gheit" and "Ahmed Aboul Gheit",
 /// "Bahram Qasemi" and "Bahram Ghasemi"): lower case, accents and the article "al-"/"el-"
@@ -510,6 +547,27 @@ impl Index {
 
     pub(super) fn office_by_phrase(&self, phrase: &str) -> Option<OfficeId> {
         self.office_phrases.get(&norm(phrase)).copied()
+    }
+
+    /// [`Self::office_by_phrase`] of the words joined by spaces; a short ASCII phrase is joined
+    /// and normalised on the stack, without allocating.
+    pub(super) fn office_by_words(&self, words: &[&str]) -> Option<OfficeId> {
+        let mut buf = [0u8; 96];
+        let mut len = 0;
+        for (i, w) in words.iter().enumerate() {
+            let gap = usize::from(i > 0);
+            if len + gap + w.len() > buf.len() || !w.is_ascii() {
+                return self.office_by_phrase(&words.join(" "));
+            }
+            if gap == 1 {
+                buf[len] = b' ';
+            }
+            buf[len + gap..len + gap + w.len()].copy_from_slice(w.as_bytes());
+            len += gap + w.len();
+        }
+        let n = norm_ascii_in_place(&mut buf[..len]);
+        let key = std::str::from_utf8(&buf[..n]).expect("ASCII in, ASCII out");
+        self.office_phrases.get(key).copied()
     }
 
     pub(super) fn country_by_word(&self, word: &str) -> Option<CountryId> {
@@ -861,6 +919,27 @@ pub(crate) fn contains_word(hay: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{AhoCorasickBuilder, MatchKind};
+
+    #[test]
+    fn norm_ascii_in_place_matches_norm() {
+        use super::{norm, norm_ascii_in_place};
+        for s in [
+            "",
+            " ",
+            "Foreign Minister",
+            "  the  Prime\tMinister. ",
+            "\"President",
+            "(acting) PM,",
+            "Secretary-General's",
+            "...",
+            "a / b",
+            "U.S. Secretary of State:",
+        ] {
+            let mut buf = s.as_bytes().to_vec();
+            let n = norm_ascii_in_place(&mut buf);
+            assert_eq!(std::str::from_utf8(&buf[..n]).unwrap(), norm(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn names_are_matched_where_an_unanchored_search_matches_them() {

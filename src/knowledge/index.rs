@@ -79,6 +79,8 @@ pub(super) struct Index {
     /// Names by their consonant skeleton (`skeleton`), `None` where two people share one.
     person_skeletons: FxHashMap<String, Option<PersonId>>,
     office_phrases: FxHashMap<String, OfficeId>,
+    /// The last word of every key of `office_phrases`.
+    office_last_words: FxHashSet<String>,
     /// Office phrases, longest first, for role detection.
     office_list: Vec<(String, OfficeId)>,
     country_words: FxHashMap<String, CountryId>,
@@ -503,6 +505,10 @@ impl Index {
             person_surnames,
             person_ids,
             person_skeletons,
+            office_last_words: office_phrases
+                .keys()
+                .map(|k| k.rsplit(' ').next().unwrap_or_default().to_string())
+                .collect(),
             office_phrases,
             office_list,
             country_words,
@@ -554,16 +560,46 @@ impl Index {
     pub(super) fn office_by_words(&self, words: &[&str]) -> Option<OfficeId> {
         let mut buf = [0u8; 96];
         let mut len = 0;
+        // Words that are not empty and hold no white space: the normalised phrase then ends
+        // with the last word, trimmed of punctuation (at both ends when it is the only word).
+        let mut plain = true;
         for (i, w) in words.iter().enumerate() {
             let gap = usize::from(i > 0);
             if len + gap + w.len() > buf.len() || !w.is_ascii() {
                 return self.office_by_phrase(&words.join(" "));
             }
+            plain &= !w.is_empty() && !w.bytes().any(|b| matches!(b, b'\t'..=b'\r' | b' '));
             if gap == 1 {
                 buf[len] = b' ';
             }
             buf[len + gap..len + gap + w.len()].copy_from_slice(w.as_bytes());
             len += gap + w.len();
+        }
+        if plain && let Some(last) = words.last() {
+            let punct = |b: &u8| b.is_ascii_punctuation() && !matches!(b, b'(' | b')' | b'/');
+            let mut w = last.as_bytes();
+            while let [rest @ .., b] = w
+                && punct(b)
+            {
+                w = rest;
+            }
+            if words.len() == 1 {
+                while let [b, rest @ ..] = w
+                    && punct(b)
+                {
+                    w = rest;
+                }
+            }
+            let mut lower = [0u8; 32];
+            if !w.is_empty() && w.len() <= lower.len() {
+                let lower = &mut lower[..w.len()];
+                lower.copy_from_slice(w);
+                lower.make_ascii_lowercase();
+                let lower = std::str::from_utf8(lower).expect("ASCII in, ASCII out");
+                if !self.office_last_words.contains(lower) {
+                    return None;
+                }
+            }
         }
         let n = norm_ascii_in_place(&mut buf[..len]);
         let key = std::str::from_utf8(&buf[..n]).expect("ASCII in, ASCII out");
@@ -919,6 +955,33 @@ pub(crate) fn contains_word(hay: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{AhoCorasickBuilder, MatchKind};
+
+    #[test]
+    fn office_by_words_matches_office_by_phrase() {
+        let kb = crate::knowledge::Knowledge::builtin();
+        for phrase in [
+            "Foreign Minister",
+            "the foreign minister,",
+            "\"Prime Minister",
+            "-- premier",
+            "PM.",
+            "Secretary-General",
+            "top diplomat:",
+            "minister",
+            "...",
+            "Ministre des Affaires étrangères",
+        ] {
+            let words: Vec<&str> = phrase.split_whitespace().collect();
+            for take in 1..=words.len() {
+                let words = &words[words.len() - take..];
+                assert_eq!(
+                    kb.index.office_by_words(words),
+                    kb.index.office_by_phrase(&words.join(" ")),
+                    "{words:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn norm_ascii_in_place_matches_norm() {

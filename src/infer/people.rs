@@ -1184,10 +1184,10 @@ fn role_subject(
     let words: Vec<&str> = head.split_whitespace().rev().take(5).collect();
     let words: Vec<&str> = words.into_iter().rev().collect();
     for take in (1..=words.len().min(4)).rev() {
-        let phrase = words[words.len() - take..].join(" ");
-        let Some(office) = kb.office_by_phrase(&phrase) else {
+        let Some(office) = kb.office_by_words(&words[words.len() - take..]) else {
             continue;
         };
+        let phrase = words[words.len() - take..].join(" ");
         let before = &words[..words.len() - take];
         // The last word, or a longer phrase naming another country ("Papua New Guinea").
         let mut country = before.last().and_then(|w| kb.country_by_word(w));

@@ -79,6 +79,8 @@ pub(super) struct Index {
     /// Names by their consonant skeleton (`skeleton`), `None` where two people share one.
     person_skeletons: FxHashMap<String, Option<PersonId>>,
     office_phrases: FxHashMap<String, OfficeId>,
+    /// The last word of every key of `office_phrases`.
+    office_last_words: FxHashSet<String>,
     /// Office phrases, longest first, for role detection.
     office_list: Vec<(String, OfficeId)>,
     country_words: FxHashMap<String, CountryId>,
@@ -241,6 +243,43 @@ fn norm_ascii(s: &[u8]) -> String {
         out.push(b.to_ascii_lowercase());
     }
     String::from_utf8(out).expect("ASCII in, ASCII out")
+}
+
+/// [`norm_ascii`] in place: the normalised phrase is the first bytes of `s` (it is never
+/// longer); returns its length.
+fn norm_ascii_in_place(s: &mut [u8]) -> usize {
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let punct = |b: u8| b.is_ascii_punctuation() && !matches!(b, b'(' | b')' | b'/');
+    let (mut lo, mut hi) = (0, s.len());
+    while lo < hi && space(s[lo]) {
+        lo += 1;
+    }
+    while hi > lo && space(s[hi - 1]) {
+        hi -= 1;
+    }
+    while lo < hi && punct(s[lo]) {
+        lo += 1;
+    }
+    while hi > lo && punct(s[hi - 1]) {
+        hi -= 1;
+    }
+    let mut out = 0;
+    let mut gap = false;
+    for i in lo..hi {
+        let b = s[i];
+        if space(b) {
+            gap = true;
+            continue;
+        }
+        if gap && out > 0 {
+            s[out] = b' ';
+            out += 1;
+        }
+        gap = false;
+        s[out] = b.to_ascii_lowercase();
+        out += 1;
+    }
+    out
 }
 
 /// A name's consonant skeleton, the same for the transliterations English copy uses of one
@@ -466,6 +505,10 @@ impl Index {
             person_surnames,
             person_ids,
             person_skeletons,
+            office_last_words: office_phrases
+                .keys()
+                .map(|k| k.rsplit(' ').next().unwrap_or_default().to_string())
+                .collect(),
             office_phrases,
             office_list,
             country_words,
@@ -510,6 +553,57 @@ impl Index {
 
     pub(super) fn office_by_phrase(&self, phrase: &str) -> Option<OfficeId> {
         self.office_phrases.get(&norm(phrase)).copied()
+    }
+
+    /// [`Self::office_by_phrase`] of the words joined by spaces; a short ASCII phrase is joined
+    /// and normalised on the stack, without allocating.
+    pub(super) fn office_by_words(&self, words: &[&str]) -> Option<OfficeId> {
+        let mut buf = [0u8; 96];
+        let mut len = 0;
+        // Words that are not empty and hold no white space: the normalised phrase then ends
+        // with the last word, trimmed of punctuation (at both ends when it is the only word).
+        let mut plain = true;
+        for (i, w) in words.iter().enumerate() {
+            let gap = usize::from(i > 0);
+            if len + gap + w.len() > buf.len() || !w.is_ascii() {
+                return self.office_by_phrase(&words.join(" "));
+            }
+            plain &= !w.is_empty() && !w.bytes().any(|b| matches!(b, b'\t'..=b'\r' | b' '));
+            if gap == 1 {
+                buf[len] = b' ';
+            }
+            buf[len + gap..len + gap + w.len()].copy_from_slice(w.as_bytes());
+            len += gap + w.len();
+        }
+        if plain && let Some(last) = words.last() {
+            let punct = |b: &u8| b.is_ascii_punctuation() && !matches!(b, b'(' | b')' | b'/');
+            let mut w = last.as_bytes();
+            while let [rest @ .., b] = w
+                && punct(b)
+            {
+                w = rest;
+            }
+            if words.len() == 1 {
+                while let [b, rest @ ..] = w
+                    && punct(b)
+                {
+                    w = rest;
+                }
+            }
+            let mut lower = [0u8; 32];
+            if !w.is_empty() && w.len() <= lower.len() {
+                let lower = &mut lower[..w.len()];
+                lower.copy_from_slice(w);
+                lower.make_ascii_lowercase();
+                let lower = std::str::from_utf8(lower).expect("ASCII in, ASCII out");
+                if !self.office_last_words.contains(lower) {
+                    return None;
+                }
+            }
+        }
+        let n = norm_ascii_in_place(&mut buf[..len]);
+        let key = std::str::from_utf8(&buf[..n]).expect("ASCII in, ASCII out");
+        self.office_phrases.get(key).copied()
     }
 
     pub(super) fn country_by_word(&self, word: &str) -> Option<CountryId> {
@@ -861,6 +955,54 @@ pub(crate) fn contains_word(hay: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{AhoCorasickBuilder, MatchKind};
+
+    #[test]
+    fn office_by_words_matches_office_by_phrase() {
+        let kb = crate::knowledge::Knowledge::builtin();
+        for phrase in [
+            "Foreign Minister",
+            "the foreign minister,",
+            "\"Prime Minister",
+            "-- premier",
+            "PM.",
+            "Secretary-General",
+            "top diplomat:",
+            "minister",
+            "...",
+            "Ministre des Affaires étrangères",
+        ] {
+            let words: Vec<&str> = phrase.split_whitespace().collect();
+            for take in 1..=words.len() {
+                let words = &words[words.len() - take..];
+                assert_eq!(
+                    kb.index.office_by_words(words),
+                    kb.index.office_by_phrase(&words.join(" ")),
+                    "{words:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn norm_ascii_in_place_matches_norm() {
+        use super::{norm, norm_ascii_in_place};
+        for s in [
+            "",
+            " ",
+            "Foreign Minister",
+            "  the  Prime\tMinister. ",
+            "\"President",
+            "(acting) PM,",
+            "Secretary-General's",
+            "...",
+            "a / b",
+            "U.S. Secretary of State:",
+        ] {
+            let mut buf = s.as_bytes().to_vec();
+            let n = norm_ascii_in_place(&mut buf);
+            assert_eq!(std::str::from_utf8(&buf[..n]).unwrap(), norm(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn names_are_matched_where_an_unanchored_search_matches_them() {

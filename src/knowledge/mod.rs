@@ -247,6 +247,12 @@ impl Knowledge {
         self.index.office_by_phrase(phrase)
     }
 
+    /// [`Self::office_by_phrase`] of words joined by single spaces, without allocating for a
+    /// short ASCII phrase.
+    pub fn office_by_words(&self, words: &[&str]) -> Option<OfficeId> {
+        self.index.office_by_words(words)
+    }
+
     /// The office kinds people may mean by a loose phrase, for queries typed by users:
     /// the exact phrase first, then common abbreviations ("FM", "PM", "SG"), then every office
     /// one of whose phrases contains all the words ("spokeswoman" is the foreign ministry

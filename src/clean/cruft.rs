@@ -180,6 +180,9 @@ fn is_share_widget(lower: &str) -> bool {
 /// segment short and no sentence.
 fn is_breadcrumb(t: &str) -> bool {
     const ARROWS: &[char] = &['>', '\u{bb}', '\u{203a}'];
+    if !t.contains(ARROWS) {
+        return false;
+    }
     let segments: Vec<&str> = t.split(ARROWS).map(str::trim).collect();
     let from_home = segments
         .first()

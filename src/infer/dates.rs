@@ -1256,12 +1256,15 @@ fn opening_date<'a>(
                     .any(|&(s, e)| s <= offset && offset < e)
             })
     };
+    // The caption and the quotation are read only for a full date; today is asked only of a
+    // date outside them (what it is asked is kept with the article: `Today`).
     all.iter().find(|t| {
         t.start < reach.min(doc.text.len())
-            && !in_caption(t.start)
-            && !in_quote(t.start)
             && t.explicit_year
             && !t.future
+            && t.day.is_some()
+            && !in_caption(t.start)
+            && !in_quote(t.start)
             && t.day
                 .is_some_and(|d| today.admits(d) && d.year() >= EARLIEST_YEAR)
             && t.rule != "range-start"

@@ -550,9 +550,7 @@ fn read_name<'a>(words: &[&'a str], mut i: usize) -> Option<(Vec<&'a str>, usize
         if w.is_empty() {
             break;
         }
-        let particle = one_of(&PARTICLE_SET, w)
-            || w.get(..3)
-                .is_some_and(|p| p.eq_ignore_ascii_case("al-") || p.eq_ignore_ascii_case("el-"));
+        let particle = is_particle(w);
         // A middle initial between given name and surname ("Carla N Barnett", "Retno LP
         // Marsudi", "Ivan K. Petrov"): passed over, as the names the base and readers use
         // leave it out.
@@ -591,8 +589,9 @@ fn read_name<'a>(words: &[&'a str], mut i: usize) -> Option<(Vec<&'a str>, usize
     }
     // "Special Representative for North Korea Policy Glyn Davis": more than three capitalised
     // words run the title into the name; the name is the last two.
+    // A name with particles runs longer ("Salem Abdullah Al-Jaber Al-Sabah").
     let capitalised = parts.iter().filter(|p| is_capitalised(p)).count();
-    if capitalised > 3 && !parts.iter().any(|p| one_of(&PARTICLE_SET, p)) {
+    if capitalised > 3 && !parts.iter().any(|p| is_particle(p)) {
         parts.drain(..parts.len() - 2);
     }
     // Every part of a name has two letters at least ("Before I" is no name), but for an
@@ -602,6 +601,13 @@ fn read_name<'a>(words: &[&'a str], mut i: usize) -> Option<(Vec<&'a str>, usize
             || k == 0 && parts.len() == 2 && is_initial(p)
     });
     (whole && parts.len() >= 2 && parts.len() <= 5).then_some((parts, i))
+}
+
+/// A particle of a name: "bin", "van", or a word opening with "al-" or "el-" ("Al-Sabah").
+fn is_particle(w: &str) -> bool {
+    one_of(&PARTICLE_SET, w)
+        || w.get(..3)
+            .is_some_and(|p| p.eq_ignore_ascii_case("al-") || p.eq_ignore_ascii_case("el-"))
 }
 
 /// The name that follows a run of titles at the start of `s` ("High Representative Josep
@@ -623,6 +629,38 @@ pub fn name_after_titles(s: &str) -> Option<(Vec<String>, usize)> {
         {
             let at = spans[start].0 + s[spans[start].0..].find(parts[0]).unwrap_or(0);
             return Some((owned(&parts), at));
+        }
+    }
+    None
+}
+
+/// The whole name a short form stands for: copy names a prince or a sheikh by form of address
+/// and given name ("Prince Faisal said") once it has given the whole name ("Prince Faisal bin
+/// Farhan bin Abdullah on Saturday affirmed"). The first place in `text` where `short` opens a
+/// longer name that begins with its given names: that name's words and byte offset.
+pub fn fuller_form(text: &str, short: &str) -> Option<(Vec<String>, usize)> {
+    let given: Vec<&str> = short
+        .split_whitespace()
+        .skip_while(|w| honorific(w))
+        .collect();
+    if given.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(k) = text[from..].find(short) {
+        let at = from + k;
+        from = at + short.len();
+        let word_start = !text[..at].ends_with(char::is_alphanumeric);
+        if !word_start || !text[from..].starts_with(' ') {
+            continue;
+        }
+        // Only the line the short form stands on: a name never runs over a line break.
+        let line_end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+        if let Some((parts, offset)) = name_after_titles(&text[at..line_end])
+            && parts.len() > given.len()
+            && parts.iter().zip(&given).all(|(p, g)| p == g)
+        {
+            return Some((parts, at + offset));
         }
     }
     None
@@ -1322,5 +1360,44 @@ mod tests {
         assert_eq!(name_at_end("Lin", &found), Some(1));
         assert_eq!(name_at_start("Okafor on Tuesday", &found), Some(0));
         assert_eq!(name_at_end("the minister", &found), None);
+    }
+
+    #[test]
+    fn a_form_of_address_and_a_given_name_stand_for_the_whole_name() {
+        let text = "RIYADH, March 3 (SPA) -- Foreign Minister Prince Khalid bin Nasser bin Saud \
+                    on Monday met envoys. Prince Khalid said the kingdom sought calm.";
+        let (parts, at) = fuller_form(text, "Prince Khalid").unwrap();
+        assert_eq!(parts, ["Khalid", "bin", "Nasser", "bin", "Saud"]);
+        assert!(text[at..].starts_with("Khalid bin Nasser"));
+        // A hyphenated family name and a lone honorific kept apart from the given name.
+        let text = "Kuwait's minister Sheikh Hamad Nasser Al-Rashid attended a reception.\n\
+                    In a speech, Sheikh Hamad expressed thanks.";
+        assert_eq!(
+            fuller_form(text, "Sheikh Hamad").unwrap().0,
+            ["Hamad", "Nasser", "Al-Rashid"]
+        );
+        // The short form only ever stands alone, or its fuller form is another given name's.
+        assert_eq!(
+            fuller_form(
+                "Prince Khalid met envoys. Prince Khalid said so.",
+                "Prince Khalid"
+            ),
+            None
+        );
+        assert_eq!(
+            fuller_form(
+                "Prince Khalida Saud came. Prince Khalid said so.",
+                "Prince Khalid"
+            ),
+            None
+        );
+        // A name never runs over a line break.
+        assert_eq!(
+            fuller_form(
+                "Sheikh Hamad\nNasser Ahmed wrote. Sheikh Hamad said.",
+                "Sheikh Hamad"
+            ),
+            None
+        );
     }
 }

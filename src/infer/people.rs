@@ -16,7 +16,7 @@ use crate::clean::{Block, BlockKind, Doc};
 use crate::knowledge::{Knowledge, PersonId, PersonMention, word_bounded};
 use crate::slug::slugify;
 
-use super::names::{TextName, name_at_end, name_at_start};
+use super::names::{TextName, fuller_form, name_at_end, name_at_start};
 use super::{Evidence, Inferred, Span};
 
 /// A person as articles refer to them.
@@ -535,11 +535,16 @@ fn attributions(
         let verb_span = Span::new(base + vs, base + ve);
         // "…, said Foreign Minister X": only an intransitive verb of saying puts its subject
         // after it; after "informed", "told" or "welcomed" stands the one spoken to.
-        let found = subject_before(kb, raw, base, vs, mentions, names, &previous).or_else(|| {
-            inverts(&raw[vs..ve])
-                .then(|| subject_after(kb, raw, base, ve, mentions, names))
-                .flatten()
-        });
+        let found = subject_before(kb, raw, base, vs, mentions, names, &previous)
+            .or_else(|| {
+                inverts(&raw[vs..ve])
+                    .then(|| subject_after(kb, raw, base, ve, mentions, names))
+                    .flatten()
+            })
+            .map(|f| match f.2 {
+                "speaker.unknown-name" => whole_name(doc, kb, mentions, &f.0.name).unwrap_or(f),
+                _ => f,
+            });
         if let Some((speaker, person, rule, note)) = found {
             // Read only for a verb with a subject: most verbs have none.
             let historical = historical_sentence(raw, vs) || earlier_after_verb(&raw[ve..]);
@@ -555,6 +560,28 @@ fn attributions(
         }
     }
     out
+}
+
+/// The person a short form of a name stands for ("Prince Faisal said", "Sheikh Salem
+/// expressed"), where the text gave the whole name: the known person whose mention opens with
+/// it, else the whole name as the text writes it.
+fn whole_name(doc: &Doc, kb: &Knowledge, mentions: &[PersonMention], short: &str) -> Option<Found> {
+    let (parts, at) = fuller_form(&doc.text, short)?;
+    let whole = TextName::untitled(parts, at);
+    let note = |name: &str| format!("\"{short}\" stands for {name}, named in full before");
+    if let Some(m) = mentions.iter().find(|m| m.start <= at && at < m.end) {
+        let (person, id, _, _) = found_person(kb, m, "speaker.short-form");
+        let note = note(&person.name);
+        return Some((person, id, "speaker.short-form", note));
+    }
+    let person = text_person(kb, &whole);
+    let note = note(&whole.name);
+    Some((
+        person,
+        kb.person_by_name(&whole.name),
+        "speaker.short-form",
+        note,
+    ))
 }
 
 /// Every verb of saying and "according to", matched in one pass, in any letter case.
@@ -972,8 +999,24 @@ fn text_person(kb: &Knowledge, n: &TextName) -> PersonRef {
                 .filter(|&p| kb.people[p].name.starts_with(letter)),
         }
     };
+    // "Faisal bin Farhan bin Abdullah": a patronymic chain the base keeps shorter ("Faisal
+    // bin Farhan"); each "bin X" dropped from the end is still the same person.
+    let by_shorter_chain = || {
+        let mut parts: &[String] = &n.parts;
+        while let [rest @ .., link, _] = parts
+            && rest.len() >= 2
+            && matches!(link.as_str(), "bin" | "ibn" | "bint" | "binti")
+        {
+            parts = rest;
+            if let Some(p) = kb.person_by_name(&parts.join(" ")) {
+                return Some(p);
+            }
+        }
+        None
+    };
     match kb
         .person_by_name(&n.name)
+        .or_else(by_shorter_chain)
         .or_else(by_surname)
         .or_else(by_initial)
         .or_else(|| kb.person_by_spelling(&n.name))
@@ -1685,6 +1728,32 @@ source = "test"
             "Foreign ministry spokeswoman Hua Chunying told reporters the visit was private.\n",
         );
         assert_eq!(ids(f.speakers.get().unwrap()), vec!["hua-chunying"]);
+    }
+
+    #[test]
+    fn a_princes_title_and_given_name_stand_for_his_whole_name() {
+        // Known: the short form is the known person the whole name's mention found.
+        let f = run_builtin(
+            "RIYADH, March 3 (SPA) -- Foreign Minister Prince Faisal bin Farhan bin Abdullah \
+             on Monday received envoys.\n\nAfterwards, Prince Faisal said the kingdom sought calm.\n",
+        );
+        assert_eq!(f.speakers.get().unwrap()[0].name, "Faisal bin Farhan");
+        // With no title before the whole name, the short form alone leads back to it.
+        let f = run_builtin(
+            "RIYADH, March 3 (SPA) -- Saudi Arabia's Prince Faisal bin Farhan bin Abdullah \
+             on Monday received envoys.\n\nAfterwards, Prince Faisal said the kingdom sought calm.\n",
+        );
+        assert_eq!(f.speakers.get().unwrap()[0].name, "Faisal bin Farhan");
+        assert_eq!(f.speakers.evidence[0].rule, "speaker.short-form");
+        // Unknown: the whole name as the text writes it, particles and all.
+        let f = run(
+            "DOHA, May 2 -- The minister Sheikh Hamad Abdullah Al-Nasser Al-Rashid attended \
+             a reception.\n\nIn a speech, Sheikh Hamad expressed thanks for the ties.\n",
+        );
+        assert_eq!(
+            f.speakers.get().unwrap()[0].name,
+            "Hamad Abdullah Al-Nasser Al-Rashid"
+        );
     }
 
     #[test]

@@ -1513,7 +1513,9 @@ fn self_promotion(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     ];
     static PROMO: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:[Ff]ollow|[Ss]ubscribe to|Join)\s+(?:us\s+)?((?:[Tt]he\s+)?\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*){0,3})(?:['’]s)?\s+(?:on|newsletter|channel|WhatsApp|Telegram)\b\s*(Google News|Twitter|X|Facebook|Instagram|Telegram|WhatsApp|LinkedIn|YouTube|Threads)?",
+            // "Subscribe to Lakeside Daily's 'The Week' our free weekly newsletter": the
+            // site's own newsletter, under its name and a few words of description.
+            r#"(?:[Ff]ollow|[Ss]ubscribe to|Join)\s+(?:us\s+)?((?:[Tt]he\s+)?\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*){0,3})(?:(?:['’]s)?\s+(?:on|newsletter|channel|WhatsApp|Telegram)\b\s*(Google News|Twitter|X|Facebook|Instagram|Telegram|WhatsApp|LinkedIn|YouTube|Threads)?|['’]s?\s+(?:['‘"“][^'’"”\n]{1,40}['’"”],?\s+)?(?:\p{Ll}+\s+){0,4}newsletter\b)"#,
         )
         .expect("static regex")
     });
@@ -2267,6 +2269,15 @@ mod tests {
             "The foreign minister said on Tuesday that talks would resume.\n\nJoin Lakeside Daily's WhatsApp channel for more.\n",
         );
         assert_eq!(name(&f.outlet), Some("Lakeside Daily"));
+        // The site's newsletter, under a name of its own and a description.
+        let f = sources(
+            "The foreign minister said on Tuesday that talks would resume.\n\nAre you getting our free newsletter?\n\nSubscribe to Lakeside Daily’s 'The Roundup' our free weekly newsletter sent every Monday.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Lakeside Daily"));
+        let f = sources(
+            "The foreign minister said on Tuesday that talks would resume.\n\nSubscribe to The Harbour Times' daily newsletter.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("The Harbour Times"));
         // Following a person, or following talks, names no site.
         let f = sources(
             "The foreign minister said on Tuesday that talks would resume.\n\nReporters follow Minister Okafor on his tour of the region.\n",

@@ -104,6 +104,34 @@ fn name_variants_and_surnames_resolve_to_one_person() {
 }
 
 #[test]
+fn a_middle_initial_the_base_leaves_out_still_names_the_person() {
+    let kb = Knowledge::builtin();
+    let lavrov = kb.person_by_name("Sergey Lavrov").unwrap();
+    for text in [
+        "Foreign Minister Sergey V Lavrov met reporters on Monday.",
+        "Foreign Minister Sergey V. Lavrov met reporters on Monday.",
+        "Foreign Minister Sergey VV Lavrov met reporters on Monday.",
+    ] {
+        let found = kb.find_people(text);
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!(found[0].person, lavrov);
+        assert!(!found[0].surname_only);
+        let span = &text[found[0].start..found[0].end];
+        assert!(
+            span.starts_with("Sergey ") && span.ends_with(" Lavrov"),
+            "{span}"
+        );
+    }
+    // Another given name, or a word that is no initial, names no one.
+    for text in [
+        "Foreign Minister Ivan V Lavrov met reporters on Monday.",
+        "Foreign Minister Sergey Van Lavrov met reporters on Monday.",
+    ] {
+        assert!(kb.find_people(text).is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn a_surname_alone_is_not_resolved_without_a_full_mention() {
     let kb = Knowledge::builtin();
     assert!(

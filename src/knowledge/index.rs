@@ -636,6 +636,9 @@ impl Index {
             let pattern = &self.person_patterns[m.pattern().as_usize()];
             if let [person] = pattern.full[..] {
                 full.push((person, m.start(), m.end()));
+            } else if let Some((start, person)) = self.with_middle_initial(text, m.start(), m.end())
+            {
+                full.push((person, start, m.end()));
             } else if !pattern.surname.is_empty() {
                 surnames.push((pattern.surname.clone(), m.start(), m.end()));
             }
@@ -667,6 +670,37 @@ impl Index {
         }
         out.sort_by_key(|m| m.start);
         out
+    }
+
+    /// A known name written with a middle initial the base leaves out ("Retno LP Marsudi",
+    /// "Carla N. Barnett" for Retno Marsudi, Carla Barnett): the surname at `start..end`, the
+    /// initials before it, the given name before them. Where the given name starts, and who.
+    fn with_middle_initial(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+    ) -> Option<(usize, PersonId)> {
+        let head = text[..start].strip_suffix(' ')?;
+        let (rest, initials) = head.rsplit_once(' ')?;
+        let letters = initials.bytes().filter(|&b| b != b'.').count();
+        let initials_only = (1..=3).contains(&letters)
+            && initials
+                .bytes()
+                .all(|b| b == b'.' || b.is_ascii_uppercase())
+            && (letters == 1
+                || initials.len() == letters
+                || initials.matches('.').count() == letters);
+        if !initials_only {
+            return None;
+        }
+        let given_start = rest.rfind([' ', '\n']).map_or(0, |i| i + 1);
+        let given = &rest[given_start..];
+        if !given.starts_with(char::is_uppercase) || given.chars().count() < 2 {
+            return None;
+        }
+        let name = format!("{given} {}", &text[start..end]);
+        self.person_by_name(&name).map(|p| (given_start, p))
     }
 
     /// The matches `person_ac.find_iter(text)` would give (leftmost-longest, not overlapping)

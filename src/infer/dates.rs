@@ -384,16 +384,34 @@ fn publication(
             _ => continue,
         };
         let found = all.within(m.span);
-        let Some(t) = found.iter().find(|t| {
+        let full = |t: &&crate::dates::Timex| {
             t.explicit_year
                 && t.day
                     .is_some_and(|d| today.admits(d) && d.year() >= EARLIEST_YEAR)
-        }) else {
+        };
+        let line = doc.slice(m.span).to_lowercase();
+        // Of several dates on one line ("24/05/2024Published On: 23/05/2024", where a link to
+        // the next post runs into the page's own), the one labelled as published.
+        let labelled = |t: &&crate::dates::Timex| {
+            let before = &line[t.start.saturating_sub(m.span.start).saturating_sub(20)
+                ..t.start.saturating_sub(m.span.start)];
+            ["published", "posted on", "posted:", "date:"]
+                .iter()
+                .any(|w| before.contains(w))
+        };
+        let Some(t) = found
+            .iter()
+            .filter(full)
+            .find(labelled)
+            .or_else(|| found.iter().find(full))
+        else {
             continue;
         };
         let day = t.day.expect("filtered above");
-        let line = doc.slice(m.span).to_lowercase();
         let mut score = -(order as i32);
+        if labelled(&t) {
+            score += 10;
+        }
         if line.contains("today") {
             score -= 20;
         }
@@ -2276,6 +2294,11 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             "Ministers meet on grain corridor\n\nMarch 21, 2023 4:27pm\n\nUpdated: March 22, 2023 8:33am\n\nThe ministers met in the capital and agreed to extend the corridor for another season, officials said.\n",
         );
         assert_eq!(f.published.value, Some(day("2023-03-21")));
+        // Links to the posts before and after run into the page's own labelled date.
+        let f = dates(
+            "Minister's Statement On His Visit To The Islands-(11-03-2022)\n11/03/2022Regional Trade Forum Opens\n16/03/2022Published On: 14/03/2022\nThe minister told Parliament that the visit had opened new markets for the country's farmers.\n",
+        );
+        assert_eq!(f.published.value, Some(day("2022-03-14")));
     }
 
     #[test]

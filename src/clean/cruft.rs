@@ -193,6 +193,70 @@ fn is_breadcrumb(t: &str) -> bool {
             .all(|s| !s.is_empty() && s.split_whitespace().count() <= 8 && !s.ends_with('.'))
 }
 
+/// A link back to where the reader came from: "Return to Transcripts main page", "Back to
+/// top", "Go back to the news list".
+fn is_return_link(lower: &str) -> bool {
+    let Some(rest) = ["return to ", "back to ", "go back to "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+    else {
+        return false;
+    };
+    rest.split_whitespace().count() <= 5
+        && [
+            "page",
+            "top",
+            "home",
+            "homepage",
+            "list",
+            "index",
+            "menu",
+            "transcripts",
+            "articles",
+            "news",
+            "results",
+        ]
+        .iter()
+        .any(|w| rest.ends_with(w))
+}
+
+/// A date's label standing with no date ("Published on" over "Last updated on"): the page's
+/// script fills in the date, and a copy keeps only the label.
+const DATE_LABELS: &[&str] = &[
+    "published on",
+    "published",
+    "last updated on",
+    "last updated",
+    "updated on",
+    "posted on",
+    "date published",
+];
+
+/// "From Department of Foreign Affairs", "From: Prime Minister's Office": which body a
+/// government page is from, under its headline (read by the source rules as the publisher).
+/// A person's name is a byline ("From: Ada Okafor, Abuja"), not this.
+fn is_from_line(t: &str) -> bool {
+    let Some(body) = t.strip_prefix("From: ").or_else(|| t.strip_prefix("From ")) else {
+        return false;
+    };
+    let body = body.trim().trim_start_matches("the ");
+    body.starts_with(char::is_uppercase)
+        && body.split_whitespace().count() <= 12
+        && !body.ends_with('.')
+        && [
+            "Department",
+            "Ministry",
+            "Office",
+            "Embassy",
+            "Mission",
+            "Consulate",
+            "High Commission",
+            "Delegation",
+        ]
+        .iter()
+        .any(|w| body.split([' ', ',']).any(|x| x == *w))
+}
+
 /// A feed's relative time standing alone ("4 days ago", "• 2 hours ago", "just now"): the
 /// age of a link on the day the page was saved, never the story's date.
 fn is_relative_time(lower: &str) -> bool {
@@ -258,6 +322,15 @@ pub(super) fn classify(line: &str) -> LineClass {
     }
     if is_relative_time(&lower) {
         return LineClass::Cruft("relative-time");
+    }
+    if is_return_link(&lower) {
+        return LineClass::Cruft("navigation");
+    }
+    if DATE_LABELS.contains(&lower.as_str()) {
+        return LineClass::Cruft("empty-date-label");
+    }
+    if is_from_line(t) {
+        return LineClass::Cruft("publisher-line");
     }
     if URL_LINE.is_match(t) {
         return LineClass::Meta(MetaKind::Url);
@@ -523,6 +596,40 @@ mod tests {
         assert_eq!(
             class("Source: officials say the talks will resume."),
             LineClass::Body
+        );
+    }
+
+    #[test]
+    fn links_back_empty_date_labels_and_publisher_lines_are_furniture() {
+        for line in [
+            "Return to Transcripts main page",
+            "Back to top",
+            "Go back to the news list",
+        ] {
+            assert_eq!(class(line), LineClass::Cruft("navigation"), "{line}");
+        }
+        for line in ["Published on", "Last updated on", "Posted on:"] {
+            assert_eq!(class(line), LineClass::Cruft("empty-date-label"), "{line}");
+        }
+        for line in [
+            "From Department of Foreign Affairs",
+            "From: Foreign, Commonwealth & Development Office",
+            "From the Office of the Spokesperson",
+        ] {
+            assert_eq!(class(line), LineClass::Cruft("publisher-line"), "{line}");
+        }
+        // A headline about going back, a date with its label, a reporter's line, a sentence.
+        for line in [
+            "Back to the table: envoys resume border talks",
+            "Return to the ceasefire lines within a week",
+            "From: Ada Okafor, Abuja",
+            "From Monday, the Ministry will issue visas online.",
+        ] {
+            assert_eq!(class(line), LineClass::Body, "{line}");
+        }
+        assert_ne!(
+            class("Published on 14 October 2024"),
+            LineClass::Cruft("empty-date-label")
         );
     }
 

@@ -620,6 +620,7 @@ fn unknown_sources(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
     if !facts.outlet.is_known() {
         if let Some((name, span, rule, note)) = masthead(doc, kb)
             .or_else(|| official_site(doc))
+            .or_else(|| from_line(doc))
             .or_else(|| lead_credit(doc))
             .or_else(|| copyright_name(doc, kb))
             .or_else(|| self_promotion(doc, kb))
@@ -983,6 +984,64 @@ fn official_site(doc: &Doc) -> Option<Found> {
         "source.official-site",
         format!("the page calls itself the official website of {name}"),
     ))
+}
+
+/// "From Department of Foreign Affairs", "From:" over "Foreign, Commonwealth & Development
+/// Office": the line under a government site's headline that says which body published it.
+/// Only a body: "From: Ada Okafor, Abuja" is a reporter's byline.
+fn from_line(doc: &Doc) -> Option<Found> {
+    let text = &doc.text;
+    let mut lines = text.split_inclusive('\n').scan(0, |at, line| {
+        let start = *at;
+        *at += line.len();
+        Some((start, line))
+    });
+    let mut pending = false;
+    for (start, line) in lines.by_ref().take(15) {
+        let t = line.trim();
+        let (body, offset) = if pending {
+            (t, 0)
+        } else if t == "From:" || t == "From" {
+            pending = true;
+            continue;
+        } else if let Some(rest) = t.strip_prefix("From: ").or_else(|| t.strip_prefix("From ")) {
+            (rest.trim(), t.len() - rest.len())
+        } else {
+            continue;
+        };
+        if body.is_empty() {
+            continue;
+        }
+        pending = false;
+        // "From the Office of the Spokesperson".
+        let (body, offset) = match body.strip_prefix("the ") {
+            Some(rest) => (rest, offset + 4),
+            None => (body, offset),
+        };
+        let words = body.split_whitespace().count();
+        let a_body = body.starts_with(char::is_uppercase)
+            && words <= 12
+            && !body.ends_with('.')
+            && INSTITUTION_WORDS.iter().any(|w| holds_word(body, w));
+        if !a_body {
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let from = start + lead + offset;
+        return Some((
+            body.to_string(),
+            Span::new(from, from + body.len()),
+            "source.from-line",
+            format!("the page says it is from {body}"),
+        ));
+    }
+    None
+}
+
+/// Whether `w` stands in `s` as whole words.
+fn holds_word(s: &str, w: &str) -> bool {
+    s.match_indices(w)
+        .any(|(at, _)| crate::knowledge::word_bounded(s, at, at + w.len()))
 }
 
 /// Words that open the name of an institution publishing its own statements ("Embassy of
@@ -2256,6 +2315,34 @@ mod tests {
             "Embassy to move to the capital\n\nThe ministry said on www.gov-harbour.az that the embassy would move.\n",
         );
         assert!(!f.outlet.is_known(), "{:?}", f.outlet);
+    }
+
+    #[test]
+    fn a_government_page_says_which_body_it_is_from() {
+        let f = sources(
+            "Minister takes part in meeting of EU Foreign Ministers\nFrom Department of Foreign Affairs\nPublished on\nThe Minister will take part in a meeting of EU Foreign Ministers on Monday.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Department of Foreign Affairs"));
+        assert_eq!(f.outlet.evidence[0].rule, "source.from-line");
+        let f = sources(
+            "Foreign Secretary call with counterpart\n\nFrom:\nForeign, Commonwealth & Development Office\n\nThe Foreign Secretary spoke to his counterpart on Monday.\n",
+        );
+        assert_eq!(
+            name(&f.outlet),
+            Some("Foreign, Commonwealth & Development Office")
+        );
+        // A reporter's line is no publisher.
+        let f = sources(
+            "Ministry explains talks\n\nFrom: Ada Okafor, Abuja\n\nThe Ministry of Foreign Affairs has explained the talks it held on Monday.\n",
+        );
+        assert!(
+            f.outlet
+                .evidence
+                .iter()
+                .all(|e| e.rule != "source.from-line"),
+            "{:?}",
+            f.outlet
+        );
     }
 
     #[test]

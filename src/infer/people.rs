@@ -1014,9 +1014,16 @@ fn text_person(kb: &Knowledge, n: &TextName) -> PersonRef {
         }
         None
     };
+    // "Senator Johnson Smith": a surname of several words, which only one known person bears,
+    // is that person (a one-word surname alone is too common to tell).
+    let by_compound_surname = || match kb.people_by_surname(&n.name) {
+        [p] if n.parts.len() >= 2 => Some(*p),
+        _ => None,
+    };
     match kb
         .person_by_name(&n.name)
         .or_else(by_shorter_chain)
+        .or_else(by_compound_surname)
         .or_else(by_surname)
         .or_else(by_initial)
         .or_else(|| kb.person_by_spelling(&n.name))
@@ -1754,6 +1761,19 @@ source = "test"
             f.speakers.get().unwrap()[0].name,
             "Hamad Abdullah Al-Nasser Al-Rashid"
         );
+    }
+
+    #[test]
+    fn a_surname_of_several_words_with_a_title_is_the_one_known_bearer() {
+        let f = run_builtin(
+            "The ministry is in contact with its missions in the region.\n\nSenator Johnson Smith said on Tuesday that communication with the islands was difficult.\n",
+        );
+        assert_eq!(f.speakers.get().unwrap()[0].name, "Kamina Johnson Smith");
+        // A given name and a surname the base does not hold stay as the text writes them.
+        let f = run_builtin(
+            "The ministry is in contact with its missions.\n\nSenator Adaeze Smith said on Tuesday that communication was difficult.\n",
+        );
+        assert_eq!(f.speakers.get().unwrap()[0].name, "Adaeze Smith");
     }
 
     #[test]

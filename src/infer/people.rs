@@ -537,7 +537,7 @@ fn attributions(
         // after it; after "informed", "told" or "welcomed" stands the one spoken to.
         let found = subject_before(kb, raw, base, vs, mentions, names, &previous)
             .or_else(|| {
-                inverts(&raw[vs..ve])
+                (inverts(&raw[vs..ve]) && opens_clause(&raw[..vs], &raw[vs..ve]))
                     .then(|| subject_after(kb, raw, base, ve, mentions, names))
                     .flatten()
             })
@@ -582,6 +582,20 @@ fn whole_name(doc: &Doc, kb: &Knowledge, mentions: &[PersonMention], short: &str
         "speaker.short-form",
         note,
     ))
+}
+
+/// Whether a verb whose subject may follow it stands where an inverted attribution does: after
+/// the quotation or clause it attributes ("…," said the minister; "…, concluded Ms Okafor"),
+/// or "according to" anywhere. "We have just concluded the Forum" has its subject before.
+fn opens_clause(head: &str, verb: &str) -> bool {
+    if verb.eq_ignore_ascii_case("according to") {
+        return true;
+    }
+    let head = head.trim_end();
+    head.is_empty()
+        || head.ends_with([
+            ',', '"', '\u{201d}', '\u{2019}', '\'', '\u{2014}', '\u{2013}', '-', ':', '\n',
+        ])
 }
 
 /// Every verb of saying and "according to", matched in one pass, in any letter case.
@@ -649,6 +663,11 @@ fn verb_positions(text: &str) -> Vec<(usize, usize)> {
             !(b[s].is_ascii_uppercase()
                 && b.get(s + 1).is_some_and(u8::is_ascii_lowercase)
                 && !text[s..e].eq_ignore_ascii_case("according to"))
+        })
+        // After a possessive the word is an adjective: "Modi's proposed visit".
+        .filter(|&(s, _)| {
+            let head = &text[..s];
+            !(head.ends_with("'s ") || head.ends_with("\u{2019}s "))
         })
         .collect();
     out.sort_unstable();
@@ -1774,6 +1793,29 @@ source = "test"
             "The ministry is in contact with its missions.\n\nSenator Adaeze Smith said on Tuesday that communication was difficult.\n",
         );
         assert_eq!(f.speakers.get().unwrap()[0].name, "Adaeze Smith");
+    }
+
+    #[test]
+    fn only_a_verb_after_its_clause_takes_its_subject_after_it() {
+        let f = run("\"The border will stay open,\" concluded Foreign Minister Adaeze Okafor.\n");
+        assert_eq!(speaker_names(&f), ["Adaeze Okafor"]);
+        // "We … concluded the Forum": the subject stands before the verb.
+        let f = run(
+            "Foreign Minister Adaeze Okafor arrived on Monday.\n\nWe have just concluded the Okafor visit and the communique is agreed.\n",
+        );
+        assert!(
+            f.speakers
+                .evidence
+                .iter()
+                .all(|e| e.rule != "speaker.after-verb"),
+            "{:?}",
+            f.speakers
+        );
+        // After a possessive, a verb of saying is an adjective: "Okafor's proposed visit".
+        let f = run(
+            "Foreign Minister Kofi Mensah said on Monday that the talks covered Foreign Minister Adaeze Okafor's proposed visit to the capital.\n",
+        );
+        assert_eq!(speaker_names(&f), ["Kofi Mensah"]);
     }
 
     #[test]

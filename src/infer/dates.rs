@@ -393,8 +393,10 @@ fn publication(
         // Of several dates on one line ("24/05/2024Published On: 23/05/2024", where a link to
         // the next post runs into the page's own), the one labelled as published.
         let labelled = |t: &&crate::dates::Timex| {
-            let before = &line[t.start.saturating_sub(m.span.start).saturating_sub(20)
-                ..t.start.saturating_sub(m.span.start)];
+            let end = t.start.clamp(m.span.start, m.span.end);
+            let from =
+                crate::knowledge::floor_char(&doc.text, end.saturating_sub(20).max(m.span.start));
+            let before = doc.text[from..end].to_lowercase();
             ["published", "posted on", "posted:", "date:"]
                 .iter()
                 .any(|w| before.contains(w))

@@ -362,6 +362,13 @@ pub fn infer_people(doc: &Doc, kb: &Knowledge, body: &[usize]) -> PeopleFacts {
         .iter()
         .filter(|n| n.labels >= 2 || n.labels == 1 && !n.title.is_empty() && !in_heading(n.start))
         .filter(|n| kb.outlet_by_name(&n.name).is_none())
+        // "KIM LEE, HARBOUR TV ANCHOR (voice-over):": the broadcaster's own people ask and
+        // introduce; the statement is their guests'.
+        .filter(|n| {
+            !n.title
+                .split([' ', ',', '('])
+                .any(|w| JOURNALIST_TITLES.contains(&w))
+        })
         // "KUWAIT CITY: The foreign minister…": a lone label naming a country's place is a
         // dateline.
         .filter(|n| n.labels >= 2 || !n.parts.iter().any(|p| kb.country_by_word(p).is_some()))
@@ -597,6 +604,18 @@ fn opens_clause(head: &str, verb: &str) -> bool {
             ',', '"', '\u{201d}', '\u{2019}', '\'', '\u{2014}', '\u{2013}', '-', ':', '\n',
         ])
 }
+
+/// Title words of a broadcast's or a briefing's journalists (labels' titles are lower-cased).
+const JOURNALIST_TITLES: &[&str] = &[
+    "anchor",
+    "correspondent",
+    "host",
+    "reporter",
+    "moderator",
+    "presenter",
+    "interviewer",
+    "journalist",
+];
 
 /// Every verb of saying and "according to", matched in one pass, in any letter case.
 static VERBS: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -1986,6 +2005,19 @@ source = "test"
         );
         let e = &f.speakers.evidence[0];
         assert_eq!(e.rule, "speaker.transcript-label");
+    }
+
+    #[test]
+    fn a_broadcasts_anchor_is_no_transcript_speaker() {
+        let f = run(
+            "Harbour TV Newsroom\n\nADA OKAFOR, HARBOUR TV ANCHOR (voice-over): Welcome. Ahead this hour, the president's visit to the capital.\n\nFOREIGN MINISTER LIN HAO: We have agreed to resume the border talks next month.\n",
+        );
+        assert_ne!(
+            speaker_names(&f).first().map(String::as_str),
+            Some("Ada Okafor"),
+            "{:?}",
+            f.speakers
+        );
     }
 
     #[test]

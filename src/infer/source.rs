@@ -1485,6 +1485,18 @@ fn copyright_name(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     let at = text.find('\u{a9}').or_else(|| text.find("Copyright"))?;
     let line_end = text[at..].find('\n').map_or(text.len(), |e| at + e);
     let line = &text[at..line_end];
+    // "© При использовании материалов ссылка на «Harbour Daily» обязательна", "© … "Harbour
+    // Daily"nə istinad olunmalıdır": a notice in the site's language quotes its name.
+    if let Some((start, quoted)) = quoted_name(line) {
+        let name = known_outlet_prefix(kb, quoted)
+            .map_or(quoted.to_string(), |id| kb.outlets[id].name.clone());
+        return Some((
+            name.clone(),
+            Span::new(at + start, at + start + quoted.len()),
+            "source.copyright",
+            format!("the copyright line names {name}"),
+        ));
+    }
     let rest = line
         .trim_start_matches('\u{a9}')
         .trim_start_matches("Copyright")
@@ -1515,6 +1527,24 @@ fn copyright_name(doc: &Doc, kb: &Knowledge) -> Option<Found> {
         "source.copyright",
         format!("the copyright line names {name}"),
     ))
+}
+
+/// The first name in quotation marks on a line ("«Harbour Daily»", "“Harbour Daily”"): one to
+/// five words, the first capitalised. Where it starts in `line`, and the name.
+fn quoted_name(line: &str) -> Option<(usize, &str)> {
+    for (open, close) in [('«', '»'), ('\u{201c}', '\u{201d}'), ('"', '"')] {
+        let Some(o) = line.find(open) else { continue };
+        let start = o + open.len_utf8();
+        let Some(len) = line[start..].find(close) else {
+            continue;
+        };
+        let name = &line[start..start + len];
+        let words = name.split_whitespace().count();
+        if (1..=5).contains(&words) && name.starts_with(char::is_uppercase) && name.trim() == name {
+            return Some((start, name));
+        }
+    }
+    None
 }
 
 /// "2017-08-16 18:18 | www.harbour-news.az | 1": a host printed alone in the page's header, a
@@ -2175,6 +2205,21 @@ mod tests {
             "Envoy recalled over fishing dispute\n\nThe government recalled its envoy on Monday after a dispute over fishing rights, officials said.\n\n\u{a9} 2021 Lakeside Gazette. All rights reserved.\n",
         );
         assert_eq!(name(&f.outlet), Some("Lakeside Gazette"));
+        // A notice in the site's language quotes the site's name.
+        for notice in [
+            "\u{a9} При использовании материалов ссылка на «Harbour Daily» обязательна.",
+            "\u{a9} İstifadə edilərkən \"Harbour Qəzeti\"nə istinad olunmalıdır.",
+        ] {
+            let f = sources(&format!(
+                "Envoy recalled over fishing dispute\n\nThe government recalled its envoy on Monday after a dispute over fishing rights, officials said.\n\n{notice}\n"
+            ));
+            let want = if notice.contains("Daily") {
+                "Harbour Daily"
+            } else {
+                "Harbour Qəzeti"
+            };
+            assert_eq!(name(&f.outlet), Some(want), "{notice}");
+        }
     }
 
     #[test]

@@ -1580,7 +1580,24 @@ fn statement(
             } else {
                 0
             };
-            let found = find(p.text, Some(anchor)).into_iter().find(|t| {
+            let timexes = find(p.text, Some(anchor));
+            // "on Thursday (August 10)": the day written beside the weekday is the day, even
+            // weeks before the page's, when the weekday agrees with it.
+            let written_beside = |t: &crate::dates::Timex| {
+                let wd = t.day.filter(|_| t.rule == "weekday")?.weekday();
+                timexes.iter().find(|d| {
+                    d.start >= t.end
+                        && d.start - t.end <= 3
+                        && p.text[t.end..d.start]
+                            .chars()
+                            .all(|c| matches!(c, ' ' | ',' | '('))
+                        && matches!(d.rule, "day-month" | "month-day")
+                        && d.day.is_some_and(|x| {
+                            x.weekday() == wd && x <= anchor && (anchor - x).num_days() <= 62
+                        })
+                })
+            };
+            let found = timexes.iter().find(|t| {
                 t.start >= skip
                     && !t.future
                     && matches!(
@@ -1596,6 +1613,7 @@ fn statement(
                         .is_some_and(|d| d <= anchor && (anchor - d).num_days() <= 7)
             });
             if let Some(t) = found {
+                let t = written_beside(t).unwrap_or(t);
                 let day = t.day.expect("filtered above");
                 return Inferred::known(
                     day,
@@ -2397,6 +2415,14 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             "Ministers hold phone talks\n\nfontLarger fontSmaller\n\nLIMA, March 15, 2022 (Wire) -- The foreign minister on Monday held a phone conversation with her counterpart. Both agreed to keep in touch, according to the ministry.\n",
         );
         assert_eq!(f.stated.value, Some(day("2022-03-14")));
+        // "on Thursday (February 24)" in a page of Tuesday 15 March 2022: the day written
+        // beside the weekday, weeks back, when the weekday agrees; else the weekday's.
+        for (beside, want) in [("February 24", "2022-02-24"), ("February 25", "2022-03-10")] {
+            let f = dates(&format!(
+                "Minister comments on envoys\n\nMarch 15, 2022\n\nThe minister made the comment to reporters after a meeting at the academy in the capital on Thursday ({beside}) afternoon.\n"
+            ));
+            assert_eq!(f.stated.value, Some(day(want)), "{beside}");
+        }
         // A day from further down the story does not.
         let f = dates(
             "Ministry denies report on embassies\n\nMarch 16, 2022\n\nThe ministry denied a report about its embassies abroad, a newspaper reported.\n\nAll embassies work under ambassadors, a spokesman said.\n\nIt should be noted that a lawmaker made the claim yesterday in a newspaper interview.\n",

@@ -77,6 +77,30 @@ pub fn find(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
     find_ordered(text, anchor, None)
 }
 
+/// The day written beside a weekday ("on Thursday (August 10)", "Thursday, August 10"), when
+/// it falls on that weekday, before `anchor` and at most two months before it: `t` is a
+/// resolved weekday in `text`, `timexes` what [`find`] found there. Copy names the weekday
+/// for a reader of the day and the date for a reader of any later day; the date is the day.
+pub fn day_beside_weekday<'a>(
+    text: &str,
+    timexes: &'a [Timex],
+    t: &Timex,
+    anchor: NaiveDate,
+) -> Option<&'a Timex> {
+    use chrono::Datelike;
+    let wd = t.day.filter(|_| t.rule == "weekday")?.weekday();
+    timexes.iter().find(|d| {
+        d.start >= t.end
+            && d.start - t.end <= 3
+            && text[t.end..d.start]
+                .chars()
+                .all(|c| matches!(c, ' ' | ',' | '('))
+            && matches!(d.rule, "day-month" | "month-day")
+            && d.day
+                .is_some_and(|x| x.weekday() == wd && x <= anchor && (anchor - x).num_days() <= 62)
+    })
+}
+
 /// As [`find`], reading numeric dates the text's own dates leave ambiguous ("01/12/2021")
 /// day-first when `day_first` is `Some(true)`: the convention of the country the text is from.
 pub fn find_ordered(text: &str, anchor: Option<NaiveDate>, day_first: Option<bool>) -> Vec<Timex> {

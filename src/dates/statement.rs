@@ -111,7 +111,7 @@ pub fn lead_statement(paragraph: &str, anchor: Option<NaiveDate>) -> Option<Lead
     let sentence = (toks[first].start, toks[last].end);
     let timexes = find(paragraph, anchor);
     let timex = timexes
-        .into_iter()
+        .iter()
         .filter(|t| t.start >= sentence.0 && t.end <= sentence.1)
         .filter(|t| is_day_kind(t.rule))
         .min_by_key(|t| {
@@ -120,6 +120,13 @@ pub fn lead_statement(paragraph: &str, anchor: Option<NaiveDate>) -> Option<Lead
             } else {
                 verb.0 - t.end
             }
+        })
+        // "said on Thursday (August 10)": the day written beside the weekday.
+        .map(|t| {
+            anchor
+                .and_then(|a| super::day_beside_weekday(paragraph, &timexes, t, a))
+                .unwrap_or(t)
+                .clone()
         });
     Some(LeadStatement {
         verb,
@@ -148,4 +155,31 @@ fn is_day_kind(rule: &str) -> bool {
             | "day-after"
             | "ago"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_day_written_beside_the_weekday_dates_the_statement() {
+        let anchor = Some(day("2022-03-15"));
+        let st = lead_statement(
+            "The minister said on Thursday (February 24) that the envoys would return.",
+            anchor,
+        )
+        .unwrap();
+        assert_eq!(st.timex.unwrap().day, Some(day("2022-02-24")));
+        // A day beside that is not that weekday leaves the weekday's own day.
+        let st = lead_statement(
+            "The minister said on Thursday (February 25) that the envoys would return.",
+            anchor,
+        )
+        .unwrap();
+        assert_eq!(st.timex.unwrap().day, Some(day("2022-03-10")));
+    }
 }

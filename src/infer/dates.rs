@@ -1581,22 +1581,6 @@ fn statement(
                 0
             };
             let timexes = find(p.text, Some(anchor));
-            // "on Thursday (August 10)": the day written beside the weekday is the day, even
-            // weeks before the page's, when the weekday agrees with it.
-            let written_beside = |t: &crate::dates::Timex| {
-                let wd = t.day.filter(|_| t.rule == "weekday")?.weekday();
-                timexes.iter().find(|d| {
-                    d.start >= t.end
-                        && d.start - t.end <= 3
-                        && p.text[t.end..d.start]
-                            .chars()
-                            .all(|c| matches!(c, ' ' | ',' | '('))
-                        && matches!(d.rule, "day-month" | "month-day")
-                        && d.day.is_some_and(|x| {
-                            x.weekday() == wd && x <= anchor && (anchor - x).num_days() <= 62
-                        })
-                })
-            };
             let found = timexes.iter().find(|t| {
                 t.start >= skip
                     && !t.future
@@ -1613,7 +1597,8 @@ fn statement(
                         .is_some_and(|d| d <= anchor && (anchor - d).num_days() <= 7)
             });
             if let Some(t) = found {
-                let t = written_beside(t).unwrap_or(t);
+                // "on Thursday (August 10)": the day written beside the weekday.
+                let t = crate::dates::day_beside_weekday(p.text, &timexes, t, anchor).unwrap_or(t);
                 let day = t.day.expect("filtered above");
                 return Inferred::known(
                     day,

@@ -625,6 +625,7 @@ fn unknown_sources(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
             .or_else(|| copyright_name(doc, kb))
             .or_else(|| self_promotion(doc, kb))
             .or_else(|| printed_host(doc, kb))
+            .or_else(|| byline_host(doc, kb))
             .or_else(|| photo_credit_outlet(doc, kb))
             .or_else(|| host_name(doc, kb, facts))
             .or_else(|| official_headline(doc, kb))
@@ -1588,6 +1589,49 @@ fn printed_host(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     None
 }
 
+/// "Staff Correspondent Harbour24.com, Dhaka | 2023-09-01 14:42": a site's address written
+/// as its name in a byline or date line at the top of the page.
+fn byline_host(doc: &Doc, kb: &Knowledge) -> Option<Found> {
+    let limit = doc.text.len().min(1500);
+    for m in doc
+        .meta
+        .iter()
+        .filter(|m| matches!(m.kind, MetaKind::Byline | MetaKind::DateLine) && m.span.start < limit)
+    {
+        let line = doc.slice(m.span);
+        let mut at = 0;
+        for word in line.split_inclusive([' ', '|']) {
+            let start = m.span.start + at;
+            at += word.len();
+            let host = word.trim_end_matches([' ', '|', ',', ';', ')']);
+            let labels: Vec<&str> = host.split('.').collect();
+            let is_host = labels.len() >= 2
+                && !host.contains("..")
+                && labels[0].starts_with(|c: char| c.is_ascii_alphabetic())
+                && labels.iter().all(|l| {
+                    !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                })
+                && matches!(
+                    labels[labels.len() - 1].to_ascii_lowercase().as_str(),
+                    "com" | "net" | "org" | "info" | "news" | "media" | "tv"
+                );
+            if !is_host {
+                continue;
+            }
+            let name = kb
+                .outlet_by_host(host)
+                .map_or_else(|| site_name(host), |id| kb.outlets[id].name.clone());
+            return Some((
+                name.clone(),
+                Span::new(start, start + host.len()),
+                "source.byline-host",
+                format!("the byline names the site by its address, {host}: {name}"),
+            ));
+        }
+    }
+    None
+}
+
 /// "For the latest news follow The Harbour Herald on Google News", "Subscribe to the Lakeside
 /// Gazette's newsletter", "Join Harbour Daily on Telegram": a site asks its readers to follow
 /// it by its own name.
@@ -2385,6 +2429,27 @@ mod tests {
                 .evidence
                 .iter()
                 .all(|e| e.rule != "source.from-line"),
+            "{:?}",
+            f.outlet
+        );
+    }
+
+    #[test]
+    fn a_sites_address_in_its_byline_names_it() {
+        let f = sources(
+            "Envoys speak too early: minister\n\nStaff Correspondent Harbour24.com, Dhaka | 2023-09-01 14:42:48\n\nThe foreign minister said on Thursday that envoys speak too early.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Harbour24"));
+        assert_eq!(f.outlet.evidence[0].rule, "source.byline-host");
+        // A byline without an address, and an address in the story, name no site this way.
+        let f = sources(
+            "Envoys speak too early: minister\n\nBy Ada Okafor | 2023-09-01 14:42:48\n\nThe foreign minister said on Thursday that envoys posted on harbourwatch.org speak too early.\n",
+        );
+        assert!(
+            f.outlet
+                .evidence
+                .iter()
+                .all(|e| e.rule != "source.byline-host"),
             "{:?}",
             f.outlet
         );

@@ -101,6 +101,12 @@ impl<T> Default for Inferred<T> {
 }
 
 impl<T> Inferred<T> {
+    /// Whether a piece of the evidence comes from `rule`: a fact is judged by the rule that
+    /// gave it (tests ask that a rule did, or did not, fire).
+    pub fn rests_on(&self, rule: &str) -> bool {
+        self.evidence.iter().any(|e| e.rule == rule)
+    }
+
     /// A known value.
     pub fn known(value: T, confidence: f32, evidence: Vec<Evidence>) -> Inferred<T> {
         Inferred {

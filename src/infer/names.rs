@@ -8,6 +8,7 @@
 //! still has speakers. Names found here are given as the text writes them, without titles and
 //! honorifics.
 
+use crate::knowledge::is_middle_initial;
 use crate::slug::slugify;
 
 /// A person named in the text.
@@ -504,15 +505,6 @@ fn written_as_name(p: &str) -> bool {
 }
 
 /// An initial: a capital and a full stop ("M.").
-/// "N", "K.", "LP", "L.P.": one to three capitals, each perhaps with its period, as a middle
-/// name is abbreviated.
-fn is_middle_initial(raw: &str) -> bool {
-    let letters = raw.chars().filter(|c| *c != '.').count();
-    (1..=3).contains(&letters)
-        && raw.chars().all(|c| c == '.' || c.is_ascii_uppercase())
-        && (letters == 1 || raw.len() == letters || raw.matches('.').count() == letters)
-}
-
 fn is_initial(p: &str) -> bool {
     p.len() == 2 && p.ends_with('.') && p.starts_with(|c: char| c.is_uppercase())
 }

@@ -332,6 +332,15 @@ pub(crate) fn skeleton(name: &str) -> Option<String> {
     (words.len() >= 2 && consonants >= 5).then(|| words.join(" "))
 }
 
+/// A middle name abbreviated: "N", "K.", "LP", "L.P." — one to three capitals, each perhaps
+/// with its period. Names the base and readers use leave it out ("Retno LP Marsudi").
+pub(crate) fn is_middle_initial(raw: &str) -> bool {
+    let letters = raw.chars().filter(|c| *c != '.').count();
+    (1..=3).contains(&letters)
+        && raw.chars().all(|c| c == '.' || c.is_ascii_uppercase())
+        && (letters == 1 || raw.len() == letters || raw.matches('.').count() == letters)
+}
+
 /// Whether `text[start..end]` stands as whole words.
 pub(crate) fn word_bounded(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
@@ -683,15 +692,7 @@ impl Index {
     ) -> Option<(usize, PersonId)> {
         let head = text[..start].strip_suffix(' ')?;
         let (rest, initials) = head.rsplit_once(' ')?;
-        let letters = initials.bytes().filter(|&b| b != b'.').count();
-        let initials_only = (1..=3).contains(&letters)
-            && initials
-                .bytes()
-                .all(|b| b == b'.' || b.is_ascii_uppercase())
-            && (letters == 1
-                || initials.len() == letters
-                || initials.matches('.').count() == letters);
-        if !initials_only {
+        if !is_middle_initial(initials) {
             return None;
         }
         let given_start = rest.rfind([' ', '\n']).map_or(0, |i| i + 1);

@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 
 pub use boundary::{Boundary, BoundaryError, Precision};
 pub use index::{EventMention, PersonMention, RoleMention};
-pub(crate) use index::{floor_char, word_bounded};
+pub(crate) use index::{floor_char, is_middle_initial, word_bounded};
 pub(crate) use model::toml_date_text;
 pub use model::{
     Country, Coverage, Event, KnowledgeFile, OfficeKind, Outlet, Person, Series, Tenure,

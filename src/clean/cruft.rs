@@ -232,29 +232,50 @@ const DATE_LABELS: &[&str] = &[
     "date published",
 ];
 
+/// Words of an institution's name that publishes its own statements ("Embassy of India in
+/// Tokyo", "Delegation of the European Union to Japan", "Department of Foreign Affairs").
+pub(crate) const INSTITUTION_WORDS: &[&str] = &[
+    "Embassy",
+    "Delegation",
+    "Permanent Mission",
+    "Mission",
+    "Consulate",
+    "Consulate General",
+    "High Commission",
+    "Ministry",
+    "Office",
+    "Department",
+];
+
 /// "From Department of Foreign Affairs", "From: Prime Minister's Office": which body a
-/// government page is from, under its headline (read by the source rules as the publisher).
-/// A person's name is a byline ("From: Ada Okafor, Abuja"), not this.
-fn is_from_line(t: &str) -> bool {
-    let Some(body) = t.strip_prefix("From: ").or_else(|| t.strip_prefix("From ")) else {
-        return false;
+/// government page is from, under its headline. The body's name and where it starts in `t`
+/// (a trimmed line). The cleaner removes the line; the source rules read the publisher from
+/// it. A person's name is a byline ("From: Ada Okafor, Abuja"), not this.
+pub fn from_line_body(t: &str) -> Option<(usize, &str)> {
+    let rest = t
+        .strip_prefix("From: ")
+        .or_else(|| t.strip_prefix("From "))?;
+    let offset = t.len() - rest.trim_start().len();
+    body_name(rest.trim()).map(|(o, body)| (offset + o, body))
+}
+
+/// A body's name standing alone ("Department of Foreign Affairs", "the Office of the
+/// Spokesperson"): capitalised, short, no sentence, holding an institution's word. The name
+/// without its "the", and where it starts in `s`.
+pub fn body_name(s: &str) -> Option<(usize, &str)> {
+    let (offset, body) = match s.strip_prefix("the ") {
+        Some(rest) => (4, rest),
+        None => (0, s),
     };
-    let body = body.trim().trim_start_matches("the ");
-    body.starts_with(char::is_uppercase)
+    let holds = |w: &str| {
+        body.match_indices(w)
+            .any(|(at, _)| crate::knowledge::word_bounded(body, at, at + w.len()))
+    };
+    (body.starts_with(char::is_uppercase)
         && body.split_whitespace().count() <= 12
         && !body.ends_with('.')
-        && [
-            "Department",
-            "Ministry",
-            "Office",
-            "Embassy",
-            "Mission",
-            "Consulate",
-            "High Commission",
-            "Delegation",
-        ]
-        .iter()
-        .any(|w| body.split([' ', ',']).any(|x| x == *w))
+        && INSTITUTION_WORDS.iter().any(|w| holds(w)))
+    .then_some((offset, body))
 }
 
 /// A feed's relative time standing alone ("4 days ago", "• 2 hours ago", "just now"): the
@@ -329,7 +350,7 @@ pub(super) fn classify(line: &str) -> LineClass {
     if DATE_LABELS.contains(&lower.as_str()) {
         return LineClass::Cruft("empty-date-label");
     }
-    if is_from_line(t) {
+    if from_line_body(t).is_some() {
         return LineClass::Cruft("publisher-line");
     }
     if URL_LINE.is_match(t) {

@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::infer::Span;
 
-pub use cruft::{credit_name, url_in};
+pub(crate) use cruft::INSTITUTION_WORDS;
+pub use cruft::{body_name, credit_name, from_line_body, url_in};
 pub use decode::{Decoded, decode, looks_like_utf16};
 pub use front::{FrontMatter, split_front_matter};
 pub use html::{MetaDate, MetaValue, PageMeta, parse_meta_date};

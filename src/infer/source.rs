@@ -11,7 +11,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::clean::{BlockKind, Doc, MetaKind, url_in};
+use crate::clean::{
+    BlockKind, Doc, INSTITUTION_WORDS, MetaKind, body_name, from_line_body, url_in,
+};
 use crate::knowledge::{Knowledge, OutletId};
 use crate::slug::slugify;
 
@@ -991,44 +993,28 @@ fn official_site(doc: &Doc) -> Option<Found> {
 /// Office": the line under a government site's headline that says which body published it.
 /// Only a body: "From: Ada Okafor, Abuja" is a reporter's byline.
 fn from_line(doc: &Doc) -> Option<Found> {
-    let text = &doc.text;
-    let mut lines = text.split_inclusive('\n').scan(0, |at, line| {
-        let start = *at;
-        *at += line.len();
-        Some((start, line))
-    });
+    let mut at = 0;
     let mut pending = false;
-    for (start, line) in lines.by_ref().take(15) {
+    for line in doc.text.split_inclusive('\n').take(15) {
+        let start = at;
+        at += line.len();
         let t = line.trim();
-        let (body, offset) = if pending {
-            (t, 0)
+        let found = if pending {
+            if t.is_empty() {
+                continue;
+            }
+            pending = false;
+            body_name(t)
         } else if t == "From:" || t == "From" {
             pending = true;
             continue;
-        } else if let Some(rest) = t.strip_prefix("From: ").or_else(|| t.strip_prefix("From ")) {
-            (rest.trim(), t.len() - rest.len())
         } else {
+            from_line_body(t)
+        };
+        let Some((offset, body)) = found else {
             continue;
         };
-        if body.is_empty() {
-            continue;
-        }
-        pending = false;
-        // "From the Office of the Spokesperson".
-        let (body, offset) = match body.strip_prefix("the ") {
-            Some(rest) => (rest, offset + 4),
-            None => (body, offset),
-        };
-        let words = body.split_whitespace().count();
-        let a_body = body.starts_with(char::is_uppercase)
-            && words <= 12
-            && !body.ends_with('.')
-            && INSTITUTION_WORDS.iter().any(|w| holds_word(body, w));
-        if !a_body {
-            continue;
-        }
-        let lead = line.len() - line.trim_start().len();
-        let from = start + lead + offset;
+        let from = start + (line.len() - line.trim_start().len()) + offset;
         return Some((
             body.to_string(),
             Span::new(from, from + body.len()),
@@ -1038,27 +1024,6 @@ fn from_line(doc: &Doc) -> Option<Found> {
     }
     None
 }
-
-/// Whether `w` stands in `s` as whole words.
-fn holds_word(s: &str, w: &str) -> bool {
-    s.match_indices(w)
-        .any(|(at, _)| crate::knowledge::word_bounded(s, at, at + w.len()))
-}
-
-/// Words that open the name of an institution publishing its own statements ("Embassy of
-/// India in Tokyo", "Delegation of the European Union to Japan").
-const INSTITUTION_WORDS: &[&str] = &[
-    "Embassy",
-    "Delegation",
-    "Permanent Mission",
-    "Mission",
-    "Consulate",
-    "Consulate General",
-    "High Commission",
-    "Ministry",
-    "Office",
-    "Department",
-];
 
 /// "Press conference by the NATO Secretary General", "Statement from the OAS General
 /// Secretariat": a headline presenting the text as the words of an official body (or of its

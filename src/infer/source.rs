@@ -1532,11 +1532,7 @@ fn printed_host(doc: &Doc, kb: &Knowledge) -> Option<Found> {
             let Some(bare) = host.strip_prefix("www.") else {
                 continue;
             };
-            let is_host = bare.contains('.')
-                && bare
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
-            if !is_host {
+            if !is_host_name(bare) {
                 continue;
             }
             let name = kb
@@ -1554,6 +1550,13 @@ fn printed_host(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     None
 }
 
+/// Whether `s` is written as a host: two labels or more, of ASCII letters, digits and hyphens.
+fn is_host_name(s: &str) -> bool {
+    s.contains('.')
+        && s.split('.')
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+}
+
 /// "Staff Correspondent Harbour24.com, Dhaka | 2023-09-01 14:42": a site's address written
 /// as its name in a byline or date line at the top of the page.
 fn byline_host(doc: &Doc, kb: &Knowledge) -> Option<Found> {
@@ -1569,18 +1572,15 @@ fn byline_host(doc: &Doc, kb: &Knowledge) -> Option<Found> {
             let start = m.span.start + at;
             at += word.len();
             let host = word.trim_end_matches([' ', '|', ',', ';', ')']);
-            let labels: Vec<&str> = host.split('.').collect();
-            let is_host = labels.len() >= 2
-                && !host.contains("..")
-                && labels[0].starts_with(|c: char| c.is_ascii_alphabetic())
-                && labels.iter().all(|l| {
-                    !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-                })
-                && matches!(
-                    labels[labels.len() - 1].to_ascii_lowercase().as_str(),
-                    "com" | "net" | "org" | "info" | "news" | "media" | "tv"
-                );
-            if !is_host {
+            let is_site = is_host_name(host)
+                && host.starts_with(|c: char| c.is_ascii_alphabetic())
+                && host.rsplit('.').next().is_some_and(|tld| {
+                    matches!(
+                        tld.to_ascii_lowercase().as_str(),
+                        "com" | "net" | "org" | "info" | "news" | "media" | "tv"
+                    )
+                });
+            if !is_site {
                 continue;
             }
             let name = kb

@@ -384,15 +384,18 @@ fn publication(
             _ => continue,
         };
         let found = all.within(m.span);
-        let full = |t: &&crate::dates::Timex| {
-            t.explicit_year
-                && t.day
-                    .is_some_and(|d| today.admits(d) && d.year() >= EARLIEST_YEAR)
-        };
+        let full: Vec<&crate::dates::Timex> = found
+            .iter()
+            .filter(|t| {
+                t.explicit_year
+                    && t.day
+                        .is_some_and(|d| today.admits(d) && d.year() >= EARLIEST_YEAR)
+            })
+            .collect();
         let line = doc.slice(m.span).to_lowercase();
         // Of several dates on one line ("24/05/2024Published On: 23/05/2024", where a link to
         // the next post runs into the page's own), the one labelled as published.
-        let labelled = |t: &&crate::dates::Timex| {
+        let labelled = |t: &crate::dates::Timex| {
             let end = t.start.clamp(m.span.start, m.span.end);
             let from =
                 crate::knowledge::floor_char(&doc.text, end.saturating_sub(20).max(m.span.start));
@@ -401,17 +404,13 @@ fn publication(
                 .iter()
                 .any(|w| before.contains(w))
         };
-        let Some(t) = found
-            .iter()
-            .filter(full)
-            .find(labelled)
-            .or_else(|| found.iter().find(full))
-        else {
+        let labelled_at = full.iter().position(|t| labelled(t));
+        let Some(t) = full.get(labelled_at.unwrap_or(0)) else {
             continue;
         };
         let day = t.day.expect("filtered above");
         let mut score = -(order as i32);
-        if labelled(&t) {
+        if labelled_at.is_some() {
             score += 10;
         }
         if line.contains("today") {

@@ -202,6 +202,7 @@ fn is_return_link(lower: &str) -> bool {
     else {
         return false;
     };
+    let last = rest.split_whitespace().next_back().unwrap_or("");
     rest.split_whitespace().count() <= 5
         && [
             "page",
@@ -216,8 +217,7 @@ fn is_return_link(lower: &str) -> bool {
             "news",
             "results",
         ]
-        .iter()
-        .any(|w| rest.ends_with(w))
+        .contains(&last)
 }
 
 /// A date's label standing with no date ("Published on" over "Last updated on"): the page's
@@ -643,6 +643,8 @@ mod tests {
         for line in [
             "Back to the table: envoys resume border talks",
             "Return to the ceasefire lines within a week",
+            "Return to the blacklist",
+            "Back to the hilltop",
             "From: Ada Okafor, Abuja",
             "From Monday, the Ministry will issue visas online.",
         ] {

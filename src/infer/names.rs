@@ -610,7 +610,11 @@ pub fn name_after_titles(s: &str) -> Option<(Vec<String>, usize)> {
     for start in 0..words.len().min(5) {
         let titles_before = words[..start].iter().all(|w| {
             let w = clean_word(w);
-            is_capitalised(w) || matches!(w, "of" | "for" | "the" | "and")
+            // "Chargé d'Affaires": an elided particle before a capital.
+            let elided = ["d'", "d\u{2019}"]
+                .iter()
+                .any(|d| w.strip_prefix(d).is_some_and(is_capitalised));
+            is_capitalised(w) || elided || matches!(w, "of" | "for" | "the" | "and")
         });
         if !titles_before {
             return None;

@@ -1154,6 +1154,7 @@ pub(super) const AUTHORED: &[&str] = &[
     "conversation with",
     "statement of",
     "remarks of",
+    "delivered by",
 ];
 
 /// The person a headline before the story presents as the author of its words: "Statement by
@@ -1191,6 +1192,12 @@ fn headline_author(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonR
             }
             let rest = &raw[at + kw.len()..];
             let Some((parts, off)) = super::names::name_after_titles(rest) else {
+                // "Remarks by President von der Leyen at…": a title and a known surname.
+                if let Some((person, span)) = headline_titled_surname(kb, rest) {
+                    let start = b.span.start + at + kw.len();
+                    let span = Span::new(start + span.start, start + span.end);
+                    return Some((person, span, authored_noun(kw)));
+                }
                 continue;
             };
             // "Briefing by Indian External Affairs Minister": an office, not a name.
@@ -1200,16 +1207,48 @@ fn headline_author(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonR
             let n = TextName::untitled(parts, b.span.start);
             let start = b.span.start + at + kw.len() + off;
             let span = Span::new(start, start + n.name.len().min(b.span.end - start));
-            // The phrase without its joining word: "statement", "press conference".
-            let noun = kw.rsplit_once(' ').map_or(*kw, |(noun, _)| noun);
-            let words = match noun {
-                "interview" | "conversation" => format!("{noun} (the person interviewed)"),
-                _ => noun.to_string(),
-            };
-            return Some((text_person(kb, &n), span, words));
+            return Some((text_person(kb, &n), span, authored_noun(kw)));
         }
     }
     None
+}
+
+/// What an `AUTHORED` phrase calls the text, without its joining word: "statement", "press
+/// conference".
+fn authored_noun(phrase: &str) -> String {
+    let noun = phrase.rsplit_once(' ').map_or(phrase, |(noun, _)| noun);
+    match noun {
+        "interview" | "conversation" => format!("{noun} (the person interviewed)"),
+        "delivered" => "words as delivered".to_string(),
+        _ => noun.to_string(),
+    }
+}
+
+/// The known person a headline names by title and surname after an `AUTHORED` phrase
+/// ("President von der Leyen at the summit"): the capitalised run and its particles, read as
+/// `titled_surname` reads a subject. The span is within `rest`.
+fn headline_titled_surname(kb: &Knowledge, rest: &str) -> Option<(PersonRef, Span)> {
+    let lead = rest.len() - rest.trim_start().len();
+    // The run ends after its last capitalised word: "at the" after a name are no particles.
+    let (mut at, mut end) = (lead, lead);
+    for w in rest[lead..].split_inclusive(' ') {
+        let word = w.trim_end();
+        let particle = word.len() <= 3 && word.starts_with(char::is_lowercase);
+        if !(word.starts_with(char::is_uppercase) || particle) {
+            break;
+        }
+        at += w.len();
+        if !particle {
+            end = at;
+        }
+        if word.ends_with([',', ':', ';']) {
+            break;
+        }
+    }
+    let run = rest[lead..end].trim_end();
+    let (person, id, ..) = titled_surname(kb, run.trim_end_matches([',', ':', ';']))?;
+    id?;
+    Some((person, Span::new(lead, lead + run.len())))
 }
 
 /// The first person the story's opening names: in the first body paragraph, a known person
@@ -1351,15 +1390,23 @@ fn role_subject(
 /// The known person a title and a surname name ("FM Bourita", "Foreign Ministry Spokesperson
 /// Baghaei"): the one of that surname whose offices the title fits.
 fn titled_surname(kb: &Knowledge, head: &str) -> Option<Found> {
-    let words: Vec<&str> = head.split_whitespace().rev().take(4).collect();
-    let (surname, titles) = words.split_first()?;
-    let surname = surname.trim_end_matches([',', ':']);
-    if !surname.starts_with(char::is_uppercase)
-        || surname.chars().count() < 3
-        || kb.people_by_surname(surname).is_empty()
-    {
+    let words: Vec<&str> = head.split_whitespace().rev().take(6).collect();
+    let last = words.first()?.trim_end_matches([',', ':']);
+    if !last.starts_with(char::is_uppercase) || last.chars().count() < 3 {
         return None;
     }
+    // A surname of one word, or one with lower-case particles before it that the base writes
+    // so ("President von der Leyen", "Envoy de Mistura").
+    let k = (1..=3.min(words.len())).rev().find(|&k| {
+        let lead = &words[1..k];
+        lead.iter().all(|w| w.starts_with(char::is_lowercase))
+            && (k == 1 || words[k - 1].len() <= 3)
+            && !kb
+                .people_by_surname(&surname_of(&words[..k], last))
+                .is_empty()
+    })?;
+    let surname = &surname_of(&words[..k], last);
+    let titles = &words[k..words.len().min(k + 3)];
     // The longest run of title words before it that names an office.
     for take in (1..=titles.len()).rev() {
         let title: Vec<&str> = titles[..take].iter().rev().copied().collect();
@@ -1377,6 +1424,14 @@ fn titled_surname(kb: &Knowledge, head: &str) -> Option<Found> {
         }
     }
     None
+}
+
+/// The surname written by `words` (last word first, as `titled_surname` reads them), with
+/// `last` for the last word stripped of its punctuation.
+fn surname_of(words: &[&str], last: &str) -> String {
+    let mut parts: Vec<&str> = words[1..].iter().rev().copied().collect();
+    parts.push(last);
+    parts.join(" ")
 }
 
 /// The subject is one capitalised word, the surname of exactly one person the knowledge base
@@ -1954,6 +2009,42 @@ source = "test"
             "{:?}",
             f.speakers
         );
+    }
+
+    #[test]
+    fn a_title_and_a_known_surname_with_particles_are_that_person() {
+        let run = run_builtin;
+        // The surname the base writes with lower-case particles; the title a shortening of
+        // the office's ("Commission President" for "President of the European Commission").
+        let f = run(
+            "BRUSSELS, Oct 3 - Commission President von der Leyen told reporters on Thursday that the bloc would keep its tariffs in place until the talks ended.\n",
+        );
+        assert_eq!(ids(f.speakers.get().unwrap()), vec!["ursula-von-der-leyen"]);
+        assert_eq!(f.speakers.evidence[0].rule, "speaker.titled-surname");
+        // A title that none of that person's offices bears names no one.
+        let f = run(
+            "BRUSSELS, Oct 3 - Ambassador von der Leyen told reporters on Thursday that the talks would go on.\n",
+        );
+        assert!(
+            !f.speakers.rests_on("speaker.titled-surname"),
+            "{:?}",
+            f.speakers
+        );
+        // A headline presents the text as hers by title and surname.
+        let f = run(
+            "Opening remarks by President von der Leyen at the press conference following the summit\n\nLet me start by thanking the Presidency for a year of work on the files that matter most to our citizens.\n",
+        );
+        assert_eq!(ids(f.speakers.get().unwrap()), vec!["ursula-von-der-leyen"]);
+        assert_eq!(f.speakers.evidence[0].rule, "speaker.headline-author");
+    }
+
+    #[test]
+    fn words_as_delivered_by_a_titled_envoy_are_that_envoy_s() {
+        let f = run(
+            "Statement on the Report of the Chair\n\nAs delivered by Charg\u{e9} d\u{2019}Affaires Miriam Holloway\nto the Permanent Council, Vienna\nJune 8, 2023\n\nAs we have said before, the decision to wage a war of aggression against a neighbour is a step without precedent in the history of this organisation.\n",
+        );
+        assert_eq!(ids(f.speakers.get().unwrap()), vec!["miriam-holloway"]);
+        assert_eq!(f.speakers.evidence[0].rule, "speaker.headline-author");
     }
 
     #[test]

@@ -168,7 +168,9 @@ impl Knowledge {
             .copied()
             .filter(|&p| {
                 self.people[p].offices.iter().any(|t| {
-                    offices.contains(&t.office.as_str()) || t.title.eq_ignore_ascii_case(title)
+                    offices.contains(&t.office.as_str())
+                        || t.title.eq_ignore_ascii_case(title)
+                        || words_of_title(title, &t.title)
                 })
             })
             .collect();
@@ -419,4 +421,40 @@ fn merge(all: &mut KnowledgeFile, extra: KnowledgeFile) {
     merge_by(&mut all.series, extra.series, |s| &s.id);
     merge_by(&mut all.events, extra.events, |e| &e.id);
     merge_by(&mut all.outlets, extra.outlets, |o| &o.id);
+}
+
+/// Whether every word of a title as copy writes it stands in an office's full title, in any
+/// order ("Commission President" in "President of the European Commission", "Foreign
+/// Minister" in "Minister of Foreign Affairs"): copy shortens titles that way.
+fn words_of_title(written: &str, full: &str) -> bool {
+    let full: Vec<String> = full
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .collect();
+    let mut words = written.split_whitespace().peekable();
+    words.peek().is_some() && words.all(|w| full.contains(&w.to_lowercase()))
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::words_of_title;
+
+    #[test]
+    fn a_shortened_title_is_one_whose_words_the_office_title_holds() {
+        assert!(words_of_title(
+            "Commission President",
+            "President of the European Commission"
+        ));
+        assert!(words_of_title(
+            "Foreign Minister",
+            "Minister of Foreign Affairs"
+        ));
+        assert!(!words_of_title(
+            "Defence Minister",
+            "Minister of Foreign Affairs"
+        ));
+        // Whole words only, and something to compare.
+        assert!(!words_of_title("Pres", "President of the Council"));
+        assert!(!words_of_title("", "President of the Council"));
+    }
 }

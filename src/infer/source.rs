@@ -751,7 +751,7 @@ fn unknown_agency(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
         );
         return;
     }
-    if let Some((name, span)) = cited_agency(doc) {
+    if let Some((name, span)) = cited_agency(doc, kb) {
         facts.agency = Inferred::known(
             named_outlet(kb, &name),
             0.5,
@@ -830,14 +830,14 @@ fn holds_any(text: &str, words: &[&str]) -> bool {
 /// agency KCNA said": a news agency named in the first paragraphs, by its short name when
 /// the text gives one beside the full name. Only "News Agency", "Press Agency", "News
 /// Service" and "Telegraph Agency": other agencies are governments' ("the Energy Agency").
-fn cited_agency(doc: &Doc) -> Option<(String, Span)> {
+fn cited_agency(doc: &Doc, kb: &Knowledge) -> Option<(String, Span)> {
     static FULL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"((?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:News|Press|Telegraph)\s+Agency|(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}News\s+Service)(?:,\s+(\p{Lu}[\p{L}-]{1,12}),|\s+\((\p{Lu}[\p{L}-]{1,12})\))?")
             .expect("static regex")
     });
     static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"\b(?:news agency|wire service),?\s+(\p{Lu}{3,6})\b|\b(\p{Lu}{3,6})\s+news agency\b",
+            r"\b(?:news agency|wire service),?\s+(\p{Lu}{3,6})\b|\b(\p{Lu}[\p{L}-]{2,14})\s+news agency\b",
         )
         .expect("static regex")
     });
@@ -860,9 +860,16 @@ fn cited_agency(doc: &Doc) -> Option<(String, Span)> {
             return Some((name.to_string(), Span::new(start, b.span.start + m.end())));
         }
         if holds_any(raw, &["news agency", "wire service"])
-            && let Some(c) = ACRONYM.captures(raw)
+            && let Some(m) = ACRONYM
+                .captures_iter(raw)
+                .filter_map(|c| c.get(1).or(c.get(2)))
+                // "The news agency", "Iranian news agency": no agency's name.
+                .find(|m| {
+                    let w = m.as_str();
+                    !NOT_AGENCY_NAMES.contains(&w.to_ascii_lowercase().as_str())
+                        && kb.country_by_word(w).is_none()
+                })
         {
-            let m = c.get(1).or(c.get(2))?;
             return Some((
                 m.as_str().to_string(),
                 Span::new(b.span.start + m.start(), b.span.start + m.end()),
@@ -871,6 +878,29 @@ fn cited_agency(doc: &Doc) -> Option<(String, Span)> {
     }
     None
 }
+
+/// Capitalised words before "news agency" that describe an agency rather than name it.
+const NOT_AGENCY_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "another",
+    "state",
+    "official",
+    "semi-official",
+    "its",
+    "their",
+    "his",
+    "her",
+    "local",
+    "national",
+    "private",
+    "independent",
+    "government",
+    "leading",
+    "major",
+    "news",
+];
 
 /// A short line at the very top that names a publication: "Selangor Journal", "DAWN.COM".
 fn masthead(doc: &Doc, kb: &Knowledge) -> Option<Found> {
@@ -1153,6 +1183,10 @@ fn reporting_outlet(doc: &Doc, kb: &Knowledge) -> Option<(OutletId, Span)> {
         }
         for (id, s, e) in kb.find_outlet_names(raw) {
             let after = raw[e..].trim_start();
+            // "Xinhua news agency reported": what the outlet is, between its name and verb.
+            let after = after
+                .strip_prefix("news agency")
+                .map_or(after, str::trim_start);
             let before = raw[..s].trim_end();
             let before = before
                 .strip_suffix(" the")
@@ -2289,6 +2323,7 @@ mod tests {
         for text in [
             "Minister to visit\n\nThe Japan Times reported on Saturday that the foreign minister plans to visit Tokyo within three months.\n",
             "Minister to visit\n\nThe foreign minister plans to visit Tokyo within three months, according to Kyodo.\n",
+            "Minister to visit\n\nThe foreign minister plans to visit Tokyo within three months, Kyodo news agency reported.\n",
         ] {
             let f = sources(text);
             assert_eq!(
@@ -2896,6 +2931,19 @@ mod tests {
             "Inspectors return\n\nThe International Atomic Energy Agency said on Monday its inspectors would return next week.\n",
         );
         assert!(!f.agency.is_known());
+        // A capitalised name before a lower-case "news agency".
+        let f = sources(
+            "Talks held\n\nThe minister said on Monday the talks had been useful, Kavira news agency reported.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Kavira"));
+        // What describes an agency names none.
+        for text in [
+            "Talks held\n\nThe minister said on Monday the talks had been useful, the semi-official Iranian news agency reported.\n",
+            "Talks held\n\nThe minister spoke on Monday. The news agency said the talks had been useful.\n",
+        ] {
+            let f = sources(text);
+            assert!(!f.agency.is_known(), "{text}: {:?}", f.agency.get());
+        }
     }
 
     #[test]

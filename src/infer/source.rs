@@ -628,13 +628,16 @@ fn unknown_sources(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
             .or_else(|| self_promotion(doc, kb))
             .or_else(|| printed_host(doc, kb))
             .or_else(|| byline_host(doc, kb))
+            .or_else(|| byline_outlet(doc, kb))
             .or_else(|| photo_credit_outlet(doc, kb))
             .or_else(|| host_name(doc, kb, facts))
+            .or_else(|| author_note(doc, kb))
             .or_else(|| official_headline(doc, kb))
             .or_else(|| interviewing_outlet(doc, kb))
         {
             let confidence = match rule {
                 "source.url-host" => 0.4,
+                "source.author-note" => 0.5,
                 "source.interview" => 0.45,
                 "source.official-headline" => 0.5,
                 _ => 0.65,
@@ -1409,6 +1412,94 @@ fn lead_credit(doc: &Doc) -> Option<Found> {
         Span::new(start, start + m.as_str().len()),
         "source.lead-credit",
         format!("the dateline credits the site {}", m.as_str()),
+    ))
+}
+
+/// "Dicky Christanto (The Harbour Post)": a byline that gives the reporter's paper in
+/// brackets, on its own line near the top. The paper is a known outlet or has a
+/// publication's word ("Post", "Times"); an agency there credits a wire, not the page.
+fn byline_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
+    static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s*\(([^()]{3,40})\)$")
+            .expect("static regex")
+    });
+    let mut at = 0;
+    for line in doc.text.split_inclusive('\n').take(BYLINE_REACH) {
+        let start = at;
+        at += line.len();
+        let t = line.trim();
+        if !t.ends_with(')') {
+            continue;
+        }
+        let Some(m) = BYLINE.captures(t).and_then(|c| c.get(1)) else {
+            continue;
+        };
+        let inner = m.as_str().trim();
+        let known = kb.outlet_by_name(inner);
+        let publication = match known {
+            Some(id) => !kb.outlets[id].is_agency() && !kb.outlets[id].names_no_publisher(),
+            None => credit_like(inner) && has_news_word(inner.split_whitespace()),
+        };
+        if !publication {
+            continue;
+        }
+        let name = known.map_or(inner.to_string(), |id| kb.outlets[id].name.clone());
+        let lead = line.len() - line.trim_start().len();
+        let from = start + lead + m.start();
+        return Some((
+            name.clone(),
+            Span::new(from, from + m.as_str().len()),
+            "source.byline-outlet",
+            format!("the byline gives the reporter's paper: {name}"),
+        ));
+    }
+    None
+}
+
+/// How many lines from the top a byline may stand: below the masthead, menus, headline and
+/// photo caption that come before it on a news page.
+const BYLINE_REACH: usize = 30;
+
+/// "Noah Chartrand is a senior reporter with the Canadian edition of The Harbour Gazette": an
+/// author's note naming the paper the author writes for, the page's publisher when nothing
+/// else names it (a repost may keep the note, hence the low confidence).
+fn author_note(doc: &Doc, kb: &Knowledge) -> Option<Found> {
+    const ROLES: &[&str] = &[
+        "reporter",
+        "correspondent",
+        "writer",
+        "journalist",
+        "editor",
+        "columnist",
+    ];
+    static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bis an? (?:[a-z-]+ ){0,3}(?:reporter|correspondent|writer|journalist|editor|columnist) (?:(?:with|for|at) (?:the )?(?:[A-Za-z-]+ ){0,3}(?:edition|bureau|desk|service|team) of|with|for|at) ((?:The )?\p{Lu}[\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*){0,3})")
+            .expect("static regex")
+    });
+    if !holds_any(&doc.text, ROLES) {
+        return None;
+    }
+    let c = NOTE.captures(&doc.text)?;
+    let m = c.get(1)?;
+    // The name ends with its sentence ("The Harbour Gazette. Twitter: …").
+    let name = m.as_str().split(". ").next().unwrap_or("");
+    let name = name.trim_end_matches(['.', '\'', '’']);
+    let known = kb.outlet_by_name(name);
+    let words = name.split_whitespace().count();
+    let publication = match known {
+        Some(id) => !kb.outlets[id].is_agency() && !kb.outlets[id].names_no_publisher(),
+        None => (1..=5).contains(&words) && kb.country_by_word(name).is_none(),
+    };
+    if !publication {
+        return None;
+    }
+    let span = Span::new(m.start(), m.start() + name.len());
+    let name = known.map_or(name.to_string(), |id| kb.outlets[id].name.clone());
+    Some((
+        name.clone(),
+        span,
+        "source.author-note",
+        format!("the author's note says the author writes for {name}"),
     ))
 }
 
@@ -2894,6 +2985,43 @@ mod tests {
         assert!(!f.outlet.is_known(), "{:?}", f.outlet.get());
         let f = sources(
             "Minister meets envoys\n\nThe secretary general at the summit. John Roe/NATO\n\nThe foreign minister met envoys of the region on Saturday to discuss the ceasefire.\n",
+        );
+        assert!(!f.outlet.is_known(), "{:?}", f.outlet.get());
+    }
+
+    #[test]
+    fn a_byline_with_the_paper_in_brackets_names_the_publisher() {
+        let f = sources(
+            "Minister on peace mission, says country stays neutral\n\nA caption under the photograph of the two ministers at the press conference in the capital on Tuesday, which runs long enough to look like a paragraph of the story itself.\n\nJane Doberman (The Harbour Gazette)\nJakarta\nWed, January 13, 2016\n\nForeign Minister Ana Lestari said on Tuesday that the country would stay neutral in the dispute.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("The Harbour Gazette"));
+        assert_eq!(f.outlet.evidence[0].rule, "source.byline-outlet");
+        // A wire in brackets credits the copy, not the page; a name without a publication's
+        // word is no paper.
+        for text in [
+            "Minister on peace mission\n\nJane Doberman (Reuters)\n\nForeign Minister Ana Lestari said on Tuesday that the country would stay neutral.\n",
+            "Minister on peace mission\n\nAna Lestari (Foreign Minister)\n\nThe minister said on Tuesday that the country would stay neutral.\n",
+        ] {
+            let f = sources(text);
+            assert!(
+                !f.outlet.rests_on("source.byline-outlet"),
+                "{text}: {:?}",
+                f.outlet.get()
+            );
+        }
+    }
+
+    #[test]
+    fn an_author_s_note_names_the_paper_the_author_writes_for() {
+        let f = sources(
+            "Ambassador summoned over threats to MP\n\nThe government summoned the ambassador on May 4 over the threats, the foreign minister told a committee.\n\nNoah Chartrand\nAuthor\nNoah Chartrand is a senior reporter with the Canadian edition of The Harbour Gazette. Twitter: @NChartrand\n",
+        );
+        assert_eq!(name(&f.outlet), Some("The Harbour Gazette"));
+        assert_eq!(f.outlet.evidence[0].rule, "source.author-note");
+        assert_eq!(f.outlet.evidence[0].quote, "The Harbour Gazette");
+        // A writer's other roles name no paper.
+        let f = sources(
+            "Ambassador summoned\n\nThe government summoned the ambassador on May 4, the foreign minister told a committee.\n\nNoah Chartrand is a senior fellow at the Lakeside Institute.\n",
         );
         assert!(!f.outlet.is_known(), "{:?}", f.outlet.get());
     }

@@ -109,10 +109,34 @@ fn spellings(s: &str) -> Vec<String> {
     if s.contains('\'') {
         out.push(s.replace('\'', "\u{2019}"));
     }
+    // Copy capitalises a name's particles as it capitalises the rest ("Faisal Bin Farhan",
+    // "Von der Leyen" opening a sentence).
+    if s.contains(' ') {
+        let titled: Vec<String> = out.iter().map(|x| capitalise_particles(x)).collect();
+        out.extend(titled);
+    }
     let upper: Vec<String> = out.iter().map(|x| x.to_uppercase()).collect();
     out.extend(upper);
-    out.dedup();
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|x| seen.insert(x.clone()));
     out
+}
+
+/// `name` with each lower-case word of three letters or fewer (a particle: "bin", "al",
+/// "von", "der", "da") capitalised.
+fn capitalise_particles(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(c) if c.is_lowercase() && w.chars().count() <= 3 => {
+                    c.to_uppercase().chain(cs).collect()
+                }
+                _ => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Where a match of some pattern may start: at a byte pair some pattern opens with (or a byte
@@ -1117,5 +1141,33 @@ mod tests {
         assert!(!same("Bahram Qasemi", "Bahram Hashemi"));
         assert_eq!(skeleton("Li Bo"), None);
         assert_eq!(skeleton("Lavrov"), None);
+    }
+}
+
+#[cfg(test)]
+mod particle_tests {
+    use super::capitalise_particles;
+
+    #[test]
+    fn a_known_name_with_capitalised_particles_is_a_full_mention() {
+        assert_eq!(
+            capitalise_particles("Faisal bin Farhan Al Saud"),
+            "Faisal Bin Farhan Al Saud"
+        );
+        // Only short lower-case words: a name's other words stay as written.
+        assert_eq!(
+            capitalise_particles("Ursula von der Leyen"),
+            "Ursula Von Der Leyen"
+        );
+        assert_eq!(capitalise_particles("Mao Ning"), "Mao Ning");
+        let kb = crate::knowledge::Knowledge::builtin();
+        let text = "Saudi Foreign Minister Prince Faisal Bin Farhan Al Saud spoke to reporters.";
+        let found = kb.find_people(text);
+        assert!(
+            found
+                .iter()
+                .any(|m| kb.people[m.person].id == "faisal-bin-farhan" && !m.surname_only),
+            "{found:?}"
+        );
     }
 }

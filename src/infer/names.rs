@@ -277,6 +277,12 @@ const NOT_NAMES: &[&str] = &[
     "committee",
     "said",
     "says",
+    // What a heading calls the text after the speaker's name ("Prince X Statement at…").
+    "statement",
+    "remarks",
+    "speech",
+    "briefing",
+    "interview",
     // Sentence openers.
     "while",
     "so",
@@ -1166,6 +1172,20 @@ mod tests {
         assert!(is_middle_initial("N") && is_middle_initial("L.P.") && is_middle_initial("K."));
         assert!(
             !is_middle_initial("Li") && !is_middle_initial("USAF") && !is_middle_initial("L.P")
+        );
+    }
+
+    #[test]
+    fn what_a_heading_calls_the_text_is_no_part_of_the_name() {
+        assert_eq!(
+            names(
+                "Minister of Foreign Affairs Prince Rashid Al-Mansour Statement\nat Joint Press Conference"
+            ),
+            ["Rashid Al-Mansour"]
+        );
+        assert_eq!(
+            names("Foreign Minister Adaeze Okafor Remarks at the Opening Session"),
+            ["Adaeze Okafor"]
         );
     }
 

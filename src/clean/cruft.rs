@@ -424,8 +424,26 @@ pub fn url_in(line: &str) -> Option<&str> {
         .map(|m| m.as_str())
 }
 
-/// "A A A", "A+ A-", "AAA": the font-size buttons of a news page.
+/// "A A A", "A+ A-", "AAA": the font-size buttons of a news page, alone or glued to the
+/// page's other furniture ("ACCESSIBILITY A A A A The United Nations in…"): no sentence has
+/// three single "A"s in a row.
 fn is_font_widget(t: &str) -> bool {
+    let mut run = 0;
+    for w in t.split_whitespace() {
+        run = if matches!(w, "A" | "A+" | "A-" | "A\u{2212}") {
+            run + 1
+        } else {
+            0
+        };
+        if run == 3 {
+            return true;
+        }
+    }
+    is_font_buttons(t)
+}
+
+/// A line that is only font-size buttons: "A", "A+ A-", "AAA".
+fn is_font_buttons(t: &str) -> bool {
     let mut squeezed = t.chars().filter(|c| !c.is_whitespace());
     let mut len = 0;
     let mut has_a = false;
@@ -689,6 +707,15 @@ mod tests {
         assert_eq!(class("A"), LineClass::Cruft("font-size-widget"));
         assert_eq!(class("A A A"), LineClass::Cruft("font-size-widget"));
         assert_eq!(class("A+ A-"), LineClass::Cruft("font-size-widget"));
+        assert_eq!(
+            class("ACCESSIBILITY AT THE OFFICE A A A A The Organisation in the Heart of Europe"),
+            LineClass::Cruft("font-size-widget")
+        );
+        // Two single letters are a sentence's ("Plan A: a route to peace").
+        assert_ne!(
+            class("Between plan A and plan B, a route to peace was found by the ministers."),
+            LineClass::Cruft("font-size-widget")
+        );
         assert_eq!(class("---"), LineClass::Cruft("separator"));
         assert_eq!(class("* * *"), LineClass::Cruft("separator"));
         assert_eq!(class("###"), LineClass::Cruft("separator"));

@@ -81,6 +81,9 @@ pub struct PeopleFacts {
 /// Verbs of saying, in the forms news copy uses.
 const SPEECH_VERBS: &[&str] = &[
     "said",
+    "read the following statement",
+    "read a statement",
+    "read out a statement",
     "says",
     "say",
     "stated",
@@ -823,6 +826,49 @@ fn subject_before(
                 .find(|m| m.start == name_start && m.end == name_end)
             {
                 return Some(found_person(kb, m, "speaker.subject-apposition"));
+            }
+            // "Ana Kovac, for the Refugee Agency (UNHCR), said", "Ana Kovac, a spokeswoman
+            // for the agency, said": a name the knowledge base does not hold, before an
+            // apposition that says whom the person speaks for.
+            let apposition = &inner[comma + 2..];
+            let before = &inner[..comma];
+            // Not after "according to" (its subject follows it), nor before a list of
+            // people ("minister X and minister Y, according to…").
+            let according = raw[verb..]
+                .get(..9)
+                .is_some_and(|v| v.eq_ignore_ascii_case("according"));
+            let names_people = mentions
+                .iter()
+                .any(|m| m.start >= name_start && m.end <= name_end)
+                || names.iter().any(|n| apposition.contains(n.name.as_str()));
+            let titled = apposition
+                .split_whitespace()
+                .take(4)
+                .any(|w| PERSON_TITLES.contains(&w.to_ascii_lowercase().as_str()));
+            let speaks_for =
+                !according && !names_people && (apposition.starts_with("for ") || titled);
+            if speaks_for {
+                if let Some(i) = name_at_end(last_clause(before), names) {
+                    return Some(text_found(kb, &names[i], "speaker.subject-apposition"));
+                }
+                // "Deputy Prime Minister, Foreign Minister X, said": titles, not a name.
+                if let Some(name) = unknown_person(before).filter(|n| {
+                    let words: Vec<&str> = n.split_whitespace().collect();
+                    kb.country_by_word(n).is_none()
+                        && !has_place_word(kb, &words)
+                        && !words
+                            .iter()
+                            .any(|w| PERSON_TITLES.contains(&w.to_ascii_lowercase().as_str()))
+                }) {
+                    let person = PersonRef {
+                        id: slugify(&name),
+                        name: name.clone(),
+                    };
+                    let note = format!(
+                        "{name}, followed by whom the person speaks for, is the subject of a verb of saying (not in the knowledge base)"
+                    );
+                    return Some((person, None, "speaker.unknown-name", note));
+                }
             }
         }
     }
@@ -2117,6 +2163,33 @@ source = "test"
                 f.speakers
             );
         }
+    }
+
+    #[test]
+    fn a_name_before_an_apposition_saying_whom_the_person_speaks_for_is_the_speaker() {
+        // A briefing note's "X, for the agency, said"; a statement read out.
+        for text in [
+            "Briefing\n\n20 July 2018\n\nAna Kovac, for the Refugee Agency (UNHCR), said the agency urged all parties to provide safe passage to civilians.\n",
+            "Briefing\n\n20 July 2018\n\nAna Kovac, for the Refugee Agency (UNHCR), read the following statement:\n\n\u{201c}The agency urges all parties to provide safe passage to civilians.\u{201d}\n",
+        ] {
+            let f = run(text);
+            assert_eq!(ids(f.speakers.get().unwrap()), vec!["ana-kovac"], "{text}");
+        }
+        // Titles before the apposition are no name; nor is a list of people before
+        // "according to".
+        let f = run(
+            "Talks\n\nDeputy Prime Minister, Foreign and Expatriates Minister Tarek Haddad, said that interference hinders a solution.\n",
+        );
+        assert_eq!(ids(f.speakers.get().unwrap()), vec!["tarek-haddad"]);
+        let f = run(
+            "Delegation\n\nThe delegation includes education minister Yusuf Hamdani, trade minister Bima Santoso and fisheries minister Sarwo Kusuma, according to an embassy official.\n",
+        );
+        assert!(
+            !f.speakers.rests_on("speaker.unknown-name")
+                && !f.speakers.rests_on("speaker.subject-apposition"),
+            "{:?}",
+            f.speakers
+        );
     }
 
     #[test]

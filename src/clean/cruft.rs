@@ -541,7 +541,10 @@ fn is_byline(t: &str) -> bool {
                             .as_str(),
                     )
                 }));
-    words.len() <= 8 && !headline_like
+    // "Thursday 14 July 2022 | Written by RNZ | Published in Regional, Solomon Islands": a
+    // byline's parts, set off by bars, run longer.
+    let barred = words.contains(&"|");
+    words.len() <= if barred { 14 } else { 8 } && !headline_like
 }
 
 fn is_joiner(w: &str) -> bool {
@@ -707,6 +710,17 @@ mod tests {
         assert_eq!(class("A"), LineClass::Cruft("font-size-widget"));
         assert_eq!(class("A A A"), LineClass::Cruft("font-size-widget"));
         assert_eq!(class("A+ A-"), LineClass::Cruft("font-size-widget"));
+        assert_eq!(
+            class("Thursday 14 July 2022 | Written by Staff | Published in Regional, Pacific"),
+            LineClass::Meta(MetaKind::Byline)
+        );
+        // A long headline with "by" and a date stays one.
+        assert_ne!(
+            class(
+                "Transcript of Weekly Media Briefing by the Official Spokesperson (April 06, 2023)"
+            ),
+            LineClass::Meta(MetaKind::Byline)
+        );
         assert_eq!(
             class("ACCESSIBILITY AT THE OFFICE A A A A The Organisation in the Heart of Europe"),
             LineClass::Cruft("font-size-widget")

@@ -430,11 +430,13 @@ fn publication(
         {
             score += 10;
         }
+        // By the headline: the story's own, above a list of other stories' dates placed
+        // before it ("More Top Stories", each headline with its day).
         if opening
             .title
             .is_some_and(|t| m.span.start >= t.start && m.span.start <= opening.body_from + 400)
         {
-            score += 5;
+            score += 15;
         }
         let updated = line.contains("updated") || line.contains("modified");
         if updated {
@@ -2282,6 +2284,17 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
 
     fn rules(f: &Inferred<NaiveDate>) -> Vec<&str> {
         f.evidence.iter().map(|e| e.rule.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_list_of_other_stories_dates_yields_to_the_date_by_the_headline() {
+        // Other headlines, each with its day, before the story; the story's byline by its
+        // headline, its parts set off by bars.
+        let f = dates(
+            "More Top Stories\n\nBigger and busier year ahead: PM\n31 December 2022\n\nDouble gold for darts team\n21 January 2023\n\nCases stable, says health office\n10 January 2023\n\nPopulation policy endorsed\n10 January 2023\n\nPM vows to change law\n23 January 2023\n\nIsland leader seeks understanding over security deal\n\nThursday 14 July 2022 | Written by Staff | Published in Regional, Pacific\n\nThe prime minister has asked the region's other nations to trust his country's reasons for agreeing to a security pact with a distant power.\n",
+        );
+        assert_eq!(f.published.value, Some(day("2022-07-14")));
+        assert!(rules(&f.published).contains(&"date.header-passed-over"));
     }
 
     #[test]

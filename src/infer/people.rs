@@ -852,22 +852,20 @@ fn subject_before(
                     return Some(text_found(kb, &names[i], "speaker.subject-apposition"));
                 }
                 // "Deputy Prime Minister, Foreign Minister X, said": titles, not a name.
-                if let Some(name) = unknown_person(before).filter(|n| {
-                    let words: Vec<&str> = n.split_whitespace().collect();
-                    kb.country_by_word(n).is_none()
-                        && !has_place_word(kb, &words)
-                        && !words
-                            .iter()
-                            .any(|w| PERSON_TITLES.contains(&w.to_ascii_lowercase().as_str()))
-                }) {
-                    let person = PersonRef {
-                        id: slugify(&name),
-                        name: name.clone(),
-                    };
-                    let note = format!(
-                        "{name}, followed by whom the person speaks for, is the subject of a verb of saying (not in the knowledge base)"
-                    );
-                    return Some((person, None, "speaker.unknown-name", note));
+                let has_title = |n: &String| {
+                    n.split_whitespace()
+                        .any(|w| PERSON_TITLES.contains(&w.to_ascii_lowercase().as_str()))
+                };
+                if let Some(found) = unknown_person(before).filter(|n| !has_title(n)).and_then(
+                    |name| {
+                        unknown_found(
+                            kb,
+                            name,
+                            "is the subject of a verb of saying, before whom the person speaks for",
+                        )
+                    },
+                ) {
+                    return Some(found);
                 }
             }
         }
@@ -902,22 +900,27 @@ fn subject_before(
     }
     // A country is no person ("North Korea said"); a given name that is also a country's
     // opens a person's name ("Chad Miller said").
-    let not_a_place = |name: &String| {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        kb.country_by_word(name).is_none() && !has_place_word(kb, &words)
+    unknown_found(
+        kb,
+        unknown_person(head)?,
+        "is the subject of a verb of saying",
+    )
+}
+
+/// A person the knowledge base does not hold, named `name` by the text: no country or place
+/// (a given name that is also a country's opens a person's name, "Chad Miller"). `how` says
+/// where the name stands.
+fn unknown_found(kb: &Knowledge, name: String, how: &str) -> Option<Found> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if kb.country_by_word(&name).is_some() || has_place_word(kb, &words) {
+        return None;
+    }
+    let note = format!("{name} {how} (not in the knowledge base)");
+    let person = PersonRef {
+        id: slugify(&name),
+        name,
     };
-    unknown_person(head).filter(not_a_place).map(|name| {
-        let person = PersonRef {
-            id: slugify(&name),
-            name: name.clone(),
-        };
-        (
-            person,
-            None,
-            "speaker.unknown-name",
-            format!("{name} is the subject of a verb of saying (not in the knowledge base)"),
-        )
-    })
+    Some((person, None, "speaker.unknown-name", note))
 }
 
 /// What follows the last comma, semicolon or closing quotation mark of `head` (all of it
@@ -974,16 +977,7 @@ fn subject_after(
                 return None;
             }
             let name = unknown_person_after(&tail[..crate::knowledge::floor_char(tail, limit)])?;
-            let words: Vec<&str> = name.split_whitespace().collect();
-            if kb.country_by_word(&name).is_some() || has_place_word(kb, &words) {
-                return None;
-            }
-            let person = PersonRef {
-                id: slugify(&name),
-                name: name.clone(),
-            };
-            let note = format!("{name} follows the verb of saying (not in the knowledge base)");
-            Some((person, None, "speaker.unknown-name", note))
+            unknown_found(kb, name, "follows the verb of saying")
         })
 }
 

@@ -1473,16 +1473,22 @@ fn author_note(doc: &Doc, kb: &Knowledge) -> Option<Found> {
         "columnist",
     ];
     static NOTE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\bis an? (?:[a-z-]+ ){0,3}(?:reporter|correspondent|writer|journalist|editor|columnist) (?:(?:with|for|at) (?:the )?(?:[A-Za-z-]+ ){0,3}(?:edition|bureau|desk|service|team) of|with|for|at) ((?:The )?\p{Lu}[\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*){0,3})")
+        Regex::new(r"^is an? (?:[a-z-]+ ){0,3}(?:reporter|correspondent|writer|journalist|editor|columnist) (?:(?:with|for|at) (?:the )?(?:[A-Za-z-]+ ){0,3}(?:edition|bureau|desk|service|team) of|with|for|at) ((?:The )?\p{Lu}[\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*){0,3})")
             .expect("static regex")
     });
     if !holds_any(&doc.text, ROLES) {
         return None;
     }
-    let c = NOTE.captures(&doc.text)?;
-    let m = c.get(1)?;
+    // The regex is run only where "is a" stands, on the words after it (see `holds_any`).
+    let text = &doc.text;
+    let (start, matched) = text.match_indices(" is a").find_map(|(i, _)| {
+        let from = i + 1;
+        let to = crate::knowledge::floor_char(text, (from + 200).min(text.len()));
+        let m = NOTE.captures(&text[from..to])?.get(1)?;
+        Some((from + m.start(), m.as_str()))
+    })?;
     // The name ends with its sentence ("The Harbour Gazette. Twitter: …").
-    let name = m.as_str().split(". ").next().unwrap_or("");
+    let name = matched.split(". ").next().unwrap_or("");
     let name = name.trim_end_matches(['.', '\'', '’']);
     let known = kb.outlet_by_name(name);
     let words = name.split_whitespace().count();
@@ -1493,7 +1499,7 @@ fn author_note(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     if !publication {
         return None;
     }
-    let span = Span::new(m.start(), m.start() + name.len());
+    let span = Span::new(start, start + name.len());
     let name = known.map_or(name.to_string(), |id| kb.outlets[id].name.clone());
     Some((
         name.clone(),

@@ -117,9 +117,14 @@ fn spellings(s: &str) -> Vec<String> {
     }
     let upper: Vec<String> = out.iter().map(|x| x.to_uppercase()).collect();
     out.extend(upper);
-    let mut seen = std::collections::HashSet::new();
-    out.retain(|x| seen.insert(x.clone()));
-    out
+    // A handful of forms: a linear check is cheaper than hashing them.
+    let mut kept: Vec<String> = Vec::with_capacity(out.len());
+    for x in out {
+        if !kept.contains(&x) {
+            kept.push(x);
+        }
+    }
+    kept
 }
 
 /// `name` with each lower-case word of three letters or fewer (a particle: "bin", "al",

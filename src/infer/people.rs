@@ -1230,7 +1230,7 @@ fn signer(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonRef, Span)
 
 /// Words that open a headline naming whose statement the text is, with the word that joins
 /// the name ("Statement by", "Interview with").
-pub(super) const AUTHORED: &[&str] = &[
+const AUTHORED: &[&str] = &[
     "statement by",
     "remarks by",
     "speech by",
@@ -1267,10 +1267,7 @@ fn headline_author(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonR
     for b in lines {
         let raw = doc.slice(b.span);
         let lower = raw.to_ascii_lowercase();
-        for kw in AUTHORED {
-            let Some(at) = lower.find(kw) else {
-                continue;
-            };
+        for (kw, at, end) in authored_phrases(&lower) {
             // The phrase opens the line or follows a colon ("Council: Press remarks by").
             // At most two capitalised words before it: "Press remarks by", "A Conversation
             // with", "Joint Statement by".
@@ -1283,11 +1280,11 @@ fn headline_author(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonR
             if !opens {
                 continue;
             }
-            let rest = &raw[at + kw.len()..];
+            let rest = &raw[end..];
             let Some((parts, off)) = super::names::name_after_titles(rest) else {
                 // "Remarks by President von der Leyen at…": a title and a known surname.
                 if let Some((person, span)) = headline_titled_surname(kb, rest) {
-                    let start = b.span.start + at + kw.len();
+                    let start = b.span.start + end;
                     let span = Span::new(start + span.start, start + span.end);
                     return Some((person, span, authored_noun(kw)));
                 }
@@ -1298,12 +1295,35 @@ fn headline_author(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonR
                 continue;
             }
             let n = TextName::untitled(parts, b.span.start);
-            let start = b.span.start + at + kw.len() + off;
+            let start = b.span.start + end + off;
             let span = Span::new(start, start + n.name.len().min(b.span.end - start));
             return Some((text_person(kb, &n), span, authored_noun(kw)));
         }
     }
     None
+}
+
+/// The `AUTHORED` phrases a heading holds (`lower`: lower-cased), each with where it starts
+/// and ends. The words may be apart by any white space: a heading broken over lines ("Press
+/// conference\n\nby the Secretary General") reads as one.
+pub(super) fn authored_phrases(lower: &str) -> Vec<(&'static str, usize, usize)> {
+    AUTHORED
+        .iter()
+        .filter_map(|kw| {
+            let (first, rest) = kw.split_once(' ').unwrap_or((kw, ""));
+            lower.match_indices(first).find_map(|(at, _)| {
+                let mut end = at + first.len();
+                for word in rest.split(' ').filter(|w| !w.is_empty()) {
+                    let gap = lower[end..].len() - lower[end..].trim_start().len();
+                    if gap == 0 || !lower[end + gap..].starts_with(word) {
+                        return None;
+                    }
+                    end += gap + word.len();
+                }
+                Some((*kw, at, end))
+            })
+        })
+        .collect()
 }
 
 /// What an `AUTHORED` phrase calls the text, without its joining word: "statement", "press

@@ -1077,10 +1077,13 @@ fn official_headline(doc: &Doc, kb: &Knowledge) -> Option<Found> {
         let raw = doc.slice(b.span);
         let lower = raw.to_ascii_lowercase();
         // "Statement from" opens a body's words more often than a person's.
-        let Some(at) = super::people::AUTHORED
-            .iter()
-            .chain(&["statement from"])
-            .filter_map(|kw| lower.find(kw).map(|at| at + kw.len()))
+        let from = lower
+            .find("statement from")
+            .map(|at| at + "statement from".len());
+        let Some(at) = super::people::authored_phrases(&lower)
+            .into_iter()
+            .map(|(_, _, end)| end)
+            .chain(from)
             .min()
         else {
             continue;
@@ -2965,6 +2968,10 @@ mod tests {
         for text in [
             "Press conference by the NATO Secretary General ahead of the ministerial meeting\n\n(As delivered)\n\nGood afternoon. Today we will discuss our support for partners in the region and the road ahead.\n",
             "Media Center\n\nStatement from the OAS General Secretariat on the elections\n\nThe General Secretariat follows the electoral process closely and calls for calm and respect for the results.\n",
+            // The heading broken over two lines, the name on the second.
+            "Press conference\n\nby NATO Secretary General Lars Eriksen ahead of the meetings of Foreign Ministers\n\n(As delivered)\n\nGood morning. Ministers will meet tomorrow to prepare for the summit in July.\n",
+            // The United Nations by its spokesperson's office.
+            "Daily Press Briefing by the Office of the Spokesperson for the Secretary-General\n\nThe following is a near-verbatim transcript of today's noon briefing by the Spokesman for the Secretary-General.\n",
         ] {
             let f = sources(text);
             let outlet = f.outlet.get().unwrap_or_else(|| panic!("{text}"));

@@ -452,9 +452,12 @@ fn lead_paragraph(doc: &Doc, body: &[usize]) -> Option<usize> {
         Some(_) => true,
     };
     // Read lazily: the lead is nearly always among the first paragraphs.
+    // A bulleted word or two ("• yesterday", "• Nuclear") is a tag or a feed's stamp.
+    let tag = |text: &str| crate::clean::is_list_item(text) && text.split_whitespace().count() <= 3;
     let paragraphs = || {
         body.iter().copied().filter(|&i| {
-            doc.blocks[i].kind == BlockKind::Paragraph && !furniture(&doc.blocks[i].text)
+            let text = &doc.blocks[i].text;
+            doc.blocks[i].kind == BlockKind::Paragraph && !furniture(text) && !tag(text)
         })
     };
     paragraphs()
@@ -715,6 +718,9 @@ mod tests {
             "Note: where available, the PDF icon below is provided to view the complete and fully formatted document",
             "Ann LeeAnn Lee presents The Morning on Harbour Radio, Monday to Friday from 7am",
             "- Harbour Radio International, 1920",
+            // A feed's stamp or a tag, bulleted.
+            "  \u{2022} yesterday",
+            "  \u{2022} Nuclear",
         ] {
             let a = infer_on(&format!("{furniture}\n\n{story}\n"), "2025-06-01");
             let title = a.title.value.unwrap();

@@ -89,7 +89,7 @@ pub fn credit_name(line: &str) -> Option<&str> {
 
 /// "Photographer/AGENCY" at the end of a caption or credit line.
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^(?:©|\(c\)|(?i:photo(?:graph)?s?\s*(?:by|:)|image\s*(?:by|:|credit)|credit\s*:|pictured\s*:))|\p{L}/\s?(?:[\p{Lu}][\p{L}.-]*)(?:\s+(?:via|and)\s+\S+|\s+[\p{Lu}][\p{L}.-]*){0,3}\s*$|[.!?]\s+\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ for (?:The )?\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){0,3}\s*$)")
+    Regex::new(r"(?:^(?:©|\(c\)|(?i:photo(?:graph)?s?\s*(?:by|:)|image\s*(?:by|:|credit)|credit\s*:|pictured\s*:))|\p{L}{2}/\s?(?:[\p{Lu}][\p{L}.-]*)(?:\s+(?:via|and)\s+\S+|\s+[\p{Lu}][\p{L}.-]*){0,3}\s*$|[.!?]\s+\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ for (?:The )?\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){0,3}\s*$)")
         .expect("valid credit pattern")
 });
 
@@ -684,6 +684,11 @@ mod tests {
         }
         // A photographer and agency stay a photo credit; a sentence about staff is text.
         assert_eq!(class("Jane Doe/AFP"), LineClass::Cruft("photo-credit"));
+        // A place abbreviated with a slash ends no credit.
+        assert_ne!(
+            class("Gulf crisis: French foreign minister to visit Qatar, S/Arabia"),
+            LineClass::Cruft("photo-credit")
+        );
         assert_eq!(class("The embassy cut its staff"), LineClass::Body);
     }
 

@@ -449,9 +449,15 @@ fn strip_breadcrumb_words(text: &str) -> &str {
 pub fn furniture_reason(text: &str) -> Option<&'static str> {
     let t = text.trim();
     let lower = t.to_lowercase();
+    // A wire's slug headline ("IAEA / Iran Grossi Visit Presser"): one slash between a
+    // topic and a headline's words is no path; a dateline's credit ("Bishkek, June 9. /
+    // Kabar /.") and a list of topics are no headline.
+    let slug = t.matches(" / ").count() == 1
+        && (5..=12).contains(&words(t))
+        && !t.contains(['.', ',', '(', ')']);
     if [" > ", " › ", " » ", " / ", " | ", "\u{a0}>", " >\u{a0}"]
         .iter()
-        .any(|sep| t.contains(sep))
+        .any(|sep| t.contains(sep) && !(slug && *sep == " / "))
         && !t.contains(": ")
     {
         return Some("breadcrumb or menu");
@@ -926,6 +932,19 @@ mod tests {
         );
         assert_eq!(title_case("WHAT IS AT STAKE IN"), "What Is at Stake In");
         assert_eq!(title_case("NATO: A NEW ERA"), "NATO: A New Era");
+    }
+
+    #[test]
+    fn a_wire_slug_with_one_slash_is_a_headline_a_path_is_not() {
+        assert_eq!(furniture_reason("IAEA / Iran Grossi Visit Presser"), None);
+        for line in [
+            "Home / News / Asia",
+            "World / Asia",
+            "Bishkek, June 9, 2023. / Kabar /. At the initiative of the side",
+            "No Date for Return to Six Party Talks / Preparations On-going New York Channel Nuclear Tests Sanctions",
+        ] {
+            assert_eq!(furniture_reason(line), Some("breadcrumb or menu"), "{line}");
+        }
     }
 
     #[test]

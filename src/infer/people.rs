@@ -1049,6 +1049,11 @@ fn trusted_names(doc: &Doc, names: Vec<TextName>) -> Vec<TextName> {
     names
         .into_iter()
         .filter(|n| {
+            // Transcript labels confirm the name ("FOREIGN MINISTER MARSUDI:" under a headline
+            // naming "Foreign Minister Retno Marsudi").
+            if n.labels > 0 {
+                return true;
+            }
             let mut written = false;
             for (at, _) in doc.text.match_indices(n.name.as_str()) {
                 written = true;
@@ -2204,6 +2209,18 @@ source = "test"
             "{:?}",
             f.speakers
         );
+    }
+
+    #[test]
+    fn transcript_labels_confirm_a_name_a_title_cased_headline_gives() {
+        let f = run_builtin(
+            "Joint Press Availability With Indonesian Foreign Minister Retno Marsudi\n\nMODERATOR:  Ladies and gentlemen, the joint press availability will now start.\n\nFOREIGN MINISTER MARSUDI:  Excellency, colleagues from the media, ladies and gentlemen, welcome to Jakarta.\n\nSECRETARY BROOKS:  Thank you very much.\n\nFOREIGN MINISTER MARSUDI:  It is always an honor to have you back in our country after your last visit.\n",
+        );
+        assert_eq!(
+            speaker_names(&f).first().map(String::as_str),
+            Some("Retno Marsudi")
+        );
+        assert_eq!(f.speakers.evidence[0].rule, "speaker.transcript-label");
     }
 
     #[test]

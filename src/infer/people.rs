@@ -810,6 +810,14 @@ fn subject_before(
     // "X, the minister's title," before the verb: the apposition closes with a comma.
     let subject_end = base + head.len();
     if let Some(m) = mentions.iter().find(|m| m.end == subject_end) {
+        // "Nasser Bourita and Jean-Yves Le Drian denied": two known people share the verb;
+        // the first named leads (the other speaks in the sentences that follow).
+        let before = head[..m.start - base].trim_end();
+        if let Some(pair_end) = before.strip_suffix(" and").map(|b| base + b.len())
+            && let Some(first) = mentions.iter().find(|p| p.end == pair_end)
+        {
+            return Some(found_person(kb, first, "speaker.subject"));
+        }
         return Some(found_person(kb, m, "speaker.subject"));
     }
     if let Some(inner) = head.strip_suffix(',') {
@@ -2221,6 +2229,22 @@ source = "test"
             Some("Retno Marsudi")
         );
         assert_eq!(f.speakers.evidence[0].rule, "speaker.transcript-label");
+    }
+
+    #[test]
+    fn of_two_known_people_sharing_a_verb_the_first_named_leads() {
+        let f = run(
+            "Ministers meet\n\nWang Yi and Yoko Kamikawa said on Saturday that they knew nothing of any new proposal.\n\nKamikawa added that the talks had been frank.\n",
+        );
+        assert_eq!(
+            ids(f.speakers.get().unwrap()),
+            vec!["wang-yi", "yoko-kamikawa"]
+        );
+        // One person before the verb is that person, whatever stands before "and".
+        let f = run(
+            "Ministers meet\n\nTrade and Yoko Kamikawa said on Saturday that the talks had been frank.\n",
+        );
+        assert_eq!(ids(f.speakers.get().unwrap()), vec!["yoko-kamikawa"]);
     }
 
     #[test]

@@ -895,7 +895,18 @@ fn subject_before(
     // The subject ends with a name the text gave with a title ("Okafor said").
     let clause = last_clause(head);
     if let Some(i) = name_at_end(clause, names) {
-        return Some(text_found(kb, &names[i], "speaker.text-name"));
+        // "ministers Mumbengegwi and Malloch-Brown welcomed": the first of two named leads.
+        let first = clause.rsplit_once(" and ").and_then(|(before, after)| {
+            (after.split_whitespace().count() <= 4)
+                .then(|| name_at_end(before, names))
+                .flatten()
+                .filter(|&j| j != i)
+        });
+        return Some(text_found(
+            kb,
+            &names[first.unwrap_or(i)],
+            "speaker.text-name",
+        ));
     }
     // A title and a known surname: "FM Bourita said", "Spokesperson Baghaei said".
     if let Some(found) = titled_surname(kb, head) {
@@ -2232,13 +2243,21 @@ source = "test"
     }
 
     #[test]
-    fn of_two_known_people_sharing_a_verb_the_first_named_leads() {
+    fn of_two_people_sharing_a_verb_the_first_named_leads() {
         let f = run(
             "Ministers meet\n\nWang Yi and Yoko Kamikawa said on Saturday that they knew nothing of any new proposal.\n\nKamikawa added that the talks had been frank.\n",
         );
         assert_eq!(
             ids(f.speakers.get().unwrap()),
             vec!["wang-yi", "yoko-kamikawa"]
+        );
+        // Two names the base does not hold, titled once each.
+        let f = run(
+            "Ministers meet\n\nForeign Minister Tendai Moyo held talks with Junior Minister Alan Pryce-Jones in the capital.\n\nMinisters Moyo and Pryce-Jones welcomed the engagement between their countries after a long stand-off.\n",
+        );
+        assert_eq!(
+            speaker_names(&f).first().map(String::as_str),
+            Some("Tendai Moyo")
         );
         // One person before the verb is that person, whatever stands before "and".
         let f = run(

@@ -111,10 +111,17 @@ fn spellings(s: &str) -> Vec<String> {
     }
     // Copy capitalises a name's particles as it capitalises the rest ("Faisal Bin Farhan",
     // "Von der Leyen" opening a sentence).
-    if s.contains(' ') {
+    // Most names have no particle: only those that do are rewritten.
+    let several = s.contains(' ');
+    if several
+        && s.split(' ')
+            .any(|w| w.chars().count() <= 3 && w.starts_with(|c: char| c.is_lowercase()))
+    {
         let titled: Vec<String> = out.iter().map(|x| capitalise_particles(x)).collect();
         out.extend(titled);
-        // And lowers the particles the base capitalises ("Jean-Yves le Drian").
+    }
+    // And lowers the particles the base capitalises ("Jean-Yves le Drian").
+    if several && s.split(' ').any(|w| PARTICLES.contains(&w)) {
         let lowered: Vec<String> = out.iter().map(|x| lower_particles(x)).collect();
         out.extend(lowered);
     }
@@ -147,11 +154,13 @@ fn capitalise_particles(name: &str) -> String {
         .join(" ")
 }
 
+/// Particles a name may write capitalised or not.
+const PARTICLES: &[&str] = &[
+    "Al", "Bin", "Da", "De", "Del", "Der", "Di", "Dos", "Du", "El", "La", "Le", "Van", "Von",
+];
+
 /// `name` with each capitalised particle ("Le", "Van", "Al", "Bin") in lower case.
 fn lower_particles(name: &str) -> String {
-    const PARTICLES: &[&str] = &[
-        "Al", "Bin", "Da", "De", "Del", "Der", "Di", "Dos", "Du", "El", "La", "Le", "Van", "Von",
-    ];
     name.split(' ')
         .map(|w| {
             if PARTICLES.contains(&w) {

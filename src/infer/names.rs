@@ -797,7 +797,7 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                 // "of Foreign Affairs", "for Public Relations", "in the Presidency".
                 let the = usize::from(plain.get(j + 1) == Some(&"the"));
                 if !(j + 1 + the < plain.len()
-                    && matches!(plain[j], "of" | "for" | "in" | "at")
+                    && matches!(plain[j], "of" | "for" | "in" | "at" | "to")
                     && caps[j + 1 + the])
                 {
                     break;
@@ -1172,6 +1172,18 @@ mod tests {
         assert!(is_middle_initial("N") && is_middle_initial("L.P.") && is_middle_initial("K."));
         assert!(
             !is_middle_initial("Li") && !is_middle_initial("USAF") && !is_middle_initial("L.P")
+        );
+    }
+
+    #[test]
+    fn a_title_runs_on_through_to_the_place_it_is_to() {
+        assert_eq!(
+            names("\"We will not yield,\" US Ambassador to the UN Laura Whitcombe said on Friday."),
+            ["Laura Whitcombe"]
+        );
+        assert_eq!(
+            names("The High Commissioner to Bangladesh Arvind Mehra met the secretary."),
+            ["Arvind Mehra"]
         );
     }
 

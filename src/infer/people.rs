@@ -1622,7 +1622,12 @@ fn unknown_person(head: &str) -> Option<String> {
             cs.next().is_some_and(char::is_uppercase)
                 && cs.all(|c| c.is_lowercase() || c == '-' || c == '\'')
         });
-        if capitalised && PERSON_TITLES.contains(&title.trim_end_matches(',')) {
+        // "Secretary-General Patricia Scotland said": a hyphenated title's part counts.
+        let titled = title
+            .trim_end_matches(',')
+            .split('-')
+            .any(|t| PERSON_TITLES.contains(&t));
+        if capitalised && titled {
             return Some(name.join(" "));
         }
     }
@@ -2264,6 +2269,14 @@ source = "test"
             "Ministers meet\n\nTrade and Yoko Kamikawa said on Saturday that the talks had been frank.\n",
         );
         assert_eq!(ids(f.speakers.get().unwrap()), vec!["yoko-kamikawa"]);
+    }
+
+    #[test]
+    fn a_hyphenated_title_before_a_name_makes_it_a_speaker() {
+        let f = run(
+            "Statement on the decision\n\nCommonwealth Secretary-General Ana Torres said:\n\n\u{201c}I have received news that the government has today decided to leave the association.\u{201d}\n",
+        );
+        assert_eq!(ids(f.speakers.get().unwrap()), vec!["ana-torres"]);
     }
 
     #[test]

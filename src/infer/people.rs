@@ -1314,8 +1314,12 @@ fn headline_author(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonR
                 }
                 continue;
             };
-            // "Briefing by Indian External Affairs Minister": an office, not a name.
-            if parts.iter().any(|p| kb.country_by_word(p).is_some()) {
+            // "Briefing by Indian External Affairs Minister": an office, not a name (a
+            // surname may still be a country's word: "Courtney Austrian").
+            if parts
+                .first()
+                .is_some_and(|p| kb.country_by_word(p).is_some())
+            {
                 continue;
             }
             let n = TextName::untitled(parts, b.span.start);
@@ -2286,6 +2290,14 @@ source = "test"
         );
         assert_eq!(ids(f.speakers.get().unwrap()), vec!["miriam-holloway"]);
         assert_eq!(f.speakers.evidence[0].rule, "speaker.headline-author");
+        // A surname that is also a country's adjective.
+        let f = run_builtin(
+            "Statement on the Report of the Chair\n\nAs delivered by Ambassador Charlotte French\nto the Permanent Council, Vienna\nJune 8, 2023\n\nAs we have said before, the decision to wage a war of aggression against a neighbour is a step without precedent in the history of this organisation.\n",
+        );
+        assert_eq!(
+            speaker_names(&f).first().map(String::as_str),
+            Some("Charlotte French")
+        );
     }
 
     #[test]

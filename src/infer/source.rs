@@ -430,11 +430,12 @@ fn closing_credit(
     if tail.is_empty() || tail.split_whitespace().count() > 4 {
         return None;
     }
-    // "(Kyodo)", "(Yonhap News)": the credit in parentheses.
+    // "(Kyodo)", "(Yonhap News)": the credit in parentheses; "— Bernama": after a dash.
     let name = tail
         .strip_prefix('(')
         .and_then(|t| t.strip_suffix(')'))
         .unwrap_or(tail)
+        .trim_start_matches(['\u{2014}', '\u{2013}', '-', ' '])
         .trim();
     let id = kb.outlet_by_name(name)?;
     let raw = doc.slice(span);
@@ -2889,6 +2890,15 @@ mod tests {
             "Talks resume\n\nSource: officials say the talks will resume.\n\nThe talks resumed on Monday after a pause of two years, officials said.\n",
         );
         assert!(!f.agency.is_known());
+    }
+
+    #[test]
+    fn a_known_wire_after_a_dash_closing_the_text_is_its_credit() {
+        let f = sources(
+            "Minister to visit\n\nThe visit will be held in full compliance with the health procedures put in place by the authorities of both countries. \u{2014} Bernama\n",
+        );
+        assert_eq!(name(&f.agency), Some("Bernama"));
+        assert_eq!(f.agency.evidence[0].rule, "source.closing-credit");
     }
 
     #[test]

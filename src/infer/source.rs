@@ -914,8 +914,13 @@ fn masthead(doc: &Doc, kb: &Knowledge) -> Option<Found> {
         {
             return Some(found);
         }
-        // "Willard Cheng, ABS-CBN News": a byline's last part may be the masthead.
+        // "Willard Cheng, ABS-CBN News": a byline's last part may be the masthead; "The
+        // Harbour Chronicle Logo": a logo's alt text is.
         let t = block.text.trim();
+        let t = t
+            .strip_suffix(" Logo")
+            .or_else(|| t.strip_suffix(" logo"))
+            .unwrap_or(t);
         let t = t.rsplit(", ").next().unwrap_or(t);
         let words: Vec<&str> = t.split_whitespace().collect();
         if block.kind != BlockKind::Heading || words.is_empty() || words.len() > 5 {
@@ -2890,6 +2895,20 @@ mod tests {
             "Talks resume\n\nSource: officials say the talks will resume.\n\nThe talks resumed on Monday after a pause of two years, officials said.\n",
         );
         assert!(!f.agency.is_known());
+    }
+
+    #[test]
+    fn a_logo_s_alt_text_at_the_top_names_the_publisher() {
+        let f = sources(
+            "Harbour Chronicle Logo\n\nLocal News\n\nMinister's remark raises hackles\n\nA remark by the foreign minister during a radio interview raised hackles on Monday.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Harbour Chronicle"));
+        assert_eq!(f.outlet.evidence[0].rule, "source.masthead");
+        // A logo of something that is no publication names none.
+        let f = sources(
+            "Ministry Logo\n\nMinister's remark raises hackles\n\nA remark by the foreign minister during a radio interview raised hackles on Monday.\n",
+        );
+        assert!(!f.outlet.is_known(), "{:?}", f.outlet.get());
     }
 
     #[test]

@@ -1588,7 +1588,19 @@ fn known_outlet_prefix(kb: &Knowledge, name: &str) -> Option<OutletId> {
 /// "© 2023 Gulf News", "Copyright The Jordan Times": the name after a copyright mark.
 fn copyright_name(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     let text = &doc.text;
-    let at = text.find('\u{a9}').or_else(|| text.find("Copyright"))?;
+    let marks = text
+        .match_indices('\u{a9}')
+        .chain(text.match_indices("Copyright"))
+        .map(|(at, _)| at);
+    // "© Anna Berg/Reuters" under a photo credits its photographer and agency, not the
+    // site: the next notice is read.
+    marks
+        .filter_map(|at| copyright_at(text, kb, at))
+        .find(|(name, ..)| !name.contains('/'))
+}
+
+/// The name the copyright notice at `at` gives (see `copyright_name`).
+fn copyright_at(text: &str, kb: &Knowledge, at: usize) -> Option<Found> {
     let line_end = text[at..].find('\n').map_or(text.len(), |e| at + e);
     let line = &text[at..line_end];
     // "© При использовании материалов ссылка на «Harbour Daily» обязательна", "© … "Harbour
@@ -2722,6 +2734,19 @@ mod tests {
             "Sister warns Seoul\n\nThe vice-director said on Tuesday that the sanctions were useless.\n\n\u{a9} Harbour Gazette\n",
         );
         assert_eq!(name(&f.outlet), Some("Harbour Gazette"));
+        // A photo's "© Photographer/Agency" names no publisher; the site's notice below does.
+        let f = sources(
+            "Ministers discuss trade\n\nThe foreign minister\n\u{a9} Anna Berg/Reuters\n\nThe foreign minister met his counterpart on Monday to discuss trade and the coming summit.\n\n\u{a9} 2024 Harbour Gazette. All rights reserved.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Harbour Gazette"));
+        let f = sources(
+            "Ministers discuss trade\n\nThe foreign minister\n\u{a9} Anna Berg/Reuters\n\nThe foreign minister met his counterpart on Monday to discuss trade and the coming summit.\n",
+        );
+        assert!(
+            !f.outlet.rests_on("source.copyright"),
+            "{:?}",
+            f.outlet.get()
+        );
     }
 
     #[test]

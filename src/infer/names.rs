@@ -1020,7 +1020,7 @@ pub fn title_case_word(w: &str) -> String {
 }
 
 /// Each line with its byte offset.
-fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(super) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;
     text.split_inclusive('\n').map(move |l| {
         let start = at;

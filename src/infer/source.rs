@@ -1032,11 +1032,8 @@ fn official_site(doc: &Doc) -> Option<Found> {
 /// Office": the line under a government site's headline that says which body published it.
 /// Only a body: "From: Ada Okafor, Abuja" is a reporter's byline.
 fn from_line(doc: &Doc) -> Option<Found> {
-    let mut at = 0;
     let mut pending = false;
-    for line in doc.text.split_inclusive('\n').take(15) {
-        let start = at;
-        at += line.len();
+    for (start, line) in super::names::lines(&doc.text).take(15) {
         let t = line.trim();
         let found = if pending {
             if t.is_empty() {
@@ -1432,10 +1429,7 @@ fn byline_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
         Regex::new(r"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s*\(([^()]{3,40})\)$")
             .expect("static regex")
     });
-    let mut at = 0;
-    for line in doc.text.split_inclusive('\n').take(BYLINE_REACH) {
-        let start = at;
-        at += line.len();
+    for (start, line) in super::names::lines(&doc.text).take(BYLINE_REACH) {
         let t = line.trim();
         if !t.ends_with(')') {
             continue;
@@ -1446,7 +1440,7 @@ fn byline_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
         let inner = m.as_str().trim();
         let known = kb.outlet_by_name(inner);
         let publication = match known {
-            Some(id) => !kb.outlets[id].is_agency() && !kb.outlets[id].names_no_publisher(),
+            Some(id) => !kb.outlets[id].names_no_publisher(),
             None => credit_like(inner) && has_news_word(inner.split_whitespace()),
         };
         if !publication {
@@ -1502,7 +1496,7 @@ fn author_note(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     let known = kb.outlet_by_name(name);
     let words = name.split_whitespace().count();
     let publication = match known {
-        Some(id) => !kb.outlets[id].is_agency() && !kb.outlets[id].names_no_publisher(),
+        Some(id) => !kb.outlets[id].names_no_publisher(),
         None => (1..=5).contains(&words) && kb.country_by_word(name).is_none(),
     };
     if !publication {

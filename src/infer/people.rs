@@ -238,6 +238,11 @@ const PERSON_TITLES: &[&str] = &[
     "professor",
 ];
 
+/// Whether `word`, in any letter case, is one of `PERSON_TITLES`.
+fn is_person_title(word: &str) -> bool {
+    PERSON_TITLES.contains(&word.to_ascii_lowercase().as_str())
+}
+
 struct Attribution {
     speaker: Option<PersonRef>,
     person: Option<PersonId>,
@@ -548,7 +553,7 @@ fn attributions(
         let found = subject_before(kb, raw, base, vs, mentions, names, &previous)
             .or_else(|| {
                 (inverts(&raw[vs..ve]) && opens_clause(&raw[..vs], &raw[vs..ve]))
-                    .then(|| subject_after(kb, raw, base, ve, mentions, names))
+                    .then(|| subject_after(kb, raw, base, (vs, ve), mentions, names))
                     .flatten()
             })
             .map(|f| match f.2 {
@@ -849,10 +854,7 @@ fn subject_before(
                 .iter()
                 .any(|m| m.start >= name_start && m.end <= name_end)
                 || names.iter().any(|n| apposition.contains(n.name.as_str()));
-            let titled = apposition
-                .split_whitespace()
-                .take(4)
-                .any(|w| PERSON_TITLES.contains(&w.to_ascii_lowercase().as_str()));
+            let titled = apposition.split_whitespace().take(4).any(is_person_title);
             let speaks_for =
                 !according && !names_people && (apposition.starts_with("for ") || titled);
             if speaks_for {
@@ -860,10 +862,7 @@ fn subject_before(
                     return Some(text_found(kb, &names[i], "speaker.subject-apposition"));
                 }
                 // "Deputy Prime Minister, Foreign Minister X, said": titles, not a name.
-                let has_title = |n: &String| {
-                    n.split_whitespace()
-                        .any(|w| PERSON_TITLES.contains(&w.to_ascii_lowercase().as_str()))
-                };
+                let has_title = |n: &String| n.split_whitespace().any(is_person_title);
                 if let Some(found) = unknown_person(before).filter(|n| !has_title(n)).and_then(
                     |name| {
                         unknown_found(
@@ -966,7 +965,7 @@ fn subject_after(
     kb: &Knowledge,
     raw: &str,
     base: usize,
-    verb_end: usize,
+    (verb_start, verb_end): (usize, usize),
     mentions: &[PersonMention],
     names: &[TextName],
 ) -> Option<Found> {
@@ -975,6 +974,7 @@ fn subject_after(
         .find(['.', ';', '"', '\u{201c}', '\n'])
         .unwrap_or(tail.len())
         .min(90);
+    let window = &tail[..crate::knowledge::floor_char(tail, limit)];
     mentions
         .iter()
         .filter(|m| m.start >= base + verb_end && m.start <= base + verb_end + limit)
@@ -984,19 +984,23 @@ fn subject_after(
         })
         .map(|m| found_person(kb, m, "speaker.after-verb"))
         .or_else(|| {
-            let window = &tail[..crate::knowledge::floor_char(tail, limit)];
             name_at_start(window, names).map(|i| text_found(kb, &names[i], "speaker.after-verb"))
         })
         .or_else(|| {
             // `"…”, said Marko Jovanovski.`: a bare name closing the attribution of a quotation
             // or clause.
-            let head = raw[..verb_end].trim_end();
-            let head = head[..head.len() - head.rsplit(' ').next().unwrap_or("").len()].trim_end();
-            if !head.ends_with([',', '"', '\u{201d}', '\u{bb}']) {
+            // A verb of one word: "according to" has its own rules.
+            let head = raw[..verb_start].trim_end();
+            if raw[verb_start..verb_end].contains(' ')
+                || !head.ends_with([',', '"', '\u{201d}', '\u{bb}'])
+            {
                 return None;
             }
-            let name = unknown_person_after(&tail[..crate::knowledge::floor_char(tail, limit)])?;
-            unknown_found(kb, name, "follows the verb of saying")
+            unknown_found(
+                kb,
+                unknown_person_after(window)?,
+                "follows the verb of saying",
+            )
         })
 }
 
@@ -1022,7 +1026,7 @@ fn unknown_person_after(tail: &str) -> Option<String> {
                 && cs.clone().any(char::is_lowercase)
                 && cs.all(|c| c.is_alphabetic() || c == '-' || c == '\'')
                 && !NOT_PERSONAL.contains(&w.to_ascii_lowercase().as_str())
-                && !PERSON_TITLES.contains(&w.to_ascii_lowercase().as_str())
+                && !is_person_title(w)
         });
         if closes && name_like {
             let mut parts: Vec<&str> = name[..take - 1].to_vec();
@@ -1627,10 +1631,7 @@ fn unknown_person(head: &str) -> Option<String> {
                 && cs.all(|c| c.is_lowercase() || c == '-' || c == '\'')
         });
         // "Secretary-General Patricia Scotland said": a hyphenated title's part counts.
-        let titled = title
-            .trim_end_matches(',')
-            .split('-')
-            .any(|t| PERSON_TITLES.contains(&t));
+        let titled = title.trim_end_matches(',').split('-').any(is_person_title);
         if capitalised && titled {
             return Some(name.join(" "));
         }

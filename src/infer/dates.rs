@@ -1307,7 +1307,7 @@ fn lead_day(
     today: &Today,
 ) -> Option<Inferred<NaiveDate>> {
     let lead = lead_index(paras, dateline_para)?;
-    let (pi, timexes, k) = (lead..(lead + 2).min(paras.len())).find_map(|i| {
+    let (pi, timexes, k) = opening_window(paras, lead).find_map(|i| {
         let timexes = find(paras[i].text, None);
         let k = timexes
             .iter()
@@ -1417,20 +1417,28 @@ fn weekday_beside(
 }
 
 fn lead_index(paras: &[Para], dateline_para: Option<usize>) -> Option<usize> {
+    let quoted = |p: &Para| p.text.trim_start().starts_with(['"', '\u{201c}', '«']);
     dateline_para
-        .or_else(|| {
-            // A few words are a widget or a label left on the page, not the lead.
-            paras.iter().position(|p| {
-                !p.text.trim_start().starts_with(['"', '\u{201c}', '«'])
-                    && p.text.split_whitespace().count() >= 8
-            })
-        })
-        .or_else(|| {
-            paras
-                .iter()
-                .position(|p| !p.text.trim_start().starts_with(['"', '\u{201c}', '«']))
-        })
+        // A few words are a widget or a label left on the page, not the lead.
+        .or_else(|| paras.iter().position(|p| !quoted(p) && is_prose(p.text)))
+        .or_else(|| paras.iter().position(|p| !quoted(p)))
         .or(if paras.is_empty() { None } else { Some(0) })
+}
+
+/// A paragraph of running prose: eight words or more. A byline or a widget's label
+/// ("Article written by", "Reading time : 1 min.") is not.
+fn is_prose(text: &str) -> bool {
+    text.split_whitespace().nth(7).is_some()
+}
+
+/// The lead and the paragraph of prose after it: where the opening's statement is dated.
+/// Furniture between them (a byline, "Reading time : 1 min.") is passed over.
+fn opening_window(paras: &[Para], lead: usize) -> impl Iterator<Item = usize> + use<> {
+    let next = (lead + 1..paras.len())
+        .take(4)
+        .find(|&i| is_prose(paras[i].text))
+        .or((lead + 1 < paras.len()).then_some(lead + 1));
+    std::iter::once(lead).chain(next)
 }
 
 fn statement(
@@ -1447,8 +1455,7 @@ fn statement(
     // The first attributed statement in the lead (or the paragraph after it).
     let found = lead
         .into_iter()
-        .flat_map(|i| [i, i + 1])
-        .filter(|&i| i < paras.len())
+        .flat_map(|i| opening_window(paras, i))
         .filter(|&i| !super::names::opens_with_speaker_label(paras[i].text))
         .find_map(|i| {
             let p = &paras[i];
@@ -1570,7 +1577,8 @@ fn statement(
     // ("held talks on Monday", "began talks here on Thursday", "made the remarks … on
     // Wednesday"), resolved against the publication date.
     if let Some(anchor) = anchor {
-        for (i, p) in paras.iter().enumerate().skip(lead.unwrap_or(0)).take(2) {
+        for i in lead.into_iter().flat_map(|l| opening_window(paras, l)) {
+            let p = &paras[i];
             // A transcript's question or answer speaks of other days' events.
             if super::names::opens_with_speaker_label(p.text) {
                 continue;
@@ -2143,6 +2151,25 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
         );
         assert_eq!(ordinal_before("ahead of the "), None);
         assert_eq!(ordinal_before("in 2023 the "), None);
+    }
+
+    #[test]
+    fn the_leads_day_is_read_past_a_standfirst_and_a_bylines_widgets() {
+        // The standfirst reads as a lead; the story's own first paragraph comes after a
+        // byline and a reading-time widget, and it dates the statement.
+        let f = dates(
+            "Regional body condemns wave of coups\n\nThe organisation recalled that countries \
+             which faced coups have been suspended by its council.\n\nArticle written by\n\n\
+             Reading time : 1 min.\n\nLeaders meeting at the regional summit condemned the \
+             recent wave of coups, said Saturday, June 7, the commissioner for political \
+             affairs.\n",
+        );
+        assert_eq!(
+            f.stated.value,
+            NaiveDate::from_ymd_opt(2014, 6, 7),
+            "{:#?}",
+            f.stated
+        );
     }
 
     #[test]

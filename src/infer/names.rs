@@ -491,7 +491,7 @@ fn one_of(set: &WordSet, w: &str) -> bool {
 }
 
 /// A form of address, with or without its full stop ("Mr", "MR.", "Dr").
-fn honorific(w: &str) -> bool {
+pub(super) fn is_honorific(w: &str) -> bool {
     if one_of(&HONORIFIC_SET, w) {
         return true;
     }
@@ -643,7 +643,7 @@ pub fn name_after_titles(s: &str) -> Option<(Vec<String>, usize)> {
 pub fn fuller_form(text: &str, short: &str) -> Option<(Vec<String>, usize)> {
     let given: Vec<&str> = short
         .split_whitespace()
-        .skip_while(|w| honorific(w))
+        .skip_while(|w| is_honorific(w))
         .collect();
     if given.is_empty() {
         return None;
@@ -719,7 +719,7 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                 .iter()
                 .take_while(|w| {
                     one_of(&TITLE_SET, w)
-                        || honorific(w)
+                        || is_honorific(w)
                         || one_of(&NOT_NAME_SET, w)
                         || w.eq_ignore_ascii_case("cabinet")
                         || w.eq_ignore_ascii_case("press")
@@ -752,7 +752,7 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                 && is_capitalised(name_words[0])
                 && ws[..skip]
                     .iter()
-                    .any(|w| honorific(w) || one_of(&TITLE_SET, w))
+                    .any(|w| is_honorific(w) || one_of(&TITLE_SET, w))
             {
                 // "MR. MCCORMACK:": a surname alone, matched to a full name found elsewhere.
                 add(

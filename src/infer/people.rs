@@ -557,7 +557,9 @@ fn attributions(
                     .flatten()
             })
             .map(|f| match f.2 {
-                "speaker.unknown-name" => whole_name(doc, kb, mentions, &f.0.name).unwrap_or(f),
+                "speaker.unknown-name" => {
+                    whole_name(doc, kb, mentions, names, &f.0.name).unwrap_or(f)
+                }
                 _ => f,
             });
         if let Some((speaker, person, rule, note)) = found {
@@ -578,10 +580,18 @@ fn attributions(
 }
 
 /// The person a short form of a name stands for ("Prince Faisal said", "Sheikh Salem
-/// expressed"), where the text gave the whole name: the known person whose mention opens with
-/// it, else the whole name as the text writes it.
-fn whole_name(doc: &Doc, kb: &Knowledge, mentions: &[PersonMention], short: &str) -> Option<Found> {
-    let (parts, at) = fuller_form(&doc.text, short)?;
+/// expressed", "Ambassador Donovan said", "Mr Bainimarama confirmed"), where the text gave the
+/// whole name: the known person whose mention opens with it, else the whole name as the text
+/// writes it.
+fn whole_name(
+    doc: &Doc,
+    kb: &Knowledge,
+    mentions: &[PersonMention],
+    names: &[TextName],
+    short: &str,
+) -> Option<Found> {
+    let (parts, at) =
+        fuller_form(&doc.text, short).or_else(|| fuller_by_surname(&doc.text, names, short))?;
     let whole = TextName::untitled(parts, at);
     let note = |name: &str| format!("\"{short}\" stands for {name}, named in full before");
     if let Some(m) = mentions.iter().find(|m| m.start <= at && at < m.end) {
@@ -597,6 +607,104 @@ fn whole_name(doc: &Doc, kb: &Knowledge, mentions: &[PersonMention], short: &str
         "speaker.short-form",
         note,
     ))
+}
+
+/// The whole name a titled surname stands for ("Ambassador Donovan", "Mr Bainimarama"): a
+/// name the text gave with a title or an apposition that ends with the surname, else the first
+/// place the text writes one to three given names right before it ("Frank Bainimarama with
+/// John Key"), on one line. Its words and byte offset.
+fn fuller_by_surname(text: &str, names: &[TextName], short: &str) -> Option<(Vec<String>, usize)> {
+    let words: Vec<&str> = short.split_whitespace().collect();
+    let (surname, titles) = words.split_last()?;
+    if titles.is_empty()
+        || !titles
+            .iter()
+            .all(|w| is_person_title(w) || super::names::is_honorific(w))
+    {
+        return None;
+    }
+    if let Some(n) = names
+        .iter()
+        .find(|n| n.parts.len() >= 2 && n.parts.last().is_some_and(|p| p == surname))
+    {
+        // A middle initial is passed over, as when a name is read ("Joseph R. Donovan").
+        let parts = n.parts.iter().filter(|p| !is_initial(p)).cloned().collect();
+        return Some((parts, n.start));
+    }
+    let given = |w: &str| {
+        let mut cs = w.chars();
+        let name = cs.next().is_some_and(char::is_uppercase)
+            && cs.all(|c| c.is_lowercase() || c == '-')
+            && !is_person_title(w)
+            && !super::names::is_honorific(w)
+            && !NOT_PERSONAL.contains(&w.to_ascii_lowercase().as_str())
+            && !super::title::is_function_word(&w.to_ascii_lowercase())
+            && !SENTENCE_ADVERBS.contains(&w.to_ascii_lowercase().as_str());
+        is_initial(w) || name && w.chars().count() > 2
+    };
+    let mut from = 0;
+    while let Some(k) = text[from..].find(surname) {
+        let at = from + k;
+        from = at + surname.len();
+        if text[from..].starts_with(char::is_alphanumeric) || !text[..at].ends_with(' ') {
+            continue;
+        }
+        let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at - 1];
+        let mut run: Vec<&str> = line.rsplit(' ').take(3).take_while(|w| given(w)).collect();
+        // A name opens with a given name, not an initial.
+        while run.last().is_some_and(|w| is_initial(w)) {
+            run.pop();
+        }
+        if run.is_empty() {
+            continue;
+        }
+        let start = at - run.iter().map(|w| w.len() + 1).sum::<usize>();
+        let mut parts: Vec<String> = run
+            .iter()
+            .rev()
+            .filter(|w| !is_initial(w))
+            .map(|w| w.to_string())
+            .collect();
+        parts.push(surname.to_string());
+        return Some((parts, start));
+    }
+    None
+}
+
+/// Capitalised words that open a sentence before a surname ("Yesterday Lomani met…") and
+/// are no given names.
+const SENTENCE_ADVERBS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "meanwhile",
+    "however",
+    "earlier",
+    "later",
+    "then",
+    "now",
+    "here",
+    "there",
+    "also",
+    "separately",
+    "likewise",
+    "instead",
+    "when",
+    "while",
+    "if",
+    "since",
+    "because",
+    "although",
+    "last",
+    "next",
+    "both",
+];
+
+/// A middle initial: "R." or "R".
+fn is_initial(w: &str) -> bool {
+    let w = w.strip_suffix('.').unwrap_or(w);
+    w.len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 /// Whether a verb whose subject may follow it stands where an inverted attribution does: after
@@ -1975,6 +2083,32 @@ source = "test"
             "Foreign ministry spokeswoman Hua Chunying told reporters the visit was private.\n",
         );
         assert_eq!(ids(f.speakers.get().unwrap()), vec!["hua-chunying"]);
+    }
+
+    #[test]
+    fn a_titled_surname_stands_for_the_whole_name_the_text_gave() {
+        // Given with a title and an apposition, then as "Ambassador" and the surname.
+        let f = run(
+            "US Ambassador Joseph R. Donovan Meets Minister of Foreign Affairs\n\nJAKARTA, \
+             April 13 -- The envoy met the minister on Friday.\n\nAfter the meeting, \
+             Ambassador Donovan said the talks went well.\n",
+        );
+        assert_eq!(speaker_names(&f), ["Joseph Donovan"], "{:#?}", f.speakers);
+        // Given bare, in a caption under the byline, then with an honorific.
+        let f = run(
+            "Talks end with positive outcomes\n\nAuthor\nBarry Soper,\nPublish Date\nSat, 22 \
+             Oct 2016, 4:04PM\nTevita Lomani with his counterpart this morning.\n\nMr \
+             Lomani's been in the country for several days.\n\nMr Lomani confirmed today \
+             that the travel ban has been lifted.\n",
+        );
+        assert_eq!(speaker_names(&f), ["Tevita Lomani"], "{:#?}", f.speakers);
+        // A capitalised word opening the sentence is no given name; nor is a title.
+        let f = run(
+            "Talks end with positive outcomes\n\nYesterday Lomani met his counterpart, and \
+             President Lomani spoke.\n\nMr Lomani confirmed today that the travel ban had \
+             been lifted.\n",
+        );
+        assert_eq!(speaker_names(&f), ["Mr Lomani"], "{:#?}", f.speakers);
     }
 
     #[test]

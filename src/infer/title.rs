@@ -304,7 +304,7 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Whether a lower-case word is one of [`FUNCTION_WORDS`]: asked of every word of a story's
 /// opening, so a set rather than a scan of the list.
-fn is_function_word(w: &str) -> bool {
+pub(super) fn is_function_word(w: &str) -> bool {
     static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
     SET.contains(w)

@@ -500,7 +500,15 @@ fn is_byline(t: &str) -> bool {
             .or_else(|| rest.split_once(" | "))
             .or_else(|| rest.split_once(" \u{2013} "))
             .is_some_and(|(who, when)| names(who) && ANY_DATE.is_match(when));
-        return names(rest) || dated;
+        // "By Jane Doe November 9, 2019 General", "by November 9, 2019 Politics": a blog's
+        // byline, the author (or no one), the day and the post's category.
+        let inline_date = || {
+            ANY_DATE.find(rest).is_some_and(|m| {
+                let around = format!("{} {}", &rest[..m.start()], &rest[m.end()..]);
+                around.trim().is_empty() || names(&around)
+            })
+        };
+        return names(rest) || dated || inline_date();
     }
     let Some(m) = ANY_DATE.find(t) else {
         return false;
@@ -855,6 +863,17 @@ mod tests {
         assert_eq!(
             class("By Anna Smith | 12 May 2021 10:04 GMT"),
             LineClass::Meta(MetaKind::Byline)
+        );
+        // A blog's byline: the author (or no one), the day, the post's category.
+        for line in [
+            "By Anna Smith November 9, 2019 General",
+            "by November 9, 2019 Politics",
+        ] {
+            assert_eq!(class(line), LineClass::Meta(MetaKind::Byline), "{line}");
+        }
+        assert_eq!(
+            class("By November 9, 2019 the talks had stalled over the border"),
+            LineClass::Body
         );
         // A dash that does not lead to a date is no byline's.
         assert_eq!(

@@ -518,6 +518,8 @@ fn body_blocks(
     credit_cut: Option<(usize, usize)>,
 ) -> Vec<BodyBlock> {
     body.iter()
+        // A block that is all credit ("AFP" on its own line) is no part of the story.
+        .filter(|&&i| credit_cut != Some((i, 0)))
         .map(|&i| {
             let block = &doc.blocks[i];
             let mut text = block.text.clone();

@@ -221,15 +221,19 @@ pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
         }
     }
 
-    // A closing credit: the last block ends with an outlet's name after its last sentence.
-    if let Some((index, block)) = doc
+    // A closing credit: the last paragraph ends with an outlet's name after its last
+    // sentence, or a short line after it is that name alone, before the page's tags ("AFP",
+    // then "Middle East News", "Iran"); short lines are read as headings.
+    let closing = doc
         .blocks
         .iter()
         .enumerate()
         .rev()
-        .find(|(_, b)| b.kind == BlockKind::Paragraph)
-    {
-        if let Some((id, keep, span)) = closing_credit(kb, &block.text, doc, block.span) {
+        .take(8)
+        .map(|(index, b)| (index, b, closing_credit(kb, &b.text, doc, b.span)))
+        .find(|(_, b, credit)| credit.is_some() || !is_tag(&b.text));
+    if let Some((index, _, Some((id, keep, span)))) = closing {
+        {
             facts.credit_cut = Some((index, keep));
             let name = &kb.outlets[id].name;
             let evidence = Evidence::at(
@@ -420,12 +424,13 @@ fn closing_credit(
     span: Span,
 ) -> Option<(OutletId, usize, Span)> {
     let trimmed = block_text.trim_end();
-    let (mark, c) = trimmed
+    // The mark may be longer than one byte ('”' is three). A block with none is the credit
+    // alone ("AFP" on its own line).
+    let sentence_end = trimmed
         .char_indices()
         .rev()
-        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '"' | '\u{201d}'))?;
-    // The mark may be longer than one byte ('”' is three).
-    let sentence_end = mark + c.len_utf8();
+        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '"' | '\u{201d}'))
+        .map_or(0, |(mark, c)| mark + c.len_utf8());
     let tail = trimmed[sentence_end..].trim();
     if tail.is_empty() || tail.split_whitespace().count() > 4 {
         return None;
@@ -438,6 +443,10 @@ fn closing_credit(
         .trim_start_matches(['\u{2014}', '\u{2013}', '-', ' '])
         .trim();
     let id = kb.outlet_by_name(name)?;
+    // A paper's name alone at the foot of the page is its masthead, not a credit.
+    if sentence_end == 0 && !kb.outlets[id].is_agency() {
+        return None;
+    }
     let raw = doc.slice(span);
     let at = raw.rfind(name)?;
     Some((
@@ -445,6 +454,12 @@ fn closing_credit(
         sentence_end,
         Span::new(span.start + at, span.start + at + name.len()),
     ))
+}
+
+/// A page's tag or section label left after the story: three words at most, no sentence.
+fn is_tag(text: &str) -> bool {
+    let t = text.trim();
+    t.split_whitespace().count() <= 3 && !t.ends_with(['.', '!', '?', '"', '\u{201d}'])
 }
 
 /// A credit in parentheses closing the text ("... in a separate report. (Yonhap News)") whose
@@ -2937,6 +2952,21 @@ mod tests {
         );
         assert_eq!(name(&f.agency), Some("Bernama"));
         assert_eq!(f.agency.evidence[0].rule, "source.closing-credit");
+    }
+
+    #[test]
+    fn a_wire_named_alone_after_the_story_and_before_the_tags_is_its_credit() {
+        let story = "Minister says talks will go on\nRegion News\n06-02-2026 | 09:27\nThe \
+                     foreign minister on Friday described the talks as positive.\n\"Our \
+                     views were shared,\" the minister told state television.\nAFP\n";
+        let f = sources(&format!("{story}Region News\nIran\nTalks\n"));
+        assert_eq!(name(&f.agency), Some("Agence France-Presse"));
+        assert_eq!(f.agency.evidence[0].rule, "source.closing-credit");
+        // The line is the credit, not a paragraph of the story.
+        assert_eq!(f.credit_cut.map(|(_, keep)| keep), Some(0));
+        // A paper's name alone at the foot is its masthead, no credit.
+        let f = sources(&story.replace("AFP", "The Hindu"));
+        assert!(!f.agency.is_known(), "{:?}", f.agency.get());
     }
 
     #[test]

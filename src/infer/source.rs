@@ -1437,19 +1437,28 @@ fn lead_credit(doc: &Doc) -> Option<Found> {
 }
 
 /// "Dicky Christanto (The Harbour Post)": a byline that gives the reporter's paper in
-/// brackets, on its own line near the top. The paper is a known outlet or has a
-/// publication's word ("Post", "Times"); an agency there credits a wire, not the page.
+/// brackets, or the paper's staff ("Saudi Gazette report", "Harbour Times Web Desk"), on its
+/// own line near the top. The paper is a known outlet or has a publication's word ("Post",
+/// "Times"); an agency there credits a wire, not the page.
 fn byline_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s*\(([^()]{3,40})\)$")
             .expect("static regex")
     });
+    // "Saudi Gazette report", "Harbour Times Web Desk": the paper's own staff as the byline.
+    static STAFF_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4}?)\s+(?i:report|staff report|staff|web desk|news desk)$",
+        )
+        .expect("static regex")
+    });
     for (start, line) in super::names::lines(&doc.text).take(BYLINE_REACH) {
         let t = line.trim();
-        if !t.ends_with(')') {
-            continue;
-        }
-        let Some(m) = BYLINE.captures(t).and_then(|c| c.get(1)) else {
+        let Some(m) = BYLINE
+            .captures(t)
+            .or_else(|| STAFF_LINE.captures(t))
+            .and_then(|c| c.get(1))
+        else {
             continue;
         };
         let inner = m.as_str().trim();
@@ -3078,6 +3087,32 @@ mod tests {
             "Minister meets envoys\n\nThe secretary general at the summit. John Roe/NATO\n\nThe foreign minister met envoys of the region on Saturday to discuss the ceasefire.\n",
         );
         assert!(!f.outlet.is_known(), "{:?}", f.outlet.get());
+    }
+
+    #[test]
+    fn a_papers_staff_as_the_byline_names_the_publisher() {
+        for (line, want) in [
+            ("Saudi Gazette report", "Saudi Gazette"),
+            ("Harbour Times Web Desk", "Harbour Times"),
+        ] {
+            let f = sources(&format!(
+                "Minister says progress in talks is not enough\n\nMay 24, 2022\n\n{line}\n\n\
+                 DAVOS \u{2014} The foreign minister said on Tuesday that there had been some \
+                 progress in the talks.\n"
+            ));
+            assert_eq!(name(&f.outlet), Some(want), "{line}");
+            assert_eq!(f.outlet.evidence[0].rule, "source.byline-outlet");
+        }
+        // A report of a body that is no publication names none.
+        let f = sources(
+            "Rights group warns of crackdown\n\nHuman Rights Council report\n\nThe foreign \
+             minister said on Tuesday that the report was biased.\n",
+        );
+        assert!(
+            !f.outlet.rests_on("source.byline-outlet"),
+            "{:?}",
+            f.outlet.get()
+        );
     }
 
     #[test]

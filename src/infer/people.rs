@@ -1208,6 +1208,11 @@ fn trusted_names(doc: &Doc, names: Vec<TextName>) -> Vec<TextName> {
 /// A name found without a title or label that holds a country's name or adjective
 /// ("Island Talks Russia", "Pyongyang Kim"): words of a place, not a person's.
 fn names_a_place(kb: &Knowledge, n: &TextName) -> bool {
+    // A country's whole name is never a person's, whatever title a misread apposition gave
+    // it ("the Minister of Foreign Affairs of Saudi Arabia, Dr. …").
+    if n.labels == 0 && kb.country_by_word(&n.name).is_some() {
+        return true;
+    }
     let parts: Vec<&str> = n.parts.iter().map(String::as_str).collect();
     n.title.is_empty() && n.labels == 0 && has_place_word(kb, &parts)
 }
@@ -2708,5 +2713,20 @@ start = 2019-05-30
             "Minister Okafor Holds Talks In Accra\n\nForeign Minister Adaeze Okafor held talks with her counterpart in Accra on Monday.\n",
         );
         assert_eq!(speaker_names(&f), ["Adaeze Okafor"]);
+        // An apposition misread around a country's name gives it no person's title.
+        let doc = clean_str(
+            "p.txt",
+            "Ministers meet in New York\n\nThe session included speeches by the Minister of \
+             Foreign Affairs of Saudi Arabia, Dr. Amal Rashed, and the chair of the council.\n\n\
+             The Secretary-General thanked the Kingdom of Saudi Arabia according to the \
+             directions of its leaders.\n",
+        );
+        let body: Vec<usize> = (0..doc.blocks.len()).collect();
+        let f = infer_people(&doc, Knowledge::builtin(), &body);
+        assert!(
+            !speaker_names(&f).contains(&"Saudi Arabia".to_string()),
+            "{:?}",
+            f.speakers
+        );
     }
 }

@@ -668,6 +668,23 @@ pub fn fuller_form(text: &str, short: &str) -> Option<(Vec<String>, usize)> {
     None
 }
 
+/// Whether a label's two parts are an office and then a name ("DEPUTY PRIME MINISTER,
+/// RICHARD MARLES"), not a name and then its office ("Mao Ning, Spokesperson").
+fn office_then_name(office: &str, name: &str) -> bool {
+    let titled = |s: &str| {
+        s.split_whitespace()
+            .any(|w| one_of(&TITLE_SET, clean_word(w)))
+    };
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| title_case_word(clean_word(w)))
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    titled(office)
+        && !titled(name)
+        && read_name(&words, 0).is_some_and(|(parts, end)| end == words.len() && parts.len() >= 2)
+}
+
 /// Finds the people `text` names with a title, an apposition or a speaker label.
 pub fn find_names(text: &str) -> Vec<TextName> {
     let mut out: Vec<TextName> = Vec::new();
@@ -708,7 +725,12 @@ pub fn find_names(text: &str) -> Vec<TextName> {
             // "Retno Marsudi (Photo: AFP), Jakarta: …": a colon inside brackets ends no label.
             && label.matches('(').count() <= label.matches(')').count()
         {
-            let (who, title) = label.split_once(',').unwrap_or((label, ""));
+            let (who, title) = match label.split_once(',') {
+                // "DEPUTY PRIME MINISTER, RICHARD MARLES:": the office first, then the name.
+                Some((office, name)) if office_then_name(office, name) => (name, office),
+                Some(split) => split,
+                None => (label, ""),
+            };
             let ws: Vec<String> = who
                 .split_whitespace()
                 .map(|w| title_case_word(clean_word(w)))
@@ -1233,6 +1255,12 @@ mod tests {
         // With a name after the office, the label is that person's.
         let t = "PRIME MINISTER KAUSEA NATANO: We are grateful for your support.\n";
         assert_eq!(names(t), ["Kausea Natano"]);
+        // The office, a comma, then the name: the label is still that person's, with that title.
+        let t = "DEPUTY PRIME MINISTER, TOMAS LINDQVIST: It is wonderful to be here today.\n";
+        let found = find_names(t);
+        assert_eq!(names(t), ["Tomas Lindqvist"]);
+        assert_eq!(found[0].labels, 1);
+        assert_eq!(found[0].title, "deputy prime minister");
     }
 
     #[test]

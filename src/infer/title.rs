@@ -446,6 +446,33 @@ fn strip_breadcrumb_words(text: &str) -> &str {
 /// Why a line at the top of a page is furniture, not a headline; `None` when it may be one.
 /// Shapes, not sites: a breadcrumb, a list of languages or tags, a notice, a caption or credit,
 /// a reading, a line in another script.
+/// The first word of an office held by a person, as a name's title gives it.
+const OFFICE_WORDS: &[&str] = &[
+    "minister",
+    "secretary",
+    "ambassador",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "president",
+    "vice-president",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "director",
+    "director-general",
+    "head",
+    "deputy",
+    "envoy",
+    "governor",
+    "senator",
+    "commissioner",
+    "representative",
+    "chancellor",
+    "premier",
+    "secretary-general",
+];
+
 pub fn furniture_reason(text: &str) -> Option<&'static str> {
     let t = text.trim();
     let lower = t.to_lowercase();
@@ -471,18 +498,38 @@ pub fn furniture_reason(text: &str) -> Option<&'static str> {
     {
         return Some("speaker label");
     }
-    // A name and a title: "Jane Porter, Spokesperson", "Willard Cheng, ABS-CBN News".
+    // A name and a title: "Jane Porter, Spokesperson", "Willard Cheng, ABS-CBN News", "Ana
+    // Lestari, Minister of Foreign Affairs and Cooperation, Harbour Republic".
     if let Some((name, title)) = t.split_once(", ") {
         let name_words: Vec<&str> = name.split_whitespace().collect();
         let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        let office = title
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| capitalised(&w) && OFFICE_WORDS.contains(&w.to_lowercase().as_str()));
         if (2..=4).contains(&name_words.len())
             && name_words.iter().all(capitalised)
-            && words(title) <= 4
-            && title.split_whitespace().all(|w| capitalised(&w))
-            && !has_function_word(t)
+            && (words(title) <= 4
+                && title.split_whitespace().all(|w| capitalised(&w))
+                && !has_function_word(t)
+                || office && words(title) <= 12 && !ends_sentence_strictly(t))
         {
             return Some("name and title");
         }
+    }
+    // A logo's alt text: "Logo of the 2025 Presidency", "Logo de Confidencial", "Gazette Logo".
+    if lower.starts_with("logo of ") || lower.starts_with("logo de ") || lower.ends_with(" logo") {
+        return Some("logo");
+    }
+    // A photo's caption with its credit after a slash: "The spokesperson speaks at a press
+    // conference, December 29, 2025. /Foreign Ministry".
+    if let Some((caption, credit)) = t.rsplit_once('/')
+        && caption.trim_end().ends_with(['.', '!', '?'])
+        && credit.trim().starts_with(char::is_uppercase)
+        && words(credit) <= 5
+        && words(caption) >= 4
+    {
+        return Some("photo caption");
     }
     // A breadcrumb's "you are here", in the languages of the sites that translate their
     // stories into English but not their furniture.
@@ -1161,10 +1208,15 @@ mod tests {
             "Jane Porter, Spokesperson",
             "- Harbour Radio International, 1920",
             "Courtesy of the Foreign Ministry",
+            "Ana Lestari, Minister of Foreign Affairs and Cooperation, Harbour Republic",
+            "The spokesperson speaks at a press conference, December 29, 2025. /Foreign Ministry",
+            "Logo of the Harbour Republic's 2025 Presidency",
         ] {
             assert!(furniture_reason(line).is_some(), "{line}");
         }
         for line in [
+            "Amal Rashed, minister who led the talks, resigns",
+            "Talks on the border resume: ministers",
             "NATO: Remarks by the High Representative upon arrival",
             "Saidov, Blinken hold talks",
             "Foreign Ministry Spokesman Kong Quan's Press Conference",

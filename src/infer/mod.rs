@@ -689,6 +689,25 @@ mod tests {
     }
 
     #[test]
+    fn a_mastheads_line_is_no_headline() {
+        let a = infer_on(
+            "Ministry of Foreign Affairs and International Cooperation of the Harbour Republic\n\n\
+             04/18/2024 | Press release\n\nMinister Lestari meets her counterpart on the sidelines of the summit\n\nThe \
+             Harbour Republic's Minister of Foreign Affairs and International Cooperation, Ana \
+             Lestari, today met her counterpart on the sidelines of the summit in the capital.\n",
+            "2025-06-01",
+        );
+        assert_eq!(
+            a.outlet.evidence.first().map(|e| e.rule.as_ref()),
+            Some("source.masthead")
+        );
+        assert_eq!(
+            a.title.value.as_deref(),
+            Some("Minister Lestari meets her counterpart on the sidelines of the summit")
+        );
+    }
+
+    #[test]
     fn the_speaker_the_headline_names_is_the_main_speaker() {
         let topics = TopicMatcher::new(&[]);
         let cx = InferContext {

@@ -658,6 +658,15 @@ fn unknown_sources(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
                 "source.official-headline" => 0.5,
                 _ => 0.65,
             };
+            // The masthead's line is the page's name, no headline.
+            if rule == "source.masthead"
+                && let Some(i) = doc
+                    .blocks
+                    .iter()
+                    .position(|b| b.span.start <= span.start && span.end <= b.span.end)
+            {
+                facts.name_blocks.push(i);
+            }
             facts.outlet = Inferred::known(
                 named_outlet(kb, &name),
                 confidence,

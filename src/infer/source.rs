@@ -1463,11 +1463,19 @@ fn byline_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     });
     for (start, line) in super::names::lines(&doc.text).take(BYLINE_REACH) {
         let t = line.trim();
-        let Some(m) = BYLINE
-            .captures(t)
-            .or_else(|| STAFF_LINE.captures(t))
-            .and_then(|c| c.get(1))
-        else {
+        // Most lines end with neither: skip the patterns for them.
+        let last = t.rsplit(' ').next().unwrap_or("");
+        let found = if t.ends_with(')') {
+            BYLINE.captures(t)
+        } else if ["report", "staff", "desk"]
+            .iter()
+            .any(|w| last.eq_ignore_ascii_case(w))
+        {
+            STAFF_LINE.captures(t)
+        } else {
+            None
+        };
+        let Some(m) = found.and_then(|c| c.get(1)) else {
             continue;
         };
         let inner = m.as_str().trim();

@@ -231,27 +231,28 @@ pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
         .rev()
         .take(8)
         .map(|(index, b)| (index, b, closing_credit(kb, &b.text, doc, b.span)))
-        .find(|(_, b, credit)| credit.is_some() || !is_tag(&b.text));
+        .find(|(_, b, credit)| {
+            credit.is_some()
+                || !is_tag(&b.text) && super::title::furniture_reason(&b.text) != Some("notice")
+        });
     if let Some((index, _, Some((id, keep, span)))) = closing {
+        facts.credit_cut = Some((index, keep));
+        let name = &kb.outlets[id].name;
+        let evidence = Evidence::at(
+            "source.closing-credit",
+            text,
+            span,
+            format!("the text closes with the credit \"{name}\""),
+        );
+        if !facts.agency.is_known() {
+            facts.agency = Inferred::known(OutletRef::from_kb(kb, id), 0.85, vec![evidence]);
+        } else if facts
+            .agency
+            .get()
+            .is_some_and(|a| a.id == kb.outlets[id].id)
         {
-            facts.credit_cut = Some((index, keep));
-            let name = &kb.outlets[id].name;
-            let evidence = Evidence::at(
-                "source.closing-credit",
-                text,
-                span,
-                format!("the text closes with the credit \"{name}\""),
-            );
-            if !facts.agency.is_known() {
-                facts.agency = Inferred::known(OutletRef::from_kb(kb, id), 0.85, vec![evidence]);
-            } else if facts
-                .agency
-                .get()
-                .is_some_and(|a| a.id == kb.outlets[id].id)
-            {
-                facts.agency.evidence.push(evidence);
-                facts.agency.confidence = facts.agency.confidence.max(0.9);
-            }
+            facts.agency.evidence.push(evidence);
+            facts.agency.confidence = facts.agency.confidence.max(0.9);
         }
     }
 
@@ -435,10 +436,12 @@ fn closing_credit(
     if tail.is_empty() || tail.split_whitespace().count() > 4 {
         return None;
     }
-    // "(Kyodo)", "(Yonhap News)": the credit in parentheses; "— Bernama": after a dash.
+    // "(Kyodo)", "(Yonhap News)", "[Reuters]": the credit in brackets; "— Bernama": after a
+    // dash.
     let name = tail
         .strip_prefix('(')
         .and_then(|t| t.strip_suffix(')'))
+        .or_else(|| tail.strip_prefix('[').and_then(|t| t.strip_suffix(']')))
         .unwrap_or(tail)
         .trim_start_matches(['\u{2014}', '\u{2013}', '-', ' '])
         .trim();
@@ -2990,6 +2993,14 @@ mod tests {
         assert_eq!(f.agency.evidence[0].rule, "source.closing-credit");
         // The line is the credit, not a paragraph of the story.
         assert_eq!(f.credit_cut.map(|(_, keep)| keep), Some(0));
+        // A credit in square brackets closing the story, before a newsletter's sign-up.
+        let f = sources(
+            "Minister urges talks\n\nThe minister said ties were at a crossroads and direct \
+             talks could find a solution. [Reuters]\n\nSubscribe to our Newsletters\n\nEnter \
+             your information below to receive our weekly newsletters straight to your inbox.\n\n\
+             By signing up you are agreeing to our Terms of Service and Privacy Policy.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Reuters"), "{:?}", f.agency);
         // A paper's name alone at the foot is its masthead, no credit.
         let f = sources(&story.replace("AFP", "The Hindu"));
         assert!(!f.agency.is_known(), "{:?}", f.agency.get());

@@ -86,7 +86,11 @@ pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
         let bulleted = block.kind == BlockKind::Paragraph
             && crate::clean::is_list_item(&block.text)
             && block.text.split_whitespace().count() <= 5;
+        // A cookie notice above the masthead is no story: read on past it.
         if block.kind != BlockKind::Heading && !bulleted {
+            if super::title::furniture_reason(&block.text) == Some("notice") {
+                continue;
+            }
             break;
         }
         if let Some(id) = name_line_outlet(kb, &block.text) {
@@ -3115,6 +3119,17 @@ mod tests {
             "Minister meets envoys\n\nThe secretary general at the summit. John Roe/NATO\n\nThe foreign minister met envoys of the region on Saturday to discuss the ceasefire.\n",
         );
         assert!(!f.outlet.is_known(), "{:?}", f.outlet.get());
+    }
+
+    #[test]
+    fn a_name_line_is_read_past_a_cookie_notice() {
+        let f = sources(
+            "By continuing to browse our site you agree to our use of cookies and our Privacy \
+             Policy.\n\nI agree\n\nAny provocation will be struck back: spokesperson\n\nCGTN\n\n\
+             The spokesperson said on Monday that any provocation would be struck back.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("CGTN"), "{:?}", f.outlet);
+        assert_eq!(f.outlet.evidence[0].rule, "source.name-line");
     }
 
     #[test]

@@ -1444,6 +1444,67 @@ fn headline_author(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonR
             let span = Span::new(start, start + n.name.len().min(b.span.end - start));
             return Some((text_person(kb, &n), span, authored_noun(kw)));
         }
+        if let Some((parts, at, noun)) = possessive_author(raw) {
+            let n = TextName::untitled(parts, b.span.start + at);
+            let span = Span::new(b.span.start + at, b.span.start + at + n.name.len());
+            return Some((text_person(kb, &n), span, noun.to_string()));
+        }
+    }
+    None
+}
+
+/// "… Minister for Foreign Affairs Dr. Vivian Balakrishnan’s Radio Interview on …": a
+/// headline giving the text as a named person's words with a possessive. The name (two to
+/// four capitalised words before the "'s", titles and forms of address left out), its byte
+/// offset in `line`, and the kind of words.
+fn possessive_author(line: &str) -> Option<(Vec<String>, usize, &'static str)> {
+    // The kind of words, within two words after the possessive ("Radio Interview").
+    const NOUNS: &[&str] = &[
+        "interview",
+        "remarks",
+        "speech",
+        "statement",
+        "address",
+        "briefing",
+    ];
+    for mark in ["\u{2019}s ", "'s "] {
+        let Some(at) = line.find(mark) else {
+            continue;
+        };
+        let after = line[at + mark.len()..].to_lowercase();
+        let Some(noun) = after.split_whitespace().take(2).find_map(|w| {
+            NOUNS
+                .iter()
+                .find(|n| **n == w.trim_matches(|c: char| !c.is_alphabetic()))
+        }) else {
+            continue;
+        };
+        let mut run: Vec<(usize, &str)> = Vec::new();
+        let mut end = at;
+        for w in line[..at].rsplit(' ') {
+            let start = end - w.len();
+            let mut cs = w.chars();
+            let name_like = cs.next().is_some_and(char::is_uppercase)
+                && cs.all(|c| c.is_lowercase() || c == '-')
+                && !is_person_title(w)
+                && !super::names::is_honorific(w)
+                && !NOT_PERSONAL.contains(&w.to_ascii_lowercase().as_str());
+            if !name_like || run.len() == 4 {
+                break;
+            }
+            run.push((start, w));
+            end = start.saturating_sub(1);
+        }
+        if run.len() < 2 {
+            continue;
+        }
+        run.reverse();
+        let start = run[0].0;
+        return Some((
+            run.into_iter().map(|(_, w)| w.to_string()).collect(),
+            start,
+            noun,
+        ));
     }
     None
 }
@@ -2088,6 +2149,35 @@ source = "test"
             "Foreign ministry spokeswoman Hua Chunying told reporters the visit was private.\n",
         );
         assert_eq!(ids(f.speakers.get().unwrap()), vec!["hua-chunying"]);
+    }
+
+    #[test]
+    fn a_headline_giving_a_persons_words_with_a_possessive_names_the_author() {
+        let f = run(
+            "Edited Transcript of Minister for Foreign Affairs Dr. Tomas Lindqvist\u{2019}s Radio \
+             Interview on Harbour FM, 8 November 2019\n\nAnna Berg (Harbour FM): Good morning and \
+             welcome to the programme this morning.\n\nMinister: Thank you, it is a pleasure to \
+             be here with you.\n\nAnna Berg: Let us start with trade and the talks.\n",
+        );
+        assert_eq!(speaker_names(&f)[0], "Tomas Lindqvist", "{:#?}", f.speakers);
+        assert_eq!(f.speakers.evidence[0].rule, "speaker.headline-author");
+        // A country's or a body's statement names no person.
+        for headline in [
+            "Harbour Republic's Statement on the Border",
+            "The European Union's Statement at the Council",
+        ] {
+            let f = run(&format!(
+                "{headline}\n\nThe ministry said on Monday that the border would stay open.\n"
+            ));
+            assert!(
+                !f.speakers
+                    .evidence
+                    .iter()
+                    .any(|e| e.rule == "speaker.headline-author"),
+                "{headline}: {:?}",
+                f.speakers
+            );
+        }
     }
 
     #[test]

@@ -631,17 +631,7 @@ fn fuller_by_surname(text: &str, names: &[TextName], short: &str) -> Option<(Vec
         let parts = n.parts.iter().filter(|p| !is_initial(p)).cloned().collect();
         return Some((parts, n.start));
     }
-    let given = |w: &str| {
-        let mut cs = w.chars();
-        let name = cs.next().is_some_and(char::is_uppercase)
-            && cs.all(|c| c.is_lowercase() || c == '-')
-            && !is_person_title(w)
-            && !super::names::is_honorific(w)
-            && !NOT_PERSONAL.contains(&w.to_ascii_lowercase().as_str())
-            && !super::title::is_function_word(&w.to_ascii_lowercase())
-            && !SENTENCE_ADVERBS.contains(&w.to_ascii_lowercase().as_str());
-        is_initial(w) || name && w.chars().count() > 2
-    };
+    let given = |w: &str| is_initial(w) || name_word(w);
     let mut from = 0;
     while let Some(k) = text[from..].find(surname) {
         let at = from + k;
@@ -669,6 +659,21 @@ fn fuller_by_surname(text: &str, names: &[TextName], short: &str) -> Option<(Vec
         return Some((parts, start));
     }
     None
+}
+
+/// A word written as a given name or surname is: capitalised, the rest lower case, and no
+/// title, form of address, institution's word, small word or sentence adverb ("Yesterday").
+fn name_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    if !(cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_lowercase() || c == '-')) {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    !is_person_title(w)
+        && !super::names::is_honorific(w)
+        && !NOT_PERSONAL.contains(&lower.as_str())
+        && !super::title::is_function_word(&lower)
+        && !SENTENCE_ADVERBS.contains(&lower.as_str())
 }
 
 /// Capitalised words that open a sentence before a surname ("Yesterday Lomani met…") and
@@ -1483,13 +1488,7 @@ fn possessive_author(line: &str) -> Option<(Vec<String>, usize, &'static str)> {
         let mut end = at;
         for w in line[..at].rsplit(' ') {
             let start = end - w.len();
-            let mut cs = w.chars();
-            let name_like = cs.next().is_some_and(char::is_uppercase)
-                && cs.all(|c| c.is_lowercase() || c == '-')
-                && !is_person_title(w)
-                && !super::names::is_honorific(w)
-                && !NOT_PERSONAL.contains(&w.to_ascii_lowercase().as_str());
-            if !name_like || run.len() == 4 {
+            if !name_word(w) || run.len() == 4 {
                 break;
             }
             run.push((start, w));

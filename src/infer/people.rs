@@ -239,7 +239,7 @@ const PERSON_TITLES: &[&str] = &[
 ];
 
 /// Whether `word`, in any letter case, is one of `PERSON_TITLES`.
-fn is_person_title(word: &str) -> bool {
+pub(super) fn is_person_title(word: &str) -> bool {
     PERSON_TITLES.contains(&word.to_ascii_lowercase().as_str())
 }
 

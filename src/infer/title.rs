@@ -446,33 +446,6 @@ fn strip_breadcrumb_words(text: &str) -> &str {
 /// Why a line at the top of a page is furniture, not a headline; `None` when it may be one.
 /// Shapes, not sites: a breadcrumb, a list of languages or tags, a notice, a caption or credit,
 /// a reading, a line in another script.
-/// The first word of an office held by a person, as a name's title gives it.
-const OFFICE_WORDS: &[&str] = &[
-    "minister",
-    "secretary",
-    "ambassador",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "president",
-    "vice-president",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "director",
-    "director-general",
-    "head",
-    "deputy",
-    "envoy",
-    "governor",
-    "senator",
-    "commissioner",
-    "representative",
-    "chancellor",
-    "premier",
-    "secretary-general",
-];
-
 pub fn furniture_reason(text: &str) -> Option<&'static str> {
     let t = text.trim();
     let lower = t.to_lowercase();
@@ -506,7 +479,7 @@ pub fn furniture_reason(text: &str) -> Option<&'static str> {
         let office = title
             .split_whitespace()
             .next()
-            .is_some_and(|w| capitalised(&w) && OFFICE_WORDS.contains(&w.to_lowercase().as_str()));
+            .is_some_and(|w| capitalised(&w) && w.split('-').any(super::people::is_person_title));
         if (2..=4).contains(&name_words.len())
             && name_words.iter().all(capitalised)
             && (words(title) <= 4

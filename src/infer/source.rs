@@ -88,7 +88,7 @@ pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
             && block.text.split_whitespace().count() <= 5;
         // A cookie notice above the masthead is no story: read on past it.
         if block.kind != BlockKind::Heading && !bulleted {
-            if super::title::furniture_reason(&block.text) == Some("notice") {
+            if is_notice(&block.text) {
                 continue;
             }
             break;
@@ -235,10 +235,7 @@ pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
         .rev()
         .take(8)
         .map(|(index, b)| (index, b, closing_credit(kb, &b.text, doc, b.span)))
-        .find(|(_, b, credit)| {
-            credit.is_some()
-                || !is_tag(&b.text) && super::title::furniture_reason(&b.text) != Some("notice")
-        });
+        .find(|(_, b, credit)| credit.is_some() || !is_tag(&b.text) && !is_notice(&b.text));
     if let Some((index, _, Some((id, keep, span)))) = closing {
         facts.credit_cut = Some((index, keep));
         let name = &kb.outlets[id].name;
@@ -461,6 +458,13 @@ fn closing_credit(
         sentence_end,
         Span::new(span.start + at, span.start + at + name.len()),
     ))
+}
+
+/// A cookie, newsletter or terms notice: a few sentences at most (a story's paragraph is
+/// rarely read for it, which costs more than the rest of these checks).
+fn is_notice(text: &str) -> bool {
+    text.split_whitespace().nth(40).is_none()
+        && super::title::furniture_reason(text) == Some("notice")
 }
 
 /// A page's tag or section label left after the story: three words at most, no sentence.

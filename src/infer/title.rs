@@ -494,6 +494,19 @@ pub fn furniture_reason(text: &str) -> Option<&'static str> {
     if lower.starts_with("logo of ") || lower.starts_with("logo de ") || lower.ends_with(" logo") {
         return Some("logo");
     }
+    // A photo's caption placing its people: "Ana Lestari (left), Minister of Foreign
+    // Affairs, speaking at the meeting", "The ministers (2nd R) pose".
+    const PLACES: &[&str] = &[
+        "(left)", "(right)", "(center)", "(centre)", "(l)", "(r)", "(c)", "(2nd l)", "(2nd r)",
+        "(front)",
+    ];
+    if PLACES.iter().any(|p| lower.contains(p)) {
+        return Some("photo caption");
+    }
+    // An image's alternative text: "News banner image Desktop".
+    if lower.contains("banner image") {
+        return Some("image");
+    }
     // A photo's caption with its credit after a slash: "The spokesperson speaks at a press
     // conference, December 29, 2025. /Foreign Ministry".
     if let Some((caption, credit)) = t.rsplit_once('/')
@@ -1184,11 +1197,15 @@ mod tests {
             "Ana Lestari, Minister of Foreign Affairs and Cooperation, Harbour Republic",
             "The spokesperson speaks at a press conference, December 29, 2025. /Foreign Ministry",
             "Logo of the Harbour Republic's 2025 Presidency",
+            "Ana Lestari (left), Minister of Foreign Affairs, speaking at the meeting",
+            "The two ministers (2nd R) pose before the talks",
+            "News banner image Desktop news banner image Mobile",
         ] {
             assert!(furniture_reason(line).is_some(), "{line}");
         }
         for line in [
             "Amal Rashed, minister who led the talks, resigns",
+            "Left parties (and the right) reject the border deal",
             "Talks on the border resume: ministers",
             "NATO: Remarks by the High Representative upon arrival",
             "Saidov, Blinken hold talks",

@@ -13,7 +13,7 @@ use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 use crate::clean::{Block, BlockKind, Doc};
-use crate::knowledge::{Knowledge, PersonId, PersonMention, word_bounded};
+use crate::knowledge::{Knowledge, PersonId, PersonMention, is_middle_initial, word_bounded};
 use crate::slug::slugify;
 
 use super::names::{TextName, fuller_form, name_at_end, name_at_start};
@@ -628,10 +628,14 @@ fn fuller_by_surname(text: &str, names: &[TextName], short: &str) -> Option<(Vec
         .find(|n| n.parts.len() >= 2 && n.parts.last().is_some_and(|p| p == surname))
     {
         // A middle initial is passed over, as when a name is read ("Joseph R. Donovan").
-        let parts = n.parts.iter().filter(|p| !is_initial(p)).cloned().collect();
+        let parts = n
+            .parts
+            .iter()
+            .filter(|p| !is_middle_initial(p))
+            .cloned()
+            .collect();
         return Some((parts, n.start));
     }
-    let given = |w: &str| is_initial(w) || name_word(w);
     let mut from = 0;
     while let Some(k) = text[from..].find(surname) {
         let at = from + k;
@@ -639,26 +643,47 @@ fn fuller_by_surname(text: &str, names: &[TextName], short: &str) -> Option<(Vec
         if text[from..].starts_with(char::is_alphanumeric) || !text[..at].ends_with(' ') {
             continue;
         }
-        let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at - 1];
-        let mut run: Vec<&str> = line.rsplit(' ').take(3).take_while(|w| given(w)).collect();
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let (mut start, mut run) = name_run_before(&text[line_start..at - 1], 3, |w| {
+            is_middle_initial(w) || name_word(w)
+        });
         // A name opens with a given name, not an initial.
-        while run.last().is_some_and(|w| is_initial(w)) {
-            run.pop();
+        while let Some(w) = run.first().filter(|w| is_middle_initial(w)) {
+            start += w.len() + 1;
+            run.remove(0);
         }
         if run.is_empty() {
             continue;
         }
-        let start = at - run.iter().map(|w| w.len() + 1).sum::<usize>();
         let mut parts: Vec<String> = run
-            .iter()
-            .rev()
-            .filter(|w| !is_initial(w))
-            .map(|w| w.to_string())
+            .into_iter()
+            .filter(|w| !is_middle_initial(w))
+            .map(str::to_string)
             .collect();
         parts.push(surname.to_string());
-        return Some((parts, start));
+        return Some((parts, line_start + start));
     }
     None
+}
+
+/// The words right before the end of `before` that `word` accepts, at most `max`, in the
+/// text's order, with the byte offset of the first in `before` (its length when none is).
+fn name_run_before(before: &str, max: usize, word: impl Fn(&str) -> bool) -> (usize, Vec<&str>) {
+    // Each piece `rsplit` yields ends one byte (the space) before the previous one starts.
+    let (mut end, mut first, mut run) = (before.len(), before.len(), Vec::new());
+    for w in before.rsplit(' ').take(max) {
+        if !word(w) {
+            break;
+        }
+        first = end - w.len();
+        run.push(w);
+        if first == 0 {
+            break;
+        }
+        end = first - 1;
+    }
+    run.reverse();
+    (first, run)
 }
 
 /// A word written as a given name or surname is: capitalised, the rest lower case, and no
@@ -705,12 +730,6 @@ const SENTENCE_ADVERBS: &[&str] = &[
     "next",
     "both",
 ];
-
-/// A middle initial: "R." or "R".
-fn is_initial(w: &str) -> bool {
-    let w = w.strip_suffix('.').unwrap_or(w);
-    w.len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase())
-}
 
 /// Whether a verb whose subject may follow it stands where an inverted attribution does: after
 /// the quotation or clause it attributes ("…," said the minister; "…, concluded Ms Okafor"),
@@ -1484,26 +1503,11 @@ fn possessive_author(line: &str) -> Option<(Vec<String>, usize, &'static str)> {
         }) else {
             continue;
         };
-        let mut run: Vec<(usize, &str)> = Vec::new();
-        let mut end = at;
-        for w in line[..at].rsplit(' ') {
-            let start = end - w.len();
-            if !name_word(w) || run.len() == 4 {
-                break;
-            }
-            run.push((start, w));
-            end = start.saturating_sub(1);
-        }
+        let (start, run) = name_run_before(&line[..at], 4, name_word);
         if run.len() < 2 {
             continue;
         }
-        run.reverse();
-        let start = run[0].0;
-        return Some((
-            run.into_iter().map(|(_, w)| w.to_string()).collect(),
-            start,
-            noun,
-        ));
+        return Some((run.into_iter().map(str::to_string).collect(), start, noun));
     }
     None
 }
@@ -2181,7 +2185,8 @@ source = "test"
 
     #[test]
     fn a_titled_surname_stands_for_the_whole_name_the_text_gave() {
-        // Given with a title and an apposition, then as "Ambassador" and the surname.
+        // Given in the headline with a middle initial, then as "Ambassador" and the surname
+        // (the text-name rule reads this one too; the titled surname must not change it).
         let f = run(
             "US Ambassador Joseph R. Donovan Meets Minister of Foreign Affairs\n\nJAKARTA, \
              April 13 -- The envoy met the minister on Friday.\n\nAfter the meeting, \

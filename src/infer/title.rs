@@ -500,7 +500,7 @@ pub fn furniture_reason(text: &str) -> Option<&'static str> {
         "(left)", "(right)", "(center)", "(centre)", "(l)", "(r)", "(c)", "(2nd l)", "(2nd r)",
         "(front)",
     ];
-    if PLACES.iter().any(|p| lower.contains(p)) {
+    if lower.contains('(') && PLACES.iter().any(|p| lower.contains(p)) {
         return Some("photo caption");
     }
     // An image's alternative text: "News banner image Desktop".

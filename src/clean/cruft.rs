@@ -63,7 +63,7 @@ static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Courtesy: The Star", "Via: Anadolu Agency". A link after the label is a URL line instead.
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?:(?i:source|sources|courtesy|via|credit|agency)\s*:\s*(\p{Lu}[^:/]{1,50})",
+        r"^(?:(?i:source|sources|news source|courtesy|via|credit|agency)\s*:\s*(\p{Lu}[^:/]{1,50})",
         // "Read more: balkan insight": a site's name as the site styles it.
         r"|(?i:read more)\s*:\s*(\p{L}[^:/]{1,50})",
         // The phrases a repost or a wire-based story closes with: "Read more at Balkan

@@ -2243,7 +2243,7 @@ fn parsed_mark_credit(doc: &Doc, lead: &crate::clean::Block) -> Option<(String, 
 }
 
 /// "Jakarta, MINA – The foreign minister…": a dateline whose place, written in title case, is
-/// followed after a comma by the agency's initials and a dash. Capitals there are a region
+/// followed after a comma (or a dash: "Algiers - MAP -") by the agency's initials and a dash. Capitals there are a region
 /// instead when they name a country the base knows ("Tokyo, JAPAN –"); two letters are a
 /// state's ("Washington, DC –").
 fn comma_credit(doc: &Doc, kb: &Knowledge, lead: &crate::clean::Block) -> Option<(String, Span)> {
@@ -2262,12 +2262,18 @@ fn comma_credit(doc: &Doc, kb: &Knowledge, lead: &crate::clean::Block) -> Option
         Regex::new(r"^\s*\p{Lu}[\p{Lu}'’-]+(?:\s+\p{Lu}[\p{Lu}'’-]+)?\.\s+(\p{Lu}{3,12})\s*[-\u{2013}\u{2014}]+\s*\p{Lu}")
             .expect("static regex")
     });
+    // "Algiers - MAP - French Minister…": the agency's initials between two dashes.
+    static DASHED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}\p{Lu}[\p{L}.'’-]*\s+[-\u{2013}\u{2014}]+\s+(\p{Lu}{2,8})\s+[-\u{2013}\u{2014}]+\s*\p{Lu}")
+            .expect("static regex")
+    });
     let raw = doc.slice(lead.span);
     let reach = crate::knowledge::floor_char(raw, DATELINE_REACH.min(raw.len()));
     let c = COMMA
         .captures(&raw[..reach])
         .or_else(|| REGION.captures(&raw[..reach]))
-        .or_else(|| PERIOD.captures(&raw[..reach]))?;
+        .or_else(|| PERIOD.captures(&raw[..reach]))
+        .or_else(|| DASHED.captures(&raw[..reach]))?;
     let m = c.get(1)?;
     let name = m.as_str();
     let place = crate::dates::title_case(name);
@@ -2653,6 +2659,11 @@ mod tests {
             "PORT-HARBOUR. STEPPEINFORM \u{2013} The deputy foreign minister received the ambassador on Monday.\n",
         );
         assert_eq!(name(&f.agency), Some("STEPPEINFORM"));
+        // The initials between two dashes.
+        let f = sources(
+            "Envoy upholds support for talks\n\nPort Harbour - HNA - The foreign minister said on Thursday in the capital that the question would not harm relations.\n",
+        );
+        assert_eq!(name(&f.agency), Some("HNA"));
         // A country in capitals there is the dateline's region, not a credit.
         let f = sources(
             "Envoy upholds support for talks\n\nOsaka, JAPAN – The foreign minister stressed on Tuesday that the country supports the talks.\n",
@@ -2961,6 +2972,11 @@ mod tests {
             "Minister rules out seat at the UN\n\nSource: Lakeside Wire\n\nThe foreign minister said on Monday that a seat at the United Nations for the province was out of the question.\n",
         );
         assert_eq!(name(&f.agency), Some("Lakeside Wire"));
+        // A repost's closing "News source:" line, after an editor's initials in the dateline.
+        let f = sources(
+            "Country rules out recalling its envoy\n\n(LIP-ir) \u{2014} The country ruled out recalling its ambassador, the foreign minister said today.\n\nHe added that the relationship had never been easy.\n\nNews source: ANDINA\n",
+        );
+        assert_eq!(name(&f.agency), Some("Andina"));
         // A label with a sentence after it is not a credit.
         let f = sources(
             "Talks resume\n\nSource: officials say the talks will resume.\n\nThe talks resumed on Monday after a pause of two years, officials said.\n",

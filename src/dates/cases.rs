@@ -1899,6 +1899,10 @@ fn datelines() {
         "Mr. Tomas Lindqvist, Secretary-General of the League, has condemned the march",
         "Deputy Prime Minister \u{2013} Minister of Foreign Affairs Tomas Lindqvist received the envoy",
         "Latvia, Estonia Secretary-General of the council and the director attended",
+        // A transcript's label naming the speaker's office.
+        "CHIEF CABINET SECRETARY TANAKA: Firstly, when the minister paid a call yesterday",
+        // A name and its aside between dashes: the word after the dash is no sentence's first.
+        "Al-Hakim \u{2013} who is visiting New York \u{2013} said the offer would be refused",
     ];
     for p in not {
         if let Some(d) = parse_dateline(p) {

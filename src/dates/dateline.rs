@@ -89,13 +89,12 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
         }
         break;
     }
-    // "Mr. Ahmed Aboul Gheit, Secretary-General …", "Deputy Prime Minister – Minister of …":
-    // a person with a form of address, or an office, opens the paragraph, not a place.
+    // "Mr. Ahmed Aboul Gheit, Secretary-General …", "Deputy Prime Minister – Minister of …",
+    // "CHIEF CABINET SECRETARY SUGA:": a person with a form of address, or an office, opens the
+    // paragraph, not a place.
     if words > 0
         && (is_p(1, ".") && ADDRESS_FORMS.iter().any(|f| s(0).eq_ignore_ascii_case(f))
-            || OFFICE_WORDS
-                .iter()
-                .any(|f| s(i - 1).eq_ignore_ascii_case(f)))
+            || (0..i).any(|k| OFFICE_WORDS.iter().any(|f| s(k).eq_ignore_ascii_case(f))))
     {
         return None;
     }
@@ -170,6 +169,13 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
         date_end = e + 1;
     } else if !caps && !is_dash(i) {
         // A title-case place needs its dash right after it ("Moscow-", "Moscow -").
+        return None;
+    } else if !caps
+        && t.get(i + 1)
+            .is_some_and(|k| k.kind == Kind::Word && !k.upper)
+    {
+        // "Al-Maliki – who is visiting New York – said": a name and its aside, not a place;
+        // a story opens after its dateline's dash with a capital.
         return None;
     }
 

@@ -74,6 +74,9 @@ const VERBS: &[(&str, &str)] = &[
     ("according", "to"),
 ];
 
+/// Words before a past participle that make it passive ("should be noted", "was told").
+const PASSIVE_AUXILIARIES: &[&str] = &["be", "been", "being", "is", "was", "were", "are"];
+
 /// The first attributed statement in `paragraph` and its time expression, resolved against
 /// `anchor` (values keep their open parts without one).
 pub fn lead_statement(paragraph: &str, anchor: Option<NaiveDate>) -> Option<LeadStatement> {
@@ -85,6 +88,10 @@ pub fn lead_statement(paragraph: &str, anchor: Option<NaiveDate>) -> Option<Lead
             continue;
         }
         let w = word(i);
+        // "It should be noted that …", "he was told": a passive names no one saying it.
+        if i > 0 && PASSIVE_AUXILIARIES.contains(&word(i - 1)) {
+            continue;
+        }
         if let Some(&(_, next)) = VERBS
             .iter()
             .find(|(v, next)| *v == w && (next.is_empty() || word(i + 1) == *next))

@@ -199,7 +199,18 @@ pub fn infer_dates_in(
         .enumerate()
         .filter(|(_, p)| !crate::clean::is_list_item(p.text))
         .take(4)
-        .find_map(|(i, p)| parse_dateline(p.text).map(|d| (i, d)));
+        .find_map(|(i, p)| {
+            parse_dateline(p.text)
+                // "AFP: My question is …", "REPORTER: Yesterday, …": an outlet or a role
+                // opening a paragraph is a questioner's label in a transcript, not a place.
+                .filter(|d| {
+                    d.place.as_deref().is_none_or(|w| {
+                        (kb.outlet_by_name(w).is_none() || kb.country_by_word(w).is_some())
+                            && !super::names::is_role_label(w)
+                    })
+                })
+                .map(|d| (i, d))
+        });
     let all = AllDates {
         text: &doc.text,
         convention: numeric_convention(doc, kb, dateline.as_ref().map(|(_, d)| d)),
@@ -436,7 +447,12 @@ fn publication(
             .title
             .is_some_and(|t| m.span.start >= t.start && m.span.start <= opening.body_from + 400)
         {
-            score += 15;
+            score += 25;
+        }
+        // A story's stamp gives its hour ("Saturday, 19 September 2020 10:22 PM"); a page's
+        // clock above it ("Sunday, 20 September 2020") gives only the day it was viewed.
+        if has_clock_time(&line) {
+            score += 3;
         }
         let updated = line.contains("updated") || line.contains("modified");
         if updated {
@@ -1416,6 +1432,28 @@ fn weekday_beside(
     })
 }
 
+/// Whether paragraph `i` is a transcript's turn, opened by its speaker's label ("MODERATOR:");
+/// "ISLAMABAD: …" opens with a dateline instead.
+fn is_labelled_turn(paras: &[Para], i: usize, dateline_para: Option<usize>) -> bool {
+    Some(i) != dateline_para && super::names::opens_with_speaker_label(paras[i].text)
+}
+
+/// Whether a line gives an hour and minutes ("10:22", "14h25").
+fn has_clock_time(line: &str) -> bool {
+    let b = line.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| {
+        matches!(b[i], b':' | b'h')
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+            && b.get(i + 3).is_none_or(|c| !c.is_ascii_digit())
+    })
+}
+
+/// How many paragraphs past the opening a dated statement is looked for when the lead's has no
+/// day.
+const LATER_STATEMENT_PARAS: usize = 4;
+
 fn lead_index(paras: &[Para], dateline_para: Option<usize>) -> Option<usize> {
     let quoted = |p: &Para| p.text.trim_start().starts_with(['"', '\u{201c}', '«']);
     dateline_para
@@ -1456,7 +1494,7 @@ fn statement(
     let found = lead
         .into_iter()
         .flat_map(|i| opening_window(paras, i))
-        .filter(|&i| !super::names::opens_with_speaker_label(paras[i].text))
+        .filter(|&i| !is_labelled_turn(paras, i, dateline_para))
         .find_map(|i| {
             let p = &paras[i];
             let skip = if Some(i) == dateline_para {
@@ -1580,7 +1618,7 @@ fn statement(
         for i in lead.into_iter().flat_map(|l| opening_window(paras, l)) {
             let p = &paras[i];
             // A transcript's question or answer speaks of other days' events.
-            if super::names::opens_with_speaker_label(p.text) {
+            if is_labelled_turn(paras, i, dateline_para) {
                 continue;
             }
             // The dateline's own day is the publication's, not the event's.
@@ -1623,6 +1661,48 @@ fn statement(
                     )],
                 );
             }
+        }
+    }
+
+    // The lead's statement carries no day ("X says that …"), but the story goes on to date
+    // what was said ("…, Jeremic said in Cacak late on Wednesday."): the first dated statement
+    // a little further into the story.
+    if let Some(anchor) = anchor
+        && let Some(lead) = lead
+    {
+        let window: Vec<usize> = opening_window(paras, lead).collect();
+        let from = window.last().map_or(lead, |&l| l + 1);
+        for i in (from..paras.len()).take(LATER_STATEMENT_PARAS) {
+            let p = &paras[i];
+            if super::names::opens_with_speaker_label(p.text) {
+                continue;
+            }
+            let Some(st) = lead_statement(p.text, Some(anchor)) else {
+                continue;
+            };
+            let Some(t) = st.timex.filter(|t| {
+                !t.future
+                    && matches!(t.rule, "weekday" | "last-weekday" | "deictic")
+                    && t.day
+                        .is_some_and(|d| d <= anchor && (anchor - d).num_days() <= 7)
+            }) else {
+                continue;
+            };
+            let day = t.day.expect("filtered above");
+            return Inferred::known(
+                day,
+                0.6 * (published.confidence / 0.95).min(1.0),
+                vec![Evidence::at(
+                    "date.later-statement",
+                    &doc.text,
+                    Span::new(p.start + t.start, p.start + t.end),
+                    format!(
+                        "the lead dates no statement; the story's first dated one (\"{}\") is dated \"{}\": {day}, against the publication date {anchor}",
+                        &p.text[st.verb.0..st.verb.1],
+                        t.text
+                    ),
+                )],
+            );
         }
     }
 
@@ -2497,5 +2577,96 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             "Talks resume\n\nThe talks resumed, officials said.\n\nhttps://example.org/a/20231399/\n",
         );
         assert_eq!(f.published.value, None);
+    }
+
+    #[test]
+    fn a_dateline_with_a_colon_is_no_speaker_label() {
+        // A standfirst, a byline and a caption, then "ISLAMABAD:": the lead's statement is
+        // dated even though its dateline looks like a transcript's label.
+        let f = dates(
+            "Ties with neighbours come first: minister\n\nSays that calm on the western border matters most to the country\n\nCorrespondent August 25, 2018\nThe minister. PHOTO:FILE\n\nISLAMABAD: The new government would focus on ties with its neighbours, the foreign minister told reporters on Friday.\n\n\u{201c}Peace is our priority,\u{201d} he said.\n",
+        );
+        assert_eq!(f.stated.value, Some(day("2018-08-24")), "{:?}", f.stated);
+    }
+
+    #[test]
+    fn a_name_and_its_aside_between_dashes_are_no_dateline() {
+        let f = dates(
+            "Minister says envoys sent messages\n\nMay 11, 2019\n\nThe foreign minister yesterday revealed that envoys had sent messages, a local paper reported.\n\nAl-Hakim \u{2013} who is visiting New York for a meeting of the council \u{2013} said that the offer would be refused.\n",
+        );
+        assert!(!f.dateline.is_known(), "{:?}", f.dateline);
+        assert_eq!(f.stated.value, Some(day("2019-05-10")), "{:?}", f.stated);
+    }
+
+    #[test]
+    fn an_outlet_opening_a_transcripts_paragraph_is_no_dateline() {
+        let kb = Knowledge::from_files(
+            &[(
+                "fixture.toml",
+                "[[outlet]]\nid = \"harbour-wire\"\nname = \"Harbour Wire\"\nkind = \"agency\"\ncountry = \"\"\naliases = [\"HWA\"]\nhosts = []\ndateline_marks = []\nsource = \"test\"\n",
+            )],
+            None,
+        )
+        .unwrap();
+        let doc = clean_str(
+            "briefing.txt",
+            "Spokesperson's Regular Press Conference on June 24, 2024\n\nDaily Courier: How do you view the visit?\n\nSpokesperson: The visit will deepen our partnership.\n\nHWA: My question is about the sea. Several incidents happened yesterday. What is your comment?\n\nSpokesperson: We have stated our position.\n",
+        );
+        let f = infer_dates(&doc, &kb, None, day("2025-01-01"));
+        assert!(!f.dateline.is_known(), "{:?}", f.dateline);
+        // The questioner's "yesterday" dates nothing: the briefing is the headline's day.
+        assert_eq!(f.stated.value, Some(day("2024-06-24")), "{:?}", f.stated);
+    }
+
+    #[test]
+    fn a_questioners_label_opening_a_transcript_is_no_dateline() {
+        let f = dates(
+            "Press Conference by the Press Secretary\n\nDecember 20, 2017 (AM)\n\nREPORTER: Yesterday, the visiting minister invited the Prime Minister to the games. How will the Government respond?\n\nPRESS SECRETARY ARAKAWA: Firstly, when the minister paid a call yesterday, the Prime Minister expressed his thanks.\n",
+        );
+        assert!(!f.dateline.is_known(), "{:?}", f.dateline);
+        assert_eq!(f.stated.value, Some(day("2017-12-20")), "{:?}", f.stated);
+    }
+
+    #[test]
+    fn a_later_dated_statement_dates_a_lead_that_gives_no_day() {
+        let f = dates(
+            "Minister rules out talks before the vote\n\n18 Nov 2010 / 12:03\n\nThe foreign minister says that the province is not ready for a dialogue before the elections.\n\nExplaining that the capital was ready for talks, the minister underscored that its stance is clear.\n\n\u{201c}We shall never recognise the declaration,\u{201d} the minister said in the central town late on Wednesday.\n",
+        );
+        assert_eq!(f.stated.value, Some(day("2010-11-17")), "{:?}", f.stated);
+        assert!(rules(&f.stated).contains(&"date.later-statement"));
+        // A passive "it should be noted that yesterday …" is no one's statement.
+        let f = dates(
+            "Spokesman denies report on embassies\n\n13 August 2013 13:43\n\nThe spokesman has denied a report about embassies working without ambassadors, a newspaper reported.\n\n\u{201c}All our embassies work under ambassadors,\u{201d} he said.\n\nIt should be noted that yesterday another newspaper quoted a lawmaker as saying that some embassies had none.\n",
+        );
+        assert_eq!(f.stated.value, Some(day("2013-08-13")), "{:?}", f.stated);
+        assert!(rules(&f.stated).contains(&"date.fallback-published"));
+    }
+
+    #[test]
+    fn a_stamp_with_its_hour_outranks_a_page_clock_above_it() {
+        let f = dates(
+            "Sunday, 20 September 2020\nSaturday, 19 September 2020 10:22 PM\n\nMinister warns of rising attacks\n\nThe foreign minister said that attacks were rising in some areas.\n",
+        );
+        assert_eq!(
+            f.published.value,
+            Some(day("2020-09-19")),
+            "{:?}",
+            f.published
+        );
+    }
+
+    #[test]
+    fn a_stamp_under_the_headline_outranks_a_labelled_date_among_the_furniture() {
+        // A gallery's "Published on" above the story, then the story's own stamp; the
+        // page's dates are month first, as the gallery's 11/19/2015 shows.
+        let f = dates(
+            "ADVERTISING\n\nLatest Photo Galleries\n\nCity in Change City in Change\n\nPublished on 04/11/2016\n\nSigns of Tension Signs of Tension\n\nPublished on 11/19/2015\n\nADVERTISING\n\nForeign Minister Supports Dialogue in the Neighbouring Country\n\n03/04/2014 - 14h25\n\nThe foreign minister supports the opening of talks with the opposition, he told the paper in an interview.\n",
+        );
+        assert_eq!(
+            f.published.value,
+            Some(day("2014-03-04")),
+            "{:?}",
+            f.published
+        );
     }
 }

@@ -117,6 +117,12 @@ pub fn opens_with_speaker_label(paragraph: &str) -> bool {
     })
 }
 
+/// Whether `word` is a questioner's label or a page field's ("REPORTER", "DATE"), never a
+/// place or a person.
+pub fn is_role_label(word: &str) -> bool {
+    one_of(&QUESTION_LABEL_SET, word) || one_of(&PAGE_LABEL_SET, word)
+}
+
 /// Labels of a page's fields and of voices that are not a person's name ("DATE:", "TITLE:",
 /// "ANSWER:").
 const PAGE_LABELS: &[&str] = &[

@@ -196,6 +196,11 @@ const HONORIFICS: &[&str] = &[
     "hon.",
     "honourable",
     "honorable",
+    // "The Most Honourable", "The Right Honourable", "Rt Hon".
+    "most",
+    "right",
+    "rt",
+    "rt.",
     "amb.",
     "gen.",
     "lt.",
@@ -409,6 +414,24 @@ const NOT_NAMES: &[&str] = &[
     "integration",
     "commerce",
     "industry",
+    // Bodies, not people ("Australian Labor Party", "National Liberation Movement").
+    "party",
+    "parliament",
+    "senate",
+    "congress",
+    "army",
+    "forces",
+    "organization",
+    "organisation",
+    "association",
+    "commission",
+    "movement",
+    "alliance",
+    "coalition",
+    "institute",
+    "university",
+    // A salutation: "Your Excellency, Secretary Pompeo,".
+    "your",
 ];
 
 fn is_capitalised(w: &str) -> bool {
@@ -591,11 +614,17 @@ fn read_name<'a>(words: &[&'a str], mut i: usize) -> Option<(Vec<&'a str>, usize
     while parts.last().is_some_and(|p| one_of(&PARTICLE_SET, p)) {
         parts.pop();
     }
-    // "Special Representative for North Korea Policy Glyn Davis": more than three capitalised
-    // words run the title into the name; the name is the last two.
-    // A name with particles runs longer ("Salem Abdullah Al-Jaber Al-Sabah").
+    // "Opposition Leader Peter Dutton": more than three capitalised words run a title into the
+    // name; the name is the last two. Four names and no title are one person's ("José Antonio
+    // García Belaunde"), as is a name with particles ("Salem Abdullah Al-Jaber Al-Sabah").
     let capitalised = parts.iter().filter(|p| is_capitalised(p)).count();
-    if capitalised > 3 && !parts.iter().any(|p| is_particle(p)) {
+    if capitalised > 3
+        && !parts.iter().any(|p| is_particle(p))
+        && (capitalised > 4
+            || parts[..parts.len() - 2]
+                .iter()
+                .any(|p| one_of(&TITLE_SET, p)))
+    {
         parts.drain(..parts.len() - 2);
     }
     // Every part of a name has two letters at least ("Before I" is no name), but for an
@@ -857,6 +886,27 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                 i = end;
                 continue;
             }
+        }
+        // "Peruvian Foreign Minister, José Antonio García Belaunde, said today": a title, then
+        // the name set off by commas.
+        if one_of(&TITLE_SET, w)
+            && plain[i].ends_with(',')
+            && caps.get(i + 1).copied().unwrap_or(false)
+            && let Some((parts, end)) = read_name(&plain, i + 1)
+            && plain[end - 1].ends_with(',')
+            && parts.iter().all(|p| written_as_name(p))
+            && !parts.iter().any(|p| one_of(&TITLE_SET, p))
+        {
+            let title_from = plain[..i]
+                .iter()
+                .rev()
+                .take_while(|w| is_capitalised(w) || **w == "and")
+                .count();
+            let title = plain[i - title_from..=i].join(" ");
+            let title = title.trim_end_matches(',').to_lowercase();
+            add(owned(&parts), title, words[i].0, false);
+            i = end;
+            continue;
         }
         // "Mark Regev, spokesman for the prime minister": a name, a comma, a title.
         let comma_near = || {
@@ -1180,6 +1230,51 @@ mod tests {
         assert_eq!(
             names("Spokesperson Dr. Aisha Karimova told reporters on Friday."),
             ["Aisha Karimova"]
+        );
+    }
+
+    #[test]
+    fn four_names_without_a_title_are_one_persons() {
+        assert_eq!(
+            names(
+                "Foreign Minister Luis Alberto Moreno Quiroga said on Monday that talks would resume."
+            ),
+            ["Luis Alberto Moreno Quiroga"]
+        );
+        // A title word inside the run is the title's, not the name's.
+        assert_eq!(
+            names("Opposition Leader Peter Dalton said the visit was overdue."),
+            ["Peter Dalton"]
+        );
+        assert_eq!(
+            names(
+                "Greetings from the Most Honourable Andrew Holmes, Prime Minister, to the envoys."
+            ),
+            ["Andrew Holmes"]
+        );
+    }
+
+    #[test]
+    fn a_name_set_off_by_commas_after_its_title() {
+        assert_eq!(
+            names(
+                "The country will remain calm, the Foreign Affairs Minister, José Antonio Reyes Belmonte, said today."
+            ),
+            ["José Antonio Reyes Belmonte"]
+        );
+        // A comma after the title and none after the words: no apposition.
+        assert!(names("They met the Minister, Trade Fair organisers said.").is_empty());
+    }
+
+    #[test]
+    fn bodies_and_salutations_are_no_names() {
+        let found =
+            names("Senator (SA, Australian Labor Party, Minister for Foreign Affairs) answered.");
+        assert!(found.iter().all(|n| !n.contains("Party")), "{found:?}");
+        assert!(
+            names("Your Excellency, Secretary Pompeo, colleagues from the media,")
+                .iter()
+                .all(|n| n != "Your Excellency")
         );
     }
 

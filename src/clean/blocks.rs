@@ -11,7 +11,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::cruft::{
     LineClass, classify, could_be_caption, date_header_len, ends_sentence, glued_headline_len,
-    is_footer_label,
+    is_footer_label, script_statements_len,
 };
 use super::{Block, BlockKind, Doc, MetaKind, MetaLine, Removed};
 use crate::infer::Span;
@@ -65,7 +65,14 @@ pub(super) fn text_blocks(doc: &mut Doc) {
             LineClass::Body => {}
         }
         let (mut start, end) = (line.start, line.end);
-        if let Some(len) = date_header_len(raw) {
+        if let Some(len) = script_statements_len(raw) {
+            doc.removed.push(Removed {
+                rule: "page-settings",
+                span: Span::new(start, start + len),
+            });
+            start += len;
+        }
+        if let Some(len) = date_header_len(&text[start..end]) {
             let header = trimmed_span(text, start, start + len);
             doc.meta.push(MetaLine {
                 kind: MetaKind::DateLine,

@@ -313,6 +313,33 @@ fn is_settings_line(t: &str) -> bool {
         && !value.contains(char::is_whitespace)
 }
 
+/// The page script's statements that open a line, as a copy keeps them when an ad slot's code
+/// sits before the headline ("(adsbygoogle = window.adsbygoogle || []).push({}); Minister
+/// welcomes …"): their byte length with the space after them. A statement is code when it
+/// ends with ";", calls or assigns, and names a page object, a `.push(` or a `function`; prose
+/// with a semicolon does not.
+pub(super) fn script_statements_len(line: &str) -> Option<usize> {
+    let mut end = 0;
+    while let Some(semi) = line[end..].find(';') {
+        let stmt = &line[end..end + semi];
+        let code = stmt.len() <= 200
+            && (stmt.contains('(') && stmt.contains(')') || stmt.contains(" = "))
+            && ["window.", "document.", ".push(", "function"]
+                .iter()
+                .any(|w| stmt.contains(w));
+        if !code {
+            break;
+        }
+        end += semi + 1;
+        // The braces that close a function's body, and the space after.
+        end += line[end..].len()
+            - line[end..]
+                .trim_start_matches(|c: char| c == '}' || c.is_whitespace())
+                .len();
+    }
+    (end > 0).then_some(end)
+}
+
 /// Classifies one trimmed line in isolation. Neighbour rules (captions, footers) run after.
 pub(super) fn classify(line: &str) -> LineClass {
     let t = line.trim_matches(|c: char| c.is_whitespace());
@@ -338,7 +365,7 @@ pub(super) fn classify(line: &str) -> LineClass {
     if is_breadcrumb(t) {
         return LineClass::Cruft("breadcrumb");
     }
-    if is_settings_line(t) {
+    if is_settings_line(t) || script_statements_len(t) == Some(t.len()) {
         return LineClass::Cruft("page-settings");
     }
     if is_relative_time(&lower) {
@@ -597,6 +624,30 @@ mod tests {
 
     fn class(s: &str) -> LineClass {
         classify(s)
+    }
+
+    #[test]
+    fn a_page_scripts_statements_are_cut() {
+        let glued = "(adsbygoogle = window.adsbygoogle || []).push({}); Minister Welcomes Talks";
+        let len = script_statements_len(glued).unwrap();
+        assert_eq!(&glued[len..], "Minister Welcomes Talks");
+        assert_eq!(
+            class(
+                "window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}"
+            ),
+            LineClass::Cruft("page-settings")
+        );
+        // Prose with a semicolon, and a call that names no page object, are text.
+        assert_eq!(
+            script_statements_len("The talks (held in the capital) went well; both sides said so."),
+            None
+        );
+        assert_eq!(
+            class(
+                "The minister said the talks (held in the capital) went well; both sides agreed."
+            ),
+            LineClass::Body
+        );
     }
 
     #[test]

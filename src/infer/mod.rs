@@ -231,7 +231,7 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
 
     let page_title = page_headline(doc).filter(|_| doc.front.title.is_none());
     let title = match heading {
-        Some((title, _)) => page_title.unwrap_or(title),
+        Some((title, _)) => page_title.unwrap_or_else(|| title::without_site_name(title, kb)),
         None => match lead {
             Some(i) => {
                 let surname = people

@@ -33,6 +33,42 @@ const OPENING_BLOCKS: usize = 24;
 /// way a reader spots a headline: it shares words with the story below it, it is followed by
 /// the story's date, it reads as a clause (a few function words) of headline length, and it
 /// stands near the top.
+/// A headline copied from a page's title keeps the site's name after a separator
+/// ("Lamamra Welcomes Positive Indicators … - Algeria latest news", "… | Harbour Times"):
+/// the name is cut when the knowledge base knows the outlet or the words call it news.
+pub fn without_site_name(
+    mut title: Inferred<String>,
+    kb: &crate::knowledge::Knowledge,
+) -> Inferred<String> {
+    let Some(text) = title.value.as_deref() else {
+        return title;
+    };
+    // A dash of another length sets off who said it ("… — Wisma Putra"), not the site.
+    let Some((at, sep)) = [" | ", " - "]
+        .iter()
+        .filter_map(|sep| text.rfind(sep).map(|at| (at, *sep)))
+        .max_by_key(|&(at, _)| at)
+    else {
+        return title;
+    };
+    let (head, site) = (&text[..at], text[at + sep.len()..].trim());
+    let site_words = site.split_whitespace().count();
+    let is_site = (1..=5).contains(&site_words)
+        && (kb
+            .outlet_by_name(site)
+            .is_some_and(|o| !matches!(kb.outlets[o].kind.as_str(), "ministry" | "institution"))
+            || site
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("news")));
+    if !is_site || head.split_whitespace().count() < 4 {
+        return title;
+    }
+    let note = format!("the site's name after the headline is cut: \"{site}\"");
+    title.value = Some(head.trim_end().to_string());
+    title.evidence.push(Evidence::note("title.site-name", note));
+    title
+}
+
 pub fn title_from_heading(doc: &Doc, skip: &[usize]) -> Option<(Inferred<String>, usize)> {
     let story = story_start(doc);
     let story_words = story_vocabulary(doc, story);
@@ -61,6 +97,15 @@ pub fn title_from_heading(doc: &Doc, skip: &[usize]) -> Option<(Inferred<String>
         // "BEIJING, April 24 (APP):Eight ministers met…": a dateline with its day or credit
         // opens the story's first paragraph, hard-wrapped or not; no headline starts so.
         if crate::dates::parse_dateline(text).is_some_and(|d| d.day.is_some() || d.mark.is_some()) {
+            continue;
+        }
+        // "Says that peace and stability … was crucial": a standfirst whose subject is the
+        // headline's speaker above it; no headline opens with its verb.
+        if text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "Says" | "Said" | "Adds" | "Added"))
+        {
             continue;
         }
         // "Spokesperson and Deputy Minister Noh Kwang-il": a title and a name, the line that
@@ -1002,6 +1047,46 @@ mod tests {
             "Ministry of Press Service",
         ] {
             assert_eq!(furniture_reason(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_standfirst_opening_with_its_verb_is_no_headline() {
+        let doc = clean_str(
+            "t.txt",
+            "Ties with neighbours to be improved: Okafor\n\nSays that peace and stability in the region was crucial for the country\n\n\nCorrespondent August 25, 2018\n\nCAPITAL CITY: The new government would focus on ties with its neighbours, the foreign minister told reporters on Friday.\n",
+        );
+        let (title, _) = title_from_heading(&doc, &[]).unwrap();
+        assert_eq!(
+            title.value.as_deref(),
+            Some("Ties with neighbours to be improved: Okafor")
+        );
+    }
+
+    #[test]
+    fn a_sites_name_after_the_headline_is_cut() {
+        let kb = crate::knowledge::Knowledge::builtin();
+        let cut = |t: &str| {
+            without_site_name(Inferred::known(t.to_string(), 0.95, Vec::new()), kb)
+                .value
+                .unwrap()
+        };
+        assert_eq!(
+            cut("Minister Welcomes Positive Signs in Talks - Harbour latest news"),
+            "Minister Welcomes Positive Signs in Talks"
+        );
+        assert_eq!(
+            cut("Minister welcomes positive signs in talks | Reuters"),
+            "Minister welcomes positive signs in talks"
+        );
+        // Who said it, set off by a long dash; a ministry after a hyphen; words that are no
+        // site's name.
+        for kept in [
+            "Country must be cautious of its associations \u{2014} Wisma Putra",
+            "Country must be cautious of its associations - Wisma Putra",
+            "Talks on the border resume - minister",
+        ] {
+            assert_eq!(cut(kept), kept);
         }
     }
 

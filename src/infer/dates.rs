@@ -1611,6 +1611,32 @@ fn statement(
         }
     }
 
+    // No page date and no dated statement, but the opening's weekday ("on Saturday, held
+    // talks") at a meeting the text names: that meeting's day.
+    if anchor.is_none()
+        && let Some(l) = lead
+    {
+        for i in opening_window(paras, l) {
+            let p = &paras[i];
+            if is_labelled_turn(paras, i, dateline_para) {
+                continue;
+            }
+            let weekday = find(p.text, None)
+                .into_iter()
+                .find_map(|t| match t.resolved {
+                    Some(Value::Weekday(wd)) if t.rule == "weekday" && !t.future => {
+                        Some((wd, Span::new(p.start + t.start, p.start + t.end)))
+                    }
+                    _ => None,
+                });
+            if let Some((wd, span)) = weekday
+                && let Some(fact) = weekday_in_event(doc, kb, paras, l, wd, span, today)
+            {
+                return fact;
+            }
+        }
+    }
+
     // No verb of saying dates the lead: the first day the opening names for what happened
     // ("held talks on Monday", "began talks here on Thursday", "made the remarks … on
     // Wednesday"), resolved against the publication date.
@@ -1722,6 +1748,26 @@ fn statement(
     }
 }
 
+/// Whether the sentence up to byte `at` of `text` puts what is named there still to come
+/// ("he planned to convene a meeting at …", "ahead of …"). What follows the name is not asked:
+/// "at the meeting in Nagoya, Lavrov said the United States plans to deploy …" speaks of
+/// other plans.
+fn speaks_of_the_future(text: &str, at: usize) -> bool {
+    let from = text[..at].rfind(". ").map_or(0, |i| i + 2);
+    let before = text[from..at].to_lowercase();
+    [
+        "will ",
+        "planned to",
+        "plans to",
+        "next ",
+        "upcoming",
+        "to be held",
+        "ahead of",
+    ]
+    .iter()
+    .any(|w| before.contains(w))
+}
+
 /// The one day with weekday `wd` inside a meeting the opening paragraphs name.
 fn weekday_in_event(
     doc: &Doc,
@@ -1733,11 +1779,17 @@ fn weekday_in_event(
     today: &Today,
 ) -> Option<Inferred<NaiveDate>> {
     let mut days: Vec<(NaiveDate, usize, Span)> = Vec::new();
-    for p in paras.iter().skip(lead).take(3) {
+    // A series named without its year ("the Munich Security Conference") has an instance a
+    // year; the officials the text names, in office together only one of those years, pick it.
+    let mut by_tenure = false;
+    for p in paras.iter().skip(lead).take(4) {
         for m in kb.find_events(p.text) {
-            if m.candidates.len() > 3 {
+            // "He planned to convene a meeting at the General Assembly this month": a meeting
+            // still to come is not where the statement was made.
+            if speaks_of_the_future(p.text, m.start) {
                 continue;
             }
+            by_tenure |= m.candidates.len() > 3;
             for &e in &m.candidates {
                 let ev = &kb.events[e];
                 let mut d = ev.start;
@@ -1749,6 +1801,12 @@ fn weekday_in_event(
                 }
             }
         }
+    }
+    if by_tenure && days.len() > 1 {
+        days.retain(|&(d, ..)| {
+            let checks = tenure_checks(doc, kb, d);
+            checks.conflicts.is_empty() && checks.agreeing.len() >= 2
+        });
     }
     if days.len() != 1 {
         return None;
@@ -2669,4 +2727,125 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             f.published
         );
     }
+
+    #[test]
+    fn the_officials_in_office_together_pick_the_year_of_a_yearly_meeting() {
+        let kb = Knowledge::from_files(&[("fixture.toml", HARBOUR_FORUM)], None).unwrap();
+        let text = "The foreign minister on Saturday held talks with his counterparts on ties and the crisis in the region.\n\nHe and Lakeland Foreign Minister, Anna Berg, discussed efforts to break the deadlock, he said.\n\nDuring his meeting with the Hillland Foreign Minister, Tomas Lind, he shed light on the burden of the refugees.\n\nThe minister, who is taking part in the Harbour Forum, also met the Secretary-General.\n";
+        let f = infer_dates(&clean_str("t.txt", text), &kb, None, day("2025-01-01"));
+        // Both in office only at the 2017 forum, whose Saturday was 18 February.
+        assert_eq!(f.stated.value, Some(day("2017-02-18")), "{:?}", f.stated);
+        assert!(rules(&f.stated).contains(&"date.weekday-in-event"));
+        // A forum still to come is not where the talks were held.
+        let later = text.replace("is taking part in", "will take part in");
+        let f = infer_dates(&clean_str("t.txt", &later), &kb, None, day("2025-01-01"));
+        assert_eq!(f.stated.value, None, "{:?}", f.stated);
+        // One official alone leaves several years: no day.
+        let alone = text.replace("Hillland Foreign Minister, Tomas Lind,", "other minister");
+        let f = infer_dates(&clean_str("t.txt", &alone), &kb, None, day("2025-01-01"));
+        assert_eq!(f.stated.value, None, "{:?}", f.stated);
+    }
+
+    /// A yearly forum and two foreign ministers whose tenures overlap only in 2017.
+    const HARBOUR_FORUM: &str = r#"
+[[country]]
+code = "LK"
+name = "Lakeland"
+adjectives = ["Lakeland"]
+aliases = []
+
+[[country]]
+code = "HL"
+name = "Hillland"
+adjectives = ["Hillland"]
+aliases = []
+
+[[office]]
+id = "foreign-minister"
+phrases = ["foreign minister"]
+
+[[person]]
+id = "anna-berg"
+name = "Anna Berg"
+surname = "Berg"
+country = "LK"
+source = "test"
+
+[[person.office]]
+office = "foreign-minister"
+country = "LK"
+title = "Foreign Minister"
+start = 2016-03-01
+end = 2017-05-17
+
+[[person]]
+id = "tomas-lind"
+name = "Tomas Lind"
+surname = "Lind"
+country = "HL"
+source = "test"
+
+[[person.office]]
+office = "foreign-minister"
+country = "HL"
+title = "Foreign Minister"
+start = 2017-01-10
+
+[[series]]
+id = "harbour-forum"
+name = "Harbour Forum"
+kind = "conference"
+aliases = ["Harbour Forum"]
+
+[[event]]
+id = "harbour-forum-2015"
+series = "harbour-forum"
+name = "Harbour Forum 2015"
+place = "Port Harbour"
+country = "LK"
+start = 2015-02-06
+end = 2015-02-08
+source = "test"
+
+[[event]]
+id = "harbour-forum-2016"
+series = "harbour-forum"
+name = "Harbour Forum 2016"
+place = "Port Harbour"
+country = "LK"
+start = 2016-02-12
+end = 2016-02-14
+source = "test"
+
+[[event]]
+id = "harbour-forum-2017"
+series = "harbour-forum"
+name = "Harbour Forum 2017"
+place = "Port Harbour"
+country = "LK"
+start = 2017-02-17
+end = 2017-02-19
+source = "test"
+
+[[event]]
+id = "harbour-forum-2018"
+series = "harbour-forum"
+name = "Harbour Forum 2018"
+place = "Port Harbour"
+country = "LK"
+start = 2018-02-16
+end = 2018-02-18
+source = "test"
+
+[[event]]
+id = "harbour-forum-2019"
+series = "harbour-forum"
+name = "Harbour Forum 2019"
+place = "Port Harbour"
+country = "LK"
+start = 2019-02-15
+end = 2019-02-17
+source = "test"
+
+"#;
 }

@@ -810,6 +810,8 @@ impl Index {
             // The name must follow its title, separated by a space.
             return None;
         }
+        // Or set off by a comma: "French Foreign Minister, Jean-Marc Ayrault, discussed…".
+        let head = head.strip_suffix(',').unwrap_or(head);
         let window_start = floor_char(head, head.len().saturating_sub(80));
         let window = &head[window_start..];
         let lower = window.to_ascii_lowercase();

@@ -359,8 +359,9 @@ pub fn infer_people(doc: &Doc, kb: &Knowledge, body: &[usize]) -> PeopleFacts {
     }
 
     // A transcript: the person whose label opens the most paragraphs speaks first. A single
-    // label needs a title, and not to be the headline's ("Minister Retno: Country backs
-    // talks" names its subject before a colon, as headlines do).
+    // label needs a title or a name the base knows ("NED PRICE: This intent …"), and not to
+    // be the headline's ("Minister Retno: Country backs talks" names its subject before a
+    // colon, as headlines do).
     let in_heading = |at: usize| {
         doc.blocks
             .iter()
@@ -368,7 +369,12 @@ pub fn infer_people(doc: &Doc, kb: &Knowledge, body: &[usize]) -> PeopleFacts {
     };
     if let Some(n) = names
         .iter()
-        .filter(|n| n.labels >= 2 || n.labels == 1 && !n.title.is_empty() && !in_heading(n.start))
+        .filter(|n| {
+            n.labels >= 2
+                || n.labels == 1
+                    && !in_heading(n.start)
+                    && (!n.title.is_empty() || kb.person_by_name(&n.name).is_some())
+        })
         .filter(|n| kb.outlet_by_name(&n.name).is_none())
         // "KIM LEE, HARBOUR TV ANCHOR (voice-over):": the broadcaster's own people ask and
         // introduce; the statement is their guests'.
@@ -2471,6 +2477,19 @@ source = "test"
             "{:?}",
             f.speakers
         );
+    }
+
+    #[test]
+    fn a_single_label_naming_a_known_person_opens_a_transcript() {
+        let text = "State defends delisting of the rebels\n\nThe department is defending its delisting of the rebels as a terrorist group. (Feb. 8)\n\nVideo Transcript\n\nNED PRICE: This intent to revoke that designation has nothing to do with our view of the rebels and their conduct, including attacks against civilians.\n\nOur planned action is due to the humanitarian consequences of this last-minute designation.\n";
+        let f = run_builtin(text);
+        assert_eq!(
+            speaker_names(&f).first().map(String::as_str),
+            Some("Ned Price")
+        );
+        // A name the base does not hold, labelled once and with no title, is not enough.
+        let f = run_builtin(&text.replace("NED PRICE", "TOM WELLERBY"));
+        assert!(speaker_names(&f).is_empty(), "{:?}", speaker_names(&f));
     }
 
     #[test]

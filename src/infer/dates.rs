@@ -442,7 +442,8 @@ fn publication(
             score += 10;
         }
         // By the headline: the story's own, above a list of other stories' dates placed
-        // before it ("More Top Stories", each headline with its day).
+        // before it ("More Top Stories", each headline with its day), even where those are
+        // labelled ("Published on 04/11/2016" under a gallery's link).
         if opening
             .title
             .is_some_and(|t| m.span.start >= t.start && m.span.start <= opening.body_from + 400)
@@ -1700,7 +1701,7 @@ fn statement(
         let from = window.last().map_or(lead, |&l| l + 1);
         for i in (from..paras.len()).take(LATER_STATEMENT_PARAS) {
             let p = &paras[i];
-            if super::names::opens_with_speaker_label(p.text) {
+            if is_labelled_turn(paras, i, dateline_para) {
                 continue;
             }
             let Some(st) = lead_statement(p.text, Some(anchor)) else {

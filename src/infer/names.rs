@@ -432,6 +432,14 @@ const NOT_NAMES: &[&str] = &[
     "university",
     // A salutation: "Your Excellency, Secretary Pompeo,".
     "your",
+    // Offices in the plural name a group, not a person ("Assistant Ministers").
+    "ministers",
+    "secretaries",
+    "ambassadors",
+    "envoys",
+    "leaders",
+    "officials",
+    "delegates",
 ];
 
 fn is_capitalised(w: &str) -> bool {
@@ -1271,6 +1279,8 @@ mod tests {
         let found =
             names("Senator (SA, Australian Labor Party, Minister for Foreign Affairs) answered.");
         assert!(found.iter().all(|n| !n.contains("Party")), "{found:?}");
+        let found = names("Honorable Ministers & Assistant Ministers,\nDistinguished guests,\n");
+        assert!(found.is_empty(), "{found:?}");
         assert!(
             names("Your Excellency, Secretary Pompeo, colleagues from the media,")
                 .iter()

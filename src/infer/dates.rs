@@ -202,11 +202,16 @@ pub fn infer_dates_in(
         .find_map(|(i, p)| {
             parse_dateline(p.text)
                 // "AFP: My question is …", "REPORTER: Yesterday, …": an outlet or a role
-                // opening a paragraph is a questioner's label in a transcript, not a place.
+                // opening a paragraph is a questioner's label in a transcript, not a place;
+                // nor is a publication's name.
                 .filter(|d| {
                     d.place.as_deref().is_none_or(|w| {
                         (kb.outlet_by_name(w).is_none() || kb.country_by_word(w).is_some())
                             && !super::names::is_role_label(w)
+                            // "Ammon News - AMMONNEWS - Minister …": a publication, not a place.
+                            && !w
+                                .split_whitespace()
+                                .any(|x| matches!(x, "News" | "Agency"))
                     })
                 })
                 .map(|d| (i, d))
@@ -2655,6 +2660,11 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
         );
         assert!(!f.dateline.is_known(), "{:?}", f.dateline);
         assert_eq!(f.stated.value, Some(day("2019-05-10")), "{:?}", f.stated);
+        // A publication's name before its dashes is no place either.
+        let f = dates(
+            "Harbour News - HARBOURNEWS - The foreign minister on Saturday held talks with his counterparts.\n",
+        );
+        assert!(!f.dateline.is_known(), "{:?}", f.dateline);
     }
 
     #[test]

@@ -24,6 +24,10 @@ pub(super) enum LineClass {
 
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
 
+/// An English month's name or abbreviation, in any case.
+static ENGLISH_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^(?i:{MONTH})$")).expect("valid month pattern"));
+
 fn date_pattern() -> String {
     let weekday = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?";
     let time = r"(?:(?:\s*[,|T-]\s*|\s+)\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC|MSK|JST|EST|EDT|CET|[+-]\d{2}:?\d{2}))?)?";
@@ -340,6 +344,33 @@ pub(super) fn script_statements_len(line: &str) -> Option<usize> {
     (end > 0).then_some(end)
 }
 
+/// A date line in the site's language: a date with its month in words, after at most two words
+/// (a weekday, a label) and before nothing but an hour ("fredag 5. mai 2023", "Güncelleme
+/// Tarihi: 11 Ocak 2014, 22:00", "16 de enero 2022"). A headline carrying its day ("Press
+/// Briefing (April 14, 2015)") is none.
+fn is_date_line_in_words(t: &str) -> bool {
+    super::date_in_words(t).is_some_and(|(_, start, end)| {
+        let before = t[..start].split_whitespace().count();
+        let hour = |w: &str| {
+            let w = w.trim_matches(|c: char| c == ',' || c == '|' || c == '-');
+            w.is_empty()
+                || w.chars()
+                    .all(|c| c.is_ascii_digit() || c == ':' || c == 'h')
+                || matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "am" | "pm" | "a.m." | "p.m."
+                )
+        };
+        // English dates are the English patterns' (`DATE_LINE`): a line in capitals, "1 JUNE
+        // 2021" under a signature, stays the text's.
+        let english = t[start..end]
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .all(|w| ENGLISH_MONTH.is_match(w));
+        before <= 2 && !english && t[end..].split_whitespace().all(hour)
+    })
+}
+
 /// Classifies one trimmed line in isolation. Neighbour rules (captions, footers) run after.
 pub(super) fn classify(line: &str) -> LineClass {
     let t = line.trim_matches(|c: char| c.is_whitespace());
@@ -383,7 +414,7 @@ pub(super) fn classify(line: &str) -> LineClass {
     if URL_LINE.is_match(t) {
         return LineClass::Meta(MetaKind::Url);
     }
-    if t.len() <= 80 && DATE_LINE.is_match(t) {
+    if t.len() <= 80 && (DATE_LINE.is_match(t) || is_date_line_in_words(t)) {
         return LineClass::Meta(MetaKind::DateLine);
     }
     // A labelled credit is no sentence; a phrase credit may close with a period.
@@ -624,6 +655,27 @@ mod tests {
 
     fn class(s: &str) -> LineClass {
         classify(s)
+    }
+
+    #[test]
+    fn a_date_line_in_the_sites_language_is_a_date_line() {
+        for line in [
+            "fredag 5. mai 2023",
+            "G\u{fc}ncelleme Tarihi: 11 Ocak 2014, 22:00",
+            "16 de enero 2022",
+            "21 Ekim 2023 |",
+        ] {
+            assert_eq!(class(line), LineClass::Meta(MetaKind::DateLine), "{line}");
+        }
+        // A headline carrying its day, a sentence, and English in capitals (read by the
+        // English patterns, or kept as text under a signature) are not.
+        for line in [
+            "Spokesperson's Press Briefing (April 14, 2015)",
+            "Le ministre a parl\u{e9} le 5 mai 2023 devant la presse",
+            "1 JUNE 2021",
+        ] {
+            assert_ne!(class(line), LineClass::Meta(MetaKind::DateLine), "{line}");
+        }
     }
 
     #[test]

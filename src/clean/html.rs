@@ -1224,7 +1224,7 @@ fn strip_site_name(title: &str, publishers: &[MetaValue]) -> String {
     title.to_string()
 }
 
-mod shown;
+pub(super) mod shown;
 
 #[cfg(test)]
 mod tests;

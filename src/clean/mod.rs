@@ -198,6 +198,25 @@ pub fn clean(path: PathBuf, bytes: &[u8]) -> Doc {
     doc
 }
 
+/// The first full date a line writes with its month in words of the site's language ("5. mai
+/// 2023", "11 Ocak 2014", "16 de enero 2022"), read as a saved page's shown date is: the day and
+/// its byte range. A page's date line keeps the language its site is written in, though the
+/// story was translated.
+pub fn date_in_words(line: &str) -> Option<(chrono::NaiveDate, usize, usize)> {
+    // Most lines hold no year: skip the patterns for them.
+    if !line
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+    {
+        return None;
+    }
+    html::shown::visible_dates(line, true)
+        .into_iter()
+        .find(|d| line[d.start..d.end].chars().any(char::is_alphabetic))
+        .map(|d| (d.day, d.start, d.end))
+}
+
 /// Cleans a text given as a string (tests, `inspect` on stdin): as [`clean`] on its UTF-8 bytes.
 pub fn clean_str(name: &str, text: &str) -> Doc {
     clean(PathBuf::from(name), text.as_bytes())

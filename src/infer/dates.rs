@@ -422,6 +422,20 @@ fn publication(
         };
         let labelled_at = full.iter().position(|t| labelled(t));
         let Some(t) = full.get(labelled_at.unwrap_or(0)) else {
+            // "fredag 5. mai 2023": a date line in the site's language.
+            if m.kind == MetaKind::DateLine
+                && let Some((day, s, e)) = crate::clean::date_in_words(doc.slice(m.span))
+                && today.admits(day)
+            {
+                candidates.push((
+                    -(order as i32),
+                    day,
+                    Span::new(m.span.start + s, m.span.start + e),
+                    "date.header",
+                    false,
+                    None,
+                ));
+            }
             continue;
         };
         let day = t.day.expect("filtered above");
@@ -2709,6 +2723,20 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
         );
         assert_eq!(f.stated.value, Some(day("2013-08-13")), "{:?}", f.stated);
         assert!(rules(&f.stated).contains(&"date.fallback-published"));
+    }
+
+    #[test]
+    fn a_date_line_in_the_sites_language_dates_the_page() {
+        let f = dates(
+            "fredag 5. mai 2023\n\nMinister visits the capital\n\nThe foreign minister said on Thursday that the talks had gone well.\n",
+        );
+        assert_eq!(
+            f.published.value,
+            Some(day("2023-05-05")),
+            "{:?}",
+            f.published
+        );
+        assert_eq!(f.stated.value, Some(day("2023-05-04")), "{:?}", f.stated);
     }
 
     #[test]

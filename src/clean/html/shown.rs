@@ -14,12 +14,13 @@ use dom_query::NodeRef;
 use regex::Regex;
 
 /// Month names and their usual abbreviations in the languages of European and American news
-/// sites (English, German, French, Spanish, Italian, Dutch, Portuguese), lower case, with and
-/// without accents.
+/// sites (English, German, French, Spanish, Italian, Dutch, Portuguese; Turkish, the
+/// Scandinavian languages and Indonesian by their full names), lower case, with and without
+/// accents.
 const MONTHS: [&[&str]; 12] = [
     &[
         "january", "jan", "januar", "jänner", "jänn", "jän", "janvier", "janv", "enero", "ene",
-        "gennaio", "gen", "januari", "janeiro",
+        "gennaio", "gen", "januari", "janeiro", "ocak",
     ],
     &[
         "february",
@@ -36,19 +37,29 @@ const MONTHS: [&[&str]; 12] = [
         "februari",
         "fevereiro",
         "fev",
+        "şubat",
+        "subat",
     ],
     &[
         "march", "mar", "märz", "maerz", "mrz", "mars", "marzo", "maart", "mrt", "março", "marco",
-    ],
-    &["april", "apr", "avril", "avr", "abril", "abr", "aprile"],
-    &["may", "mai", "mayo", "maggio", "mag", "mei", "maio"],
-    &[
-        "june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho",
+        "mart", "maret",
     ],
     &[
-        "july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho",
+        "april", "apr", "avril", "avr", "abril", "abr", "aprile", "nisan",
     ],
-    &["august", "aug", "août", "aout", "agosto", "ago", "augustus"],
+    &[
+        "may", "mai", "mayo", "maggio", "mag", "mei", "maio", "maj", "mayıs", "mayis",
+    ],
+    &[
+        "june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "haziran",
+    ],
+    &[
+        "july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "temmuz",
+    ],
+    &[
+        "august", "aug", "août", "aout", "agosto", "ago", "augustus", "agustus", "ağustos",
+        "agustos",
+    ],
     &[
         "september",
         "sep",
@@ -59,12 +70,22 @@ const MONTHS: [&[&str]; 12] = [
         "settembre",
         "set",
         "setembro",
+        "eylül",
+        "eylul",
     ],
     &[
         "october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro",
-        "out",
+        "out", "ekim",
     ],
-    &["november", "nov", "novembre", "noviembre", "novembro"],
+    &[
+        "november",
+        "nov",
+        "novembre",
+        "noviembre",
+        "novembro",
+        "kasım",
+        "kasim",
+    ],
     &[
         "december",
         "dec",
@@ -77,6 +98,9 @@ const MONTHS: [&[&str]; 12] = [
         "dic",
         "dicembre",
         "dezembro",
+        "desember",
+        "aralık",
+        "aralik",
     ],
 ];
 

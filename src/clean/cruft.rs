@@ -46,6 +46,16 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid date line pattern")
 });
 
+/// A blog's post line: "Posted on Apr 9, 2017 in News | 0 comments", "Published on 3 May 2021
+/// by Staff".
+static POSTED_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?i:posted|published)\s+on\s+(?:{})\s+(?i:in|by|\|)\s.{{0,60}}$",
+        date_pattern()
+    ))
+    .expect("valid posted line pattern")
+});
+
 /// A date header that runs into the text on the same line (" date 2020-09-01 Text…").
 static DATE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -414,7 +424,9 @@ pub(super) fn classify(line: &str) -> LineClass {
     if URL_LINE.is_match(t) {
         return LineClass::Meta(MetaKind::Url);
     }
-    if t.len() <= 80 && (DATE_LINE.is_match(t) || is_date_line_in_words(t)) {
+    if t.len() <= 80 && (DATE_LINE.is_match(t) || is_date_line_in_words(t))
+        || t.len() <= 120 && POSTED_LINE.is_match(t)
+    {
         return LineClass::Meta(MetaKind::DateLine);
     }
     // A labelled credit is no sentence; a phrase credit may close with a period.
@@ -667,6 +679,10 @@ mod tests {
         ] {
             assert_eq!(class(line), LineClass::Meta(MetaKind::DateLine), "{line}");
         }
+        assert_eq!(
+            class("Posted on Apr 9, 2017 in News | 0 comments"),
+            LineClass::Meta(MetaKind::DateLine)
+        );
         // A headline carrying its day, a sentence, and English in capitals (read by the
         // English patterns, or kept as text under a signature) are not.
         for line in [

@@ -421,24 +421,21 @@ fn publication(
                 .any(|w| before.contains(w))
         };
         let labelled_at = full.iter().position(|t| labelled(t));
-        let Some(t) = full.get(labelled_at.unwrap_or(0)) else {
-            // "fredag 5. mai 2023": a date line in the site's language.
-            if m.kind == MetaKind::DateLine
-                && let Some((day, s, e)) = crate::clean::date_in_words(doc.slice(m.span))
-                && today.admits(day)
+        // The line's date: an English one the date engine read, else one in the site's language
+        // ("fredag 5. mai 2023"), weighed the same way.
+        let (day, span, order_note) = match full.get(labelled_at.unwrap_or(0)) {
+            Some(t) => (
+                t.day.expect("filtered above"),
+                Span::new(t.start, t.end),
+                all.order_note(t),
+            ),
+            None => match crate::clean::date_in_words(doc.slice(m.span))
+                .filter(|(day, ..)| m.kind == MetaKind::DateLine && today.admits(*day))
             {
-                candidates.push((
-                    -(order as i32),
-                    day,
-                    Span::new(m.span.start + s, m.span.start + e),
-                    "date.header",
-                    false,
-                    None,
-                ));
-            }
-            continue;
+                Some((day, s, e)) => (day, Span::new(m.span.start + s, m.span.start + e), None),
+                None => continue,
+            },
         };
-        let day = t.day.expect("filtered above");
         let mut score = -(order as i32);
         if labelled_at.is_some() {
             score += 10;
@@ -478,14 +475,7 @@ fn publication(
         if updated {
             score -= 8;
         }
-        candidates.push((
-            score,
-            day,
-            Span::new(t.start, t.end),
-            rule,
-            updated,
-            all.order_note(t),
-        ));
+        candidates.push((score, day, span, rule, updated, order_note));
     }
     if let Some((_, day, span, rule, updated, order)) = candidates.iter().max_by_key(|c| c.0) {
         let (day, span, rule, updated) = (*day, *span, *rule, *updated);
@@ -1716,8 +1706,7 @@ fn statement(
     if let Some(anchor) = anchor
         && let Some(lead) = lead
     {
-        let window: Vec<usize> = opening_window(paras, lead).collect();
-        let from = window.last().map_or(lead, |&l| l + 1);
+        let from = opening_window(paras, lead).last().map_or(lead, |l| l + 1);
         for i in (from..paras.len()).take(LATER_STATEMENT_PARAS) {
             let p = &paras[i];
             if is_labelled_turn(paras, i, dateline_para) {
@@ -2769,7 +2758,7 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
 
     #[test]
     fn the_officials_in_office_together_pick_the_year_of_a_yearly_meeting() {
-        let kb = Knowledge::from_files(&[("fixture.toml", HARBOUR_FORUM)], None).unwrap();
+        let kb = Knowledge::from_files(&[("fixture.toml", &harbour_forum())], None).unwrap();
         let text = "The foreign minister on Saturday held talks with his counterparts on ties and the crisis in the region.\n\nHe and Lakeland Foreign Minister, Anna Berg, discussed efforts to break the deadlock, he said.\n\nDuring his meeting with the Hillland Foreign Minister, Tomas Lind, he shed light on the burden of the refugees.\n\nThe minister, who is taking part in the Harbour Forum, also met the Secretary-General.\n";
         let f = infer_dates(&clean_str("t.txt", text), &kb, None, day("2025-01-01"));
         // Both in office only at the 2017 forum, whose Saturday was 18 February.
@@ -2786,7 +2775,9 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
     }
 
     /// A yearly forum and two foreign ministers whose tenures overlap only in 2017.
-    const HARBOUR_FORUM: &str = r#"
+    fn harbour_forum() -> String {
+        let mut toml = String::from(
+            r#"
 [[country]]
 code = "LK"
 name = "Lakeland"
@@ -2835,56 +2826,15 @@ id = "harbour-forum"
 name = "Harbour Forum"
 kind = "conference"
 aliases = ["Harbour Forum"]
-
-[[event]]
-id = "harbour-forum-2015"
-series = "harbour-forum"
-name = "Harbour Forum 2015"
-place = "Port Harbour"
-country = "LK"
-start = 2015-02-06
-end = 2015-02-08
-source = "test"
-
-[[event]]
-id = "harbour-forum-2016"
-series = "harbour-forum"
-name = "Harbour Forum 2016"
-place = "Port Harbour"
-country = "LK"
-start = 2016-02-12
-end = 2016-02-14
-source = "test"
-
-[[event]]
-id = "harbour-forum-2017"
-series = "harbour-forum"
-name = "Harbour Forum 2017"
-place = "Port Harbour"
-country = "LK"
-start = 2017-02-17
-end = 2017-02-19
-source = "test"
-
-[[event]]
-id = "harbour-forum-2018"
-series = "harbour-forum"
-name = "Harbour Forum 2018"
-place = "Port Harbour"
-country = "LK"
-start = 2018-02-16
-end = 2018-02-18
-source = "test"
-
-[[event]]
-id = "harbour-forum-2019"
-series = "harbour-forum"
-name = "Harbour Forum 2019"
-place = "Port Harbour"
-country = "LK"
-start = 2019-02-15
-end = 2019-02-17
-source = "test"
-
-"#;
+"#,
+        );
+        // One forum a year, 2015 to 2019, over three days in February.
+        for (year, first) in [(2015, 6), (2016, 12), (2017, 17), (2018, 16), (2019, 15)] {
+            toml.push_str(&format!(
+                "[[event]]\nid = \"harbour-forum-{year}\"\nseries = \"harbour-forum\"\nname = \"Harbour Forum {year}\"\nplace = \"Port Harbour\"\ncountry = \"LK\"\nstart = {year}-02-{first:02}\nend = {year}-02-{:02}\nsource = \"test\"\n\n",
+                first + 2
+            ));
+        }
+        toml
+    }
 }

@@ -1465,10 +1465,11 @@ fn byline_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
         Regex::new(r"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s*\(([^()]{3,40})\)$")
             .expect("static regex")
     });
-    // "Saudi Gazette report", "Harbour Times Web Desk": the paper's own staff as the byline.
+    // "Saudi Gazette report", "Harbour Times Web Desk", "Harbour Post / News Desk", "HNN Web
+    // Team": the paper's own staff as the byline.
     static STAFF_LINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4}?)\s+(?i:report|staff report|staff|web desk|news desk)$",
+            r"^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4}?)(?:\s+|\s*/\s*)((?i:report|staff report|staff|(?:web|news|online|digital) (?:desk|team)))$",
         )
         .expect("static regex")
     });
@@ -1478,7 +1479,7 @@ fn byline_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
         let last = t.rsplit(' ').next().unwrap_or("");
         let found = if t.ends_with(')') {
             BYLINE.captures(t)
-        } else if ["report", "staff", "desk"]
+        } else if ["report", "staff", "desk", "team"]
             .iter()
             .any(|w| last.eq_ignore_ascii_case(w))
         {
@@ -1486,14 +1487,23 @@ fn byline_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
         } else {
             None
         };
-        let Some(m) = found.and_then(|c| c.get(1)) else {
+        let Some(c) = found else {
             continue;
         };
+        let Some(m) = c.get(1) else {
+            continue;
+        };
+        // A desk or a team is a newsroom's: the name before it is the paper's, news word or
+        // not ("HNN Web Team"). A report may be anyone's ("Human Rights Council report").
+        let newsroom = c.get(2).is_some_and(|s| {
+            let s = s.as_str().to_ascii_lowercase();
+            s.ends_with("desk") || s.ends_with("team")
+        });
         let inner = m.as_str().trim();
         let known = kb.outlet_by_name(inner);
         let publication = match known {
             Some(id) => !kb.outlets[id].names_no_publisher(),
-            None => credit_like(inner) && has_news_word(inner.split_whitespace()),
+            None => credit_like(inner) && (newsroom || has_news_word(inner.split_whitespace())),
         };
         if !publication {
             continue;
@@ -2181,6 +2191,57 @@ fn dateline_credit(doc: &Doc, kb: &Knowledge) -> Option<(String, Span)> {
         })
         .or_else(|| dateline_line_credit(doc))
         .or_else(|| place_dash_line(doc, kb))
+        .or_else(|| credit_dash_line(doc, kb))
+}
+
+/// "HPA - 18 May 2017", "Lakeside News Agency – Tripoli" on a line of their own over the story:
+/// a wire's credit before its date or its place. The credit must look like a wire's (initials,
+/// or a name ending in "Agency" or "Press") so that a headline ("Ukraine - 18 May") is not
+/// read so, and the rest must be a date or a place the base knows.
+fn credit_dash_line(doc: &Doc, kb: &Knowledge) -> Option<(String, Span)> {
+    // Cleaning may take the line for a date line of the page: read the text's own lines.
+    super::names::lines(&doc.text)
+        .take(12)
+        .find_map(|(at, line)| {
+            let raw = line.trim();
+            if raw.len() > 60 {
+                return None;
+            }
+            let (name, rest) = raw
+                .split_once(" - ")
+                .or_else(|| raw.split_once(" \u{2013} "))
+                .or_else(|| raw.split_once(" \u{2014} "))?;
+            let (name, rest) = (name.trim(), rest.trim());
+            let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+            let initials = (2..=6).contains(&letters)
+                && name.chars().all(|c| c.is_uppercase() || c == '-')
+                && kb.country_by_word(name).is_none()
+                && kb
+                    .country_by_word(&crate::dates::title_case(name))
+                    .is_none();
+            let last = name.rsplit(' ').next().unwrap_or("");
+            let wire = name.split_whitespace().count() <= 5
+                && name
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase))
+                && ["Agency", "Press", "Presse"].contains(&last);
+            if !(initials || wire) {
+                return None;
+            }
+            let place = rest.split_whitespace().count() <= 3
+                && (kb.country_by_word(rest).is_some()
+                    || kb
+                        .country_by_word(&crate::dates::title_case(rest))
+                        .is_some());
+            let date = rest.chars().any(|c| c.is_ascii_digit())
+                && crate::dates::find(rest, None)
+                    .iter()
+                    .any(|t| t.explicit_year && t.rule != "year");
+            (place || date).then(|| {
+                let start = at + line.find(name).unwrap_or(0);
+                (name.to_string(), Span::new(start, start + name.len()))
+            })
+        })
 }
 
 /// "Riyadh - Harbour Today" on a line of its own over the story: a dateline whose credit is
@@ -2312,8 +2373,12 @@ fn credit_like(inner: &str) -> bool {
     !words.is_empty()
         && words.len() <= 3
         && words.iter().all(|w| {
+            // A site may end its name with a number ("Horn24"); a number alone or within
+            // a word ("2018", "G20") is no name.
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_digit());
             w.chars().next().is_some_and(char::is_uppercase)
-                && !w.chars().any(|c| c.is_ascii_digit())
+                && !digits.chars().any(|c| c.is_ascii_digit())
+                && (digits.len() == w.len() || digits.chars().count() >= 4)
         })
 }
 
@@ -3157,6 +3222,9 @@ mod tests {
         for (line, want) in [
             ("Saudi Gazette report", "Saudi Gazette"),
             ("Harbour Times Web Desk", "Harbour Times"),
+            ("Lakeside Bulletin / News Desk", "Lakeside Bulletin"),
+            ("HNN Web Team", "HNN"),
+            ("Kestrel Online Desk", "Kestrel"),
         ] {
             let f = sources(&format!(
                 "Minister says progress in talks is not enough\n\nMay 24, 2022\n\n{line}\n\n\
@@ -3274,5 +3342,46 @@ mod tests {
             "TASHKENT, April 17 (Steppe Post's Anna Berg) - The meeting of the two presidents was deep and fruitful, the foreign minister said.\n",
         );
         assert_eq!(name(&f.agency), Some("Steppe Post"));
+        // A site whose name ends with a number; a year in brackets is no credit.
+        let f = sources(
+            "June 21, 2018 (Horn24) \u{2013} The prime minister has on Wednesday denied that the two countries reached any agreement on the ports.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Horn24"));
+        for inner in ["2018", "G20"] {
+            let f = sources(&format!(
+                "June 21 ({inner}) \u{2013} The prime minister has on Wednesday denied that the two countries reached any agreement on the ports.\n"
+            ));
+            assert!(!f.agency.is_known(), "{inner}: {:?}", f.agency.get());
+        }
+    }
+
+    #[test]
+    fn a_wire_credit_over_the_story_before_its_date_or_place() {
+        for (line, want) in [
+            ("HPA - 18 May 2017", "HPA"),
+            (
+                "Lakeside Cloud News Agency \u{2013} Tripoli",
+                "Lakeside Cloud News Agency",
+            ),
+        ] {
+            let f = sources(&format!(
+                "Talks substantial and constructive\n\n{line}\n\nWASHINGTON - The minister of foreign affairs declared on Wednesday that he had constructive discussions with his counterpart.\n"
+            ));
+            assert_eq!(name(&f.agency), Some(want), "{line}");
+            assert_eq!(f.agency.evidence[0].rule, "source.dateline-credit");
+        }
+        // A headline's words, a country's initials, or a credit before anything but a date
+        // or a place are no wire's credit.
+        for line in [
+            "Ukraine - 18 May 2017",
+            "USA - 18 May 2017",
+            "HPA - Talks resume",
+            "Lakeside Press - Tripoli, Benghazi and the south of the country",
+        ] {
+            let f = sources(&format!(
+                "Talks substantial and constructive\n\n{line}\n\nThe minister of foreign affairs declared on Wednesday that he had constructive discussions with his counterpart.\n"
+            ));
+            assert!(!f.agency.is_known(), "{line}: {:?}", f.agency.get());
+        }
     }
 }

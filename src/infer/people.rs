@@ -1329,6 +1329,7 @@ fn text_person(kb: &Knowledge, n: &TextName) -> PersonRef {
         .or_else(by_surname)
         .or_else(by_initial)
         .or_else(|| kb.person_by_spelling(&n.name))
+        .or_else(|| kb.person_by_misspelling(&n.name))
     {
         Some(p) => PersonRef::from_kb(kb, p),
         None => PersonRef {
@@ -2378,6 +2379,33 @@ source = "test"
             "Palestinian Foreign Minister Riad al-Maleki condemned the raid on Monday.\n\nMaleki told reporters the raid was a violation of international law.\n",
         );
         assert_eq!(ids(f.speakers.get().unwrap()), vec!["riyad-al-maliki"]);
+    }
+
+    #[test]
+    fn a_known_name_misspelt_by_one_letter_is_that_person() {
+        // A swap of two letters, a letter typed for another, a lost letter.
+        for (text, want) in [
+            (
+                "Turkish Foreign Minister Melvut Cavusoglu said on Monday that the talks had been useful.\n",
+                "mevlut-cavusoglu",
+            ),
+            (
+                "German Foreign Minister Heiko Mass said on Monday that the talks had been useful.\n",
+                "heiko-maas",
+            ),
+            (
+                "South Korean Foreign Minister Yun Byun-se said on Monday that the talks had been useful.\n",
+                "yun-byung-se",
+            ),
+        ] {
+            let f = run_builtin(text);
+            assert_eq!(ids(f.speakers.get().unwrap()), vec![want], "{text}");
+        }
+        // Two slips from a known name is someone else.
+        let f = run_builtin(
+            "Foreign Minister Heiko Muss said on Monday that the talks had been useful.\n",
+        );
+        assert_eq!(ids(f.speakers.get().unwrap()), vec!["heiko-muss"]);
     }
 
     #[test]

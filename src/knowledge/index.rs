@@ -78,6 +78,8 @@ pub(super) struct Index {
     person_ids: FxHashMap<String, PersonId>,
     /// Names by their consonant skeleton (`skeleton`), `None` where two people share one.
     person_skeletons: FxHashMap<String, Option<PersonId>>,
+    /// Names and variants for finding a misspelt one.
+    person_typos: super::typo::TypoIndex,
     office_phrases: FxHashMap<String, OfficeId>,
     /// The last word of every key of `office_phrases`.
     office_last_words: FxHashSet<String>,
@@ -350,25 +352,7 @@ pub(crate) fn skeleton(name: &str) -> Option<String> {
     let mut words = Vec::new();
     let mut consonants = 0;
     for w in name.split(|c: char| c.is_whitespace() || c == '-') {
-        let w: String = w
-            .chars()
-            .filter_map(|c| {
-                let c = match c {
-                    'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' => 'a',
-                    'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' => 'e',
-                    'í' | 'ì' | 'î' | 'ï' | 'ı' | 'İ' | 'Í' => 'i',
-                    'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'Ó' | 'Ö' => 'o',
-                    'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ü' => 'u',
-                    'ç' | 'Ç' | 'č' | 'Č' | 'ć' => 'c',
-                    'ş' | 'Ş' | 'š' | 'Š' | 'ś' => 's',
-                    'ğ' => 'g',
-                    'ñ' => 'n',
-                    'ž' | 'Ž' | 'ź' | 'ż' => 'z',
-                    c => c,
-                };
-                c.is_ascii_alphabetic().then(|| c.to_ascii_lowercase())
-            })
-            .collect();
+        let w: String = w.chars().filter_map(fold_letter).collect();
         if w.is_empty() || w == "al" || w == "el" {
             continue;
         }
@@ -388,6 +372,25 @@ pub(crate) fn skeleton(name: &str) -> Option<String> {
         words.push(out);
     }
     (words.len() >= 2 && consonants >= 5).then(|| words.join(" "))
+}
+
+/// A letter of a name as a lower-case ASCII letter, accents dropped ("Ç" is "c"); `None` for
+/// anything else. Copy writes the same name with and without its accents.
+pub(super) fn fold_letter(c: char) -> Option<char> {
+    let c = match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'ı' | 'İ' | 'Í' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'Ó' | 'Ö' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ü' => 'u',
+        'ç' | 'Ç' | 'č' | 'Č' | 'ć' => 'c',
+        'ş' | 'Ş' | 'š' | 'Š' | 'ś' => 's',
+        'ğ' => 'g',
+        'ñ' => 'n',
+        'ž' | 'Ž' | 'ź' | 'ż' => 'z',
+        c => c,
+    };
+    c.is_ascii_alphabetic().then(|| c.to_ascii_lowercase())
 }
 
 /// A middle name abbreviated: "N", "K.", "LP", "L.P." — one to three capitals, each perhaps
@@ -572,6 +575,13 @@ impl Index {
             person_surnames,
             person_ids,
             person_skeletons,
+            person_typos: super::typo::TypoIndex::build(all.people.iter().enumerate().flat_map(
+                |(id, p)| {
+                    std::iter::once(&p.name)
+                        .chain(&p.variants)
+                        .map(move |n| (n.as_str(), id))
+                },
+            )),
             office_last_words: office_phrases
                 .keys()
                 .map(|k| k.rsplit(' ').next().unwrap_or_default().to_string())
@@ -616,6 +626,10 @@ impl Index {
             .get(&skeleton(name)?)
             .copied()
             .flatten()
+    }
+
+    pub(super) fn person_by_typo(&self, name: &str) -> Option<PersonId> {
+        self.person_typos.person(name)
     }
 
     pub(super) fn office_by_phrase(&self, phrase: &str) -> Option<OfficeId> {

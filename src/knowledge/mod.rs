@@ -10,6 +10,7 @@
 mod boundary;
 mod index;
 mod model;
+mod typo;
 mod validate;
 
 use std::collections::HashMap;
@@ -145,6 +146,12 @@ impl Knowledge {
     /// Copy transliterates Arabic, Persian and Slavic names freely; variants list only some.
     pub fn person_by_spelling(&self, name: &str) -> Option<PersonId> {
         self.index.person_by_skeleton(name)
+    }
+
+    /// The one known person whose name, or a variant of it, the text misspells by a single
+    /// letter ("Heiko Mass", "Melvut Cavusoglu") or by its spaces ("Pham Binhminh").
+    pub fn person_by_misspelling(&self, name: &str) -> Option<PersonId> {
+        self.index.person_by_typo(name)
     }
 
     /// The one known person of this surname whom a title the text gives fits ("CHIEF CABINET

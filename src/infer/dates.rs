@@ -1468,9 +1468,27 @@ fn lead_index(paras: &[Para], dateline_para: Option<usize>) -> Option<usize> {
     let quoted = |p: &Para| p.text.trim_start().starts_with(['"', '\u{201c}', '«']);
     dateline_para
         // A few words are a widget or a label left on the page, not the lead.
-        .or_else(|| paras.iter().position(|p| !quoted(p) && is_prose(p.text)))
+        .or_else(|| {
+            let first = paras.iter().position(|p| !quoted(p) && is_prose(p.text))?;
+            Some(repeated_teaser(paras, first).unwrap_or(first))
+        })
         .or_else(|| paras.iter().position(|p| !quoted(p)))
         .or(if paras.is_empty() { None } else { Some(0) })
+}
+
+/// The story's own lead when the paragraph at `first` is its teaser: the page's summary of
+/// the story, cut after some words, above other headlines, and the story then opening with
+/// the same words a few paragraphs on. The story's paragraphs carry what the teaser cut off.
+fn repeated_teaser(paras: &[Para], first: usize) -> Option<usize> {
+    const SAME: usize = 60;
+    let head = paras[first].text.trim();
+    let head = &head[..crate::knowledge::floor_char(head, SAME.min(head.len()))];
+    if head.len() < SAME {
+        return None;
+    }
+    (first + 1..paras.len())
+        .take(10)
+        .find(|&i| paras[i].text.trim_start().starts_with(head))
 }
 
 /// A paragraph of running prose: eight words or more. A byline or a widget's label
@@ -2225,6 +2243,34 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
         let f = infer_dates(&doc, &kb, None, today);
         assert_eq!(f.published.evidence[0].rule, "date.page-shown");
         assert!(f.published.confidence > 0.5);
+    }
+
+    #[test]
+    fn a_teaser_over_other_headlines_is_not_the_lead() {
+        // An undated page: its teaser, cut after a word, then other stories' headlines, then
+        // the story opening with the teaser's words. The story's next paragraph dates the
+        // statement; the minister's tenure and the weekday give its year.
+        let text = |story_first: bool| {
+            let teaser = "The Minister of Foreign Affairs, Shirley Ayorkor Botchwey, has said \
+                          the country is calling for peace in the region.";
+            let others = "Photos: the current state of the river amid the fight against mining\n\n\
+                          Walkouts do not stop the business of parliament, says the Speaker";
+            let story = format!(
+                "{teaser}\n\nAddressing a press conference in the capital on Sunday February \
+                 27, she said the country had called for peace."
+            );
+            if story_first {
+                format!("Ghana calls for peace\n\n{story}\n\n{others}\n")
+            } else {
+                format!("Ghana calls for peace\n\n{teaser} Addressing\n\n{others}\n\n{story}\n")
+            }
+        };
+        for story_first in [true, false] {
+            let doc = clean_str("page.txt", &text(story_first));
+            let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+            let f = infer_dates(&doc, Knowledge::builtin(), None, today);
+            assert_eq!(f.stated.value, NaiveDate::from_ymd_opt(2022, 2, 27));
+        }
     }
 
     #[test]

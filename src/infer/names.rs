@@ -154,6 +154,12 @@ const PAGE_LABELS: &[&str] = &[
     "end",
 ];
 
+/// Letters written after a name for a seat or an honour, in capitals as written.
+const POST_NOMINALS: &[&str] = &[
+    "MP", "QC", "KC", "SC", "OBE", "MBE", "CBE", "KBE", "DBE", "CMG", "KCMG", "GCMG", "MLA", "MPP",
+    "MSP", "MHA", "TD", "JP", "PC",
+];
+
 /// Honorifics and forms of address dropped from a name.
 const HONORIFICS: &[&str] = &[
     "mr",
@@ -167,6 +173,7 @@ const HONORIFICS: &[&str] = &[
     "prof",
     "prof.",
     "h.e.",
+    "h.e",
     "he",
     "shri",
     "shrimati",
@@ -620,6 +627,11 @@ fn read_name<'a>(words: &[&'a str], mut i: usize) -> Option<(Vec<&'a str>, usize
         }
     }
     while parts.last().is_some_and(|p| one_of(&PARTICLE_SET, p)) {
+        parts.pop();
+    }
+    // "Hon. Peter O'Neill MP", "Jane Doe KC": letters after a name are an office or an
+    // honour, no part of it.
+    while parts.len() > 2 && parts.last().is_some_and(|p| POST_NOMINALS.contains(p)) {
         parts.pop();
     }
     // "Opposition Leader Peter Dutton": more than three capitalised words run a title into the
@@ -1285,6 +1297,27 @@ mod tests {
             names("Your Excellency, Secretary Pompeo, colleagues from the media,")
                 .iter()
                 .all(|n| n != "Your Excellency")
+        );
+    }
+
+    #[test]
+    fn letters_after_a_name_and_an_unstopped_excellency_are_no_part_of_it() {
+        assert_eq!(
+            names("Hon. Peter Kawage MP, Prime Minister, said the talks were useful."),
+            ["Peter Kawage"]
+        );
+        assert_eq!(
+            names("Attorney General Jane Ashdown KC said the ruling would be appealed."),
+            ["Jane Ashdown"]
+        );
+        assert_eq!(
+            names("Foreign Minister H.E Tevita Lavemaau said the talks were useful."),
+            ["Tevita Lavemaau"]
+        );
+        // Capitals that are a name's own part stay.
+        assert_eq!(
+            names("Chairman Kim Jong Un said the talks were useful."),
+            ["Kim Jong Un"]
         );
     }
 

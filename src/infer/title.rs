@@ -43,6 +43,28 @@ pub fn without_site_name(
     let Some(text) = title.value.as_deref() else {
         return title;
     };
+    let is_outlet = |site: &str| {
+        kb.outlet_by_name(site)
+            .is_some_and(|o| !matches!(kb.outlets[o].kind.as_str(), "ministry" | "institution"))
+    };
+    // A browser's title, several parts behind bars ("… | Germany| News and in-depth reporting
+    // from Berlin and beyond | DW | 25.03.2014"): the headline is the first part when the site
+    // names itself in a later one.
+    let parts: Vec<&str> = text.split('|').map(str::trim).collect();
+    if parts.len() >= 3
+        && parts[0].split_whitespace().count() >= 4
+        && parts[1..]
+            .iter()
+            .any(|p| is_outlet(p) || p.split_whitespace().any(|w| w.eq_ignore_ascii_case("news")))
+    {
+        let note = format!(
+            "the site's name and sections after the headline are cut: \"{}\"",
+            parts[1..].join(" | ")
+        );
+        title.value = Some(parts[0].to_string());
+        title.evidence.push(Evidence::note("title.site-name", note));
+        return title;
+    }
     // A dash of another length sets off who said it ("… — Wisma Putra"), not the site.
     let Some((at, sep)) = [" | ", " - "]
         .iter()
@@ -54,9 +76,7 @@ pub fn without_site_name(
     let (head, site) = (&text[..at], text[at + sep.len()..].trim());
     let site_words = site.split_whitespace().count();
     let is_site = (1..=5).contains(&site_words)
-        && (kb
-            .outlet_by_name(site)
-            .is_some_and(|o| !matches!(kb.outlets[o].kind.as_str(), "ministry" | "institution"))
+        && (is_outlet(site)
             || site
                 .split_whitespace()
                 .any(|w| w.eq_ignore_ascii_case("news")));
@@ -1079,6 +1099,20 @@ mod tests {
             cut("Minister welcomes positive signs in talks | Reuters"),
             "Minister welcomes positive signs in talks"
         );
+        // A browser's title: the headline, sections, a tagline, the site, a date.
+        assert_eq!(
+            cut(
+                "Minister: 'Politics is our priority' | World| News and analysis from the capital | Harbour Wire | 25.03.2014"
+            ),
+            "Minister: 'Politics is our priority'"
+        );
+        assert_eq!(
+            cut("Minister: 'Politics is our priority' | Europe | Reuters"),
+            "Minister: 'Politics is our priority'"
+        );
+        // Bars that part a headline's own pieces, no site among them, stay.
+        let kept = "Talks resume | Ministers meet | Border reopens";
+        assert_eq!(cut(kept), kept);
         // Who said it, set off by a long dash; a ministry after a hyphen; words that are no
         // site's name.
         for kept in [

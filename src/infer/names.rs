@@ -534,6 +534,11 @@ fn one_of(set: &WordSet, w: &str) -> bool {
     word_key(bytes).is_some_and(|key| set.words.contains(&key))
 }
 
+/// Letters after a name for a seat or an honour ("MP", "KC").
+pub(super) fn is_post_nominal(w: &str) -> bool {
+    POST_NOMINALS.contains(&w.trim_end_matches([',', '.']))
+}
+
 /// A form of address, with or without its full stop ("Mr", "MR.", "Dr").
 pub(super) fn is_honorific(w: &str) -> bool {
     if one_of(&HONORIFIC_SET, w) {

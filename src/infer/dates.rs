@@ -2820,6 +2820,16 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
         assert_eq!(f.stated.value, None, "{:?}", f.stated);
     }
 
+    #[test]
+    fn the_built_in_base_dates_a_weekday_at_a_named_summit() {
+        // The base's NATO summits: Vilnius ran 11-12 July 2023, a Tuesday and a Wednesday.
+        let text = "Leaders back membership path\n\nThe alliance's secretary-general said on Tuesday at the NATO summit in Vilnius that the allies had agreed on the path to membership.\n";
+        let today = day("2026-01-01");
+        let f = infer_dates(&clean_str("t.txt", text), Knowledge::builtin(), None, today);
+        assert_eq!(f.stated.value, Some(day("2023-07-11")), "{:?}", f.stated);
+        assert!(rules(&f.stated).contains(&"date.weekday-in-event"));
+    }
+
     /// A yearly forum and two foreign ministers whose tenures overlap only in 2017.
     fn harbour_forum() -> String {
         let mut toml = String::from(

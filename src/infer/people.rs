@@ -178,6 +178,44 @@ const BETWEEN: &[&str] = &[
     "separately",
 ];
 
+/// `head` without the day it ends with, as copy puts it between subject and verb ("X on
+/// Wednesday stated", "X late on Friday night said", "X yesterday said").
+fn without_time_of_day(head: &str) -> &str {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+    ];
+    let last_word = |s: &str| {
+        let at = s.rfind(' ').map_or(0, |i| i + 1);
+        (at, s[at..].to_ascii_lowercase())
+    };
+    let mut rest = head;
+    let (at, w) = last_word(rest);
+    if matches!(w.as_str(), "morning" | "afternoon" | "evening" | "night") {
+        rest = rest[..at].trim_end();
+    }
+    let (at, w) = last_word(rest);
+    if !DAYS.contains(&w.as_str()) || at == 0 {
+        return head;
+    }
+    rest = rest[..at].trim_end();
+    for lead in [&["on"][..], &["late", "early", "earlier", "later"]] {
+        let (at, w) = last_word(rest);
+        if at > 0 && lead.contains(&w.as_str()) {
+            rest = rest[..at].trim_end();
+        }
+    }
+    rest
+}
+
 /// Nouns that stand for the last-named official ("the minister said").
 const GENERIC_ROLES: &[&str] = &[
     "minister",
@@ -937,7 +975,7 @@ fn subject_before(
     names: &[TextName],
     previous: &Option<(PersonRef, Option<PersonId>)>,
 ) -> Option<Found> {
-    let head = raw[..verb].trim_end();
+    let head = without_time_of_day(raw[..verb].trim_end());
     // Skip adverbs and auxiliaries between subject and verb.
     let mut end = head.len();
     for _ in 0..2 {
@@ -2379,6 +2417,27 @@ source = "test"
             "Palestinian Foreign Minister Riad al-Maleki condemned the raid on Monday.\n\nMaleki told reporters the raid was a violation of international law.\n",
         );
         assert_eq!(ids(f.speakers.get().unwrap()), vec!["riyad-al-maliki"]);
+    }
+
+    #[test]
+    fn the_day_between_subject_and_verb_is_passed_over() {
+        // A lead that names no one, then the spokesperson with the day before the verb.
+        for day in [
+            "on Wednesday",
+            "late on Friday night",
+            "yesterday",
+            "on Monday morning",
+        ] {
+            let f = run(&format!(
+                "BANGKOK, April 24 \u{2013} The ministry says the situation at the border has improved.\n\nSpokesperson of the Ministry of Foreign Affairs Kanya Srisuk {day} stated that the situation remained uncertain.\n"
+            ));
+            assert_eq!(speaker_names(&f), ["Kanya Srisuk"], "{day}");
+            assert_eq!(f.speakers.evidence[0].rule, "speaker.text-name", "{day}");
+        }
+        // A day that is the object's, not the subject's, leaves the subject as it was.
+        assert_eq!(without_time_of_day("the talks on Wednesday"), "the talks");
+        assert_eq!(without_time_of_day("Wednesday"), "Wednesday");
+        assert_eq!(without_time_of_day("the minister"), "the minister");
     }
 
     #[test]

@@ -2184,7 +2184,9 @@ fn dateline_credit(doc: &Doc, kb: &Knowledge) -> Option<(String, Span)> {
         })
         .take(3)
         .find_map(|b| {
+            // "DAMASCUS (Syria)-": a country in brackets places the dateline; it credits no one.
             paren_credit(doc, b)
+                .filter(|(name, _)| kb.country_by_word(name).is_none())
                 .or_else(|| slash_credit(doc, b))
                 .or_else(|| comma_credit(doc, kb, b))
                 .or_else(|| parsed_mark_credit(doc, b))
@@ -2210,7 +2212,8 @@ fn credit_dash_line(doc: &Doc, kb: &Knowledge) -> Option<(String, Span)> {
             let (name, rest) = raw
                 .split_once(" - ")
                 .or_else(|| raw.split_once(" \u{2013} "))
-                .or_else(|| raw.split_once(" \u{2014} "))?;
+                .or_else(|| raw.split_once(" \u{2014} "))
+                .or_else(|| raw.split_once(" : "))?;
             let (name, rest) = (name.trim(), rest.trim());
             let letters = name.chars().filter(|c| c.is_alphabetic()).count();
             let initials = (2..=6).contains(&letters)
@@ -2323,6 +2326,12 @@ fn comma_credit(doc: &Doc, kb: &Knowledge, lead: &crate::clean::Block) -> Option
         Regex::new(r"^\s*\p{Lu}[\p{Lu}'’-]+(?:\s+\p{Lu}[\p{Lu}'’-]+)?\.\s+(\p{Lu}{3,12})\s*[-\u{2013}\u{2014}]+\s*\p{Lu}")
             .expect("static regex")
     });
+    // "Baku / 24.04.18 / Harbourinform: Baku hopes…": the place, the day in numbers and the
+    // agency between slashes.
+    static SLASHED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}\s*/\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*/\s*(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,2})\s*[:\-\u{2013}\u{2014}]")
+            .expect("static regex")
+    });
     // "Algiers - MAP - French Minister…": the agency's initials between two dashes.
     static DASHED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s*(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}\p{Lu}[\p{L}.'’-]*\s+[-\u{2013}\u{2014}]+\s+(\p{Lu}{2,8})\s+[-\u{2013}\u{2014}]+\s*\p{Lu}")
@@ -2334,7 +2343,8 @@ fn comma_credit(doc: &Doc, kb: &Knowledge, lead: &crate::clean::Block) -> Option
         .captures(&raw[..reach])
         .or_else(|| REGION.captures(&raw[..reach]))
         .or_else(|| PERIOD.captures(&raw[..reach]))
-        .or_else(|| DASHED.captures(&raw[..reach]))?;
+        .or_else(|| DASHED.captures(&raw[..reach]))
+        .or_else(|| SLASHED.captures(&raw[..reach]))?;
     let m = c.get(1)?;
     let name = m.as_str();
     let place = crate::dates::title_case(name);
@@ -3356,6 +3366,18 @@ mod tests {
     }
 
     #[test]
+    fn a_slashed_dateline_credits_its_agency_and_a_bracketed_country_credits_none() {
+        let f = sources(
+            "Baku / 24.04.18 / Harbourinform: Baku hopes that sensible forces will come to the leadership, the ministry said.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Harbourinform"));
+        let f = sources(
+            "DAMASCUS (Syria)- The minister said Monday that the relations between the two countries are special.\n",
+        );
+        assert!(!f.agency.is_known(), "{:?}", f.agency.get());
+    }
+
+    #[test]
     fn a_wire_credit_over_the_story_before_its_date_or_place() {
         for (line, want) in [
             ("HPA - 18 May 2017", "HPA"),
@@ -3363,6 +3385,7 @@ mod tests {
                 "Lakeside Cloud News Agency \u{2013} Tripoli",
                 "Lakeside Cloud News Agency",
             ),
+            ("HPA : Monday, 25 April 2016", "HPA"),
         ] {
             let f = sources(&format!(
                 "Talks substantial and constructive\n\n{line}\n\nWASHINGTON - The minister of foreign affairs declared on Wednesday that he had constructive discussions with his counterpart.\n"

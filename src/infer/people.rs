@@ -160,6 +160,13 @@ const SPEECH_VERBS: &[&str] = &[
     "talked",
     "voiced",
     "shed light",
+    "accused",
+    "rejected",
+    "dismissed",
+    "defended",
+    "hailed",
+    "praised",
+    "demanded",
 ];
 
 /// Words that may stand between a subject and its verb of saying ("Lavrov also said").
@@ -2135,6 +2142,30 @@ source = "test"
             ));
             assert_eq!(ids(f.speakers.get().unwrap()), vec!["wang-yi"], "{verb}");
             assert_eq!(f.speakers.evidence[0].rule, "speaker.subject", "{verb}");
+        }
+    }
+
+    #[test]
+    fn verbs_of_a_stance_taken_in_words() {
+        // The spokesperson's accusation is a statement; the lead names the spokesperson only
+        // there.
+        for (verb, object) in [
+            ("accused", "Washington of adopting policies rooted in force"),
+            ("rejected", "the claims as baseless"),
+            ("dismissed", "the report as fabricated"),
+            (
+                "defended",
+                "the security agreement as a matter of internal security",
+            ),
+            ("hailed", "the agreement as historic"),
+            ("praised", "the mediators for their patience"),
+            ("demanded", "an apology from the embassy"),
+        ] {
+            let f = run(&format!(
+                "Foreign Ministry spokesperson Amal Rashed {verb} {object}.\n\nThe remarks came a day after the vote.\n"
+            ));
+            assert_eq!(speaker_names(&f), ["Amal Rashed"], "{verb}");
+            assert_eq!(f.speakers.evidence[0].rule, "speaker.text-name", "{verb}");
         }
     }
 

@@ -188,18 +188,11 @@ const BETWEEN: &[&str] = &[
 /// `head` without the day it ends with, as copy puts it between subject and verb ("X on
 /// Wednesday stated", "X late on Friday night said", "X yesterday said").
 fn without_time_of_day(head: &str) -> &str {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-        "tonight",
-    ];
+    // A weekday written out ("Wednesday"; chrono reads its short forms too, not written so).
+    let is_day = |w: &str| {
+        matches!(w, "yesterday" | "today" | "tonight")
+            || w.len() >= 6 && w.parse::<chrono::Weekday>().is_ok()
+    };
     let last_word = |s: &str| {
         let at = s.rfind(' ').map_or(0, |i| i + 1);
         (at, s[at..].to_ascii_lowercase())
@@ -210,7 +203,7 @@ fn without_time_of_day(head: &str) -> &str {
         rest = rest[..at].trim_end();
     }
     let (at, w) = last_word(rest);
-    if !DAYS.contains(&w.as_str()) || at == 0 {
+    if !is_day(&w) || at == 0 {
         return head;
     }
     rest = rest[..at].trim_end();

@@ -79,18 +79,21 @@ fn one_slip(a: &[u8], b: &[u8]) -> bool {
 }
 
 impl TypoIndex {
-    /// Files every name and variant of `people` (`(name, person)` pairs).
+    /// Files every name and variant of `people` (`(name, person)` pairs, each person's
+    /// together).
     pub(super) fn build<'a>(names: impl Iterator<Item = (&'a str, PersonId)>) -> TypoIndex {
         let mut index = TypoIndex::default();
+        // Where the current person's forms begin: a person's names come together, and two
+        // that squash alike ("Kassym-Jomart", "Kassym Jomart") are filed once.
+        let mut own = 0;
         for (name, person) in names {
             let Some(form) = squash(name).filter(|f| f.len() >= MIN_LETTERS) else {
                 continue;
             };
-            if index
-                .forms
-                .iter()
-                .any(|(f, p)| *p == person && **f == *form)
-            {
+            if index.forms.last().is_some_and(|(_, p)| *p != person) {
+                own = index.forms.len();
+            }
+            if index.forms[own..].iter().any(|(f, _)| **f == *form) {
                 continue;
             }
             let at = u32::try_from(index.forms.len()).expect("fewer than 4 billion names");

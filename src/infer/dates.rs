@@ -1445,7 +1445,26 @@ fn weekday_beside(
 /// Whether paragraph `i` is a transcript's turn, opened by its speaker's label ("MODERATOR:");
 /// "ISLAMABAD: …" opens with a dateline instead.
 fn is_labelled_turn(paras: &[Para], i: usize, dateline_para: Option<usize>) -> bool {
-    Some(i) != dateline_para && super::names::opens_with_speaker_label(paras[i].text)
+    Some(i) != dateline_para
+        && (super::names::opens_with_speaker_label(paras[i].text)
+            || opens_with_name_label(paras[i].text))
+}
+
+/// "Elmar Mammadov: Ladies and gentlemen! As you know, yesterday…": a transcript's turn
+/// labelled by a name in mixed case, two to four capitalised words none of them an office's,
+/// then the words spoken.
+fn opens_with_name_label(text: &str) -> bool {
+    let Some((label, speech)) = text.split_once(": ") else {
+        return false;
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+                && !super::people::is_person_title(w)
+        })
+        && speech.split_whitespace().nth(5).is_some()
 }
 
 /// Whether a line gives an hour and minutes ("10:22", "14h25").
@@ -2602,6 +2621,11 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             "Minister invites premier\n\nDecember 20, 2017\n\nThe foreign minister of the neighbouring country said yesterday that she hoped the prime minister would attend the ceremony.\n",
         );
         assert_eq!(f.stated.value, Some(day("2017-12-19")));
+        // A turn labelled by a name in mixed case is a transcript's too.
+        let f = dates(
+            "Joint Press Conference of the Two Foreign Ministers\n\nDecember 20, 2017\n\nAmal Rashed: Ladies and gentlemen! As you know, yesterday the foreign minister of the neighbouring country arrived here on an official visit.\n",
+        );
+        assert_eq!(f.stated.value, Some(day("2017-12-20")), "{:?}", f.stated);
     }
 
     #[test]

@@ -440,12 +440,19 @@ fn is_tag_list(text: &str, shared: usize) -> bool {
 /// Whether a line is only a title followed by a person's name.
 fn is_title_and_name(text: &str) -> bool {
     let t = text.trim();
-    super::names::find_names(t).iter().any(|n| {
+    let names = super::names::find_names(t);
+    names.iter().any(|n| {
+        let before = &t[..t.len() - n.name.len()];
         t.ends_with(n.name.as_str())
-            && t[..t.len() - n.name.len()].split_whitespace().all(|w| {
+            && before.split_whitespace().all(|w| {
                 w.chars().next().is_some_and(char::is_uppercase)
                     || matches!(w, "and" | "of" | "for" | "the")
             })
+            // "Secretary X And Foreign Minister Y": two people on the line are a joint
+            // appearance's headline, not one speaker's label.
+            && !names
+                .iter()
+                .any(|m| m.name != n.name && before.contains(m.name.as_str()))
     })
 }
 
@@ -1375,6 +1382,12 @@ mod tests {
         assert_eq!(
             headline(page).as_deref(),
             Some("Spokesperson's Press Briefing (May 2, 2016)")
+        );
+        // Two people on the line: a joint appearance's headline, not a speaker's label.
+        let page = "Secretary Jane Doe And Harbour Foreign Minister Ana Lestari\n\nMODERATOR: Ladies and gentlemen, the joint press statement will now start.\n\nFOREIGN MINISTER LESTARI: Colleagues from the media, welcome. We value the visit.\n";
+        assert_eq!(
+            headline(page).as_deref(),
+            Some("Secretary Jane Doe And Harbour Foreign Minister Ana Lestari")
         );
         let page = "Envoys agree to meet again in Geneva\n\nThe talks, the first in two years, ended without a joint text but with a date for the next round\n\nGENEVA, May 2 (Reuters) - Envoys from the two countries agreed on Thursday to meet again in Geneva next month, a spokesman said.\n";
         assert_eq!(

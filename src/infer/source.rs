@@ -1579,9 +1579,15 @@ fn author_note(doc: &Doc, kb: &Knowledge) -> Option<Found> {
 fn photo_credit_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     for r in doc.removed.iter().filter(|r| r.rule == "photo-credit") {
         let line = doc.slice(r.span);
+        // "Photo: Harbour Radio / Jane Doe": the label before the credit is no part of it.
+        let credit = ["Photo:", "Photo by", "Image:", "Picture:", "Photograph:"]
+            .iter()
+            .find_map(|label| line.trim().strip_prefix(label))
+            .unwrap_or(line)
+            .trim();
         // "RFE/RL Afghanistan Report": a credit opening with a known publisher's name (not
         // an agency's or an official body's handout) is that publisher's, slash or not.
-        if let Some(id) = known_outlet_prefix(kb, line.trim())
+        if let Some(id) = known_outlet_prefix(kb, credit)
             && !kb.outlets[id].names_no_publisher()
         {
             let name = kb.outlets[id].name.clone();
@@ -2826,6 +2832,16 @@ mod tests {
             "Jo Park, Minister of State for Foreign Affairs Image Credit: Ann Lee/ Harbour News\n\nThe minister said on Wednesday that the country would show restraint after the attacks on shipping.\n",
         );
         assert_eq!(name(&f.outlet), Some("Harbour News"));
+        // A labelled credit opening with a known broadcaster's name and its photographer; a
+        // wire's photo names no publisher.
+        let f = sources(
+            "Minister heads to Europe\n\nPhoto: RNZ / Jane Doe\n\nThe minister will leave on Monday for an eleven-day mission to Europe, her office said.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("RNZ"), "{:?}", f.outlet);
+        let f = sources(
+            "Minister heads to Europe\n\nPhoto: AFP / Jane Doe\n\nThe minister will leave on Monday for an eleven-day mission to Europe, her office said.\n",
+        );
+        assert!(!f.outlet.rests_on("source.photo-credit"), "{:?}", f.outlet);
         // A person's byline names no publisher.
         let f = sources(
             "Envoy recalled\n\nBy Anna Berg\n\nThe government recalled its envoy on Monday after a dispute over fishing rights, officials said.\n",

@@ -208,8 +208,13 @@ pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
                 )],
             );
         } else if meta.kind == MetaKind::Credit {
-            // A name the knowledge base does not hold: the first of several.
-            let name = line.split([',', ';', '/']).next().unwrap_or("").trim();
+            // A name the knowledge base does not hold: the first of several, without what a
+            // bracket adds ("X LIVE (A Y Trusted Brand)").
+            let first = line.split([',', ';', '/']).next().unwrap_or("").trim();
+            let name = match first.strip_suffix(')').and_then(|f| f.rsplit_once(" (")) {
+                Some((bare, _)) => bare.trim(),
+                None => first,
+            };
             if credit_like(name) {
                 facts.agency = Inferred::known(
                     named_outlet(kb, name),
@@ -3068,6 +3073,11 @@ mod tests {
             "Minister rules out seat at the UN\n\nSource: Lakeside Wire\n\nThe foreign minister said on Monday that a seat at the United Nations for the province was out of the question.\n",
         );
         assert_eq!(name(&f.agency), Some("Lakeside Wire"));
+        // What a bracket adds after the name is no part of it.
+        let f = sources(
+            "Minister rules out seat at the UN\n\nThe foreign minister said on Monday that a seat at the United Nations for the province was out of the question.\n\nSource: Lakeside LIVE (A Harbour Media Trusted Brand)\n",
+        );
+        assert_eq!(name(&f.agency), Some("Lakeside LIVE"), "{:?}", f.agency);
         // A repost's closing "News source:" line, after an editor's initials in the dateline.
         let f = sources(
             "Country rules out recalling its envoy\n\n(LIP-ir) \u{2014} The country ruled out recalling its ambassador, the foreign minister said today.\n\nHe added that the relationship had never been easy.\n\nNews source: ANDINA\n",

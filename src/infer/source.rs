@@ -1187,13 +1187,18 @@ static TOLD: LazyLock<Regex> = LazyLock::new(|| {
 /// opening is whose copy the story is (its own reporters write "told TASS", and a repost keeps
 /// the words). Known agencies only.
 fn interviewed_agency(doc: &Doc, kb: &Knowledge) -> Option<(OutletId, Span)> {
-    for b in doc
+    for (i, b) in doc
         .blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Paragraph)
-        .take(3)
+        .enumerate()
     {
         let raw = doc.slice(b.span);
+        // Past the opening, only an interview the agency calls its own ("In an exclusive
+        // interview with X, the minister said…") tells whose copy it is.
+        if i >= 3 && !holds_any(raw, &["exclusive interview"]) {
+            continue;
+        }
         if !holds_any(
             raw,
             &["told", "interview", "speaking", "talking", "comment"],
@@ -2613,6 +2618,17 @@ mod tests {
         );
         assert!(!f.agency.is_known(), "{:?}", f.agency);
         assert!(!f.outlet.is_known(), "{:?}", f.outlet);
+        // Past the opening, an exclusive interview is still the agency's copy; a plain one
+        // told of further down is not.
+        let story = |words: &str| {
+            format!(
+                "Relations moving in right direction: minister\n\nThe state minister has said relations with the neighbour are back on track.\n\nThe president was in the country recently for a state dinner.\n\nIt was his first visit in four years.\n\nIn {words} with RBC-Ukraine, the minister said the president chooses who leads foreign missions.\n"
+            )
+        };
+        let f = sources(&story("an exclusive interview"));
+        assert_eq!(name(&f.agency), Some("RBC-Ukraine"), "{:?}", f.agency);
+        let f = sources(&story("an interview"));
+        assert!(!f.agency.is_known(), "{:?}", f.agency);
     }
 
     #[test]

@@ -1447,24 +1447,7 @@ fn weekday_beside(
 fn is_labelled_turn(paras: &[Para], i: usize, dateline_para: Option<usize>) -> bool {
     Some(i) != dateline_para
         && (super::names::opens_with_speaker_label(paras[i].text)
-            || opens_with_name_label(paras[i].text))
-}
-
-/// "Elmar Mammadov: Ladies and gentlemen! As you know, yesterday…": a transcript's turn
-/// labelled by a name in mixed case, two to four capitalised words none of them an office's,
-/// then the words spoken.
-fn opens_with_name_label(text: &str) -> bool {
-    let Some((label, speech)) = text.split_once(": ") else {
-        return false;
-    };
-    let words: Vec<&str> = label.split_whitespace().collect();
-    (2..=4).contains(&words.len())
-        && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase)
-                && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
-                && !super::people::is_person_title(w)
-        })
-        && speech.split_whitespace().nth(5).is_some()
+            || super::names::opens_with_name_label(paras[i].text))
 }
 
 /// Whether a line gives an hour and minutes ("10:22", "14h25").

@@ -117,6 +117,23 @@ pub fn opens_with_speaker_label(paragraph: &str) -> bool {
     })
 }
 
+/// "Elmar Mammadov: Ladies and gentlemen! As you know, yesterday…": a transcript's turn
+/// labelled by a name in mixed case, two to four capitalised words none of them an office's,
+/// then the words spoken.
+pub fn opens_with_name_label(text: &str) -> bool {
+    let Some((label, speech)) = text.split_once(": ") else {
+        return false;
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+                && !super::people::is_person_title(w)
+        })
+        && speech.split_whitespace().nth(5).is_some()
+}
+
 /// Whether `word` is a questioner's label or a page field's ("REPORTER", "DATE"), never a
 /// place or a person.
 pub fn is_role_label(word: &str) -> bool {
@@ -636,7 +653,7 @@ fn read_name<'a>(words: &[&'a str], mut i: usize) -> Option<(Vec<&'a str>, usize
     }
     // "Hon. Peter O'Neill MP", "Jane Doe KC": letters after a name are an office or an
     // honour, no part of it.
-    while parts.len() > 2 && parts.last().is_some_and(|p| POST_NOMINALS.contains(p)) {
+    while parts.len() > 2 && parts.last().is_some_and(|p| is_post_nominal(p)) {
         parts.pop();
     }
     // "Opposition Leader Peter Dutton": more than three capitalised words run a title into the

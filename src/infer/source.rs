@@ -2212,6 +2212,22 @@ fn dateline_credit(doc: &Doc, kb: &Knowledge) -> Option<(String, Span)> {
         .or_else(|| credit_dash_line(doc, kb))
 }
 
+/// A line parted at its first spaced hyphen, en dash or em dash, in that order of preference.
+fn split_at_dash(raw: &str) -> Option<(&str, &str)> {
+    raw.split_once(" - ")
+        .or_else(|| raw.split_once(" \u{2013} "))
+        .or_else(|| raw.split_once(" \u{2014} "))
+}
+
+/// Whether the words name a country or a capital the base knows, as written or in title case
+/// ("TOKYO", "JAPAN").
+fn is_country_or_capital(kb: &Knowledge, words: &str) -> bool {
+    kb.country_by_word(words).is_some()
+        || kb
+            .country_by_word(&crate::dates::title_case(words))
+            .is_some()
+}
+
 /// "HPA - 18 May 2017", "Lakeside News Agency – Tripoli" on a line of their own over the story:
 /// a wire's credit before its date or its place. The credit must look like a wire's (initials,
 /// or a name ending in "Agency" or "Press") so that a headline ("Ukraine - 18 May") is not
@@ -2225,19 +2241,12 @@ fn credit_dash_line(doc: &Doc, kb: &Knowledge) -> Option<(String, Span)> {
             if raw.len() > 60 {
                 return None;
             }
-            let (name, rest) = raw
-                .split_once(" - ")
-                .or_else(|| raw.split_once(" \u{2013} "))
-                .or_else(|| raw.split_once(" \u{2014} "))
-                .or_else(|| raw.split_once(" : "))?;
+            let (name, rest) = split_at_dash(raw).or_else(|| raw.split_once(" : "))?;
             let (name, rest) = (name.trim(), rest.trim());
             let letters = name.chars().filter(|c| c.is_alphabetic()).count();
             let initials = (2..=6).contains(&letters)
                 && name.chars().all(|c| c.is_uppercase() || c == '-')
-                && kb.country_by_word(name).is_none()
-                && kb
-                    .country_by_word(&crate::dates::title_case(name))
-                    .is_none();
+                && !is_country_or_capital(kb, name);
             let last = name.rsplit(' ').next().unwrap_or("");
             let wire = name.split_whitespace().count() <= 5
                 && name
@@ -2247,11 +2256,7 @@ fn credit_dash_line(doc: &Doc, kb: &Knowledge) -> Option<(String, Span)> {
             if !(initials || wire) {
                 return None;
             }
-            let place = rest.split_whitespace().count() <= 3
-                && (kb.country_by_word(rest).is_some()
-                    || kb
-                        .country_by_word(&crate::dates::title_case(rest))
-                        .is_some());
+            let place = rest.split_whitespace().count() <= 3 && is_country_or_capital(kb, rest);
             let date = rest.chars().any(|c| c.is_ascii_digit())
                 && crate::dates::find(rest, None)
                     .iter()
@@ -2269,16 +2274,9 @@ fn credit_dash_line(doc: &Doc, kb: &Knowledge) -> Option<(String, Span)> {
 fn place_dash_line(doc: &Doc, kb: &Knowledge) -> Option<(String, Span)> {
     doc.blocks.iter().take(4).find_map(|b| {
         let raw = doc.slice(b.span).trim_end();
-        let (place, name) = raw
-            .split_once(" - ")
-            .or_else(|| raw.split_once(" \u{2013} "))
-            .or_else(|| raw.split_once(" \u{2014} "))?;
+        let (place, name) = split_at_dash(raw)?;
         let (place, name) = (place.trim(), name.trim());
-        let known_place = place.split_whitespace().count() <= 3
-            && (kb.country_by_word(place).is_some()
-                || kb
-                    .country_by_word(&crate::dates::title_case(place))
-                    .is_some());
+        let known_place = place.split_whitespace().count() <= 3 && is_country_or_capital(kb, place);
         // "Ukraine - Live Updates", "Iran - Press Release": a headline's words, no name.
         const HEADLINE_WORDS: &[&str] = &[
             "live",
@@ -2368,8 +2366,7 @@ fn comma_credit(doc: &Doc, kb: &Knowledge, lead: &crate::clean::Block) -> Option
         })?;
     let m = c.get(1)?;
     let name = m.as_str();
-    let place = crate::dates::title_case(name);
-    if kb.country_by_word(name).is_some() || kb.country_by_word(&place).is_some() {
+    if is_country_or_capital(kb, name) {
         return None;
     }
     let start = lead.span.start + m.start();

@@ -43,9 +43,14 @@ pub fn without_site_name(
     let Some(text) = title.value.as_deref() else {
         return title;
     };
-    let is_outlet = |site: &str| {
+    // A site: an outlet the base knows (not a ministry or a body, which says who spoke), or
+    // words that call it news.
+    let is_site = |site: &str| {
         kb.outlet_by_name(site)
             .is_some_and(|o| !matches!(kb.outlets[o].kind.as_str(), "ministry" | "institution"))
+            || site
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("news"))
     };
     // A browser's title, several parts behind bars ("… | Germany| News and in-depth reporting
     // from Berlin and beyond | DW | 25.03.2014"): the headline is the first part when the site
@@ -53,9 +58,7 @@ pub fn without_site_name(
     let parts: Vec<&str> = text.split('|').map(str::trim).collect();
     if parts.len() >= 3
         && parts[0].split_whitespace().count() >= 4
-        && parts[1..]
-            .iter()
-            .any(|p| is_outlet(p) || p.split_whitespace().any(|w| w.eq_ignore_ascii_case("news")))
+        && parts[1..].iter().any(|p| is_site(p))
     {
         let note = format!(
             "the site's name and sections after the headline are cut: \"{}\"",
@@ -75,12 +78,7 @@ pub fn without_site_name(
     };
     let (head, site) = (&text[..at], text[at + sep.len()..].trim());
     let site_words = site.split_whitespace().count();
-    let is_site = (1..=5).contains(&site_words)
-        && (is_outlet(site)
-            || site
-                .split_whitespace()
-                .any(|w| w.eq_ignore_ascii_case("news")));
-    if !is_site || head.split_whitespace().count() < 4 {
+    if !((1..=5).contains(&site_words) && is_site(site)) || head.split_whitespace().count() < 4 {
         return title;
     }
     let note = format!("the site's name after the headline is cut: \"{site}\"");
@@ -628,18 +626,17 @@ pub fn furniture_reason(text: &str) -> Option<&'static str> {
     }
     // "The Hon Richard Marles MP": a name alone, in its forms of address.
     {
-        let mut ws: Vec<&str> = t.split_whitespace().collect();
-        let addressed = ws
-            .first()
-            .is_some_and(|w| w.eq_ignore_ascii_case("the") || super::names::is_honorific(w));
-        while ws
-            .first()
-            .is_some_and(|w| w.eq_ignore_ascii_case("the") || super::names::is_honorific(w))
+        let all: Vec<&str> = t.split_whitespace().collect();
+        let forms = all
+            .iter()
+            .take_while(|w| w.eq_ignore_ascii_case("the") || super::names::is_honorific(w))
+            .count();
+        let addressed = forms > 0;
+        let mut ws = &all[forms..];
+        while let [rest @ .., last] = ws
+            && super::names::is_post_nominal(last)
         {
-            ws.remove(0);
-        }
-        while ws.last().is_some_and(|w| super::names::is_post_nominal(w)) {
-            ws.pop();
+            ws = rest;
         }
         if addressed
             && (2..=4).contains(&ws.len())

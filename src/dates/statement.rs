@@ -117,17 +117,30 @@ pub fn lead_statement(paragraph: &str, anchor: Option<NaiveDate>) -> Option<Lead
     }
     let sentence = (toks[first].start, toks[last].end);
     let timexes = find(paragraph, anchor);
-    let timex = timexes
-        .iter()
-        .filter(|t| t.start >= sentence.0 && t.end <= sentence.1)
-        .filter(|t| is_day_kind(t.rule))
-        .min_by_key(|t| {
-            if t.start >= verb.1 {
-                t.start - verb.1
-            } else {
-                verb.0 - t.end
-            }
-        })
+    let nearest = |timexes: &[Timex]| {
+        timexes
+            .iter()
+            .filter(|t| t.start >= sentence.0 && t.end <= sentence.1)
+            .filter(|t| is_day_kind(t.rule))
+            .min_by_key(|t| {
+                if t.start >= verb.1 {
+                    t.start - verb.1
+                } else {
+                    verb.0 - t.end
+                }
+            })
+            .map(|t| (t.start, t.end))
+    };
+    // Without an anchor "today" and "yesterday" resolve to nothing and are not found; they
+    // still date the statement ("visited on Monday, the minister said today"), so the nearest
+    // expression is chosen among those found against a stand-in day, and is none of the
+    // weekday's when it is one of them.
+    let chosen = match anchor {
+        Some(_) => nearest(&timexes),
+        None => nearest(&find(paragraph, NaiveDate::from_ymd_opt(2000, 1, 1))),
+    };
+    let timex = chosen
+        .and_then(|(s, e)| timexes.iter().find(|t| t.start == s && t.end == e))
         // "said on Thursday (August 10)": the day written beside the weekday.
         .map(|t| {
             anchor
@@ -170,6 +183,31 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn today_beside_the_verb_dates_the_statement_even_without_an_anchor() {
+        // The weekday names the visit, not the statement: "today" is nearer the verb.
+        let st = lead_statement(
+            "Security was kept tight during the envoy's visit here on Monday for safety reasons, the deputy minister said today.",
+            None,
+        )
+        .unwrap();
+        assert!(st.timex.is_none(), "{:?}", st.timex);
+        // With only the weekday in the sentence, the weekday dates it.
+        let st = lead_statement(
+            "The deputy minister said on Monday that the envoy's visit had gone well.",
+            None,
+        )
+        .unwrap();
+        assert_eq!(st.timex.unwrap().rule, "weekday");
+        // With an anchor, "today" is found and resolved as before.
+        let st = lead_statement(
+            "Security was kept tight during the envoy's visit here on Monday, the deputy minister said today.",
+            Some(day("2020-09-10")),
+        )
+        .unwrap();
+        assert_eq!(st.timex.unwrap().day, Some(day("2020-09-10")));
     }
 
     #[test]

@@ -1145,6 +1145,19 @@ pub fn parse_meta_date(raw: &str) -> Option<NaiveDate> {
     if let Ok(dt) = DateTime::parse_from_rfc2822(raw) {
         return Some(dt.date_naive());
     }
+    // "11/01/2023 12:43:42": a slashed value with both numbers up to 12 is software's, whose
+    // default format is the US one, month first (a date in a page's prose is read day first).
+    if let Some((a, rest)) = raw.split_once('/')
+        && let Some((b, rest)) = rest.split_once('/')
+        && let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>())
+        && rest.len() >= 4
+        && let Some(y) = digits(raw.len() - rest.len()..raw.len() - rest.len() + 4)
+        && !rest[4..].starts_with(|c: char| c.is_ascii_digit())
+        && a <= 12
+        && b <= 12
+    {
+        return NaiveDate::from_ymd_opt(y as i32, a, b);
+    }
     // "March 12, 2024 14:32", "12 March 2024": the date engine, with a written year only.
     crate::dates::find(raw, None)
         .into_iter()

@@ -150,6 +150,14 @@ fn explicit_dates() {
             NONE,
             "Released 11/02/89 by the company.",
             "11/02/89",
+            // Nothing in the text orders it: day first, as most of the world writes dates.
+            "1989-02-11",
+        ),
+        (
+            NONE,
+            "Released 11/02/89 by the company, which had filed on 10/30/89.",
+            "11/02/89",
+            // The text's own unambiguous date is month-first: so is this one.
             "1989-11-02",
         ),
         (NONE, "Issued 05.03.18 in Moscow.", "05.03.18", "2018-03-05"),

@@ -767,8 +767,11 @@ impl<'a> M<'a> {
             (0, w) => w > 0,
             (v, _) => v > 0,
         };
+        // With nothing to go by, a slash is read day first as a dot and a dash are: copy
+        // about diplomacy comes from every country, and month-first is the United States' and
+        // the Philippines' alone (on the real-copy corpus, two ambiguous dates against one).
         Orders {
-            slash_dmy: undecided(slash, false),
+            slash_dmy: undecided(slash, true),
             dash_dmy: undecided(dash, true),
         }
     }

@@ -175,9 +175,21 @@ fn machine_dates_in_their_usual_forms_are_read() {
         "20190222",
         "Fri, 22 Feb 2019 09:30:00 +0900",
         "February 22, 2019",
+        "02/22/2019 09:30:00",
+        "22/02/2019",
     ] {
         assert_eq!(parse_meta_date(raw), day, "{raw}");
     }
+    // Slashed with both numbers up to 12: software's US default, month first, where the
+    // prose of a page is read day first.
+    assert_eq!(
+        parse_meta_date("11/01/2023 12:43:42"),
+        NaiveDate::from_ymd_opt(2023, 11, 1)
+    );
+    assert_eq!(
+        parse_meta_date("01/11/2023"),
+        NaiveDate::from_ymd_opt(2023, 1, 11)
+    );
     for raw in ["", "2019", "tomorrow", "99999999", "2019-13-40"] {
         assert_eq!(parse_meta_date(raw), None, "{raw}");
     }

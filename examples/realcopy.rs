@@ -142,7 +142,17 @@ fn fold_accent(c: char) -> char {
         'š' | 'ś' => 's',
         'ž' | 'ź' | 'ż' => 'z',
         'ğ' => 'g',
-        'ı' => 'i',
+        // "İhsanoğlu": the dotted capital lower-cases to an i and a combining dot.
+        'ı' | 'İ' => 'i',
+        'ş' | 'Ş' | 'ș' => 's',
+        'ă' => 'a',
+        'ł' => 'l',
+        'ő' => 'o',
+        'ű' => 'u',
+        'ř' => 'r',
+        'ě' => 'e',
+        'ţ' | 'ț' => 't',
+        'đ' => 'd',
         other => other,
     }
 }

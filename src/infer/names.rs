@@ -846,6 +846,21 @@ pub fn find_names(text: &str) -> Vec<TextName> {
                 && end == name_words.len()
             {
                 add(owned(&parts), title.trim().to_lowercase(), line_start, true);
+            } else if let [initial, surname] = name_words.as_slice()
+                && initial.len() == 1
+                && initial.bytes().all(|b| b.is_ascii_uppercase())
+                && who.contains(&format!("{initial}."))
+                && is_capitalised(surname)
+                && !one_of(&NOT_NAME_SET, surname)
+            {
+                // "N. KOTZIAS:": an initial and a surname, matched to the known person of that
+                // surname whose given name has that initial.
+                add(
+                    vec![format!("{initial}."), (*surname).to_string()],
+                    title.trim().to_lowercase(),
+                    line_start,
+                    true,
+                );
             } else if name_words.len() == 1
                 && skip > 0
                 && is_capitalised(name_words[0])

@@ -2616,6 +2616,26 @@ source = "test"
     }
 
     #[test]
+    fn a_transcript_label_of_an_initial_and_a_surname_is_the_known_person_it_fits() {
+        let text = "Remarks to the press after the ministerial meeting\n\nS. LAVROV: Good afternoon. We have had a long and useful day of talks here.\n\nQUESTION: Will there be another round soon?\n\nS. LAVROV: We are ready to meet again whenever our partners are ready too.\n";
+        let f = run_builtin(text);
+        assert_eq!(
+            speaker_names(&f).first().map(String::as_str),
+            Some("Sergey Lavrov")
+        );
+        assert_eq!(f.speakers.evidence[0].rule, "speaker.transcript-label");
+        // An initial that fits no known bearer of the surname names someone unknown.
+        let f = run_builtin(&text.replace("S. LAVROV", "Q. LAVROV"));
+        assert_ne!(
+            speaker_names(&f).first().map(String::as_str),
+            Some("Sergey Lavrov")
+        );
+        // Without the initial's full stop, two capitals are no initial and a name.
+        let f = run_builtin(&text.replace("S. LAVROV", "S LAVROV"));
+        assert!(!f.speakers.rests_on("speaker.transcript-label"));
+    }
+
+    #[test]
     fn of_two_people_sharing_a_verb_the_first_named_leads() {
         let f = run(
             "Ministers meet\n\nWang Yi and Yoko Kamikawa said on Saturday that they knew nothing of any new proposal.\n\nKamikawa added that the talks had been frank.\n",

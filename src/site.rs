@@ -80,8 +80,9 @@ pub struct Site {
 
 /// The built-in knowledge base, or an extended copy when the site adds to it.
 pub enum KnowledgeRef {
-    /// No additions: the process-wide built-in base.
-    Builtin(&'static Knowledge),
+    /// No additions: the process-wide built-in base, parsed on first use
+    /// ([`Knowledge::prepare_builtin`] starts on it when the site loads).
+    Builtin,
     /// Built-in plus the site's additions.
     Extended(Box<Knowledge>),
 }
@@ -90,7 +91,7 @@ impl std::ops::Deref for KnowledgeRef {
     type Target = Knowledge;
     fn deref(&self) -> &Knowledge {
         match self {
-            KnowledgeRef::Builtin(kb) => kb,
+            KnowledgeRef::Builtin => Knowledge::builtin(),
             KnowledgeRef::Extended(kb) => kb,
         }
     }
@@ -153,7 +154,8 @@ impl Site {
             config.output_dir = dir.to_string_lossy().into_owned();
         }
         let kb = if knowledge_is_empty(&config) {
-            KnowledgeRef::Builtin(Knowledge::builtin())
+            Knowledge::prepare_builtin();
+            KnowledgeRef::Builtin
         } else {
             let kb =
                 Knowledge::from_files(crate::knowledge::builtin_files(), Some(&config.knowledge))

@@ -14,7 +14,7 @@ mod typo;
 mod validate;
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
@@ -79,9 +79,7 @@ impl std::fmt::Display for KnowledgeError {
 
 impl std::error::Error for KnowledgeError {}
 
-static BUILTIN: LazyLock<Knowledge> = LazyLock::new(|| {
-    Knowledge::from_files(builtin_files(), None).expect("built-in knowledge is validated by tests")
-});
+static BUILTIN: OnceLock<Knowledge> = OnceLock::new();
 
 /// The built-in knowledge files, as (path under `knowledge/`, contents).
 pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
@@ -91,7 +89,24 @@ pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
 impl Knowledge {
     /// The built-in knowledge base, parsed and indexed once per process.
     pub fn builtin() -> &'static Knowledge {
-        &BUILTIN
+        BUILTIN.get_or_init(|| {
+            Knowledge::from_files(builtin_files(), None)
+                .expect("built-in knowledge is validated by tests")
+        })
+    }
+
+    /// Starts parsing the built-in base on a thread of its own, unless it is ready or under
+    /// way: it takes about 0.2 s, which a build spends meanwhile finding and reading its
+    /// articles, and a build that finds nothing to infer never waits for it.
+    pub fn prepare_builtin() {
+        static STARTED: std::sync::Once = std::sync::Once::new();
+        if BUILTIN.get().is_none() {
+            STARTED.call_once(|| {
+                std::thread::spawn(|| {
+                    Knowledge::builtin();
+                });
+            });
+        }
     }
 
     /// Parses knowledge files and merges `additions` (from `config.toml`) over them: an added

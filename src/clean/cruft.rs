@@ -85,7 +85,7 @@ static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
         // first appeared in The Diplomat", "Republished with permission from Kyiv Post".
         r"|(?:(?i:read (?:more|the (?:full|original) (?:story|article)) (?:at|on|from|in))",
         r"|(?i:(?:based on|with|using) (?:the )?materials (?:from|of|by)|with inputs? from)",
-        r"|(?i:(?:this (?:article|story|piece|report) (?:was )?)?(?:originally|first) (?:published|appeared|ran) (?:in|on|at|by))",
+        r"|(?i:(?:this (?:article|story|piece|report|content|post) (?:was )?)?(?:originally|first) (?:published|appeared|ran) (?:in|on|at|by))",
         r"|(?i:(?:republished|reprinted) (?:from|with (?:the )?permission (?:from|of))))",
         r"\s+(\p{Lu}[^:/]{1,50}))$"
     ))
@@ -740,6 +740,11 @@ mod tests {
                 "The Meridian",
             ),
             ("Originally published by Coastal Monitor", "Coastal Monitor"),
+            (
+                "This content originally appeared on Harbour Guardian.",
+                "Harbour Guardian",
+            ),
+            ("This post first appeared on Isle Review", "Isle Review"),
             (
                 "Republished with permission from Harbour Times",
                 "Harbour Times",

@@ -1208,8 +1208,14 @@ fn interviewed_agency(doc: &Doc, kb: &Knowledge) -> Option<(OutletId, Span)> {
         for c in TOLD.captures_iter(raw) {
             let m = c.get(2)?;
             let name = m.as_str().trim_end_matches(['\'', '’', '.', '-']);
+            // "told The Anadolu Agency": an article the agency's own name does not hold.
+            let bare = name
+                .strip_prefix("the ")
+                .or_else(|| name.strip_prefix("The "))
+                .unwrap_or(name);
             if let Some(id) = kb
                 .outlet_by_name(name)
+                .or_else(|| kb.outlet_by_name(bare))
                 .filter(|&id| kb.outlets[id].is_agency())
             {
                 let start = b.span.start + m.start();
@@ -2413,8 +2419,17 @@ fn credit_like(inner: &str) -> bool {
 fn paren_credit(doc: &Doc, lead: &crate::clean::Block) -> Option<(String, Span)> {
     let raw = doc.slice(lead.span);
     let reach = crate::knowledge::floor_char(raw, DATELINE_REACH.min(raw.len()));
-    let open = raw[..reach].find('(')?;
-    let close = open + raw[open..reach].find(')')?;
+    let mut open = raw[..reach].find('(')?;
+    let mut close = open + raw[open..reach].find(')')?;
+    // "LA VALLETTA (MALTA) (ITALPRESS/MNA) –": the place's country in brackets, then the
+    // credit in brackets of its own.
+    let next = raw[close + 1..reach].trim_start();
+    if next.starts_with('(')
+        && let Some(end) = next.find(')')
+    {
+        open = reach - next.len();
+        close = open + end;
+    }
     let mut inner = &raw[open + 1..close];
     let after = raw[close + 1..].trim_start();
     let mut dash = after.starts_with(['-', '\u{2013}', '\u{2014}']);
@@ -2626,6 +2641,11 @@ mod tests {
         assert_eq!(name(&f.agency), Some("RBC-Ukraine"), "{:?}", f.agency);
         let f = sources(&story("an interview"));
         assert!(!f.agency.is_known(), "{:?}", f.agency);
+        // An article before the agency's name is no part of it.
+        let f = sources(
+            "Minister on the border\n\nThe foreign minister said relations were excellent, he told The Anadolu Agency in the capital.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Anadolu Agency"), "{:?}", f.agency);
     }
 
     #[test]
@@ -3419,6 +3439,11 @@ mod tests {
             "DAMASCUS (Syria)- The minister said Monday that the relations between the two countries are special.\n",
         );
         assert!(!f.agency.is_known(), "{:?}", f.agency.get());
+        // The credit in brackets of its own after the country's.
+        let f = sources(
+            "LA VALLETTA (MALTA) (HARBOURPRESS) \u{2013} The president said on Thursday that the attacks on its neighbour were worrying.\n",
+        );
+        assert_eq!(name(&f.agency), Some("HARBOURPRESS"));
     }
 
     #[test]

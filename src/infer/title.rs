@@ -161,9 +161,26 @@ pub fn title_from_heading(doc: &Doc, skip: &[usize]) -> Option<(Inferred<String>
         }
         // A headline is a short line of its own; a long unpunctuated paragraph under it is a
         // standfirst.
+        // A headline over its deck ("Kazakhstan FM comments on X", then "According to the
+        // minister, …", then the story) is as near the story as the deck is.
+        // A deck is written as a sentence: words in lower case that are no function words,
+        // where a body's or an office's name ("Ministry of Foreign Affairs and International
+        // Cooperation") capitalises every one.
+        let deck = |j: usize| {
+            doc.blocks[j].kind == BlockKind::Heading
+                && (4..=30).contains(&words(texts[j]))
+                && furniture_reason(texts[j]).is_none()
+                && texts[j]
+                    .split_whitespace()
+                    .filter(|w| {
+                        w.starts_with(char::is_lowercase) && !is_function_word(&w.to_lowercase())
+                    })
+                    .count()
+                    >= 2
+        };
         if block.kind == BlockKind::Paragraph {
             score -= 1.0;
-        } else if story == Some(i + 1) {
+        } else if story == Some(i + 1) || story == Some(i + 2) && deck(i + 1) {
             score += 1.5;
         }
         score -= 0.15 * i as f32;
@@ -1238,6 +1255,23 @@ mod tests {
         );
         assert_eq!(index, 0);
         assert_eq!(title.evidence[0].rule, "title.heading");
+    }
+
+    #[test]
+    fn a_headline_over_its_deck_is_the_title() {
+        let text = "Harbour FM comments on senator's statement\n\nAccording to the minister, the neighbour has no claims to the northern islands\n\nForeign Minister Ana Lestari said that the neighbour has no claims to the northern islands. Her comments followed the statement of a senator of the neighbouring country.\n";
+        let (title, _) = title_from_heading(&clean_str("t.txt", text), &[]).unwrap();
+        assert_eq!(
+            title.value.as_deref(),
+            Some("Harbour FM comments on senator's statement")
+        );
+        // A body's name over the headline is no headline with its deck.
+        let text = "Ministry of Foreign Affairs and International Cooperation\n\nMinister briefs ambassadors on the security operation in the capital\n\nThe minister of foreign affairs on Friday held a briefing for the ambassadors on the security operation in the capital.\n";
+        let (title, _) = title_from_heading(&clean_str("t.txt", text), &[]).unwrap();
+        assert_eq!(
+            title.value.as_deref(),
+            Some("Minister briefs ambassadors on the security operation in the capital")
+        );
     }
 
     #[test]

@@ -167,6 +167,10 @@ const SPEECH_VERBS: &[&str] = &[
     "hailed",
     "praised",
     "demanded",
+    // "described the attacks as worrying", "termed the move illegal": a judgement in words.
+    "described",
+    "termed",
+    "branded",
 ];
 
 /// Words that may stand between a subject and its verb of saying ("Lavrov also said").
@@ -2158,6 +2162,9 @@ source = "test"
             ("hailed", "the agreement as historic"),
             ("praised", "the mediators for their patience"),
             ("demanded", "an apology from the embassy"),
+            ("described", "the attacks as worrying"),
+            ("termed", "the decision illegal"),
+            ("branded", "the sanctions a violation of international law"),
         ] {
             let f = run(&format!(
                 "Foreign Ministry spokesperson Amal Rashed {verb} {object}.\n\nThe remarks came a day after the vote.\n"

@@ -938,7 +938,18 @@ fn year_constraints(
             } else {
                 format!("from {} to {}", e.start, e.last_day())
             };
+            // The lead that dates the story names this meeting, as with a numbered one: its
+            // day is of the meeting's year ("On 13 July, the ministers held talks at the 56th
+            // ASEAN Foreign Ministers' Meeting").
             let (test, how) = match tense_at(p.text, m.start, m.end) {
+                _ if p.start == lead.start => (
+                    YearTest::Within(
+                        NaiveDate::from_ymd_opt(e.start.year(), 1, 1).unwrap_or(e.start),
+                        NaiveDate::from_ymd_opt(e.last_day().year(), 12, 31)
+                            .unwrap_or(e.last_day()),
+                    ),
+                    "in the lead, so the lead's day is of its year",
+                ),
                 Tense::Future => (
                     YearTest::OnOrBefore(e.last_day()),
                     "as still to come, so the text is from before it",
@@ -2314,6 +2325,21 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             "{:?}",
             f.stated
         );
+        // The base lists that meeting itself: its days give the year.
+        assert!(
+            f.stated.evidence.iter().any(|e| e.rule == "year.event"),
+            "{:?}",
+            f.stated.evidence
+        );
+        // A meeting the base does not list (the 59th, due in 2026) is dated by its number.
+        let doc = clean_str(
+            "wire.txt",
+            "Ministers meet\n\nOn 13 July, the ministers held talks at the 59th ASEAN \
+             Foreign Ministers' Meeting.\n",
+        );
+        let today = NaiveDate::from_ymd_opt(2028, 1, 1).unwrap();
+        let f = infer_dates(&doc, Knowledge::builtin(), None, today);
+        assert_eq!(f.stated.value, NaiveDate::from_ymd_opt(2026, 7, 13));
         assert!(
             f.stated
                 .evidence

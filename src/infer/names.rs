@@ -134,6 +134,11 @@ pub fn opens_with_name_label(text: &str) -> bool {
         && speech.split_whitespace().nth(5).is_some()
 }
 
+/// Whether `label` is a questioner's ("JOURNALIST", "Q"), in any letter case.
+pub fn is_question_label(label: &str) -> bool {
+    one_of(&QUESTION_LABEL_SET, label)
+}
+
 /// Whether `word` is a questioner's label or a page field's ("REPORTER", "DATE"), never a
 /// place or a person.
 pub fn is_role_label(word: &str) -> bool {

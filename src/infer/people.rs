@@ -1113,6 +1113,13 @@ fn unknown_found(kb: &Knowledge, name: String, how: &str) -> Option<Found> {
     if kb.country_by_word(&name).is_some() || has_place_word(kb, &words) {
         return None;
     }
+    // "The President expressed…": an office with its article names no one.
+    if words
+        .iter()
+        .all(|w| w.eq_ignore_ascii_case("the") || is_person_title(w))
+    {
+        return None;
+    }
     let note = format!("{name} {how} (not in the knowledge base)");
     let person = PersonRef {
         id: slugify(&name),
@@ -2553,6 +2560,25 @@ source = "test"
         );
         assert_eq!(ids(f.speakers.get().unwrap()), vec!["ursula-von-der-leyen"]);
         assert_eq!(f.speakers.evidence[0].rule, "speaker.headline-author");
+    }
+
+    #[test]
+    fn an_office_with_its_article_is_no_unknown_person() {
+        let f = run(
+            "Readout of the call with the prime minister-designate\n\nPresident Wellerby called Dr. Amal Rashed today to congratulate her on her appointment as the Prime Minister-designate.  The President expressed his support for the formation of a new government.\n",
+        );
+        assert!(
+            !speaker_names(&f)
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case("the president")),
+            "{:?}",
+            speaker_names(&f)
+        );
+        // A name the base does not hold still is one.
+        let f = run(
+            "Call with the prime minister-designate\n\nThe leader called the prime minister-designate today.  The President said he supported the formation of a new government, Tomas Wellerby said.\n",
+        );
+        assert_eq!(speaker_names(&f), ["Tomas Wellerby"]);
     }
 
     #[test]

@@ -571,12 +571,15 @@ pub fn furniture_reason(text: &str) -> Option<&'static str> {
     {
         return Some("breadcrumb or menu");
     }
-    // A transcript's speaker label: "MR. SMITH: Good afternoon", "Q:".
+    // A transcript's speaker label: "MR. SMITH: Good afternoon", "Q:". A questioner's
+    // ("JOURNALIST: The institute has found that…") opens a turn however it ends.
     if let Some((label, speech)) = t.split_once(':')
         && label.chars().any(char::is_uppercase)
         && !label.chars().any(char::is_lowercase)
         && label.len() <= 40
-        && (has_inner_sentence_end(speech) || ends_sentence_strictly(speech))
+        && (has_inner_sentence_end(speech)
+            || ends_sentence_strictly(speech)
+            || super::names::is_question_label(label.trim()) && words(speech) >= 5)
     {
         return Some("speaker label");
     }
@@ -1148,6 +1151,21 @@ mod tests {
         );
         assert_eq!(title_case("WHAT IS AT STAKE IN"), "What Is at Stake In");
         assert_eq!(title_case("NATO: A NEW ERA"), "NATO: A New Era");
+    }
+
+    #[test]
+    fn a_questioners_turn_is_no_headline_however_it_ends() {
+        assert_eq!(
+            furniture_reason(
+                "JOURNALIST: The institute has found that your country is still by far the largest donor but your contribution has…"
+            ),
+            Some("speaker label")
+        );
+        // A headline with a capitalised label before its colon stays one.
+        assert_eq!(
+            furniture_reason("NATO: Allies agree on a new plan for the eastern flank"),
+            None
+        );
     }
 
     #[test]

@@ -138,6 +138,17 @@ pub fn title_from_heading(doc: &Doc, skip: &[usize]) -> Option<(Inferred<String>
         {
             continue;
         }
+        // "Headline Standfirst" where the bare headline stands on a line of its own: the
+        // standfirst was glued on.
+        if texts.iter().enumerate().any(|(j, other)| {
+            j != i
+                && other.len() + 3 < text.len()
+                && words(other) >= 4
+                && text.starts_with(other)
+                && text[other.len()..].starts_with(' ')
+        }) {
+            continue;
+        }
         let n = words(text);
         let mut score = match n {
             0..=1 => continue,
@@ -1151,6 +1162,16 @@ mod tests {
         );
         assert_eq!(title_case("WHAT IS AT STAKE IN"), "What Is at Stake In");
         assert_eq!(title_case("NATO: A NEW ERA"), "NATO: A New Era");
+    }
+
+    #[test]
+    fn a_headline_with_its_standfirst_glued_on_yields_to_the_bare_headline() {
+        let text = "Minister says signing the peace treaty is important\n\nMinister says signing the peace treaty is important The country considers it important to sign a peace treaty with the neighbour through negotiations\nForeign policy\nJuly 5, 2024 17:48\nMinister says signing the peace treaty is important\n\nThe country considers it important to sign a peace treaty with the neighbour through negotiations, the minister said on Friday.\n";
+        let (title, _) = title_from_heading(&clean_str("t.txt", text), &[]).unwrap();
+        assert_eq!(
+            title.value.as_deref(),
+            Some("Minister says signing the peace treaty is important")
+        );
     }
 
     #[test]

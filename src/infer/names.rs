@@ -800,8 +800,14 @@ pub fn find_names(text: &str) -> Vec<TextName> {
     for (line_start, line) in lines(text) {
         // A transcript's speaker label opening a paragraph: "Mao Ning:", "MR. PORTER:",
         // "Shri Arindam Bagchi, Official Spokesperson:".
+        // In a transcript with questions, a label in capitals may open a short turn ("ANNALENA
+        // BAERBOCK: Good afternoon, everybody.").
         if let Some((label, rest)) = line.split_once(':')
-            && rest.split_whitespace().count() >= 4
+            && (rest.split_whitespace().count() >= 4
+                || transcript
+                    && rest.split_whitespace().count() >= 2
+                    && label.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                    && !label.chars().any(char::is_lowercase))
             && label.len() <= 60
             && !label.contains(['"', '\u{201c}'])
             // "Retno Marsudi (Photo: AFP), Jakarta: …": a colon inside brackets ends no label.

@@ -2662,6 +2662,20 @@ source = "test"
     }
 
     #[test]
+    fn a_short_turn_under_a_known_persons_label_counts_in_a_transcript() {
+        let text = "Europe's place in the world\n\nINTERVIEWER: Good afternoon everyone, and welcome to this discussion on the continent and its neighbours.\n\nSERGEY LAVROV: Good afternoon, everybody.\n";
+        let f = run_builtin(text);
+        assert_eq!(
+            speaker_names(&f).first().map(String::as_str),
+            Some("Sergey Lavrov")
+        );
+        assert_eq!(f.speakers.evidence[0].rule, "speaker.transcript-label");
+        // Without a questioner's label the text is no transcript: a short line is no turn.
+        let f = run_builtin(&text.replace("INTERVIEWER", "Welcome"));
+        assert!(!f.speakers.rests_on("speaker.transcript-label"));
+    }
+
+    #[test]
     fn a_transcript_label_of_an_initial_and_a_surname_is_the_known_person_it_fits() {
         let text = "Remarks to the press after the ministerial meeting\n\nS. LAVROV: Good afternoon. We have had a long and useful day of talks here.\n\nQUESTION: Will there be another round soon?\n\nS. LAVROV: We are ready to meet again whenever our partners are ready too.\n";
         let f = run_builtin(text);

@@ -132,13 +132,13 @@ pub fn lead_statement(paragraph: &str, anchor: Option<NaiveDate>) -> Option<Lead
             .map(|t| (t.start, t.end))
     };
     // Without an anchor "today" and "yesterday" resolve to nothing and are not found; they
-    // still date the statement ("visited on Monday, the minister said today"), so the nearest
-    // expression is chosen among those found against a stand-in day, and is none of the
-    // weekday's when it is one of them.
-    let chosen = match anchor {
-        Some(_) => nearest(&timexes),
-        None => nearest(&find(paragraph, NaiveDate::from_ymd_opt(2000, 1, 1))),
-    };
+    // still date the statement ("visited on Monday, the minister said today"), so when an
+    // expression was chosen, the nearest is chosen again among those found against a stand-in
+    // day, and is none of the weekday's when it is one of them.
+    let mut chosen = nearest(&timexes);
+    if anchor.is_none() && chosen.is_some() {
+        chosen = nearest(&find(paragraph, NaiveDate::from_ymd_opt(2000, 1, 1)));
+    }
     let timex = chosen
         .and_then(|(s, e)| timexes.iter().find(|t| t.start == s && t.end == e))
         // "said on Thursday (August 10)": the day written beside the weekday.

@@ -641,6 +641,14 @@ const NAME_WORDS: &[&str] = &[
     "consulate",
 ];
 
+/// A name without the article copy puts before it ("told The Anadolu Agency", "follow the
+/// Harbour Times"): the base keeps most names without it.
+fn without_article(name: &str) -> &str {
+    name.strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .unwrap_or(name)
+}
+
 /// An outlet the knowledge base does not hold, as the text names it.
 fn named_outlet(kb: &Knowledge, name: &str) -> OutletRef {
     OutletRef::named(kb, name)
@@ -1209,10 +1217,7 @@ fn interviewed_agency(doc: &Doc, kb: &Knowledge) -> Option<(OutletId, Span)> {
             let m = c.get(2)?;
             let name = m.as_str().trim_end_matches(['\'', '’', '.', '-']);
             // "told The Anadolu Agency": an article the agency's own name does not hold.
-            let bare = name
-                .strip_prefix("the ")
-                .or_else(|| name.strip_prefix("The "))
-                .unwrap_or(name);
+            let bare = without_article(name);
             if let Some(id) = kb
                 .outlet_by_name(name)
                 .or_else(|| kb.outlet_by_name(bare))
@@ -1287,10 +1292,7 @@ fn interviewing_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
                 .trim_end_matches(['\'', '’', '.', '-'])
                 .trim_end_matches("'s")
                 .trim_end_matches("’s");
-            let bare = name
-                .strip_prefix("the ")
-                .or_else(|| name.strip_prefix("The "))
-                .unwrap_or(name);
+            let bare = without_article(name);
             let known = kb.outlet_by_name(bare).or_else(|| kb.outlet_by_name(name));
             // "the Harbour Times", "the Voice of America": a news word in a name of several.
             // "told The Meridian": an article capitalised inside a sentence is part of a
@@ -1857,10 +1859,7 @@ fn self_promotion(doc: &Doc, kb: &Knowledge) -> Option<Found> {
         // "Follow X on …" needs the network named: "follow Lavrov on his visit" is no promotion.
         let on_network = c.get(2).is_some() || !whole.trim_end().ends_with("on");
         let name = m.as_str();
-        let bare = name
-            .strip_prefix("the ")
-            .or_else(|| name.strip_prefix("The "))
-            .unwrap_or(name);
+        let bare = without_article(name);
         if !on_network
             || matches!(bare, "Us" | "Our" | "News")
             || kb.country_by_word(bare).is_some()

@@ -443,7 +443,9 @@ pub(super) fn classify(line: &str) -> LineClass {
     if t.len() <= 160 && PHOTO_CREDIT.is_match(t) && !ends_sentence(t) {
         return LineClass::Cruft("photo-credit");
     }
-    if t.len() <= 120 && !ends_sentence(t) && is_byline(t) {
+    // A short byline may close with a full stop ("By Harbour Herald reporter.").
+    let short_with_stop = || t.ends_with('.') && t.split_whitespace().count() <= 6;
+    if t.len() <= 120 && (!ends_sentence(t) || short_with_stop()) && is_byline(t) {
         return LineClass::Meta(MetaKind::Byline);
     }
     if SIGN_OFF.is_match(t) {
@@ -578,7 +580,23 @@ fn is_byline(t: &str) -> bool {
                 around.trim().is_empty() || names(&around)
             })
         };
-        return names(rest) || dated || inline_date();
+        // "By Harbour Herald reporter.", "By Jane Doe, staff correspondent": the names, then
+        // what the writer is to the paper.
+        let staff = || {
+            let rest = rest.trim_end_matches('.');
+            [
+                " staff reporter",
+                " staff writer",
+                " staff correspondent",
+                " reporter",
+                " correspondent",
+                " staff",
+            ]
+            .iter()
+            .find_map(|w| rest.strip_suffix(w))
+            .is_some_and(|who| names(who.trim_end_matches([',', ' '])))
+        };
+        return names(rest.trim_end_matches('.')) || dated || inline_date() || staff();
     }
     let Some(m) = ANY_DATE.find(t) else {
         return false;
@@ -999,6 +1017,15 @@ mod tests {
             class("By November 9, 2019 the talks had stalled over the border"),
             LineClass::Body
         );
+        // The writer's post after the names, and a closing full stop.
+        for line in [
+            "By Harbour Herald reporter.",
+            "By Jane Doe, staff correspondent",
+            "By Jane Doe.",
+        ] {
+            assert_eq!(class(line), LineClass::Meta(MetaKind::Byline), "{line}");
+        }
+        assert_eq!(class("By then the reporter had left."), LineClass::Body);
         // A dash that does not lead to a date is no byline's.
         assert_eq!(
             class("By all accounts - the talks went well and more are due"),

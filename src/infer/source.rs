@@ -958,17 +958,23 @@ const NOT_AGENCY_NAMES: &[&str] = &[
 fn masthead(doc: &Doc, kb: &Knowledge) -> Option<Found> {
     for block in doc.blocks.iter().take(4) {
         if block.kind == BlockKind::Heading
-            && let Some(found) = institution_masthead(block).or_else(|| byline_publication(block))
+            && let Some(found) =
+                institution_masthead(block).or_else(|| byline_publication(&block.text, block.span))
         {
             return Some(found);
         }
         // "Willard Cheng, ABS-CBN News": a byline's last part may be the masthead; "The
         // Harbour Chronicle Logo": a logo's alt text is.
         let t = block.text.trim();
-        let t = t
+        let logo = t
             .strip_suffix(" Logo")
             .or_else(|| t.strip_suffix(" logo"))
-            .unwrap_or(t);
+            .or_else(|| {
+                ["Logo of ", "Logo de ", "Logo: ", "logo of "]
+                    .iter()
+                    .find_map(|p| t.strip_prefix(p))
+            });
+        let t = logo.unwrap_or(t);
         let t = t.rsplit(", ").next().unwrap_or(t);
         let words: Vec<&str> = t.split_whitespace().collect();
         if block.kind != BlockKind::Heading || words.is_empty() || words.len() > 5 {
@@ -1013,7 +1019,13 @@ fn masthead(doc: &Doc, kb: &Knowledge) -> Option<Found> {
             });
         // "Harbour Khabar English": a site's English edition names itself so.
         let edition = words.len() >= 2 && last == "english";
-        if capitalised && !section && (domain || edition || MASTHEAD_WORDS.contains(&last.as_str()))
+        // A logo's alt text names the site whatever its words ("Logo of Harbour Digital").
+        if capitalised
+            && !section
+            && (domain
+                || edition
+                || logo.is_some() && words.len() >= 2
+                || MASTHEAD_WORDS.contains(&last.as_str()))
         {
             // "DAWN.COM", "Azernews.Az": the site's name without its domain.
             let name = if domain && words.len() == 1 {
@@ -1029,7 +1041,12 @@ fn masthead(doc: &Doc, kb: &Knowledge) -> Option<Found> {
             ));
         }
     }
-    None
+    // "By Harbour Herald reporter.": a byline the cleaning set apart, above the story.
+    let story = doc.blocks.get(4).map_or(doc.text.len(), |b| b.span.start);
+    doc.meta
+        .iter()
+        .filter(|m| m.kind == MetaKind::Byline && m.span.start < story)
+        .find_map(|m| byline_publication(&m.text, m.span))
 }
 
 /// "Official website of the President of Russia", "The official site of the Ministry of
@@ -1393,8 +1410,8 @@ fn capitalise(word: &str) -> String {
 }
 
 /// "By Harbour News Global": a byline that names a publication, not a person.
-fn byline_publication(block: &crate::clean::Block) -> Option<Found> {
-    let t = block.text.trim().strip_prefix("By ")?;
+fn byline_publication(text: &str, span: Span) -> Option<Found> {
+    let t = text.trim().strip_prefix("By ")?;
     // Trailing widget words in lower case ("fav", "share") are not part of the name.
     let words: Vec<&str> = t
         .split_whitespace()
@@ -1406,7 +1423,7 @@ fn byline_publication(block: &crate::clean::Block) -> Option<Found> {
     let name = words.join(" ");
     Some((
         name.clone(),
-        block.span,
+        span,
         "source.masthead",
         format!("the byline names a publication, not a person: {name}"),
     ))
@@ -2209,6 +2226,7 @@ fn dateline_credit(doc: &Doc, kb: &Knowledge) -> Option<(String, Span)> {
             paren_credit(doc, b)
                 .filter(|(name, _)| kb.country_by_word(name).is_none())
                 .or_else(|| slash_credit(doc, b))
+                .or_else(|| pipe_credit(doc, kb, b))
                 .or_else(|| comma_credit(doc, kb, b))
                 .or_else(|| parsed_mark_credit(doc, b))
         })
@@ -2452,6 +2470,39 @@ fn paren_credit(doc: &Doc, lead: &crate::clean::Block) -> Option<(String, Span)>
     let name = inner.trim().to_string();
     let start = lead.span.start + open + 1 + (raw[open + 1..].find(name.as_str()).unwrap_or(0));
     Some((name.clone(), Span::new(start, start + name.len())))
+}
+
+/// "PORTVILLE, RURITANIA | Harbour Wire | The ministers…": a dateline's place, in capitals
+/// or known to the base, then the credit between pipes, then the story (a menu's pipes go on).
+fn pipe_credit(doc: &Doc, kb: &Knowledge, lead: &crate::clean::Block) -> Option<(String, Span)> {
+    let raw = doc.slice(lead.span);
+    let reach = crate::knowledge::floor_char(raw, DATELINE_REACH.min(raw.len()));
+    let open = raw[..reach].find(" | ")?;
+    let place = &raw[..open];
+    let words = place.split_whitespace().count();
+    let is_place = (1..=4).contains(&words)
+        && place
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+        && place
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | ',' | '-' | '.' | '\''));
+    let inner_start = open + 3;
+    let close = inner_start + raw[inner_start..reach].find(" |")?;
+    let inner = raw[inner_start..close].trim();
+    let capitals = place
+        .chars()
+        .all(|c| !c.is_alphabetic() || c.is_uppercase());
+    let known = || {
+        place
+            .split(',')
+            .any(|part| is_country_or_capital(kb, part.trim()))
+    };
+    let story_follows = !raw[close + 2..reach].contains(" | ");
+    (is_place && story_follows && (capitals || known()) && credit_like(inner)).then(|| {
+        let start = lead.span.start + inner_start;
+        (inner.to_string(), Span::new(start, start + inner.len()))
+    })
 }
 
 fn slash_credit(doc: &Doc, lead: &crate::clean::Block) -> Option<(String, Span)> {
@@ -2768,6 +2819,21 @@ mod tests {
         );
         assert_eq!(name(&f.agency), Some("MBCX"));
         assert_eq!(f.agency.evidence[0].rule, "source.dateline-credit");
+        // The credit between pipes after the place.
+        let f = sources(
+            "PORTVILLE, RURITANIA | Harbour Wire | The three countries said in a joint statement read on Sunday that they had left the bloc.\n",
+        );
+        assert_eq!(name(&f.agency), Some("Harbour Wire"));
+        // A headline's pipes part no place from a credit.
+        let f = sources(
+            "The three countries said on Sunday | Harbour Wire | that they had left the bloc for good and would not return to it.\n",
+        );
+        assert!(!f.agency.is_known(), "{:?}", f.agency.get());
+        // Nor do a menu's.
+        let f = sources(
+            "World Video | Defence | Foreign Affairs | Trade | Regional News | Search and more links for the reader to follow\n\nThe minister said on Sunday that the talks would resume.\n",
+        );
+        assert!(!f.agency.is_known(), "{:?}", f.agency.get());
         // The initials after the place's comma, before the dash.
         let f = sources(
             "Envoy upholds support for talks\n\nPort Harbour, HNA – The foreign minister stressed on Tuesday that the country supports the talks.\n",
@@ -3134,6 +3200,36 @@ mod tests {
             "Ministry Logo\n\nMinister's remark raises hackles\n\nA remark by the foreign minister during a radio interview raised hackles on Monday.\n",
         );
         assert!(!f.outlet.is_known(), "{:?}", f.outlet.get());
+        // The logo before the name, and a name with no news word: the alt text says it is
+        // the site's.
+        for top in [
+            "Logo of Harbour Digital",
+            "Logo de Harbour Digital",
+            "Harbour Digital logo",
+        ] {
+            let f = sources(&format!(
+                "{top}\n\nMinister's remark raises hackles\n\nA remark by the foreign minister during a radio interview raised hackles on Monday.\n"
+            ));
+            assert_eq!(name(&f.outlet), Some("Harbour Digital"), "{top}");
+        }
+        // Without the logo, such a line is no masthead.
+        let f = sources(
+            "Harbour Digital\n\nMinister's remark raises hackles\n\nA remark by the foreign minister during a radio interview raised hackles on Monday.\n",
+        );
+        assert!(!f.outlet.is_known(), "{:?}", f.outlet.get());
+    }
+
+    #[test]
+    fn a_byline_naming_the_paper_s_reporter_names_the_paper() {
+        let f = sources(
+            "By Harbour Herald reporter.\nPortville, 11 November 2014:\nAmbassadors from ten countries met yesterday with the foreign minister, who said the talks had gone well.\nThe minister said the country was ready to talk.\n",
+        );
+        assert_eq!(
+            name(&f.outlet),
+            Some("Harbour Herald"),
+            "{:?}",
+            f.outlet.get()
+        );
     }
 
     #[test]

@@ -263,7 +263,19 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
     };
     let today = Today::new(cx.today);
     let dates = dates::infer_dates_in(doc, kb, cx.period, &today, opening);
-    let speakers = headline_speaker_first(kb, people.speakers, title.get());
+    let mut speakers = headline_speaker_first(kb, people.speakers, title.get());
+    if !speakers.is_known()
+        && let Some(&day) = dates.stated.get().or(dates.published.get())
+    {
+        let spans: Vec<Span> = title_block
+            .into_iter()
+            .chain(lead)
+            .map(|i| doc.blocks[i].span)
+            .collect();
+        if let Some(holder) = people::office_holder(doc, kb, &spans, day) {
+            speakers = holder;
+        }
+    }
 
     // Topics over title and body sentences.
     let mut spans = Vec::new();
@@ -730,6 +742,44 @@ mod tests {
             .collect();
         assert_eq!(names, ["Adaeze Okafor", "Kofi Mensah"]);
         assert_eq!(a.speakers.evidence[0].rule, "speaker.headline");
+    }
+
+    #[test]
+    fn an_office_named_with_its_country_and_no_name_is_its_holder_on_the_day() {
+        let speaker = |lead: &str| {
+            let a = infer_on(
+                &format!("Envoys gather for regional talks\n\nBEIJING, Oct. 15, 2019 -- {lead}\n"),
+                "2025-06-01",
+            );
+            let rule = a.speakers.evidence.first().map(|e| e.rule.to_string());
+            let names: Vec<String> = a
+                .speakers
+                .value
+                .into_iter()
+                .flatten()
+                .map(|p| p.name)
+                .collect();
+            (names, rule)
+        };
+        let (names, rule) = speaker(
+            "The Chinese Foreign Minister presided over a meeting of regional envoys on Tuesday.",
+        );
+        assert_eq!(names, ["Wang Yi"]);
+        assert_eq!(rule.as_deref(), Some("speaker.office-holder"));
+        // The country after the office.
+        let (names, _) = speaker(
+            "The Minister of Foreign Affairs of China presided over a meeting of regional envoys on Tuesday.",
+        );
+        assert_eq!(names, ["Wang Yi"]);
+        // An office late in the sentence is not its subject; an office without its country is
+        // anyone's.
+        for lead in [
+            "Envoys from ten countries of the region met with the Chinese Foreign Minister on Tuesday.",
+            "The Foreign Minister presided over a meeting of regional envoys on Tuesday.",
+        ] {
+            let (names, _) = speaker(lead);
+            assert!(names.is_empty(), "{lead}: {names:?}");
+        }
     }
 
     #[test]

@@ -1767,6 +1767,53 @@ fn role_subject(
     None
 }
 
+/// "Chinese Foreign Minister … presided over the meeting", "Ireland's Minister for Foreign
+/// Affairs said…": when no sentence attributes a statement to a named person, an office named
+/// with its country near the start of the headline or the lead is the speaker's, and the one
+/// person the base knows held it on the statement's day is the speaker, as a reader who knows
+/// who held the office would say. Nothing when the base knows several holders or none.
+pub fn office_holder(
+    doc: &Doc,
+    kb: &Knowledge,
+    spans: &[Span],
+    day: chrono::NaiveDate,
+) -> Option<Inferred<Vec<PersonRef>>> {
+    /// How far into its line the office may stand and still be the subject: after a
+    /// dateline ("BEIJING, Oct. 15, 2019 --") or a date, not the object of a verb late in the
+    /// sentence.
+    const SUBJECT_WORDS: usize = 8;
+    for &span in spans {
+        let text = doc.slice(span);
+        for role in kb.roles_in(text) {
+            if text[..role.start].split_whitespace().count() > SUBJECT_WORDS {
+                break;
+            }
+            let Some(country) = role.country else {
+                continue;
+            };
+            let office = &kb.offices[role.office].id;
+            let code = &kb.countries[country].code;
+            let [holder] = kb.holders(office, code, day)[..] else {
+                continue;
+            };
+            let person = PersonRef::from_kb(kb, holder);
+            let words = &text[role.start..role.end];
+            let note = format!(
+                "no one is named as saying it; \"{words}\" was {} on {day}, the one holder the \
+                 base knows",
+                person.name
+            );
+            let at = Span::new(span.start + role.start, span.start + role.end);
+            return Some(Inferred::known(
+                vec![person],
+                0.5,
+                vec![Evidence::at("speaker.office-holder", &doc.text, at, note)],
+            ));
+        }
+    }
+    None
+}
+
 /// The known person a title and a surname name ("FM Bourita", "Foreign Ministry Spokesperson
 /// Baghaei"): the one of that surname whose offices the title fits.
 fn titled_surname(kb: &Knowledge, head: &str) -> Option<Found> {

@@ -854,6 +854,57 @@ impl Index {
         None
     }
 
+    /// Every office named in `text` with its country before it ("the Chinese Foreign
+    /// Minister", "Ireland's Minister for Foreign Affairs") or after it ("Minister of Foreign
+    /// Affairs of Chile"), name or no name, in order. Mentions without a country are left out:
+    /// an office alone ("the minister") is anyone's.
+    pub(super) fn roles_in(&self, kb: &Knowledge, text: &str) -> Vec<RoleMention> {
+        let lower = text.to_ascii_lowercase();
+        let mut found: Vec<RoleMention> = Vec::new();
+        // Longest phrases first: "foreign ministry spokesperson" before "spokesperson".
+        for (phrase, office) in &self.office_list {
+            for (at, _) in lower.match_indices(phrase.as_str()) {
+                let end = at + phrase.len();
+                if !word_bounded(text, at, end) || found.iter().any(|r| r.start < end && at < r.end)
+                {
+                    continue;
+                }
+                let before = text[..at].trim_end();
+                let before = before
+                    .strip_suffix("'s")
+                    .or_else(|| before.strip_suffix("\u{2019}s"))
+                    .unwrap_or(before);
+                let mut start = at;
+                let country = country_of_last_words(kb, before).map(|(c, from)| {
+                    start = from;
+                    c
+                });
+                let country = country.or_else(|| {
+                    let rest = text[end..].strip_prefix(" of ")?;
+                    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+                    let words: Vec<&str> = rest
+                        .split_whitespace()
+                        .take(3)
+                        .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+                        .collect();
+                    (1..=words.len())
+                        .rev()
+                        .find_map(|n| kb.country_by_word(&words[..n].join(" ")))
+                });
+                if let Some(country) = country {
+                    found.push(RoleMention {
+                        office: *office,
+                        country: Some(country),
+                        start,
+                        end,
+                    });
+                }
+            }
+        }
+        found.sort_by_key(|r| r.start);
+        found
+    }
+
     fn role_after(&self, kb: &Knowledge, text: &str, end: usize) -> Option<RoleMention> {
         let rest = text[end..].strip_prefix(", ")?;
         let rest_start = end + 2;

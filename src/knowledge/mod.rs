@@ -216,6 +216,12 @@ impl Knowledge {
         self.index.find_people(self, text)
     }
 
+    /// Every office named in `text` with its country, name or no name ("the Chinese Foreign
+    /// Minister"): who spoke when a text gives the office and not the person.
+    pub fn roles_in(&self, text: &str) -> Vec<RoleMention> {
+        self.index.roles_in(self, text)
+    }
+
     /// The people who certainly held `office` of `country` on `day` (several only for offices
     /// such as spokespeople).
     pub fn holders(&self, office: &str, country: &str, day: NaiveDate) -> Vec<PersonId> {

@@ -1671,7 +1671,7 @@ fn photo_credit_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
 
 /// The known outlet whose name opens `name`, the longest first: "Sputnik ScreenshotKim" (a
 /// credit glued to a caption) is Sputnik's. Only names of two letters or more count.
-fn known_outlet_prefix(kb: &Knowledge, name: &str) -> Option<OutletId> {
+pub(super) fn known_outlet_prefix(kb: &Knowledge, name: &str) -> Option<OutletId> {
     let words: Vec<&str> = name.split_whitespace().take(6).collect();
     (1..=words.len()).rev().find_map(|n| {
         let prefix = words[..n].join(" ");

@@ -43,11 +43,16 @@ pub fn without_site_name(
     let Some(text) = title.value.as_deref() else {
         return title;
     };
-    // A site: an outlet the base knows (not a ministry or a body, which says who spoke), or
-    // words that call it news.
+    // A site: an outlet the base knows, alone or opening the part ("X English Archive
+    // 2005-2017"; not a ministry or a body, which says who spoke), or words that call it news.
+    let publisher = |o: crate::knowledge::OutletId| {
+        !matches!(kb.outlets[o].kind.as_str(), "ministry" | "institution")
+    };
+    let opens_with_site =
+        |site: &str| super::source::known_outlet_prefix(kb, site).is_some_and(publisher);
     let is_site = |site: &str| {
-        kb.outlet_by_name(site)
-            .is_some_and(|o| !matches!(kb.outlets[o].kind.as_str(), "ministry" | "institution"))
+        kb.outlet_by_name(site).is_some_and(publisher)
+            || opens_with_site(site)
             || site
                 .split_whitespace()
                 .any(|w| w.eq_ignore_ascii_case("news"))
@@ -78,7 +83,10 @@ pub fn without_site_name(
     };
     let (head, site) = (&text[..at], text[at + sep.len()..].trim());
     let site_words = site.split_whitespace().count();
-    if !((1..=5).contains(&site_words) && is_site(site)) || head.split_whitespace().count() < 4 {
+    // A known outlet's name may open a longer part ("X English Archive 2005 -2017").
+    let site_part =
+        (1..=5).contains(&site_words) && is_site(site) || site_words <= 8 && opens_with_site(site);
+    if !site_part || head.split_whitespace().count() < 4 {
         return title;
     }
     let note = format!("the site's name after the headline is cut: \"{site}\"");
@@ -1266,6 +1274,11 @@ mod tests {
         assert_eq!(
             cut("Minister: 'Politics is our priority' | Europe | Reuters"),
             "Minister: 'Politics is our priority'"
+        );
+        // A known outlet opening the part names the site, whatever follows it.
+        assert_eq!(
+            cut("Minister welcomes positive signs in talks | REUTERS English Archive 2005 -2017"),
+            "Minister welcomes positive signs in talks"
         );
         // Bars that part a headline's own pieces, no site among them, stay.
         let kept = "Talks resume | Ministers meet | Border reopens";

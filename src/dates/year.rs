@@ -49,7 +49,10 @@ impl YearConstraint {
     /// tenure, a meeting), so it decides between years those facts leave equal but never
     /// outvotes one of them.
     pub fn weight(&self) -> u32 {
-        if matches!(self.rule, "year.latest-mention" | "year.career") {
+        if matches!(
+            self.rule,
+            "year.latest-mention" | "year.career" | "year.event-weekday"
+        ) {
             1
         } else {
             2

@@ -761,6 +761,28 @@ fn year_constraints(
             },
             Some(Span::new(off + t.start, off + t.end)),
         ));
+    } else if let Some(d) = d
+        && let Some(t) = find(&lead.text[d.span.1..], None)
+            .into_iter()
+            .find(|t| t.rule == "weekday" && !t.future)
+        && let Some(Value::Weekday(wd)) = t.resolved
+    {
+        // "BEIJING, Oct. 8 -- … on Monday met with …": no statement is dated, but wire copy
+        // most often reports what happened on the dateline's own day. A prior: it decides
+        // only between years the facts leave equal.
+        let off = lead.start + d.span.1;
+        out.push((
+            YearConstraint {
+                rule: "year.event-weekday",
+                span: Some((t.start, t.end)),
+                note: format!(
+                    "the lead dates what happened \"{}\", most often the dateline's own day",
+                    t.text
+                ),
+                test: YearTest::Weekday(wd),
+            },
+            Some(Span::new(off + t.start, off + t.end)),
+        ));
     }
 
     // Years told as past or future.
@@ -976,6 +998,11 @@ fn year_constraints(
                 Some(Span::new(p.start + m.start, p.start + m.end)),
             ));
         }
+    }
+    // A prior breaks ties between years the facts leave; with no fact at all it would date
+    // the text by itself.
+    if !out.iter().any(|(c, _)| c.weight() > 1) {
+        out.retain(|(c, _)| c.rule != "year.event-weekday");
     }
     out
 }
@@ -2598,6 +2625,35 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             f.stated.evidence.iter().any(|e| e.rule == "year.career"),
             "{:?}",
             f.stated.evidence
+        );
+    }
+
+    #[test]
+    fn the_leads_event_weekday_leans_a_datelines_year_to_its_own_day() {
+        let today = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        let published = |text: &str| {
+            let f = infer_dates(
+                &clean_str("wire.txt", text),
+                Knowledge::builtin(),
+                None,
+                today,
+            );
+            (f.published.value, f.published.evidence)
+        };
+        // The Secretary's tenure leaves 2018, 2019 and 2020; only in 2018 was October 8 a
+        // Monday.
+        let (value, evidence) = published(
+            "Ministers meet in the capital\n\nPORTVILLE, Oct. 8 (Harbour Wire) -- The foreign minister on Monday met with visiting U.S. Secretary of State Mike Pompeo, calling for closer cooperation.\n",
+        );
+        assert_eq!(value, Some(day("2018-10-08")), "{evidence:?}");
+        assert!(evidence.iter().any(|e| e.rule == "year.event-weekday"));
+        // Alone, with no fact on the year, the prior dates nothing.
+        let (value, evidence) = published(
+            "Ministers meet in the capital\n\nPORTVILLE, Oct. 8 (Harbour Wire) -- The foreign minister on Monday met with the visiting envoy, calling for closer cooperation.\n",
+        );
+        assert!(
+            !evidence.iter().any(|e| e.rule == "year.event-weekday"),
+            "{value:?} {evidence:?}"
         );
     }
 

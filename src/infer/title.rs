@@ -139,6 +139,11 @@ pub fn title_from_heading(doc: &Doc, skip: &[usize]) -> Option<(Inferred<String>
         if is_title_and_name(text) {
             continue;
         }
+        // "Wang Yi n Mike Pompeo", "Amal Rashed and Kofi Mensah": a photo's caption naming the
+        // people the story names, not what they did.
+        if names_people_only(text, &doc.text[block.span.end..]) {
+            continue;
+        }
         // "Label Headline" followed by the bare headline: the label was glued on.
         if texts[i + 1..]
             .iter()
@@ -489,6 +494,32 @@ fn is_title_and_name(text: &str) -> bool {
                 .iter()
                 .any(|m| m.name != n.name && before.contains(m.name.as_str()))
     })
+}
+
+/// Whether the line is only names joined by "and", "n", "&" or commas, two or more of them of
+/// two to four capitalised words each, every one of them written again in `below` (and the
+/// line itself not: a headline a page repeats is still a headline).
+fn names_people_only(text: &str, below: &str) -> bool {
+    if below.contains(text) {
+        return false;
+    }
+    let mut parts = 0;
+    for part in text
+        .split([',', '&'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" n "))
+    {
+        let part = part.trim();
+        let n = part.split_whitespace().count();
+        let capitalised = part
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase));
+        if !(2..=4).contains(&n) || !capitalised || !below.contains(part) {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 2
 }
 
 /// Whether `text` writes a day with its year.
@@ -1472,6 +1503,18 @@ mod tests {
         assert_eq!(
             headline(page).as_deref(),
             Some("Secretary Jane Doe And Harbour Foreign Minister Ana Lestari")
+        );
+        // A photo's caption of the two names the story opens with is no headline.
+        let page = "Envoy meets foreign minister, calling for closer cooperation\n\nAmal Rashed n Kofi Mensah\n\nPORTVILLE, Oct. 8 (Harbour Wire) -- Foreign Minister Amal Rashed on Monday met visiting envoy Kofi Mensah, calling for closer cooperation.\n";
+        assert_eq!(
+            headline(page).as_deref(),
+            Some("Envoy meets foreign minister, calling for closer cooperation")
+        );
+        // The same names with a verb between them are a headline.
+        let page = "Amal Rashed Meets Kofi Mensah\n\nPORTVILLE, Oct. 8 (Harbour Wire) -- Foreign Minister Amal Rashed on Monday met visiting envoy Kofi Mensah, calling for closer cooperation.\n";
+        assert_eq!(
+            headline(page).as_deref(),
+            Some("Amal Rashed Meets Kofi Mensah")
         );
         // A line with letters of two bytes that ends with no name is read without a fault
         // (the name's length once cut it inside a letter).

@@ -219,7 +219,13 @@ pub fn infer(doc: &Doc, cx: &InferContext) -> Article {
         .or_else(|| title::title_from_heading(doc, &source.name_blocks).map(|(t, i)| (t, Some(i))));
     let title_block = heading.as_ref().and_then(|(_, i)| *i);
     // What stands above the headline is the page's furniture, not the story.
+    // A note on the text in brackets ("(Spanish transcript – translation)") is no story either.
     let first_body = title_block.map_or(0, |t| t + 1);
+    let first_body = first_body
+        + doc.blocks[first_body.min(doc.blocks.len())..]
+            .iter()
+            .take_while(|b| title::furniture_reason(&b.text) == Some("note in brackets"))
+            .count();
     let body_indices: Vec<usize> = (first_body..doc.blocks.len())
         .filter(|i| !source.name_blocks.contains(i))
         .collect();
@@ -780,6 +786,21 @@ mod tests {
             let (names, _) = speaker(lead);
             assert!(names.is_empty(), "{lead}: {names:?}");
         }
+    }
+
+    #[test]
+    fn a_note_in_brackets_over_the_text_is_neither_headline_nor_lead() {
+        let a = infer_on(
+            "(Unofficial translation from the Spanish original)\n\nThe foreign minister said on Monday that the talks with the neighbours on the border would resume next month in the capital.\n",
+            "2025-06-01",
+        );
+        let title = a.title.value.unwrap();
+        assert!(!title.contains("translation"), "{title}");
+        assert!(
+            a.summary.starts_with("The foreign minister"),
+            "{}",
+            a.summary
+        );
     }
 
     #[test]

@@ -441,6 +441,24 @@ pub fn infer_people(doc: &Doc, kb: &Knowledge, body: &[usize]) -> PeopleFacts {
         speakers.retain(|(s, _)| s.id != person.id);
         speakers.insert(0, (person, vec![ev]));
     }
+    // A parliament's record: a line naming each speaker over what they said.
+    if !speakers
+        .first()
+        .is_some_and(|(_, e)| e.iter().any(|e| e.rule == "speaker.transcript-label"))
+        && let Some((p, turns, words)) = record_speaker(doc, kb, body)
+    {
+        let person = PersonRef::from_kb(kb, p);
+        let ev = Evidence::note(
+            "speaker.record-line",
+            format!(
+                "{turns} speech(es) of {words} words in all stand under lines naming {} with a \
+                 seat, a party or an office in brackets",
+                person.name
+            ),
+        );
+        speakers.retain(|(s, _)| s.id != person.id);
+        speakers.insert(0, (person, vec![ev]));
+    }
     // "Statement by Ambassador X", "A Conversation with X": the headline says whose words
     // the text is, whoever else it quotes.
     if let Some((person, span, words)) = headline_author(doc, kb, body) {
@@ -1767,6 +1785,66 @@ fn role_subject(
     None
 }
 
+/// "The Secretary of State for Foreign Affairs (Mr Jeremy Hunt)", "Jane Doe (Portville, Labour
+/// Party, Minister for Foreign Affairs)": a parliament's record names each speaker on a line of
+/// their own, a seat, a party or an office in brackets, over what they said. The known person
+/// whose lines stand over the most words of speech, with their count of speeches and words;
+/// at least [`RECORD_WORDS`] words.
+fn record_speaker(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonId, usize, usize)> {
+    /// Fewer words under a named line are a question or an interjection, not a statement.
+    const RECORD_WORDS: usize = 30;
+    let mut spoken: Vec<(PersonId, usize, usize)> = Vec::new();
+    let mut current: Option<usize> = None;
+    for &i in body {
+        let b = &doc.blocks[i];
+        let words = b.text.split_whitespace().count();
+        // A line of its own, or joined to the page's links after it ("… (Lab) - Hansard -
+        // Excerpts"): no sentence.
+        let line = b.kind == BlockKind::Heading
+            || b.kind == BlockKind::Paragraph
+                && !b
+                    .text
+                    .trim_end()
+                    .ends_with(['.', '?', '!', ':', '"', '\u{201d}']);
+        if line && words <= 30 && b.text.contains('(') {
+            let people = kb.find_people(&b.text);
+            // "X (Seat) (Party)", or the name itself in brackets after the office: "… (Mr X)".
+            let bracketed = people.iter().any(|m| {
+                let t = &b.text;
+                let within = t[..m.start]
+                    .rfind('(')
+                    .is_some_and(|o| !t[o..m.start].contains(')'))
+                    && t[m.end..].contains(')');
+                t[m.end..].trim_start().starts_with('(') || within
+            });
+            match people.first() {
+                Some(m) if bracketed && people.iter().all(|o| o.person == m.person) => {
+                    let at = match spoken.iter().position(|(p, _, _)| *p == m.person) {
+                        Some(at) => at,
+                        None => {
+                            spoken.push((m.person, 0, 0));
+                            spoken.len() - 1
+                        }
+                    };
+                    spoken[at].1 += 1;
+                    current = Some(at);
+                }
+                _ => current = None,
+            }
+            continue;
+        }
+        if matches!(b.kind, BlockKind::Paragraph | BlockKind::Item)
+            && let Some(at) = current
+        {
+            spoken[at].2 += words;
+        }
+    }
+    spoken
+        .into_iter()
+        .filter(|&(_, _, words)| words >= RECORD_WORDS)
+        .max_by_key(|&(_, _, words)| words)
+}
+
 /// "Chinese Foreign Minister … presided over the meeting", "Ireland's Minister for Foreign
 /// Affairs said…": when no sentence attributes a statement to a named person, an office named
 /// with its country near the start of the headline or the lead is the speaker's, and the one
@@ -2626,6 +2704,27 @@ source = "test"
             "Call with the prime minister-designate\n\nThe leader called the prime minister-designate today.  The President said he supported the formation of a new government, Tomas Wellerby said.\n",
         );
         assert_eq!(speaker_names(&f), ["Tomas Wellerby"]);
+    }
+
+    #[test]
+    fn a_parliaments_record_names_its_speaker_on_a_line_over_the_speech() {
+        let record = |answer: &str| {
+            run_builtin(&format!(
+                "Oral Answers to Questions\n\nForeign Office\n\nMr Tom Baker (Portville North) (Lab)\n\n1. What recent assessment he has made of the situation in the region.\n\nThe Secretary of State for Foreign Affairs (Mr Jeremy Hunt) - Hansard - Excerpts\n\n{answer}\n\nMr Baker\n\nWill the Secretary of State meet me to discuss it?\n"
+            ))
+        };
+        let f = record(
+            "We remain deeply concerned by the situation in the region, and we continue to work with our partners in the Security Council to bring about a lasting settlement that protects civilians and restores order.",
+        );
+        assert_eq!(speaker_names(&f), ["Jeremy Hunt"]);
+        assert_eq!(f.speakers.evidence[0].rule, "speaker.record-line");
+        // A short reply under the line is no statement to name its speaker by.
+        let f = record("I would be delighted to meet him.");
+        assert!(
+            !f.speakers.rests_on("speaker.record-line"),
+            "{:?}",
+            f.speakers
+        );
     }
 
     #[test]

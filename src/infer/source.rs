@@ -2223,7 +2223,7 @@ fn dateline_credit(doc: &Doc, kb: &Knowledge) -> Option<(String, Span)> {
         .take(3)
         .find_map(|b| {
             // "DAMASCUS (Syria)-": a country in brackets places the dateline; it credits no one.
-            paren_credit(doc, b)
+            paren_credit(doc, kb, b)
                 .filter(|(name, _)| kb.country_by_word(name).is_none())
                 .or_else(|| slash_credit(doc, b))
                 .or_else(|| pipe_credit(doc, kb, b))
@@ -2433,15 +2433,17 @@ fn credit_like(inner: &str) -> bool {
         })
 }
 
-fn paren_credit(doc: &Doc, lead: &crate::clean::Block) -> Option<(String, Span)> {
+fn paren_credit(doc: &Doc, kb: &Knowledge, lead: &crate::clean::Block) -> Option<(String, Span)> {
     let raw = doc.slice(lead.span);
     let reach = crate::knowledge::floor_char(raw, DATELINE_REACH.min(raw.len()));
     let mut open = raw[..reach].find('(')?;
     let mut close = open + raw[open..reach].find(')')?;
     // "LA VALLETTA (MALTA) (ITALPRESS/MNA) –": the place's country in brackets, then the
-    // credit in brackets of its own.
+    // credit in brackets of its own; a seat and a party ("Mr X (Ealing) (Lab)") are no
+    // dateline's.
     let next = raw[close + 1..reach].trim_start();
     if next.starts_with('(')
+        && is_country_or_capital(kb, raw[open + 1..close].trim())
         && let Some(end) = next.find(')')
     {
         open = reach - next.len();
@@ -3539,6 +3541,11 @@ mod tests {
             "LA VALLETTA (MALTA) (HARBOURPRESS) \u{2013} The president said on Thursday that the attacks on its neighbour were worrying.\n",
         );
         assert_eq!(name(&f.agency), Some("HARBOURPRESS"));
+        // A member's seat and party in brackets are no country and credit.
+        let f = sources(
+            "Questions to the Minister\n\nMr Tom Baker (Portville North) (Lab) \u{2013} What recent assessment he has made of the security situation in the region.\n",
+        );
+        assert!(!f.agency.is_known(), "{:?}", f.agency.get());
     }
 
     #[test]

@@ -136,7 +136,8 @@ pub fn title_from_heading(doc: &Doc, skip: &[usize]) -> Option<(Inferred<String>
         }
         // "Spokesperson and Deputy Minister Noh Kwang-il": a title and a name, the line that
         // says who speaks, not what.
-        if is_title_and_name(text) {
+        // "Mr Tom Baker (Portville North) (Lab)": a member's seat and party after the name.
+        if is_title_and_name(text) || is_member_line(text) {
             continue;
         }
         // "Wang Yi n Mike Pompeo", "Amal Rashed and Kofi Mensah": a photo's caption naming the
@@ -522,6 +523,31 @@ fn names_people_only(text: &str, below: &str) -> bool {
     parts >= 2
 }
 
+/// "Mr Tom Baker (Portville North) (Lab)", "Senator Jane Doe (Harbour)": a record's line
+/// naming a member by form of address and name, with seat or party in brackets.
+fn is_member_line(text: &str) -> bool {
+    let mut t = text.trim_end();
+    let mut groups = 0;
+    while let Some(inner) = t.strip_suffix(')')
+        && let Some(open) = inner.rfind('(')
+    {
+        t = inner[..open].trim_end();
+        groups += 1;
+    }
+    let mut words = t.split_whitespace();
+    let honorific = words.next().is_some_and(|w| {
+        matches!(
+            w.trim_end_matches('.'),
+            "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame" | "Lord" | "Baroness" | "Senator"
+        )
+    });
+    let names: Vec<&str> = words.collect();
+    groups > 0
+        && honorific
+        && (1..=4).contains(&names.len())
+        && names.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
 /// Whether `text` writes a day with its year.
 fn has_full_date(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit())
@@ -620,6 +646,11 @@ pub fn furniture_reason(text: &str) -> Option<&'static str> {
         && !t.contains(": ")
     {
         return Some("breadcrumb or menu");
+    }
+    // "(Limited Text - Extracts only)", "(Spanish transcript – translation)": a note on the
+    // text, in brackets, not a headline and not its lead.
+    if t.starts_with('(') && t.ends_with(')') && t[1..].find(')') == Some(t.len() - 2) {
+        return Some("note in brackets");
     }
     // A transcript's speaker label: "MR. SMITH: Good afternoon", "Q:". A questioner's
     // ("JOURNALIST: The institute has found that…") opens a turn however it ends.
@@ -1504,6 +1535,9 @@ mod tests {
             headline(page).as_deref(),
             Some("Secretary Jane Doe And Harbour Foreign Minister Ana Lestari")
         );
+        // A parliament's record: a member's line with seat and party, a note in brackets.
+        let page = "Oral Answers to Questions\n\n(Limited Text - Extracts only)\n\nMr Tom Baker (Portville North) (Lab)\n\n1. What recent assessment he has made of the situation in the region.\n\nThe Secretary of State (Mr Amal Rashed)\n\nWe remain deeply concerned by the situation in the region, and we continue to work with our partners.\n";
+        assert_eq!(headline(page).as_deref(), Some("Oral Answers to Questions"));
         // A photo's caption of the two names the story opens with is no headline.
         let page = "Envoy meets foreign minister, calling for closer cooperation\n\nAmal Rashed n Kofi Mensah\n\nPORTVILLE, Oct. 8 (Harbour Wire) -- Foreign Minister Amal Rashed on Monday met visiting envoy Kofi Mensah, calling for closer cooperation.\n";
         assert_eq!(

@@ -117,10 +117,23 @@ pub fn lead_statement(paragraph: &str, anchor: Option<NaiveDate>) -> Option<Lead
     }
     let sentence = (toks[first].start, toks[last].end);
     let timexes = find(paragraph, anchor);
+    // "expressed concern over actions which were in violation of the order of … on December
+    // 1": a day after a relative pronoun that follows the verb dates the clause it opens.
+    let relative = toks[vi + 1..=last]
+        .iter()
+        .find(|t| {
+            t.kind == Kind::Word
+                && matches!(
+                    &paragraph[t.start..t.end],
+                    "which" | "who" | "whom" | "whose"
+                )
+        })
+        .map_or(usize::MAX, |t| t.start);
     let nearest = |timexes: &[Timex]| {
         timexes
             .iter()
             .filter(|t| t.start >= sentence.0 && t.end <= sentence.1)
+            .filter(|t| t.start < relative)
             .filter(|t| is_day_kind(t.rule))
             .min_by_key(|t| {
                 if t.start >= verb.1 {
@@ -183,6 +196,23 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_day_in_a_relative_clause_after_the_verb_dates_no_statement() {
+        let st = lead_statement(
+            "The minister expressed concern over the actions of the last day, which were in direct violation of the court's order of December 1, 2023.",
+            Some(day("2023-12-06")),
+        )
+        .unwrap();
+        assert!(st.timex.is_none(), "{:?}", st.timex);
+        // Before the clause, the day is the statement's.
+        let st = lead_statement(
+            "The minister on Tuesday expressed concern over the actions, which were in direct violation of the court's order.",
+            Some(day("2023-12-06")),
+        )
+        .unwrap();
+        assert_eq!(st.timex.map(|t| t.text), Some("Tuesday".to_string()));
     }
 
     #[test]

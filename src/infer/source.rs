@@ -2449,6 +2449,11 @@ fn paren_credit(doc: &Doc, kb: &Knowledge, lead: &crate::clean::Block) -> Option
         open = reach - next.len();
         close = open + end;
     }
+    // A dateline is a place and perhaps a day before the credit; a sentence or an office's
+    // words before brackets ("The Secretary of State … (Mr X) -") are no dateline.
+    if raw[..open].split_whitespace().count() > 8 {
+        return None;
+    }
     let mut inner = &raw[open + 1..close];
     let after = raw[close + 1..].trim_start();
     let mut dash = after.starts_with(['-', '\u{2013}', '\u{2014}']);
@@ -3541,6 +3546,11 @@ mod tests {
             "LA VALLETTA (MALTA) (HARBOURPRESS) \u{2013} The president said on Thursday that the attacks on its neighbour were worrying.\n",
         );
         assert_eq!(name(&f.agency), Some("HARBOURPRESS"));
+        // A name in brackets after an office's words is no credit.
+        let f = sources(
+            "Questions to the Minister\n\nAmal Rashed Portrait The Secretary of State for Foreign and Commonwealth Affairs (Mr Amal Rashed)\n- Hansard - - - Excerpts\n\nWe remain deeply concerned by the situation in the region.\n",
+        );
+        assert!(!f.agency.is_known(), "{:?}", f.agency.get());
         // A member's seat and party in brackets are no country and credit.
         let f = sources(
             "Questions to the Minister\n\nMr Tom Baker (Portville North) (Lab) \u{2013} What recent assessment he has made of the security situation in the region.\n",

@@ -741,48 +741,45 @@ fn year_constraints(
     let lead = &paras[dateline_para];
 
     // The weekday the lead names for the day: "MOSCOW, January 14 … said on Monday", or in
-    // copy translated from Spanish or Portuguese, "stated this Wednesday".
-    if let Some(d) = d
-        && let Some(st) = lead_statement(&lead.text[d.span.1..], None)
-        && let Some(t) = st.timex
-        && matches!(t.rule, "weekday" | "this-weekday")
-        && let Some(Value::Weekday(wd)) = t.resolved
-    {
-        let off = lead.start + d.span.1;
-        out.push((
-            YearConstraint {
-                rule: "year.weekday",
-                span: Some((t.start, t.end)),
-                note: format!(
+    // copy translated from Spanish or Portuguese, "stated this Wednesday". When the lead dates
+    // no statement at all, the weekday of what happened ("BEIJING, Oct. 8 -- … on Monday met
+    // with …"): wire copy most often reports the dateline's own day, so this is a prior that
+    // decides only between years the facts leave equal.
+    if let Some(d) = d {
+        let rest = &lead.text[d.span.1..];
+        let weekday = match lead_statement(rest, None).and_then(|st| st.timex) {
+            Some(t) => matches!(t.rule, "weekday" | "this-weekday").then(|| {
+                let note = format!(
                     "the lead dates its statement \"{}\", the day of the dateline",
                     t.text
-                ),
-                test: YearTest::Weekday(wd),
-            },
-            Some(Span::new(off + t.start, off + t.end)),
-        ));
-    } else if let Some(d) = d
-        && let Some(t) = find(&lead.text[d.span.1..], None)
-            .into_iter()
-            .find(|t| t.rule == "weekday" && !t.future)
-        && let Some(Value::Weekday(wd)) = t.resolved
-    {
-        // "BEIJING, Oct. 8 -- … on Monday met with …": no statement is dated, but wire copy
-        // most often reports what happened on the dateline's own day. A prior: it decides
-        // only between years the facts leave equal.
-        let off = lead.start + d.span.1;
-        out.push((
-            YearConstraint {
-                rule: "year.event-weekday",
-                span: Some((t.start, t.end)),
-                note: format!(
-                    "the lead dates what happened \"{}\", most often the dateline's own day",
-                    t.text
-                ),
-                test: YearTest::Weekday(wd),
-            },
-            Some(Span::new(off + t.start, off + t.end)),
-        ));
+                );
+                (t, "year.weekday", note)
+            }),
+            None => find(rest, None)
+                .into_iter()
+                .find(|t| t.rule == "weekday" && !t.future)
+                .map(|t| {
+                    let note = format!(
+                        "the lead dates what happened \"{}\", most often the dateline's own day",
+                        t.text
+                    );
+                    (t, "year.event-weekday", note)
+                }),
+        };
+        if let Some((t, rule, note)) = weekday
+            && let Some(Value::Weekday(wd)) = t.resolved
+        {
+            let off = lead.start + d.span.1;
+            out.push((
+                YearConstraint {
+                    rule,
+                    span: Some((t.start, t.end)),
+                    note,
+                    test: YearTest::Weekday(wd),
+                },
+                Some(Span::new(off + t.start, off + t.end)),
+            ));
+        }
     }
 
     // Years told as past or future.

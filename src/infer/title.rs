@@ -501,9 +501,6 @@ fn is_title_and_name(text: &str) -> bool {
 /// two to four capitalised words each, every one of them written again in `below` (and the
 /// line itself not: a headline a page repeats is still a headline).
 fn names_people_only(text: &str, below: &str) -> bool {
-    if below.contains(text) {
-        return false;
-    }
     let mut parts = 0;
     for part in text
         .split([',', '&'])
@@ -520,7 +517,7 @@ fn names_people_only(text: &str, below: &str) -> bool {
         }
         parts += 1;
     }
-    parts >= 2
+    parts >= 2 && !below.contains(text)
 }
 
 /// "Mr Tom Baker (Portville North) (Lab)", "Senator Jane Doe (Harbour)": a record's line

@@ -451,6 +451,11 @@ fn closing_credit(
         .unwrap_or(tail)
         .trim_start_matches(['\u{2014}', '\u{2013}', '-', ' '])
         .trim();
+    // "–IANS int/khz/": the desk's slug of initials after the credit.
+    let name = match name.rsplit_once(' ') {
+        Some((credit, slug)) if is_desk_slug(slug) => credit.trim_end(),
+        _ => name,
+    };
     let id = kb.outlet_by_name(name)?;
     // A paper's name alone at the foot of the page is its masthead, not a credit.
     if sentence_end == 0 && !kb.outlets[id].is_agency() {
@@ -473,6 +478,15 @@ fn is_notice(text: &str) -> bool {
 }
 
 /// A page's tag or section label left after the story: three words at most, no sentence.
+/// "int/khz/", "sd/ab": editors' initials in lower case parted by slashes, closing wire copy.
+fn is_desk_slug(word: &str) -> bool {
+    let parts: Vec<&str> = word.trim_end_matches('/').split('/').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| (2..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
 fn is_tag(text: &str) -> bool {
     let t = text.trim();
     t.split_whitespace().count() <= 3 && !t.ends_with(['.', '!', '?', '"', '\u{201d}'])
@@ -3237,6 +3251,20 @@ mod tests {
             "{:?}",
             f.outlet.get()
         );
+    }
+
+    #[test]
+    fn a_wire_credit_before_the_desks_slug_signs_the_copy() {
+        let f = sources(
+            "Agency chief to visit the plant\nThe agency's chief will visit the plant next week, Xinhua reported.\nUkraine and Russia have traded accusations of recent strikes on the facility.\n\u{2013}IANS\nint/khz/\n",
+        );
+        assert_eq!(
+            name(&f.agency),
+            Some("Indo-Asian News Service"),
+            "{:?}",
+            f.agency
+        );
+        assert_eq!(f.agency.evidence[0].rule, "source.closing-credit");
     }
 
     #[test]

@@ -1526,6 +1526,26 @@ fn byline_outlet(doc: &Doc, kb: &Knowledge) -> Option<Found> {
         let t = line.trim();
         // Most lines end with neither: skip the patterns for them.
         let last = t.rsplit(' ').next().unwrap_or("");
+        // "Redazione Adnkronos", "Redacción Harbour Diario": a newsroom's word in the site's
+        // own language before its name; whatever the name's kind, the page is that newsroom's.
+        if let Some((word, name)) = t.split_once(' ')
+            && matches!(
+                word,
+                "Redazione" | "Redacción" | "Redaccion" | "Rédaction" | "Redação" | "Redaktion"
+            )
+            && credit_like(name)
+        {
+            let name = kb
+                .outlet_by_name(name)
+                .map_or(name.to_string(), |id| kb.outlets[id].name.clone());
+            let from = start + (line.len() - line.trim_start().len()) + word.len() + 1;
+            return Some((
+                name.clone(),
+                Span::new(from, from + t.len() - word.len() - 1),
+                "source.byline-outlet",
+                format!("the byline is the newsroom's: {name}"),
+            ));
+        }
         let found = if t.ends_with(')') {
             BYLINE.captures(t)
         } else if ["report", "staff", "desk", "team"]
@@ -3251,6 +3271,15 @@ mod tests {
             "{:?}",
             f.outlet.get()
         );
+    }
+
+    #[test]
+    fn a_newsroom_byline_in_the_sites_language_names_the_site() {
+        let f = sources(
+            "Minister comments on the visit\n05 settembre 2024 | 12.33\nRedazione Harbour Notizie\nLETTURA: 1 minuti\n\nThe foreign minister on Wednesday clarified the results of the recent visit and the agreements signed.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Harbour Notizie"), "{:?}", f.outlet);
+        assert_eq!(f.outlet.evidence[0].rule, "source.byline-outlet");
     }
 
     #[test]

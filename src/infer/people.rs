@@ -1793,11 +1793,12 @@ fn role_subject(
 fn record_speaker(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonId, usize, usize)> {
     /// Fewer words under a named line are a question or an interjection, not a statement.
     const RECORD_WORDS: usize = 30;
+    /// A speaker's line is short: a name, an office, a seat and a party.
+    const LINE_WORDS: usize = 30;
     let mut spoken: Vec<(PersonId, usize, usize)> = Vec::new();
     let mut current: Option<usize> = None;
     for &i in body {
         let b = &doc.blocks[i];
-        let words = b.text.split_whitespace().count();
         // A line of its own, or joined to the page's links after it ("… (Lab) - Hansard -
         // Excerpts"): no sentence.
         let line = b.kind == BlockKind::Heading
@@ -1806,7 +1807,7 @@ fn record_speaker(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonId
                     .text
                     .trim_end()
                     .ends_with(['.', '?', '!', ':', '"', '\u{201d}']);
-        if line && words <= 30 && b.text.contains('(') {
+        if line && b.text.contains('(') && b.text.split_whitespace().nth(LINE_WORDS).is_none() {
             let people = kb.find_people(&b.text);
             // "X (Seat) (Party)", or the name itself in brackets after the office: "… (Mr X)".
             let bracketed = people.iter().any(|m| {
@@ -1833,10 +1834,11 @@ fn record_speaker(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonId
             }
             continue;
         }
-        if matches!(b.kind, BlockKind::Paragraph | BlockKind::Item)
-            && let Some(at) = current
+        // Words are counted only under a speaker's line: most texts have none.
+        if let Some(at) = current
+            && matches!(b.kind, BlockKind::Paragraph | BlockKind::Item)
         {
-            spoken[at].2 += words;
+            spoken[at].2 += b.text.split_whitespace().count();
         }
     }
     spoken

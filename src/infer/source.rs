@@ -970,7 +970,9 @@ const NOT_AGENCY_NAMES: &[&str] = &[
 
 /// A short line at the very top that names a publication: "Selangor Journal", "DAWN.COM".
 fn masthead(doc: &Doc, kb: &Knowledge) -> Option<Found> {
-    for block in doc.blocks.iter().take(4) {
+    /// How many blocks from the top a masthead may stand.
+    const MASTHEAD_BLOCKS: usize = 4;
+    for block in doc.blocks.iter().take(MASTHEAD_BLOCKS) {
         if block.kind == BlockKind::Heading
             && let Some(found) =
                 institution_masthead(block).or_else(|| byline_publication(&block.text, block.span))
@@ -1056,7 +1058,10 @@ fn masthead(doc: &Doc, kb: &Knowledge) -> Option<Found> {
         }
     }
     // "By Harbour Herald reporter.": a byline the cleaning set apart, above the story.
-    let story = doc.blocks.get(4).map_or(doc.text.len(), |b| b.span.start);
+    let story = doc
+        .blocks
+        .get(MASTHEAD_BLOCKS)
+        .map_or(doc.text.len(), |b| b.span.start);
     doc.meta
         .iter()
         .filter(|m| m.kind == MetaKind::Byline && m.span.start < story)

@@ -532,11 +532,9 @@ fn is_member_line(text: &str) -> bool {
         groups += 1;
     }
     let mut words = t.split_whitespace();
+    // A form of address the name rules know ("Mr", "Dr", "Sir"), or a member's own.
     let honorific = words.next().is_some_and(|w| {
-        matches!(
-            w.trim_end_matches('.'),
-            "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame" | "Lord" | "Baroness" | "Senator"
-        )
+        super::names::is_honorific(w) || matches!(w, "Miss" | "Baroness" | "Senator")
     });
     let names: Vec<&str> = words.collect();
     groups > 0

@@ -2,7 +2,7 @@
 //! field by field, and lists the misses with the evidence behind each wrong answer.
 //!
 //! `cargo run --release --example realcopy -- [--split dev|test|all] [--with-url] [--misses]
-//! [--field NAME] [--batch LETTERS] [--today YYYY-MM-DD] [--dir eval/realcopy]`
+//! [--field NAME] [--batch NAMES] [--today YYYY-MM-DD] [--dir eval/realcopy]`
 //!
 //! The texts are third-party pages and live in the ignored `texts/` folder: rebuild them first
 //! (see `eval/realcopy/README.md`). Each text goes through the same clean → infer path as a
@@ -62,8 +62,9 @@ struct Options {
     with_url: bool,
     misses: bool,
     field: Option<String>,
-    /// Only the labellers' files whose letters are given (`--batch e`): a batch new to the
-    /// rules is the fairest measure of pages they were not shaped on.
+    /// Only the labellers' batches named (`--batch za`, `--batch f,g`, or one-letter batches
+    /// run together, `--batch fg`): a batch new to the rules is the fairest measure of pages
+    /// they were not shaped on.
     batch: Option<String>,
     today: NaiveDate,
 }
@@ -88,7 +89,7 @@ fn options() -> Options {
                 o.misses = true;
                 o.field = args.next();
             }
-            "--batch" => o.batch = Some(args.next().expect("--batch LETTERS")),
+            "--batch" => o.batch = Some(args.next().expect("--batch NAMES")),
             "--dir" => o.dir = PathBuf::from(args.next().expect("--dir PATH")),
             "--today" => {
                 o.today = args
@@ -98,7 +99,7 @@ fn options() -> Options {
             }
             "-h" | "--help" => {
                 println!(
-                    "realcopy [--split dev|test|all] [--with-url] [--misses] [--field NAME] [--batch LETTERS] [--today YYYY-MM-DD] [--dir PATH]"
+                    "realcopy [--split dev|test|all] [--with-url] [--misses] [--field NAME] [--batch NAMES] [--today YYYY-MM-DD] [--dir PATH]"
                 );
                 std::process::exit(0);
             }
@@ -174,6 +175,25 @@ fn load_gold(dir: &Path) -> Vec<Page> {
     pages
 }
 
+/// A page's batch: the letters its id starts with (`za` for `za007`).
+fn batch_of(id: &str) -> &str {
+    id.trim_end_matches(|c: char| c.is_ascii_digit())
+}
+
+/// The batches `--batch` names: comma-separated names, where a part that is no batch's name is
+/// read as one-letter batches run together (`fg` is `f,g`), as before batches had longer names.
+fn batch_names<'a>(spec: &'a str, pages: &[Page]) -> Vec<&'a str> {
+    let mut names = Vec::new();
+    for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        if pages.iter().any(|p| batch_of(&p.id) == part) {
+            names.push(part);
+        } else {
+            names.extend(part.char_indices().map(|(i, c)| &part[i..i + c.len_utf8()]));
+        }
+    }
+    names
+}
+
 /// One wrong or missing answer, with the evidence the system gave for it.
 struct Miss {
     id: String,
@@ -204,12 +224,17 @@ fn main() {
     let pages: Vec<Page> = load_gold(&o.dir)
         .into_iter()
         .filter(|p| o.split == "all" || p.split == o.split)
-        .filter(|p| {
-            o.batch
-                .as_deref()
-                .is_none_or(|b| p.id.chars().next().is_some_and(|c| b.contains(c)))
-        })
         .collect();
+    let pages: Vec<Page> = match o.batch.as_deref() {
+        None => pages,
+        Some(spec) => {
+            let names = batch_names(spec, &pages);
+            pages
+                .into_iter()
+                .filter(|p| names.contains(&batch_of(&p.id)))
+                .collect()
+        }
+    };
     let root = tempfile_root();
     let build = BuildOptions {
         today: o.today,

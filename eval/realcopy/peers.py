@@ -3,7 +3,7 @@
 
     python3 -m venv eval/peers-venv
     eval/peers-venv/bin/pip install htmldate trafilatura lxml_html_clean
-    eval/peers-venv/bin/python eval/realcopy/peers.py [--split dev|test] [--with-url] [--batch LETTERS] [--misses]
+    eval/peers-venv/bin/python eval/realcopy/peers.py [--split dev|test] [--with-url] [--batch NAMES] [--misses]
 
 Outside CI. Each text is given to the peers as a page of paragraphs (one <p> a line), the URL
 as the page's address with --with-url. htmldate's date is scored as both the publication and
@@ -19,12 +19,16 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--split", default="dev")
 ap.add_argument("--with-url", action="store_true")
 ap.add_argument("--misses", action="store_true", help="list each page's dates where htmldate is wrong")
-ap.add_argument("--batch", default="", help="only the labellers' files whose letters are given (--batch fg)")
+ap.add_argument("--batch", default="", help="only the labellers' batches named (--batch za, --batch f,g, or one-letter batches run together, --batch fg)")
 a = ap.parse_args()
+files = {os.path.basename(f)[:-5]: f for f in sorted(glob.glob(os.path.join(here, "gold/*.toml")))}
+if a.batch:
+    names = set()
+    for part in filter(None, (x.strip() for x in a.batch.split(","))):
+        names |= {part} if part in files else set(part)
+    files = {k: v for k, v in files.items() if k in names}
 pages = []
-for f in sorted(glob.glob(os.path.join(here, "gold/*.toml"))):
-    if a.batch and os.path.basename(f)[0] not in a.batch:
-        continue
+for f in files.values():
     pages += tomllib.load(open(f, "rb"))["page"]
 pages = [p for p in pages if p["split"] == a.split and os.path.exists(os.path.join(here, "texts", p["id"] + ".txt"))]
 usable = lambda frm: frm == "text" or (a.with_url and frm == "url")

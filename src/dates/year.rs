@@ -27,12 +27,15 @@ pub enum YearTest {
     AnyOf(Vec<(NaiveDate, NaiveDate)>),
     /// The date falls on this weekday (1 = Monday).
     Weekday(u32),
+    /// The date falls the day after this weekday: a dateline of Tuesday over "said on
+    /// Monday", next-day wire copy.
+    DayAfterWeekday(u32),
 }
 
 /// One fact the text gives about its date, with the words that give it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct YearConstraint {
-    /// Rule name: `year.weekday`, `year.past-mention`, `year.future-mention`, `year.tenure`,
+    /// Rule name: `year.weekday`, `year.weekday-eve`, `year.past-mention`, `year.future-mention`, `year.tenure`,
     /// `year.career`, `year.event`, `year.latest-mention`.
     pub rule: &'static str,
     /// Bytes of the words that give it, in the text the caller searched.
@@ -51,7 +54,7 @@ impl YearConstraint {
     pub fn weight(&self) -> u32 {
         if matches!(
             self.rule,
-            "year.latest-mention" | "year.career" | "year.event-weekday"
+            "year.latest-mention" | "year.career" | "year.event-weekday" | "year.weekday-eve"
         ) {
             1
         } else {
@@ -67,6 +70,7 @@ impl YearConstraint {
             YearTest::Within(a, b) => a <= date && date <= b,
             YearTest::AnyOf(ref ranges) => ranges.iter().any(|&(a, b)| a <= date && date <= b),
             YearTest::Weekday(w) => date.weekday().number_from_monday() == w,
+            YearTest::DayAfterWeekday(w) => date.weekday().number_from_monday() == w % 7 + 1,
         }
     }
 }

@@ -770,6 +770,24 @@ fn year_constraints(
             && let Some(Value::Weekday(wd)) = t.resolved
         {
             let off = lead.start + d.span.1;
+            let span = Some(Span::new(off + t.start, off + t.end));
+            // Next to the dateline's own day, the day before is the statement's most common
+            // day ("KATHMANDU, Aug 20 … on Monday": a Tuesday dateline): a prior that breaks
+            // ties the facts leave, never outvoting the same day.
+            if rule == "year.weekday" {
+                out.push((
+                    YearConstraint {
+                        rule: "year.weekday-eve",
+                        span: Some((t.start, t.end)),
+                        note: format!(
+                            "the lead dates its statement \"{}\", else most often the dateline's eve",
+                            t.text
+                        ),
+                        test: YearTest::DayAfterWeekday(wd),
+                    },
+                    span,
+                ));
+            }
             out.push((
                 YearConstraint {
                     rule,
@@ -777,7 +795,7 @@ fn year_constraints(
                     note,
                     test: YearTest::Weekday(wd),
                 },
-                Some(Span::new(off + t.start, off + t.end)),
+                span,
             ));
         }
     }
@@ -2652,6 +2670,42 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             !evidence.iter().any(|e| e.rule == "year.event-weekday"),
             "{value:?} {evidence:?}"
         );
+    }
+
+    #[test]
+    fn a_statement_weekday_leans_a_datelines_year_to_the_day_after_it() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let f = infer_dates(
+            &clean_str(
+                "wire.txt",
+                "India and Harbour to expand trade\n\nNEW DELHI, March 12 (Harbour Wire): External Affairs Minister S. Jaishankar on Monday said India would expand trade with its neighbours, according to an official statement.\n",
+            ),
+            Knowledge::builtin(),
+            None,
+            today,
+        );
+        // His tenure leaves 2020 to 2026, and March 12 was a Monday in none of them; in 2024
+        // it was the Tuesday after one.
+        assert_eq!(
+            f.published.value,
+            Some(day("2024-03-12")),
+            "{:?}",
+            f.published.evidence
+        );
+        assert_eq!(f.stated.value, Some(day("2024-03-11")));
+        assert!(f.published.rests_on("year.weekday-eve"));
+        // The dateline's own day still outweighs its eve: March 12 was a Thursday in 2020 and
+        // 2026 (the latest is taken), the day after one only in 2021.
+        let f = infer_dates(
+            &clean_str(
+                "wire.txt",
+                "India and Harbour to expand trade\n\nNEW DELHI, March 12 (Harbour Wire): External Affairs Minister S. Jaishankar on Thursday said India would expand trade with its neighbours.\n",
+            ),
+            Knowledge::builtin(),
+            None,
+            today,
+        );
+        assert_eq!(f.published.value, Some(day("2026-03-12")));
     }
 
     #[test]

@@ -121,7 +121,10 @@ pub(super) fn text_blocks(doc: &mut Doc) {
         let joins = open
             && level == 0
             && blocks.last().is_some_and(|b| b.level == 0)
-            && (starts_lower && !after_masthead()
+            && (starts_lower
+                && !after_masthead()
+                && !(blocks.last().is_some_and(|b| b.kind == BlockKind::Heading)
+                    && is_byline_start(&content))
                 || (wrapped && next_is_body)
                 || wrapped_pair(&lines, i, text)
                 || blocks.last().is_some_and(|b| dateline_alone(&b.text)));
@@ -173,7 +176,22 @@ fn wrapped_pair(lines: &[Line], i: usize, text: &str) -> bool {
     }
     let width = |l: &Line| text[l.start..l.end].trim_end().chars().count();
     let (a, b) = (width(prev), width(&lines[i]));
-    (50..=100).contains(&a) && b <= a + 10
+    // A line under half the width above it is a wrapped paragraph's last only when it closes
+    // a sentence: under a headline of fifty characters, "Africa" is the section's label.
+    (50..=100).contains(&a)
+        && b <= a + 10
+        && (2 * b >= a || ends_sentence(&text[lines[i].start..lines[i].end]))
+}
+
+/// "by melanin", "by Staff Reporter": a short line of the byline's own shape, which no
+/// headline above it continues.
+fn is_byline_start(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    (2..=4).contains(&words)
+        && (t.starts_with("by ") || t.starts_with("By "))
+        && !ends_sentence(t)
+        && !t.contains([',', ';', ':'])
 }
 
 /// Lines with byte offsets and their stand-alone class.

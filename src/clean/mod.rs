@@ -411,6 +411,42 @@ mod tests {
     }
 
     #[test]
+    fn a_headlines_section_label_and_byline_stay_off_it() {
+        // A headline of fifty-odd characters over its section's label and a split byline: no
+        // wrapped paragraph's last line is a label without a sentence's end.
+        let doc = clean_str(
+            "s.txt",
+            "Harbour, Portville ministers meet for border talks\nAfrica\nBy\nHarbour Wire\n| Apr 17, 2025\nThe foreign ministers of Harbour and Portville held talks on Wednesday on border security.\n",
+        );
+        assert_eq!(
+            doc.blocks[0].text, "Harbour, Portville ministers meet for border talks",
+            "{:#?}",
+            doc.blocks
+        );
+        // A wrapped paragraph's short last line that closes the sentence still joins.
+        let doc = clean_str(
+            "w.txt",
+            "PORTVILLE (Harbour Wire) - The foreign ministers of Harbour and Portville agreed\non Friday to open the border crossing to trade, the ministry said in\na statement.\n",
+        );
+        assert_eq!(doc.blocks.len(), 1, "{:#?}", doc.blocks);
+        // "by melanin" under a headline is its byline, though it starts in lower case.
+        let doc = clean_str(
+            "b.txt",
+            "Envoy confirms leaders attending the summit\nby melanin\n0 comment\nLeaders of the island states have confirmed they will attend the summit in November.\n",
+        );
+        assert_eq!(
+            doc.blocks[0].text,
+            "Envoy confirms leaders attending the summit"
+        );
+        // A lower-case line that continues a sentence still joins its paragraph.
+        let doc = clean_str(
+            "c.txt",
+            "The agreement was signed in the capital\nby the two ministers on Friday.\n",
+        );
+        assert_eq!(doc.blocks.len(), 1, "{:#?}", doc.blocks);
+    }
+
+    #[test]
     fn an_article_pasted_twice_shows_once() {
         let para = "Officials from both countries met in Geneva on Thursday to discuss the arms control agenda.";
         let other = "The next round is expected in the spring, the ministry said in a statement.";

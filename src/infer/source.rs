@@ -439,9 +439,20 @@ fn closing_credit(
         .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '"' | '\u{201d}'))
         .map_or(0, |(mark, c)| mark + c.len_utf8());
     let tail = trimmed[sentence_end..].trim();
+    // "MORE TO COME - FMT": a breaking story's marker before the credit.
+    let tail = [
+        "MORE TO COME",
+        "More to come",
+        "MORE TO FOLLOW",
+        "More to follow",
+    ]
+    .iter()
+    .find_map(|m| tail.strip_prefix(m))
+    .map_or(tail, str::trim_start);
     if tail.is_empty() || tail.split_whitespace().count() > 4 {
         return None;
     }
+    let dashed = tail.starts_with(['\u{2014}', '\u{2013}', '-']);
     // "(Kyodo)", "(Yonhap News)", "[Reuters]": the credit in brackets; "— Bernama": after a
     // dash.
     let name = tail
@@ -457,8 +468,9 @@ fn closing_credit(
         _ => name,
     };
     let id = kb.outlet_by_name(name)?;
-    // A paper's name alone at the foot of the page is its masthead, not a credit.
-    if sentence_end == 0 && !kb.outlets[id].is_agency() {
+    // A paper's name alone at the foot of the page is its masthead, not a credit; after a
+    // dash ("- FMT") it signs the copy.
+    if sentence_end == 0 && !dashed && !kb.outlets[id].is_agency() {
         return None;
     }
     let raw = doc.slice(span);
@@ -3308,6 +3320,22 @@ mod tests {
         );
         assert_eq!(name(&f.agency), Some("Bernama"));
         assert_eq!(f.agency.evidence[0].rule, "source.closing-credit");
+    }
+
+    #[test]
+    fn a_papers_name_after_a_dash_closing_a_breaking_story_is_its_credit() {
+        // A blog's repost of a breaking item: the paper signs it after "MORE TO COME", and
+        // the blog's comment box follows.
+        let f = sources(
+            "KUALA LUMPUR: The foreign ministry will summon the ambassador for an explanation after the incident yesterday.\n\u{201c}We will relay our concern to our counterpart,\u{201d} the minister said in a brief statement.\nMORE TO COME - The Hindu\nNo comments:\nPost a Comment\nNote: Only a member of this blog may post a comment.\n",
+        );
+        assert_eq!(name(&f.agency), Some("The Hindu"), "{:?}", f.agency);
+        assert_eq!(f.agency.evidence[0].rule, "source.closing-credit");
+        // Without the dash the name alone is a masthead, as before.
+        let f = sources(
+            "KUALA LUMPUR: The foreign ministry will summon the ambassador for an explanation after the incident yesterday.\nThe Hindu\nNo comments:\nPost a Comment\n",
+        );
+        assert!(!f.agency.is_known(), "{:?}", f.agency.get());
     }
 
     #[test]

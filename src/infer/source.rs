@@ -688,6 +688,7 @@ fn unknown_sources(doc: &Doc, kb: &Knowledge, facts: &mut SourceFacts) {
     if !facts.outlet.is_known() {
         if let Some((name, span, rule, note)) = masthead(doc, kb)
             .or_else(|| official_site(doc))
+            .or_else(|| release_line(doc, kb))
             .or_else(|| from_line(doc))
             .or_else(|| lead_credit(doc))
             .or_else(|| copyright_name(doc, kb))
@@ -2377,6 +2378,54 @@ fn place_dash_line(doc: &Doc, kb: &Knowledge) -> Option<(String, Span)> {
     })
 }
 
+/// "November 28, 2017 - Ottawa, Ontario - Global Affairs Canada": a government release's line
+/// of day, place and issuing body, under its headline. The body is the page's publisher: a
+/// public body the base holds, or a name of a ministry's, department's or office's shape.
+fn release_line(doc: &Doc, kb: &Knowledge) -> Option<Found> {
+    // With its year the line is read off as a byline; without, it stays a block.
+    let metas = doc
+        .meta
+        .iter()
+        .filter(|m| matches!(m.kind, MetaKind::Byline | MetaKind::DateLine))
+        .map(|m| m.span);
+    let blocks = doc.blocks.iter().take(6).map(|b| b.span);
+    metas.chain(blocks).find_map(|span| {
+        let raw = doc.slice(span).trim_end();
+        let (day, rest) = split_at_dash(raw)?;
+        let (place, name) = split_at_dash(rest)?;
+        let (day, place, name) = (day.trim(), place.trim(), name.trim());
+        let whole_day = crate::dates::find(day, None).iter().any(|t| {
+            t.start == 0
+                && t.end == day.len()
+                && (t.day.is_some()
+                    || matches!(t.resolved, Some(crate::dates::Value::MonthDay(..))))
+        });
+        let place_like = (1..=4).contains(&place.split_whitespace().count())
+            && place
+                .split([',', ' '])
+                .filter(|w| !w.is_empty())
+                .all(|w| w.starts_with(char::is_uppercase));
+        let body = kb
+            .outlet_by_name(name)
+            .is_some_and(|id| kb.outlets[id].is_official())
+            || INSTITUTION_WORDS.iter().any(|w| name.contains(w))
+                && (2..=10).contains(&name.split_whitespace().count())
+                && name.split_whitespace().all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        || matches!(w, "of" | "the" | "for" | "and" | "to")
+                });
+        (whole_day && place_like && body).then(|| {
+            let start = span.start + raw.rfind(name).unwrap_or(0);
+            (
+                name.to_string(),
+                Span::new(start, start + name.len()),
+                "source.release-line",
+                format!("the release's line of day and place names who issued it: {name}"),
+            )
+        })
+    })
+}
+
 /// "Abu Dhabi, Nov 22 (HarbourPress) Abdullah bin Zayed…": the mark of a dateline that gives a
 /// day, though no dash follows it (the dateline parser holds the place, the day and the mark
 /// to their order).
@@ -3320,6 +3369,36 @@ mod tests {
         );
         assert_eq!(name(&f.agency), Some("Bernama"));
         assert_eq!(f.agency.evidence[0].rule, "source.closing-credit");
+    }
+
+    #[test]
+    fn a_releases_line_of_day_and_place_names_the_body_that_issued_it() {
+        let body = "\n\nThe Minister of Foreign Affairs today issued the following statement on the missile launch:\n\n\u{201c}We condemn this reckless act in the strongest terms.\u{201d}\n";
+        let f = sources(&format!(
+            "Statement on the missile launch\n\nStatements\n\nMarch 4, 2021 - Ottawa, Ontario - Global Affairs Canada{body}"
+        ));
+        assert_eq!(
+            name(&f.outlet),
+            Some("Global Affairs Canada"),
+            "{:?}",
+            f.outlet
+        );
+        assert_eq!(f.outlet.evidence[0].rule, "source.release-line");
+        // A body the base does not hold, of a ministry's shape; the day without its year.
+        let f = sources(&format!(
+            "Statement on the missile launch\n\nNovember 28 - Portville, Harbour - Ministry of Foreign Affairs of Harbour{body}"
+        ));
+        assert_eq!(
+            name(&f.outlet),
+            Some("Ministry of Foreign Affairs of Harbour"),
+            "{:?}",
+            f.outlet
+        );
+        // A headline's parts after a day are no issuing body.
+        let f = sources(&format!(
+            "Statement on the missile launch\n\nMarch 4 - Kyiv - Live updates{body}"
+        ));
+        assert!(!f.outlet.rests_on("source.release-line"), "{:?}", f.outlet);
     }
 
     #[test]

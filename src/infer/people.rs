@@ -409,10 +409,34 @@ pub fn infer_people(doc: &Doc, kb: &Knowledge, body: &[usize]) -> PeopleFacts {
             .iter()
             .any(|b| b.kind == BlockKind::Heading && b.span.start <= at && at < b.span.end)
     };
+    // "Palestine's FM: the US became a party…" printed twice over the story: a headline's
+    // subject, however often the page repeats it, opens no turn of a transcript.
+    let headings: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading)
+        .map(|b| b.text.as_str())
+        .collect();
+    let turns = |n: &super::names::TextName| {
+        let line = &doc.text[n.start..];
+        let label = line[..line.find(['\n', ':']).unwrap_or(line.len())].trim_end();
+        // A headline's repeat may have been joined to the caption under it.
+        let in_headings = doc
+            .blocks
+            .iter()
+            .filter(|b| headings.iter().any(|h| b.text.starts_with(h)))
+            .filter(|b| {
+                b.text
+                    .strip_prefix(label)
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            })
+            .count();
+        n.labels.saturating_sub(in_headings.saturating_sub(1))
+    };
     if let Some(n) = names
         .iter()
         .filter(|n| {
-            n.labels >= 2
+            turns(n) >= 2
                 || n.labels == 1
                     && !in_heading(n.start)
                     && (!n.title.is_empty() || kb.person_by_name(&n.name).is_some())
@@ -2807,6 +2831,20 @@ source = "test"
             Some("Retno Marsudi")
         );
         assert_eq!(f.speakers.evidence[0].rule, "speaker.transcript-label");
+    }
+
+    #[test]
+    fn a_headline_printed_twice_is_no_transcripts_two_turns() {
+        let text = "Harbour\u{2019}s FM: talks with the neighbours became frank and useful at last\n\nVisits: 430\nHarbour\u{2019}s FM: talks with the neighbours became frank and useful at last\nHarbour\u{2019}s Foreign Minister Tendai Moyo\nPortville-Staff Reporter\n\nHarbour\u{2019}s Foreign Minister Tendai Moyo stressed on Saturday that the talks had been frank.\n";
+        // The headline's repeat runs into the photo's caption under it.
+        let f = run(text);
+        assert_eq!(
+            speaker_names(&f).first().map(String::as_str),
+            Some("Tendai Moyo"),
+            "{:?}",
+            f.speakers.evidence
+        );
+        assert!(!f.speakers.rests_on("speaker.transcript-label"));
     }
 
     #[test]

@@ -524,14 +524,29 @@ fn publication(
     if dateline.is_none_or(|(_, d)| d.day.is_none())
         && let Some(t) = opening_date(doc, all.get(), opening, today)
     {
+        let day = t.day.expect("opening dates are days");
+        // "The minister yesterday October 11, 2017 granted audiences": the page is of the
+        // day after the date it calls yesterday.
+        let (day, note) = match called_yesterday(&doc.text[..t.start]) {
+            Some(w) => (
+                day + chrono::Duration::days(1),
+                format!(
+                    "no date line: the first full date in the opening of the page, which it calls \"{w}\": the page is of the day after"
+                ),
+            ),
+            None => (
+                day,
+                "no date line: the first full date in the opening of the page".to_string(),
+            ),
+        };
         return Inferred::known(
-            t.day.expect("opening dates are days"),
+            day,
             0.6,
             vec![Evidence::at(
                 "date.opening",
                 &doc.text,
                 Span::new(t.start, t.end),
-                "no date line: the first full date in the opening of the page",
+                note,
             )],
         );
     }
@@ -1020,6 +1035,21 @@ fn year_constraints(
         out.retain(|(c, _)| c.rule != "year.event-weekday");
     }
     out
+}
+
+/// "yesterday" (or "yesterday Tuesday,", "Yesterday (") right before a date the text ends
+/// at: the word, when the date is the day before the text's own.
+fn called_yesterday(before: &str) -> Option<&str> {
+    let t = before.trim_end_matches([' ', ',', '(']);
+    // A weekday may stand between the word and the date.
+    let t = match t.rsplit_once(' ') {
+        Some((head, last)) if last.len() > 5 && last.parse::<chrono::Weekday>().is_ok() => {
+            head.trim_end_matches([' ', ','])
+        }
+        _ => t,
+    };
+    let word = t.rsplit(|c: char| !c.is_alphabetic()).next()?;
+    word.eq_ignore_ascii_case("yesterday").then_some(word)
 }
 
 /// The number of the meeting a series' name follows: "the 19th" in "the 19th National
@@ -2706,6 +2736,30 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             today,
         );
         assert_eq!(f.published.value, Some(day("2026-03-12")));
+    }
+
+    #[test]
+    fn an_opening_date_called_yesterday_dates_the_page_a_day_later() {
+        let f = dates(
+            "Harbour and Portville discuss ties\n\nThe foreign minister yesterday October 11, 2017 received the outgoing ambassador of Portville\n\nThe minister said relations between the two countries had never been better.\n",
+        );
+        assert_eq!(
+            f.published.value,
+            Some(day("2017-10-12")),
+            "{:?}",
+            f.published.evidence
+        );
+        assert_eq!(rules(&f.published), ["date.opening"]);
+        // With the weekday between: "yesterday Wednesday, October 11, 2017".
+        let f = dates(
+            "Harbour and Portville discuss ties\n\nThe foreign minister yesterday Wednesday, October 11, 2017 received the outgoing ambassador of Portville\n\nThe minister said relations between the two countries had never been better.\n",
+        );
+        assert_eq!(f.published.value, Some(day("2017-10-12")));
+        // Without the word, the date is the page's own.
+        let f = dates(
+            "Harbour and Portville discuss ties\n\nThe foreign minister on October 11, 2017 received the outgoing ambassador of Portville\n\nThe minister said relations between the two countries had never been better.\n",
+        );
+        assert_eq!(f.published.value, Some(day("2017-10-11")));
     }
 
     #[test]

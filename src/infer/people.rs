@@ -1655,7 +1655,14 @@ fn headline_titled_surname(kb: &Knowledge, rest: &str) -> Option<(PersonRef, Spa
     let (mut at, mut end) = (lead, lead);
     for w in rest[lead..].split_inclusive(' ') {
         let word = w.trim_end();
-        let particle = word.len() <= 3 && word.starts_with(char::is_lowercase);
+        // "to", "at", "for" after a name lead to what follows ("Minister Cannon to
+        // Diplomatic Forum"), never into a name.
+        let particle = word.len() <= 3
+            && word.starts_with(char::is_lowercase)
+            && !matches!(
+                word,
+                "to" | "at" | "in" | "on" | "for" | "and" | "the" | "by"
+            );
         if !(word.starts_with(char::is_uppercase) || particle) {
             break;
         }
@@ -2831,6 +2838,20 @@ source = "test"
             Some("Retno Marsudi")
         );
         assert_eq!(f.speakers.evidence[0].rule, "speaker.transcript-label");
+    }
+
+    #[test]
+    fn a_headlines_titled_surname_ends_before_the_words_after_it() {
+        let f = run_builtin(
+            "Address by Minister Joly to Portville Chamber of Commerce\n\nCheck Against Delivery\n\nI am honoured to be with you today in Portville, and to speak about the partnership between our two countries and what it has achieved over the past year.\n",
+        );
+        assert_eq!(
+            speaker_names(&f).first().map(String::as_str),
+            Some("Mélanie Joly"),
+            "{:?}",
+            f.speakers.evidence
+        );
+        assert_eq!(f.speakers.evidence[0].rule, "speaker.headline-author");
     }
 
     #[test]

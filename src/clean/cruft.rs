@@ -178,6 +178,19 @@ static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid sign-off pattern")
 });
 
+/// An image's placeholder or label standing for it in the copied text ("news image",
+/// "news-picture", "Facebook photo", "Photo"): at most two words, the last naming a picture.
+fn is_image_label(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    (1..=2).contains(&words.len())
+        && words.last().is_some_and(|w| {
+            matches!(
+                *w,
+                "image" | "images" | "photo" | "photos" | "picture" | "pictures" | "thumbnail"
+            )
+        })
+}
+
 /// A row of the buttons a page offers around its story ("PDF Print Email", "Share Tweet
 /// WhatsApp"): every word one of them.
 fn is_share_widget(lower: &str) -> bool {
@@ -410,6 +423,9 @@ pub(super) fn classify(line: &str) -> LineClass {
     }
     if is_share_widget(&lower) {
         return LineClass::Cruft("share-widget");
+    }
+    if is_image_label(&lower) {
+        return LineClass::Cruft("image-label");
     }
     if is_breadcrumb(t) {
         return LineClass::Cruft("breadcrumb");
@@ -693,6 +709,26 @@ mod tests {
 
     fn class(s: &str) -> LineClass {
         classify(s)
+    }
+
+    #[test]
+    fn an_images_placeholder_is_cruft_and_a_line_about_a_photo_is_not() {
+        for line in [
+            "news image",
+            "news-picture",
+            "Facebook photo",
+            "Photo",
+            "Images",
+        ] {
+            assert_eq!(class(line), LineClass::Cruft("image-label"), "{line}");
+        }
+        for line in [
+            "Minister unveils photo exhibition",
+            "Photo exhibition",
+            "The minister looked at the image.",
+        ] {
+            assert_ne!(class(line), LineClass::Cruft("image-label"), "{line}");
+        }
     }
 
     #[test]

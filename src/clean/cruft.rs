@@ -453,6 +453,16 @@ pub(super) fn classify(line: &str) -> LineClass {
     {
         return LineClass::Meta(MetaKind::DateLine);
     }
+    // "Source: https://www.example.org": the credit given as the original's address.
+    if let Some((label, rest)) = t.split_once(':')
+        && matches!(
+            label.trim().to_lowercase().as_str(),
+            "source" | "sources" | "news source" | "courtesy" | "via"
+        )
+        && url_in(rest.trim_start_matches(|c: char| !c.is_ascii_alphanumeric())).is_some()
+    {
+        return LineClass::Meta(MetaKind::Credit);
+    }
     // A labelled credit is no sentence; a phrase credit may close with a period.
     if t.len() <= 60
         && CREDIT_LINE
@@ -783,6 +793,15 @@ mod tests {
     #[test]
     fn credit_lines_are_kept_as_facts() {
         assert_eq!(class("Source: Xinhua"), LineClass::Meta(MetaKind::Credit));
+        assert_eq!(
+            class("Source: https://www.harbourwire.example/news"),
+            LineClass::Meta(MetaKind::Url)
+        );
+        // A non-breaking space read as another script's letter: no link line, but a credit.
+        assert_eq!(
+            class("Source:\u{392} https://www.harbourwire.example"),
+            LineClass::Meta(MetaKind::Credit)
+        );
         assert_eq!(
             class("Sources: Beta, Tanjug"),
             LineClass::Meta(MetaKind::Credit)

@@ -193,9 +193,16 @@ pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
             MetaKind::Credit => crate::clean::credit_name(&meta.text).unwrap_or(""),
             _ => meta.text.as_str(),
         };
+        // "Source: https://www.rnz.co.nz": the outlet whose site the address is on.
+        let linked = || {
+            let at = meta.text.find("http")?;
+            let url = meta.text[at..].split_whitespace().next()?;
+            host_of(url).and_then(|h| kb.outlet_by_host(h))
+        };
         let found = kb
             .outlet_by_name(&strip_date_part(line))
-            .or_else(|| kb.find_outlet_names(line).first().map(|&(id, _, _)| id));
+            .or_else(|| kb.find_outlet_names(line).first().map(|&(id, _, _)| id))
+            .or_else(|| (meta.kind == MetaKind::Credit).then(linked).flatten());
         if let Some(id) = found {
             facts.agency = Inferred::known(
                 OutletRef::from_kb(kb, id),
@@ -285,7 +292,8 @@ pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
                 meta.span,
                 format!("the source link is on {}'s site", outlet.name),
             );
-            if !facts.outlet.is_known() && !cites_original(doc, meta.span) {
+            let cited = cites_original(doc, meta.span);
+            if !facts.outlet.is_known() && !cited {
                 facts.outlet = Inferred::known(
                     OutletRef::from_kb(kb, id),
                     0.85,
@@ -295,7 +303,8 @@ pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
                     }],
                 );
             }
-            if !facts.agency.is_known() && outlet.is_agency() {
+            // "Source: <link>": the copy is the linked outlet's, whatever its kind.
+            if !facts.agency.is_known() && (outlet.is_agency() || cited) {
                 facts.agency = Inferred::known(OutletRef::from_kb(kb, id), 0.8, vec![evidence]);
             } else if facts.agency.get().is_some_and(|a| a.id == outlet.id) {
                 facts.agency.evidence.push(evidence);
@@ -3369,6 +3378,26 @@ mod tests {
         );
         assert_eq!(name(&f.agency), Some("Bernama"));
         assert_eq!(f.agency.evidence[0].rule, "source.closing-credit");
+    }
+
+    #[test]
+    fn a_credit_given_as_an_address_names_the_outlet_whose_site_it_is_on() {
+        let f = sources(
+            "Envoy confirms leaders attending the summit\n\nLeaders of the island states have confirmed they will attend the summit in November, the foreign minister said.\n\nSource: https://www.rnz.co.nz/international/pacific-news/1234\n\nYou may also like\n",
+        );
+        assert_eq!(name(&f.agency), Some("RNZ"), "{:?}", f.agency);
+        assert_eq!(f.agency.evidence[0].rule, "source.url-host");
+        // Its label parted from the link by a stray letter where a space was: a credit line.
+        let f = sources(
+            "Envoy confirms leaders attending the summit\n\nLeaders of the island states have confirmed they will attend the summit in November, the foreign minister said.\n\nSource:\u{392} https://www.radionz.co.nz\n",
+        );
+        assert_eq!(name(&f.agency), Some("RNZ"), "{:?}", f.agency);
+        assert_eq!(f.agency.evidence[0].rule, "source.credit-line");
+        // An address on a site the base does not hold credits no one.
+        let f = sources(
+            "Envoy confirms leaders attending the summit\n\nLeaders of the island states have confirmed they will attend the summit in November, the foreign minister said.\n\nSource: https://www.harbour-islands.example/news/1234\n",
+        );
+        assert!(!f.agency.is_known(), "{:?}", f.agency.get());
     }
 
     #[test]

@@ -1004,14 +1004,23 @@ fn masthead(doc: &Doc, kb: &Knowledge) -> Option<Found> {
         // "Willard Cheng, ABS-CBN News": a byline's last part may be the masthead; "The
         // Harbour Chronicle Logo": a logo's alt text is.
         let t = block.text.trim();
+        let logo_first = ["Logo of ", "Logo de ", "Logo: ", "logo of "]
+            .iter()
+            .find_map(|p| t.strip_prefix(p));
         let logo = t
             .strip_suffix(" Logo")
             .or_else(|| t.strip_suffix(" logo"))
-            .or_else(|| {
-                ["Logo of ", "Logo de ", "Logo: ", "logo of "]
-                    .iter()
-                    .find_map(|p| t.strip_prefix(p))
-            });
+            .or(logo_first);
+        // "Logo of Harbour Post newspaper Harbour Post - Minister allays fears": a logo's
+        // alt text glued to what follows it still opens with the paper's name.
+        if let Some(id) = logo_first.and_then(|rest| known_outlet_prefix(kb, rest)) {
+            return Some((
+                kb.outlets[id].name.clone(),
+                block.span,
+                "source.masthead",
+                format!("the page's logo names {}", kb.outlets[id].name),
+            ));
+        }
         let t = logo.unwrap_or(t);
         let t = t.rsplit(", ").next().unwrap_or(t);
         let words: Vec<&str> = t.split_whitespace().collect();
@@ -3378,6 +3387,25 @@ mod tests {
         );
         assert_eq!(name(&f.agency), Some("Bernama"));
         assert_eq!(f.agency.evidence[0].rule, "source.closing-credit");
+    }
+
+    #[test]
+    fn a_logos_alt_text_glued_to_the_headline_names_the_paper() {
+        let f = sources(
+            "Skip to content\nLogo of Phnom Penh Post newspaper Phnom Penh Post - Minister allays fears over base\n\nThe foreign minister on Wednesday said the naval base would host no foreign troops.\n",
+        );
+        assert_eq!(
+            name(&f.outlet),
+            Some("The Phnom Penh Post"),
+            "{:?}",
+            f.outlet
+        );
+        assert_eq!(f.outlet.evidence[0].rule, "source.masthead");
+        // Without a known paper's name after it, the logo's line names no one.
+        let f = sources(
+            "Skip to content\nLogo of Harbour Evening Courier Minister allays fears over base and more\n\nThe foreign minister on Wednesday said the naval base would host no foreign troops.\n",
+        );
+        assert!(!f.outlet.rests_on("source.masthead"), "{:?}", f.outlet);
     }
 
     #[test]

@@ -181,11 +181,12 @@ static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
 /// An image's placeholder or label standing for it in the copied text ("news image",
 /// "news-picture", "Facebook photo", "Photo"): at most two words, the last naming a picture.
 fn is_image_label(lower: &str) -> bool {
-    let words: Vec<&str> = lower.split([' ', '-']).filter(|w| !w.is_empty()).collect();
-    (1..=2).contains(&words.len())
-        && words.last().is_some_and(|w| {
+    let mut words = lower.split([' ', '-']).filter(|w| !w.is_empty());
+    let last = words.next_back();
+    words.count() <= 1
+        && last.is_some_and(|w| {
             matches!(
-                *w,
+                w,
                 "image" | "images" | "photo" | "photos" | "picture" | "pictures" | "thumbnail"
             )
         })
@@ -455,6 +456,7 @@ pub(super) fn classify(line: &str) -> LineClass {
     }
     // "Source: https://www.example.org": the credit given as the original's address.
     if let Some((label, rest)) = t.split_once(':')
+        && label.len() <= 12
         && matches!(
             label.trim().to_lowercase().as_str(),
             "source" | "sources" | "news source" | "courtesy" | "via"

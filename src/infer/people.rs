@@ -436,7 +436,7 @@ pub fn infer_people(doc: &Doc, kb: &Knowledge, body: &[usize]) -> PeopleFacts {
     if let Some(n) = names
         .iter()
         .filter(|n| {
-            turns(n) >= 2
+            n.labels >= 2 && turns(n) >= 2
                 || n.labels == 1
                     && !in_heading(n.start)
                     && (!n.title.is_empty() || kb.person_by_name(&n.name).is_some())

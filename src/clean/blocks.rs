@@ -177,11 +177,23 @@ fn wrapped_pair(lines: &[Line], i: usize, text: &str) -> bool {
     let width = |l: &Line| text[l.start..l.end].trim_end().chars().count();
     let (a, b) = (width(prev), width(&lines[i]));
     // A line under half the width above it is a wrapped paragraph's last only when it closes
-    // a sentence: under a headline of fifty characters, "Africa" is the section's label.
+    // a sentence, or the line above breaks off after a joining word ("… session of the" over
+    // "Executive Committee"): under a headline of fifty characters, "Africa" is the section's
+    // label.
+    let above = text[prev.start..prev.end].trim_end();
+    let breaks_off = above
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| JOINING_WORDS.contains(&w));
     (50..=100).contains(&a)
         && b <= a + 10
-        && (2 * b >= a || ends_sentence(&text[lines[i].start..lines[i].end]))
+        && (2 * b >= a || breaks_off || ends_sentence(&text[lines[i].start..lines[i].end]))
 }
+
+/// Words a line that goes on cannot end with.
+const JOINING_WORDS: &[&str] = &[
+    "the", "of", "and", "to", "for", "in", "on", "at", "with", "by", "a", "an", "from",
+];
 
 /// "by melanin", "by Staff Reporter": a short line of the byline's own shape, which no
 /// headline above it continues.

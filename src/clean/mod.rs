@@ -429,6 +429,17 @@ mod tests {
             "PORTVILLE (Harbour Wire) - The foreign ministers of Harbour and Portville agreed\non Friday to open the border crossing to trade, the ministry said in\na statement.\n",
         );
         assert_eq!(doc.blocks.len(), 1, "{:#?}", doc.blocks);
+        // A headline wrapped after a joining word goes on on the short line under it.
+        let doc = clean_str(
+            "h.txt",
+            "Chair's opening statement to the 41st session of the\nStanding Committee\n\nThe chair opened the session on Monday with a call for more funding.\n",
+        );
+        assert_eq!(
+            doc.blocks[0].text,
+            "Chair's opening statement to the 41st session of the Standing Committee",
+            "{:#?}",
+            doc.blocks
+        );
         // "by melanin" under a headline is its byline, though it starts in lower case.
         let doc = clean_str(
             "b.txt",

@@ -1571,8 +1571,43 @@ fn headline_author(doc: &Doc, kb: &Knowledge, body: &[usize]) -> Option<(PersonR
             let span = Span::new(b.span.start + at, b.span.start + at + n.name.len());
             return Some((text_person(kb, &n), span, noun.to_string()));
         }
+        if b.kind == BlockKind::Heading
+            && let Some((person, span)) = speaks_author(kb, raw)
+        {
+            let span = Span::new(b.span.start + span.start, b.span.start + span.end);
+            return Some((person, span, "words".to_string()));
+        }
     }
     None
+}
+
+/// "Post-Summit Briefing: Von Der Leyen Speaks": a headline closing on a known person (by
+/// title and surname or in full) and "Speaks" gives the text as that person's words. The span
+/// is within `line`.
+fn speaks_author(kb: &Knowledge, line: &str) -> Option<(PersonRef, Span)> {
+    let t = line.trim_end();
+    let head = t
+        .strip_suffix(" Speaks")
+        .or_else(|| t.strip_suffix(" speaks"))?;
+    let at = head
+        .rfind([':', '|', '\u{2013}', '\u{2014}'])
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let part = &head[at..];
+    let lead = part.len() - part.trim_start().len();
+    let name = part.trim();
+    if !(1..=5).contains(&name.split_whitespace().count()) {
+        return None;
+    }
+    let span = Span::new(at + lead, at + lead + name.len());
+    if let Some(id) = kb
+        .person_by_name(name)
+        .or_else(|| kb.person_by_surname(name, ""))
+    {
+        return Some((PersonRef::from_kb(kb, id), span));
+    }
+    headline_titled_surname(kb, name).map(|(person, _)| (person, span))
 }
 
 /// "… Minister for Foreign Affairs Dr. Vivian Balakrishnan’s Radio Interview on …": a
@@ -2838,6 +2873,33 @@ source = "test"
             Some("Retno Marsudi")
         );
         assert_eq!(f.speakers.evidence[0].rule, "speaker.transcript-label");
+    }
+
+    #[test]
+    fn a_headline_closing_on_a_known_person_and_speaks_gives_their_words() {
+        let body = "\n\nLet me start with a word on the presidency as it draws to a close. It was challenging, but you delivered on many files.\n";
+        let f = run_builtin(&format!(
+            "Leaders' Post-Summit Briefing: Von Der Leyen Speaks{body}"
+        ));
+        assert_eq!(
+            speaker_names(&f).first().map(String::as_str),
+            Some("Ursula von der Leyen"),
+            "{:?}",
+            f.speakers.evidence
+        );
+        assert_eq!(f.speakers.evidence[0].rule, "speaker.headline-author");
+        // A name the base does not know, or a place, is no one's words.
+        for headline in [
+            "Leaders' Post-Summit Briefing: Harbour Speaks",
+            "Post-Summit Briefing: Tendai Moyo Speaks",
+        ] {
+            let f = run_builtin(&format!("{headline}{body}"));
+            assert!(
+                !f.speakers.rests_on("speaker.headline-author"),
+                "{headline}: {:?}",
+                f.speakers.evidence
+            );
+        }
     }
 
     #[test]

@@ -151,8 +151,50 @@ pub(super) fn text_blocks(doc: &mut Doc) {
         }
         open = !ends_sentence(&blocks.last().expect("just pushed").text) && level == 0;
     }
+    for b in &mut blocks {
+        if let Some(t) = unglue_repeat(&b.text) {
+            b.text = t;
+        }
+    }
     doc.blocks = blocks;
     drop_repeats(doc);
+}
+
+/// "Photo of Penny WongPenny Wong (SA, …)", "The World TodayThe World Today": an image's alt
+/// text glued to the caption or link that repeats it. The words once, when a run of two
+/// words or more opening at a word's start is followed at once by itself and then by the
+/// line's end, a bracket or a bar; only in short blocks (a name's line, a masthead), within
+/// their first eighty bytes.
+fn unglue_repeat(text: &str) -> Option<String> {
+    if text.split_whitespace().nth(40).is_some() {
+        return None;
+    }
+    let starts = std::iter::once(0).chain(text.match_indices(' ').map(|(i, _)| i + 1));
+    for p in starts.take_while(|&p| p < 80) {
+        let found = text[p..]
+            .char_indices()
+            .skip(1)
+            .take_while(|&(i, _)| i <= 60)
+            .find(|&(i, c)| {
+                let run = &text[p..p + i];
+                c.is_uppercase()
+                    && run.starts_with(char::is_uppercase)
+                    && run.contains(' ')
+                    && run.ends_with(char::is_alphabetic)
+                    && text[p + i..].starts_with(run)
+                    && {
+                        // The words repeated end the line or come before a bracket or a bar: a
+                        // name's line or a masthead. A bio glued to its photo's alt text ("Ann
+                        // LeeAnn Lee presents …") stays as it is, which tells it for furniture.
+                        let after = text[p + 2 * i..].trim_start();
+                        after.is_empty() || after.starts_with(['(', '|'])
+                    }
+            });
+        if let Some((i, _)) = found {
+            return Some(format!("{}{}", &text[..p], &text[p + i..]));
+        }
+    }
+    None
 }
 
 /// A dateline on a line of its own, closed by its dash ("May 18. (AGENCY) –", "MOSCOW, Jan

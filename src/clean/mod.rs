@@ -411,6 +411,27 @@ mod tests {
     }
 
     #[test]
+    fn an_alt_text_glued_to_the_words_it_repeats_shows_once() {
+        let doc = clean_str(
+            "r.txt",
+            "Senate debates\n\nPhoto of Tom BakerTom Baker (Portville North, Labour) Share this\n\nThe World TodayThe World Today\n\nThe minister said the talks had been useful and would resume next month.\n",
+        );
+        assert_eq!(
+            texts(&doc)[1..3],
+            [
+                "Photo of Tom Baker (Portville North, Labour) Share this",
+                "The World Today"
+            ]
+        );
+        // A word said twice over a space, or a sentence, is left as written.
+        let doc = clean_str(
+            "s.txt",
+            "Talks Talks\n\nThe minister said the talks had been useful and would resume next month.\n",
+        );
+        assert_eq!(texts(&doc)[0], "Talks Talks");
+    }
+
+    #[test]
     fn a_headlines_section_label_and_byline_stay_off_it() {
         // A headline of fifty-odd characters over its section's label and a split byline: no
         // wrapped paragraph's last line is a label without a sentence's end.

@@ -2796,6 +2796,20 @@ source = "test"
     }
 
     #[test]
+    fn a_record_line_glued_to_its_photos_alt_text_still_names_the_speaker() {
+        let f = run_builtin(
+            "Written answers\n\nDepartment of Foreign Affairs\n\nPhoto of Tom BakerTom Baker (Portville North, Labour)\n\nQuestion 12: To ask the Minister for Foreign Affairs if he will report on his recent visit.\n\nPhoto of Simon CoveneySimon Coveney (Cork South Central, Fine Gael)\n\nI completed a very constructive visit to the region last week, my second as Minister, and met the leaders of the three countries I visited to discuss the peace process.\n",
+        );
+        assert_eq!(
+            speaker_names(&f).first().map(String::as_str),
+            Some("Simon Coveney"),
+            "{:?}",
+            f.speakers.evidence
+        );
+        assert_eq!(f.speakers.evidence[0].rule, "speaker.record-line");
+    }
+
+    #[test]
     fn a_bare_name_after_an_inverted_verb_is_the_speaker() {
         // The European order, the quotation mark before the comma.
         let f = run(

@@ -160,6 +160,22 @@ pub(super) fn text_blocks(doc: &mut Doc) {
     drop_repeats(doc);
 }
 
+/// Where `t` repeats its opening run of two words or more with nothing between ("Ann LeeAnn
+/// Lee …"): the byte length of each such run within sixty bytes, shortest first. An image's
+/// alternative text glued to the caption or link that repeats it.
+pub(crate) fn glued_repeats(t: &str) -> impl Iterator<Item = usize> + '_ {
+    t.char_indices()
+        .skip(1)
+        .take_while(|&(i, _)| i <= 60)
+        .filter(move |&(i, c)| {
+            c.is_uppercase()
+                && t[..i].contains(' ')
+                && !t[..i].ends_with(' ')
+                && t[i..].starts_with(&t[..i])
+        })
+        .map(|(i, _)| i)
+}
+
 /// "Photo of Penny WongPenny Wong (SA, …)", "The World TodayThe World Today": an image's alt
 /// text glued to the caption or link that repeats it. The words once, when a run of two
 /// words or more opening at a word's start is followed at once by itself and then by the
@@ -171,27 +187,19 @@ fn unglue_repeat(text: &str) -> Option<String> {
     }
     let starts = std::iter::once(0).chain(text.match_indices(' ').map(|(i, _)| i + 1));
     for p in starts.take_while(|&p| p < 80) {
-        let found = text[p..]
-            .char_indices()
-            .skip(1)
-            .take_while(|&(i, _)| i <= 60)
-            .find(|&(i, c)| {
-                let run = &text[p..p + i];
-                c.is_uppercase()
-                    && run.starts_with(char::is_uppercase)
-                    && run.contains(' ')
-                    && run.ends_with(char::is_alphabetic)
-                    && text[p + i..].starts_with(run)
-                    && {
-                        // The words repeated end the line or come before a bracket or a bar: a
-                        // name's line or a masthead. A bio glued to its photo's alt text ("Ann
-                        // LeeAnn Lee presents …") stays as it is, which tells it for furniture.
-                        let after = text[p + 2 * i..].trim_start();
-                        after.is_empty() || after.starts_with(['(', '|'])
-                    }
-            });
-        if let Some((i, _)) = found {
-            return Some(format!("{}{}", &text[..p], &text[p + i..]));
+        let rest = &text[p..];
+        let found = glued_repeats(rest).find(|&i| {
+            let run = &rest[..i];
+            // The words repeated end the line or come before a bracket or a bar: a name's
+            // line or a masthead. A bio glued to its photo's alt text ("Ann LeeAnn Lee
+            // presents …") stays as it is, which tells it for furniture.
+            let after = rest[2 * i..].trim_start();
+            run.starts_with(char::is_uppercase)
+                && run.ends_with(char::is_alphabetic)
+                && (after.is_empty() || after.starts_with(['(', '|']))
+        });
+        if let Some(i) = found {
+            return Some(format!("{}{}", &text[..p], &rest[i..]));
         }
     }
     None

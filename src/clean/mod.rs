@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::infer::Span;
 
+pub(crate) use blocks::glued_repeats;
 pub(crate) use cruft::INSTITUTION_WORDS;
 pub use cruft::{body_name, credit_name, from_line_body, url_in};
 pub use decode::{Decoded, decode, looks_like_utf16};

@@ -411,20 +411,15 @@ pub fn infer_people(doc: &Doc, kb: &Knowledge, body: &[usize]) -> PeopleFacts {
     };
     // "Palestine's FM: the US became a party…" printed twice over the story: a headline's
     // subject, however often the page repeats it, opens no turn of a transcript.
-    let headings: Vec<&str> = doc
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Heading)
-        .map(|b| b.text.as_str())
-        .collect();
     let turns = |n: &super::names::TextName| {
         let line = &doc.text[n.start..];
         let label = line[..line.find(['\n', ':']).unwrap_or(line.len())].trim_end();
+        let headings = || doc.blocks.iter().filter(|b| b.kind == BlockKind::Heading);
         // A headline's repeat may have been joined to the caption under it.
         let in_headings = doc
             .blocks
             .iter()
-            .filter(|b| headings.iter().any(|h| b.text.starts_with(h)))
+            .filter(|b| headings().any(|h| b.text.starts_with(&h.text)))
             .filter(|b| {
                 b.text
                     .strip_prefix(label)
@@ -1694,10 +1689,7 @@ fn headline_titled_surname(kb: &Knowledge, rest: &str) -> Option<(PersonRef, Spa
         // Diplomatic Forum"), never into a name.
         let particle = word.len() <= 3
             && word.starts_with(char::is_lowercase)
-            && !matches!(
-                word,
-                "to" | "at" | "in" | "on" | "for" | "and" | "the" | "by"
-            );
+            && (word == "of" || !super::title::is_function_word(word));
         if !(word.starts_with(char::is_uppercase) || particle) {
             break;
         }

@@ -1414,11 +1414,7 @@ fn institution_masthead(block: &crate::clean::Block) -> Option<Found> {
                 rest.starts_with(|c: char| c.is_uppercase()) || rest.starts_with("the ")
             })
     });
-    // Every word capitalised but the small ones: a name, not a sentence.
-    let name_like = t.split_whitespace().all(|w| {
-        w.starts_with(|c: char| c.is_uppercase())
-            || matches!(w, "of" | "the" | "to" | "in" | "for" | "and" | "on")
-    });
+    let name_like = is_name_cased(t);
     (opens && name_like && (3..=12).contains(&words)).then(|| {
         (
             t.to_string(),
@@ -1426,6 +1422,15 @@ fn institution_masthead(block: &crate::clean::Block) -> Option<Found> {
             "source.masthead",
             format!("the page's top line names the institution that publishes it: {t}"),
         )
+    })
+}
+
+/// Every word capitalised but the small ones ("Ministry of Foreign Affairs of the X"): a
+/// name, not a sentence.
+fn is_name_cased(t: &str) -> bool {
+    t.split_whitespace().all(|w| {
+        w.starts_with(char::is_uppercase)
+            || matches!(w, "of" | "the" | "to" | "in" | "for" | "and" | "on")
     })
 }
 
@@ -2428,10 +2433,7 @@ fn release_line(doc: &Doc, kb: &Knowledge) -> Option<Found> {
             .is_some_and(|id| kb.outlets[id].is_official())
             || INSTITUTION_WORDS.iter().any(|w| name.contains(w))
                 && (2..=10).contains(&name.split_whitespace().count())
-                && name.split_whitespace().all(|w| {
-                    w.starts_with(char::is_uppercase)
-                        || matches!(w, "of" | "the" | "for" | "and" | "to")
-                });
+                && is_name_cased(name);
         (whole_day && place_like && body).then(|| {
             let start = span.start + raw.rfind(name).unwrap_or(0);
             (

@@ -904,7 +904,7 @@ pub fn furniture_reason(text: &str) -> Option<&'static str> {
     if latin < letters && words(t) >= 3 {
         return Some("language list");
     }
-    if opens_with_glued_repeat(t) {
+    if crate::clean::glued_repeats(t).next().is_some() {
         return Some("glued repeat");
     }
     // Compared word by word, so that a line stops being read at its first other word.
@@ -981,16 +981,6 @@ fn institution_only(t: &str) -> bool {
                 || matches!(*w, "of" | "the" | "and" | "for" | "in" | "to")
         })
         && !t.ends_with(['.', '?', '!'])
-}
-
-/// "Ann LeeAnn Lee presents the morning show": words of two or more repeated with nothing
-/// between them, an image's alternative text glued to its caption.
-fn opens_with_glued_repeat(t: &str) -> bool {
-    t.char_indices()
-        .skip(1)
-        .take_while(|&(i, _)| i <= 60)
-        .filter(|&(i, c)| c.is_uppercase() && t[..i].contains(' ') && !t[..i].ends_with(' '))
-        .any(|(i, _)| t[i..].starts_with(&t[..i]))
 }
 
 /// A headline derived from the lead sentence: "Russia wants X, Lavrov said on Tuesday" becomes

@@ -594,7 +594,13 @@ fn is_staff_byline(t: &str) -> bool {
 }
 
 fn is_byline(t: &str) -> bool {
-    if let Some(rest) = t.strip_prefix("By ").or_else(|| t.strip_prefix("by ")) {
+    // "By : Jane Doe | Saturday, …", "By: Jane Doe": a colon after the word.
+    let by = t
+        .strip_prefix("By ")
+        .or_else(|| t.strip_prefix("by "))
+        .or_else(|| t.strip_prefix("By:"))
+        .map(|rest| rest.trim_start().trim_start_matches(':').trim_start());
+    if let Some(rest) = by {
         let names = |s: &str| {
             let words: Vec<&str> = s.split_whitespace().collect();
             (1..=8).contains(&words.len())
@@ -603,11 +609,12 @@ fn is_byline(t: &str) -> bool {
                     .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || is_joiner(w))
         };
         // "By JT - Jan 26,2024 - Last updated at Jan 26,2024": the names, then the dates.
-        let dated = rest
-            .split_once(" - ")
-            .or_else(|| rest.split_once(" | "))
-            .or_else(|| rest.split_once(" \u{2013} "))
-            .is_some_and(|(who, when)| names(who) && ANY_DATE.is_match(when));
+        // "By Jane Doe | Saturday, February 04 2023 - 15:03": the first separator after the
+        // names, whichever it is.
+        let dated = [" - ", " | ", " \u{2013} "]
+            .iter()
+            .filter_map(|sep| rest.split_once(sep))
+            .any(|(who, when)| names(who) && ANY_DATE.is_match(when));
         // "By Jane Doe November 9, 2019 General", "by November 9, 2019 Politics": a blog's
         // byline, the author (or no one), the day and the post's category.
         let inline_date = || {
@@ -1071,6 +1078,13 @@ mod tests {
             class("By Anna Smith | 12 May 2021 10:04 GMT"),
             LineClass::Meta(MetaKind::Byline)
         );
+        // A colon after the word, and a clock after a dash past the bar.
+        for line in [
+            "By : Anna Smith | Saturday, February 04 2023 - 15:03 WIB",
+            "By: Anna Smith - 12 May 2021",
+        ] {
+            assert_eq!(class(line), LineClass::Meta(MetaKind::Byline), "{line}");
+        }
         // A blog's byline: the author (or no one), the day, the post's category.
         for line in [
             "By Anna Smith November 9, 2019 General",

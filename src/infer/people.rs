@@ -307,12 +307,12 @@ pub fn infer_people(doc: &Doc, kb: &Knowledge, body: &[usize]) -> PeopleFacts {
         .filter(|m| in_body(m.start))
         .collect();
 
-    // People the knowledge base does not hold, as the text names them.
     // People the knowledge base does not hold, as the text names them: in running text and
     // plain headings, not in title-cased headings (every word capitalised, so no word tells a
     // name) or removed furniture.
     let names = trusted_names(doc, super::names::find_names(&names_text(doc)))
         .into_iter()
+        .map(|n| without_leading_country(kb, text, n))
         .filter(|n| !names_a_place(kb, n))
         .collect::<Vec<_>>();
 
@@ -1319,6 +1319,48 @@ fn trusted_names(doc: &Doc, names: Vec<TextName>) -> Vec<TextName> {
             !written
         })
         .collect()
+}
+
+/// "the Vanuatu Prime Minister Vanuatu Joe Natuman", "Ambassador to the United States Xie
+/// Feng": a country's name, or the last word of one, read into the front of a name of three
+/// words after a title is the post's, not the person's. The rest stands as the name when it
+/// holds no place's word; a given name that is also a country's ("Jordan Lee") is left, and
+/// a name without a title keeps its place word (and is dropped as a place's words).
+fn without_leading_country(kb: &Knowledge, text: &str, mut n: TextName) -> TextName {
+    if n.title.is_empty() || n.parts.len() < 3 || n.labels > 0 || kb.is_given_name(&n.parts[0]) {
+        return n;
+    }
+    let rest: Vec<&str> = n.parts[1..].iter().map(String::as_str).collect();
+    if has_place_word(kb, &rest) {
+        return n;
+    }
+    let first = n.parts[0].as_str();
+    // The words before the name, for a country's name it ends ("the United States").
+    let before = text
+        .get(n.start..)
+        .and_then(|t| t.find(n.name.as_str()))
+        .and_then(|at| text.get(..n.start + at))
+        .unwrap_or("");
+    let prev: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+    // Only where the title stands right before the name ("Minister Vanuatu …").
+    let title_last = n.title.split_whitespace().last().unwrap_or("");
+    if !prev
+        .first()
+        .is_some_and(|w| w.eq_ignore_ascii_case(title_last))
+    {
+        return n;
+    }
+    let ends_country = |k: usize| {
+        let mut words: Vec<&str> = prev[..k].iter().rev().copied().collect();
+        words.push(first);
+        kb.country_by_word(&words.join(" ")).is_some()
+    };
+    if kb.country_by_word(first).is_none() && !(1..=prev.len()).any(ends_country) {
+        return n;
+    }
+    n.parts.remove(0);
+    n.name = n.parts.join(" ");
+    n
 }
 
 /// A name found without a title or label that holds a country's name or adjective
@@ -3271,6 +3313,28 @@ start = 2019-05-30
             "The talks were useful, Victoria Nuland said on Tuesday after meeting officials in Mahe.\n",
         );
         assert_eq!(speaker_names(&f), ["Victoria Nuland"]);
+    }
+
+    #[test]
+    fn a_country_read_into_the_front_of_a_titled_name_is_the_posts() {
+        // The country's name, or the last word of one, between the title and the name.
+        for (text, want) in [
+            (
+                "WASHINGTON, June 7 -- Freedonian Ambassador to the United States Anka Movar said here Wednesday that trade would recover.\n",
+                "Anka Movar",
+            ),
+            (
+                "At the summit on 26 June, the Vanuatu Prime Minister Vanuatu Lemi Tavoa said the group would admit no new members.\n",
+                "Lemi Tavoa",
+            ),
+        ] {
+            assert_eq!(speaker_names(&run_builtin(text)), [want], "{text}");
+        }
+        // A given name that is also a country's opens the name it is in.
+        let f = run_builtin(
+            "The ceasefire must hold, Foreign Minister Chad Anka Miller said on Tuesday.\n",
+        );
+        assert_eq!(speaker_names(&f), ["Chad Anka Miller"]);
     }
 
     #[test]

@@ -93,8 +93,11 @@ pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
             }
             break;
         }
-        if let Some(id) = name_line_outlet(kb, &block.text) {
-            facts.name_blocks.push(i);
+        // A title bar's line is the headline too: it stays one.
+        let named = name_line_outlet(kb, &block.text)
+            .inspect(|_| facts.name_blocks.push(i))
+            .or_else(|| title_bar_outlet(kb, block.text.trim()));
+        if let Some(id) = named {
             if bulleted && kb.outlets[id].is_agency() {
                 if !facts.agency.is_known() {
                     facts.agency = Inferred::known(
@@ -1251,6 +1254,31 @@ fn name_line_outlet(kb: &Knowledge, line: &str) -> Option<OutletId> {
     })
 }
 
+/// "Palestinians Wish to Reformulate Solutions | Harbour Herald English Archive": a browser's
+/// title bar, the page's headline and then its site, whose name is the last part but for
+/// words of edition ("English", "Archive", years). Known outlets only, and only after a bar:
+/// after a dash the last part may be a place or a person.
+fn title_bar_outlet(kb: &Knowledge, line: &str) -> Option<OutletId> {
+    let (head, site) = line.rsplit_once(" | ")?;
+    if head.split_whitespace().count() < 2 {
+        return None;
+    }
+    let words: Vec<&str> = site.split_whitespace().take(8).collect();
+    // After the name, only words that say which edition: "English Archive 2005 -2017".
+    let edition = |w: &&&str| {
+        w.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+            || [
+                "english", "archive", "edition", "online", "website", "digital", "epaper",
+            ]
+            .iter()
+            .any(|e| w.eq_ignore_ascii_case(e))
+    };
+    let name_ends = words.len() - words.iter().rev().take_while(edition).count();
+    (name_ends > 0)
+        .then(|| kb.outlet_by_name(&words[..name_ends].join(" ")))
+        .flatten()
+}
+
 /// "told X", "in an interview with X", "in a comment to X": whom the speaker talked to (group
 /// 2), and whether the words say it was given to a medium (group 1).
 static TOLD: LazyLock<Regex> = LazyLock::new(|| {
@@ -1942,6 +1970,9 @@ fn self_promotion(doc: &Doc, kb: &Knowledge) -> Option<Found> {
         .expect("static regex")
     });
     let text = &doc.text;
+    if let Some(found) = latest_news_on(doc, kb) {
+        return Some(found);
+    }
     if !holds_any(text, WORDS) {
         return None;
     }
@@ -1971,6 +2002,34 @@ fn self_promotion(doc: &Doc, kb: &Knowledge) -> Option<Found> {
         ));
     }
     None
+}
+
+/// "Stay updated with the latest news on The Harbour Herald": the site's own sign-off under
+/// the story. Known outlets only: "the latest news on Gaza" names a subject.
+fn latest_news_on(doc: &Doc, kb: &Knowledge) -> Option<Found> {
+    static LATEST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:[Ll]atest|[Bb]reaking) (?:news|updates|stories) (?:on|from) ((?:[Tt]he )?\p{Lu}[\p{L}.&-]*(?: (?:of |on )?\p{Lu}[\p{L}.&-]*){0,3})")
+            .expect("static regex")
+    });
+    let text = &doc.text;
+    if !holds_any(text, &["atest ", "reaking "]) {
+        return None;
+    }
+    LATEST.captures_iter(text).find_map(|c| {
+        let m = c.get(1)?;
+        // "… on The Harbour Herald. Don't miss …": the name ends with its sentence.
+        let said = m.as_str();
+        let said = said.split_once(". ").map_or(said, |(name, _)| name);
+        let said = said.trim_end_matches('.');
+        let id = kb.outlet_by_name(said)?;
+        let name = kb.outlets[id].name.clone();
+        Some((
+            name.clone(),
+            Span::new(m.start(), m.start() + said.len()),
+            "source.self-promotion",
+            format!("the page offers its readers the latest news on {name}"),
+        ))
+    })
 }
 
 /// Whether the link at `span` is labelled as the original's ("Source: <link>", a "Kaynak/Source:"
@@ -3606,6 +3665,50 @@ mod tests {
         assert!(!f.outlet.is_known(), "{:?}", f.outlet.get());
         let f = sources(
             "Minister meets envoys\n\nThe secretary general at the summit. John Roe/NATO\n\nThe foreign minister met envoys of the region on Saturday to discuss the ceasefire.\n",
+        );
+        assert!(!f.outlet.is_known(), "{:?}", f.outlet.get());
+    }
+
+    #[test]
+    fn a_title_bar_names_the_site_after_its_last_bar() {
+        // The browser's title: the headline, then the site and a few words of edition.
+        let f = sources(
+            "Envoy: Talks Will Resume in Spring | GULF NEWS English Archive 2005 -2017\n\n\
+             Dubai – The envoy said on Monday that talks would resume in the spring.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("Gulf News"), "{:?}", f.outlet);
+        assert_eq!(f.outlet.evidence[0].rule, "source.name-line");
+        // A name the base does not hold, a place after a dash, a name followed by more than
+        // its edition or an office whose first word is a paper's name none.
+        for top in [
+            "Envoy: Talks Will Resume in Spring | Harbour Herald",
+            "Envoy: Talks Will Resume in Spring - Dubai",
+            "Envoy: Talks Will Resume | Gulf News Foreign Desk",
+            "Press conference, Dubai | Australian Foreign Minister",
+        ] {
+            let f = sources(&format!(
+                "{top}\n\nDubai – The envoy said on Monday that talks would resume in the spring.\n"
+            ));
+            assert!(
+                !f.outlet.rests_on("source.name-line"),
+                "{top}: {:?}",
+                f.outlet
+            );
+        }
+    }
+
+    #[test]
+    fn latest_news_on_a_known_outlet_names_the_site() {
+        let f = sources(
+            "The foreign minister said on Tuesday that talks would resume.\n\n\
+             Stay updated with the latest news on The Straits Times. Don't miss our daily puzzles.\n",
+        );
+        assert_eq!(name(&f.outlet), Some("The Straits Times"), "{:?}", f.outlet);
+        assert_eq!(f.outlet.evidence[0].rule, "source.self-promotion");
+        // The latest news on a subject names no site.
+        let f = sources(
+            "The foreign minister said on Tuesday that talks would resume.\n\n\
+             Read the latest news on Gaza and the West Bank.\n",
         );
         assert!(!f.outlet.is_known(), "{:?}", f.outlet.get());
     }

@@ -450,6 +450,11 @@ pub fn infer_people(doc: &Doc, kb: &Knowledge, body: &[usize]) -> PeopleFacts {
         .max_by_key(|n| (n.labels, std::cmp::Reverse(n.start)))
     {
         let person = text_person(kb, n);
+        let person = if kb.person_by_id(&person.id).is_none() {
+            label_in_full(doc, &names, n).map_or(person, |full| text_person(kb, &full))
+        } else {
+            person
+        };
         let ev = Evidence::note(
             "speaker.transcript-label",
             format!(
@@ -1361,6 +1366,30 @@ fn without_leading_country(kb: &Knowledge, text: &str, mut n: TextName) -> TextN
     n.parts.remove(0);
     n.name = n.parts.join(" ");
     n
+}
+
+/// "MR. McCLELLAN:" over a transcript headed "Press Gaggle by Scott McClellan": a surname
+/// label the base does not know, in full where the page writes the surname in lower case
+/// (not as the label's capitals) with given names before it, as [`fuller_by_surname`] reads
+/// "Mr McClellan".
+fn label_in_full(doc: &Doc, names: &[TextName], n: &TextName) -> Option<TextName> {
+    let [label] = n.parts.as_slice() else {
+        return None;
+    };
+    let text = &doc.text;
+    let lower = text.to_ascii_lowercase();
+    let key = label.to_ascii_lowercase();
+    lower
+        .match_indices(key.as_str())
+        .map(|(at, _)| &text[at..at + key.len()])
+        .filter(|written| written.chars().any(char::is_lowercase))
+        .find_map(|written| fuller_by_surname(text, names, &format!("Mr {written}")))
+        .map(|(parts, at)| {
+            let mut full = TextName::untitled(parts, at);
+            full.title.clone_from(&n.title);
+            full.labels = n.labels;
+            full
+        })
 }
 
 /// A name found without a title or label that holds a country's name or adjective
@@ -2921,6 +2950,19 @@ source = "test"
             Some("Retno Marsudi")
         );
         assert_eq!(f.speakers.evidence[0].rule, "speaker.transcript-label");
+    }
+
+    #[test]
+    fn a_surname_label_is_the_whole_name_the_page_writes_it_in() {
+        let body = "MR. HALVORSEN: Good afternoon, everybody. The President spoke this morning with the Prime Minister.\n\nQ: Did they discuss the ceasefire?\n\nMR. HALVORSEN: They did, and they agreed to talk again next week.\n";
+        let f = run_builtin(&format!(
+            "For Immediate Release\n\nPress Gaggle by Tomas Halvorsen\nAboard the Aircraft\n\n{body}"
+        ));
+        assert_eq!(speaker_names(&f), ["Tomas Halvorsen"]);
+        assert_eq!(f.speakers.evidence[0].rule, "speaker.transcript-label");
+        // Without the whole name on the page, the label stands as written.
+        let f = run_builtin(&format!("For Immediate Release\n\nPress Gaggle\n\n{body}"));
+        assert_eq!(speaker_names(&f), ["Halvorsen"]);
     }
 
     #[test]

@@ -250,7 +250,9 @@ pub fn infer_source(doc: &Doc, kb: &Knowledge) -> SourceFacts {
         .rev()
         .take(8)
         .map(|(index, b)| (index, b, closing_credit(kb, &b.text, doc, b.span)))
-        .find(|(_, b, credit)| credit.is_some() || !is_tag(&b.text) && !is_notice(&b.text));
+        .find(|(_, b, credit)| {
+            credit.is_some() || !is_tag(&b.text) && !is_notice(&b.text) && !is_time_stamp(&b.text)
+        });
     if let Some((index, _, Some((id, keep, span)))) = closing {
         facts.credit_cut = Some((index, keep));
         let name = &kb.outlets[id].name;
@@ -509,6 +511,25 @@ fn is_desk_slug(word: &str) -> bool {
         && parts
             .iter()
             .all(|p| (2..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+/// "13:26 LOCAL TIME 10:26 GMT": the hour a wire moved its copy, under the credit.
+fn is_time_stamp(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=8).contains(&words.len())
+        && words.iter().any(|w| {
+            w.split_once(':').is_some_and(|(h, m)| {
+                (1..=2).contains(&h.len())
+                    && m.len() == 2
+                    && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+            })
+        })
+        && words.iter().all(|w| {
+            w.bytes().all(|b| b.is_ascii_digit() || b == b':')
+                || ["local", "time", "gmt", "utc", "am", "pm", "hrs", "(gmt)"]
+                    .iter()
+                    .any(|k| w.eq_ignore_ascii_case(k))
+        })
 }
 
 fn is_tag(text: &str) -> bool {
@@ -3448,6 +3469,25 @@ mod tests {
         );
         assert_eq!(name(&f.agency), Some("Bernama"));
         assert_eq!(f.agency.evidence[0].rule, "source.closing-credit");
+    }
+
+    #[test]
+    fn the_hour_a_wire_moved_its_copy_is_read_past_to_its_credit() {
+        let story = "Envoy condemns attack\n\nThe envoy condemned the attack that took place last night, which killed dozens of people.\n\n-- SPA\n\n";
+        for stamp in ["13:26 LOCAL TIME 10:26 GMT", "09:05 GMT"] {
+            let f = sources(&format!("{story}{stamp}\n"));
+            assert_eq!(name(&f.agency), Some("Saudi Press Agency"), "{stamp}");
+            assert_eq!(f.agency.evidence[0].rule, "source.closing-credit");
+        }
+        // A paragraph under the credit is another story's and ends the search.
+        let f = sources(&format!(
+            "{story}Leaders around the world condemned another attack on Friday at 10:26.\n"
+        ));
+        assert!(
+            !f.agency.rests_on("source.closing-credit"),
+            "{:?}",
+            f.agency
+        );
     }
 
     #[test]

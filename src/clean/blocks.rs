@@ -156,8 +156,40 @@ pub(super) fn text_blocks(doc: &mut Doc) {
             b.text = t;
         }
     }
+    unglue_heading_repeat(&doc.text, &mut blocks);
     doc.blocks = blocks;
     drop_repeats(doc);
+}
+
+/// "Statement by the Deputy MinisterHAVANA, Cuba, Dec 4 (acn) Below, …": a page prints its
+/// headline again at the head of the story, glued to the dateline. The paragraph opens after
+/// the repeat, where the story does. Only a heading of three words or more above it, among
+/// the first blocks, and only when a capital follows the repeat at once.
+fn unglue_heading_repeat(text: &str, blocks: &mut [Block]) {
+    const TOP: usize = 15;
+    for j in 1..blocks.len().min(TOP) {
+        if blocks[j].kind != BlockKind::Paragraph {
+            continue;
+        }
+        let cut = blocks[..j]
+            .iter()
+            .filter(|h| h.kind == BlockKind::Heading && h.text.split_whitespace().nth(2).is_some())
+            .map(|h| h.text.as_str())
+            .find(|h| {
+                let b = &blocks[j];
+                b.text.starts_with(h)
+                    && b.text[h.len()..].starts_with(char::is_uppercase)
+                    && text
+                        .get(b.span.start..)
+                        .is_some_and(|raw| raw.starts_with(h))
+            })
+            .map(str::len);
+        if let Some(len) = cut {
+            let b = &mut blocks[j];
+            b.text = b.text[len..].to_string();
+            b.span.start += len;
+        }
+    }
 }
 
 /// Where `t` repeats its opening run of two words or more with nothing between ("Ann LeeAnn

@@ -531,6 +531,35 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_printed_again_glued_to_the_dateline_is_cut_from_the_story() {
+        let head = "Statement by the Deputy Minister of Foreign Affairs";
+        let doc = clean_str(
+            "g.txt",
+            &format!(
+                "{head}\n\n{head}PORTVILLE, Freedonia, Dec 4 (hna) Below, we reproduce the statement by the deputy minister on the elections.\n"
+            ),
+        );
+        let story = doc
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)
+            .unwrap();
+        assert!(
+            story.text.starts_with("PORTVILLE, Freedonia, Dec 4"),
+            "{}",
+            story.text
+        );
+        assert_eq!(doc.slice(story.span), story.text);
+        // A story that opens with the headline's words and goes on as a sentence keeps them.
+        let doc = clean_str(
+            "g.txt",
+            "Talks on the border resume\n\nTalks on the border resume today, the minister said on Monday.\n",
+        );
+        assert!(doc.blocks.iter().any(|b| b.kind == BlockKind::Paragraph
+            && b.text.starts_with("Talks on the border resume today")));
+    }
+
+    #[test]
     fn a_headline_glued_to_its_dateline_is_a_heading_of_its_own() {
         let doc = clean_str(
             "g.txt",

@@ -821,6 +821,22 @@ impl<'a> M<'a> {
     /// `February 22, 2019`, `Feb. 22`, `March 3-5`, `from March 3 to 5`, `March 2019`, `March`.
     fn month_first(&self, i: usize, first: usize, out: &mut Vec<Hit>) -> Option<usize> {
         let (m, j, abbrev) = self.month(i)?;
+        // "September, 16, 2021": a comma slipped in after the month, read only with the year
+        // ("In September, 16 people were hurt" is no date).
+        if self.p(j, ',')
+            && let Some((d, k)) = self.day(j + 1)
+            && let (Some(y), e) = self.opt_year(k)
+            && valid(Some(y), m, d).is_some()
+        {
+            out.push(Hit {
+                first,
+                end: e,
+                form: Form::Date { y: Some(y), m, d },
+                rule: "month-day-year",
+                clock: None,
+            });
+            return Some(e);
+        }
         if let Some((d, k)) = self.day(j) {
             // "May 5" is a date, "March 2 percent" is not: the day stands alone.
             let (y, e) = self.opt_year(k);

@@ -383,3 +383,23 @@ fn a_weekday_written_beside_a_day_picks_the_year_it_falls_in() {
         ),
     ]);
 }
+
+#[test]
+fn a_comma_slipped_in_after_the_month_still_dates_with_its_year() {
+    table(&[
+        (
+            "2021-09-15",
+            "The summit will come off tomorrow, September, 16, 2021, at the hotel.",
+            &[
+                ("tomorrow", "2021-09-16"),
+                ("September, 16, 2021", "2021-09-16"),
+            ],
+        ),
+        // Without a year the number after the comma is a count, not a day.
+        (
+            "2021-09-15",
+            "In September, 16 people were hurt at the border.",
+            &[("September", "2021-09")],
+        ),
+    ]);
+}

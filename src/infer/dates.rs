@@ -526,12 +526,13 @@ fn publication(
     {
         let day = t.day.expect("opening dates are days");
         // "The minister yesterday October 11, 2017 granted audiences": the page is of the
-        // day after the date it calls yesterday.
-        let (day, note) = match called_yesterday(&doc.text[..t.start]) {
-            Some(w) => (
-                day + chrono::Duration::days(1),
+        // day after the date it calls yesterday, the day before one it calls tomorrow.
+        let (day, note) = match called_relative(&doc.text[..t.start]) {
+            Some((w, days)) => (
+                day + chrono::Duration::days(days),
                 format!(
-                    "no date line: the first full date in the opening of the page, which it calls \"{w}\": the page is of the day after"
+                    "no date line: the first full date in the opening of the page, which it calls \"{w}\": the page is of the day {}",
+                    if days > 0 { "after" } else { "before" }
                 ),
             ),
             None => (
@@ -1037,9 +1038,10 @@ fn year_constraints(
     out
 }
 
-/// "yesterday" (or "yesterday Tuesday,", "Yesterday (") right before a date the text ends
-/// at: the word, when the date is the day before the text's own.
-fn called_yesterday(before: &str) -> Option<&str> {
+/// "yesterday" or "tomorrow" (or "yesterday Tuesday,", "tomorrow, Thursday,", "Yesterday (")
+/// right before a date the text ends at: the word, and the days from that date to the text's
+/// own (1 after a yesterday, -1 before a tomorrow).
+fn called_relative(before: &str) -> Option<(&str, i64)> {
     let t = before.trim_end_matches([' ', ',', '(']);
     // A weekday may stand between the word and the date.
     let t = match t.rsplit_once(' ') {
@@ -1049,7 +1051,13 @@ fn called_yesterday(before: &str) -> Option<&str> {
         _ => t,
     };
     let word = t.rsplit(|c: char| !c.is_alphabetic()).next()?;
-    word.eq_ignore_ascii_case("yesterday").then_some(word)
+    if word.eq_ignore_ascii_case("yesterday") {
+        Some((word, 1))
+    } else if word.eq_ignore_ascii_case("tomorrow") {
+        Some((word, -1))
+    } else {
+        None
+    }
 }
 
 /// The number of the meeting a series' name follows: "the 19th" in "the 19th National
@@ -1391,7 +1399,8 @@ fn opening_date<'a>(
     all.iter().find(|t| {
         t.start < reach.min(doc.text.len())
             && t.explicit_year
-            && !t.future
+            // A date the text calls tomorrow is the day after its own.
+            && (!t.future || called_relative(&doc.text[..t.start]).is_some_and(|(_, d)| d < 0))
             && t.day.is_some()
             && !in_caption(t.start)
             && !in_quote(t.start)
@@ -2761,6 +2770,30 @@ end = { earliest = 2002-01-08, latest = 2002-08-31 }
             "Harbour and Portville discuss ties\n\nThe foreign minister on October 11, 2017 received the outgoing ambassador of Portville\n\nThe minister said relations between the two countries had never been better.\n",
         );
         assert_eq!(f.published.value, Some(day("2017-10-11")));
+    }
+
+    #[test]
+    fn an_opening_date_called_tomorrow_dates_the_page_a_day_earlier() {
+        for when in [
+            "tomorrow, Thursday, September 16, 2021",
+            "tomorrow, September 16, 2021",
+        ] {
+            let f = dates(&format!(
+                "Minister briefs media ahead of summit\n\nThe foreign minister has said the government will host an extraordinary summit of regional leaders.\n\nAccording to her, the summit will take place {when}, at the conference centre in the capital.\n"
+            ));
+            assert_eq!(
+                f.published.value,
+                Some(day("2021-09-15")),
+                "{when}: {:?}",
+                f.published.evidence
+            );
+            assert_eq!(rules(&f.published), ["date.opening"]);
+        }
+        // A future date the text does not call tomorrow dates no page.
+        let f = dates(
+            "Minister briefs media ahead of summit\n\nThe foreign minister has said the government will host an extraordinary summit of regional leaders.\n\nAccording to her, the summit will take place on September 16, 2021, at the conference centre in the capital.\n",
+        );
+        assert_eq!(f.published.value, None);
     }
 
     #[test]

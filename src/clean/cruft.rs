@@ -219,6 +219,16 @@ fn is_breadcrumb(t: &str) -> bool {
     if !t.contains(ARROWS) {
         return false;
     }
+    // "denies »diplomatic tension» with Peru": guillemets as quotation marks, each glued to
+    // a word on one side only; a breadcrumb's arrows stand free or glued on both sides.
+    let spaced = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let quoting = t.char_indices().any(|(i, c)| {
+        ARROWS.contains(&c)
+            && spaced(t[..i].chars().next_back()) != spaced(t[i + c.len_utf8()..].chars().next())
+    });
+    if quoting {
+        return false;
+    }
     let segments: Vec<&str> = t.split(ARROWS).map(str::trim).collect();
     let from_home = segments
         .first()
@@ -1019,6 +1029,7 @@ mod tests {
             ),
             ("News \u{bb} Africa \u{bb} East Africa", "breadcrumb"),
             ("Home \u{203a} Press Releases", "breadcrumb"),
+            ("Home\u{bb}News\u{bb}Africa", "breadcrumb"),
             ("enablePagination: false", "page-settings"),
             ("maxItemsPerPage: 10", "page-settings"),
             ("\u{2022} 4 days ago", "relative-time"),
@@ -1032,6 +1043,8 @@ mod tests {
             "Exports rose > 5% in the year to March, the ministry said.",
             "Note: the talks resume on Monday",
             "Two years ago the talks failed.",
+            // Guillemets as quotation marks, in a headline.
+            "Minister denies \u{bb}diplomatic tension\u{bb} with Harbour and Portville",
         ] {
             assert!(
                 !matches!(class(line), LineClass::Cruft(_)),

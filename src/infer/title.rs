@@ -273,7 +273,9 @@ fn story_start(doc: &Doc) -> Option<usize> {
         b.kind == BlockKind::Paragraph
             && words(&b.text) >= 10
             && (ends_sentence_strictly(&b.text) || has_inner_sentence_end(&b.text))
-            && furniture_reason(&b.text) != Some("notice")
+            // A photo's caption over the headline ("X (left), Minister of …, speaking at
+            // the meeting. With her is Y (right) …") is no story either.
+            && !matches!(furniture_reason(&b.text), Some("notice" | "photo caption"))
     })
 }
 
@@ -1370,6 +1372,19 @@ mod tests {
         assert_eq!(
             cut("Stability is a shared interest: Harbour ambassador to U.S.-Xinhua"),
             "Stability is a shared interest: Harbour ambassador to U.S."
+        );
+    }
+
+    #[test]
+    fn a_photo_caption_over_the_headline_is_no_story() {
+        let doc = clean_str(
+            "t.txt",
+            "Ana Lestari (left), Minister of Foreign Affairs, speaking at the meeting. With her is Jan Berg (right), Minister of Foreign Affairs of Portville. Picture: JOHN DOE\n\nHarbour opposed to acts that violate sovereignty - Lestari\n\nThe Minister of Foreign Affairs, Ana Lestari, has affirmed that Harbour is opposed to any act that violates the sovereignty of a member state.\n",
+        );
+        let (title, _) = title_from_heading(&doc, &[]).unwrap();
+        assert_eq!(
+            title.value.as_deref(),
+            Some("Harbour opposed to acts that violate sovereignty - Lestari")
         );
     }
 

@@ -274,8 +274,12 @@ fn story_start(doc: &Doc) -> Option<usize> {
             && words(&b.text) >= 10
             && (ends_sentence_strictly(&b.text) || has_inner_sentence_end(&b.text))
             // A photo's caption over the headline ("X (left), Minister of …, speaking at
-            // the meeting. With her is Y (right) …") is no story either.
-            && !matches!(furniture_reason(&b.text), Some("notice" | "photo caption"))
+            // the meeting. With her is Y (right) …") is no story either, nor the same words
+            // twice over ("Showing posts with label X. Show all posts Showing posts …").
+            && !matches!(
+                furniture_reason(&b.text),
+                Some("notice" | "photo caption" | "repeated caption")
+            )
     })
 }
 
@@ -1385,6 +1389,16 @@ mod tests {
         assert_eq!(
             title.value.as_deref(),
             Some("Harbour opposed to acts that violate sovereignty - Lestari")
+        );
+        // A blog's label notice, printed twice on one line, over the headline.
+        let doc = clean_str(
+            "t.txt",
+            "Showing posts with label foreign affairs. Show all posts Showing posts with label foreign affairs. Show all posts\n\nPresident urges the UN to help curb the plunder of resources\n\nThe president urged the United Nations to become more proactive in fighting the plunder of resources, his spokesman said on Thursday.\n",
+        );
+        let (title, _) = title_from_heading(&doc, &[]).unwrap();
+        assert_eq!(
+            title.value.as_deref(),
+            Some("President urges the UN to help curb the plunder of resources")
         );
     }
 

@@ -164,13 +164,17 @@ pub fn title_from_heading(doc: &Doc, skip: &[usize]) -> Option<(Inferred<String>
             continue;
         }
         // "Headline Standfirst" where the bare headline stands on a line of its own: the
-        // standfirst was glued on.
+        // standfirst was glued on; so was a date after a comma ("Statement from the Embassy,
+        // December 29, 2017" under "Statement from the Embassy").
         if texts.iter().enumerate().any(|(j, other)| {
             j != i
                 && other.len() + 3 < text.len()
                 && words(other) >= 4
                 && text.starts_with(other)
-                && text[other.len()..].starts_with(' ')
+                && (text[other.len()..].starts_with(' ')
+                    || text[other.len()..]
+                        .strip_prefix(", ")
+                        .is_some_and(has_full_date))
         }) {
             continue;
         }
@@ -1256,6 +1260,13 @@ mod tests {
         assert_eq!(
             title.value.as_deref(),
             Some("Minister says signing the peace treaty is important")
+        );
+        // The same heading again with its date after a comma.
+        let text = "Statement from the Embassy of Harbour\n\nStatement from the Embassy of Harbour, December 29, 2017\n\nThe country's leaders have made repeated public statements this week that the initiative will not damage its relations.\n";
+        let (title, _) = title_from_heading(&clean_str("t.txt", text), &[]).unwrap();
+        assert_eq!(
+            title.value.as_deref(),
+            Some("Statement from the Embassy of Harbour")
         );
     }
 

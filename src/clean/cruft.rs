@@ -675,6 +675,11 @@ fn is_byline(t: &str) -> bool {
         "survey",
         "summit",
         "speech",
+        "roundtable",
+        "availability",
+        "gaggle",
+        "doorstop",
+        "readout",
     ];
     let byline_mark = words.iter().any(|w| matches!(*w, "|" | "By" | "by"));
     let headline_like = !byline_mark
@@ -1070,11 +1075,15 @@ mod tests {
         ] {
             assert_eq!(class(line), LineClass::Meta(MetaKind::DateLine), "{line}");
         }
-        // A sentence that only ends with a date is no date line.
-        assert_ne!(
-            class("The talks ended on 06.03.2018."),
-            LineClass::Meta(MetaKind::DateLine)
-        );
+        // A sentence that only ends with a date is no date line, nor a headline dating the
+        // kind of event it names.
+        for line in [
+            "The talks ended on 06.03.2018.",
+            "Chairman Jane Doe Press Roundtable Portville, January 25, 2011",
+            "Doorstop, Portville, 5 May 2023",
+        ] {
+            assert_ne!(class(line), LineClass::Meta(MetaKind::DateLine), "{line}");
+        }
         assert_eq!(
             class("Xinhua News Agency (5 May 2021)"),
             LineClass::Meta(MetaKind::Byline)

@@ -10,8 +10,8 @@ use std::collections::HashSet;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::cruft::{
-    LineClass, classify, could_be_caption, date_header_len, ends_sentence, glued_headline_len,
-    is_footer_label, script_statements_len,
+    JOINING_WORDS, LineClass, classify, could_be_caption, date_header_len, ends_sentence,
+    glued_headline_len, is_footer_label, script_statements_len,
 };
 use super::{Block, BlockKind, Doc, MetaKind, MetaLine, Removed};
 use crate::infer::Span;
@@ -271,11 +271,6 @@ fn wrapped_pair(lines: &[Line], i: usize, text: &str) -> bool {
         && b <= a + 10
         && (2 * b >= a || breaks_off || ends_sentence(&text[lines[i].start..lines[i].end]))
 }
-
-/// Words a line that goes on cannot end with.
-const JOINING_WORDS: &[&str] = &[
-    "the", "of", "and", "to", "for", "in", "on", "at", "with", "by", "a", "an", "from",
-];
 
 /// "by melanin", "by Staff Reporter": a short line of the byline's own shape, which no
 /// headline above it continues.

@@ -524,15 +524,18 @@ pub(super) fn glued_headline_len(line: &str) -> Option<usize> {
     let head = GLUED.captures(line)?.get(1)?;
     let text = head.as_str();
     let last = text.rsplit(' ').next().unwrap_or("").to_lowercase();
-    let small = [
-        "in", "at", "from", "to", "of", "on", "the", "a", "an", "and", "by", "for", "with", "near",
-    ];
     (text.split_whitespace().count() >= 4
         && !text.ends_with(['.', '!', '?', ','])
         && !text.contains(". ")
-        && !small.contains(&last.as_str()))
+        && !JOINING_WORDS.contains(&last.as_str()))
     .then(|| head.end())
 }
+
+/// Words a line that goes on cannot end with: a headline does not close on one, and a line
+/// that breaks off after one continues on the next.
+pub(super) const JOINING_WORDS: &[&str] = &[
+    "the", "of", "and", "to", "for", "in", "on", "at", "with", "by", "a", "an", "from", "near",
+];
 
 /// The URL in a URL line.
 pub fn url_in(line: &str) -> Option<&str> {
